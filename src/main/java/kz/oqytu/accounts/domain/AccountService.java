@@ -1,0 +1,134 @@
+package kz.oqytu.accounts.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.AccountCommand;
+import kz.oqytu.accounts.AccountView;
+import kz.oqytu.accounts.Accounts;
+import kz.oqytu.accounts.OrganizationDirectory;
+import kz.oqytu.accounts.OrganizationDirectory.UnitRef;
+import kz.oqytu.accounts.Role;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
+
+@Service
+class AccountService implements Accounts {
+
+	private final UserAccountRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final OrganizationDirectory directory;
+
+	AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganizationDirectory directory) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.directory = directory;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<AccountView> list() {
+		return users.findAllByOrderByUsernameAsc().stream().map(this::view).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountView> find(long id) {
+		return users.findById(id).map(this::view);
+	}
+
+	@Override
+	@Transactional
+	public long create(AccountCommand command) {
+		String username = normalizeUsername(command.username());
+		if (users.existsByUsernameIgnoreCase(username)) {
+			throw new BusinessRuleException("username", "accounts.error.usernameTaken", username);
+		}
+		checkScope(command.role(), command.scopeUnitId());
+		if (command.password() == null || command.password().isBlank()) {
+			throw new BusinessRuleException("password", "accounts.error.passwordRequired");
+		}
+		UserAccount account = new UserAccount(username, passwordEncoder.encode(command.password()),
+				command.fullName().trim(), blankToNull(command.email()), command.role(), command.scopeUnitId());
+		return users.save(account).getId();
+	}
+
+	@Override
+	@Transactional
+	public void update(long id, int version, AccountCommand command) {
+		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+		if (account.getVersion() != version) {
+			throw new ConflictException("account " + id);
+		}
+		checkScope(command.role(), command.scopeUnitId());
+		account.change(command.fullName().trim(), blankToNull(command.email()), command.role(), command.scopeUnitId());
+		try {
+			users.saveAndFlush(account);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException("account " + id);
+		}
+	}
+
+	@Override
+	@Transactional
+	public void setEnabled(long id, boolean enabled) {
+		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+		account.setEnabled(enabled);
+	}
+
+	@Override
+	@Transactional
+	public void resetPassword(long id, String newPassword) {
+		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+		account.setPasswordHash(passwordEncoder.encode(newPassword));
+	}
+
+	@Override
+	@Transactional
+	public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+		if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+			throw new BusinessRuleException("currentPassword", "accounts.error.currentPasswordWrong");
+		}
+		account.setPasswordHash(passwordEncoder.encode(newPassword));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean anyExist() {
+		return users.count() > 0;
+	}
+
+	private void checkScope(Role role, long scopeUnitId) {
+		UnitRef unit = directory.find(scopeUnitId)
+			.orElseThrow(() -> new BusinessRuleException("scopeUnitId", "accounts.error.unitUnknown"));
+		if (role == Role.CHAIR && !unit.primary()) {
+			throw new BusinessRuleException("scopeUnitId", "accounts.error.chairNeedsPrimary");
+		}
+	}
+
+	private AccountView view(UserAccount a) {
+		Optional<UnitRef> unit = directory.find(a.getScopeUnitId());
+		return new AccountView(a.getId(), a.getUsername(), a.getFullName(), a.getEmail(), a.getRole(),
+				a.getScopeUnitId(), unit.map(UnitRef::nameKk).orElse(""), unit.map(UnitRef::nameRu).orElse(""),
+				a.isEnabled(), a.getLastLoginAt(), a.getVersion());
+	}
+
+	static String normalizeUsername(String username) {
+		return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

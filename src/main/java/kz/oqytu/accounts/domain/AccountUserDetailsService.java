@@ -1,0 +1,37 @@
+package kz.oqytu.accounts.domain;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.OqytuPrincipal;
+import kz.oqytu.accounts.OrganizationDirectory;
+import kz.oqytu.accounts.OrganizationDirectory.UnitRef;
+
+/** Loads an account for login, with the path of its scope node resolved once. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+	private final UserAccountRepository users;
+
+	private final OrganizationDirectory directory;
+
+	AccountUserDetailsService(UserAccountRepository users, OrganizationDirectory directory) {
+		this.users = users;
+		this.directory = directory;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		UserAccount account = users.findByUsernameIgnoreCase(AccountService.normalizeUsername(username))
+			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+		String path = directory.find(account.getScopeUnitId()).map(UnitRef::path).orElse("/none/");
+		CurrentUser user = new CurrentUser(account.getId(), account.getUsername(), account.getFullName(),
+				account.getRole(), account.getScopeUnitId(), path);
+		return new OqytuPrincipal(user, account.getPasswordHash(), account.isEnabled());
+	}
+}

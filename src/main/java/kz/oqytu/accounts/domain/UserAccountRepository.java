@@ -1,0 +1,21 @@
+package kz.oqytu.accounts.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+	Optional<UserAccount> findByUsernameIgnoreCase(String username);
+
+	boolean existsByUsernameIgnoreCase(String username);
+
+	List<UserAccount> findAllByOrderByUsernameAsc();
+
+	@Modifying
+	@Query("update UserAccount u set u.lastLoginAt = CURRENT_TIMESTAMP where u.id = :id")
+	void touchLastLogin(long id);
+}

@@ -1,0 +1,5 @@
+/**
+ * Users, roles, login and the current user's scope: the node of the union tree an account acts in.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+package kz.oqytu.accounts;

@@ -1,0 +1,57 @@
+package kz.oqytu.accounts.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.Accounts;
+import kz.oqytu.accounts.AnyAccount;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.Forms;
+
+/** Every user changes their own password here. */
+@Controller
+@AnyAccount
+class OwnPasswordController {
+
+	private final Accounts accounts;
+
+	OwnPasswordController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/account/password")
+	String form(Model model) {
+		model.addAttribute("passwordForm", new PasswordForm(null, null, null));
+		return "accounts/own-password";
+	}
+
+	@PostMapping("/account/password")
+	String change(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		if (form.currentPassword() == null) {
+			result.rejectValue("currentPassword", "validation.required");
+		}
+		if (!result.hasErrors() && !form.confirmed()) {
+			result.rejectValue("confirmPassword", "accounts.validation.passwordMismatch");
+		}
+		if (!result.hasErrors()) {
+			try {
+				accounts.changeOwnPassword(CurrentUsers.require().id(), form.currentPassword(), form.newPassword());
+				redirect.addFlashAttribute("flash", "accounts.flash.ownPasswordChanged");
+				return "redirect:/";
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return "accounts/own-password";
+	}
+}

@@ -1,0 +1,170 @@
+package kz.oqytu.accounts.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.AccountCommand;
+import kz.oqytu.accounts.AccountView;
+import kz.oqytu.accounts.Accounts;
+import kz.oqytu.accounts.AdminOnly;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.OrganizationDirectory;
+import kz.oqytu.accounts.OrganizationDirectory.UnitRef;
+import kz.oqytu.accounts.Role;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.web.Forms;
+
+/** Account administration: list, create, edit, enable/disable, reset password. */
+@Controller
+@RequestMapping("/admin/users")
+@AdminOnly
+class UserAdminController {
+
+	private final Accounts accounts;
+
+	private final OrganizationDirectory directory;
+
+	UserAdminController(Accounts accounts, OrganizationDirectory directory) {
+		this.accounts = accounts;
+		this.directory = directory;
+	}
+
+	@ModelAttribute("roles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("users", accounts.list());
+		return "accounts/user-list";
+	}
+
+	@GetMapping("/new")
+	String createForm(Model model) {
+		model.addAttribute("form", UserForm.empty());
+		addUnits(model, null, null);
+		return "accounts/user-form";
+	}
+
+	@PostMapping("/new")
+	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (form.password() == null) {
+			result.rejectValue("password", "validation.required");
+		}
+		if (!result.hasErrors()) {
+			try {
+				long id = accounts.create(new AccountCommand(form.username(), form.fullName(), form.email(), form.role(),
+						form.scopeUnitId(), form.password()));
+				redirect.addFlashAttribute("flash", "accounts.flash.created");
+				return "redirect:/admin/users/" + id + "/edit";
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		addUnits(model, form.scopeUnitId(), null);
+		return "accounts/user-form";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+		model.addAttribute("user", user);
+		model.addAttribute("form", new UserForm(user.username(), user.fullName(), user.email(), user.role(),
+				user.scopeUnitId(), null, user.version()));
+		addUnits(model, user.scopeUnitId(), null);
+		model.addAttribute("passwordForm", new PasswordForm(null, null, null));
+		return "accounts/user-form";
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+		if (!result.hasErrors()) {
+			try {
+				accounts.update(id, form.version() == null ? -1 : form.version(), new AccountCommand(user.username(),
+						form.fullName(), form.email(), form.role(), form.scopeUnitId(), null));
+				redirect.addFlashAttribute("flash", "accounts.flash.saved");
+				return "redirect:/admin/users";
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("user", user);
+		addUnits(model, form.scopeUnitId(), null);
+		model.addAttribute("passwordForm", new PasswordForm(null, null, null));
+		return "accounts/user-form";
+	}
+
+	@PostMapping("/{id}/enabled")
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+		if (!enabled && CurrentUsers.require().id() == id) {
+			redirect.addFlashAttribute("flashError", "accounts.error.cannotDisableSelf");
+			return "redirect:/admin/users";
+		}
+		accounts.setEnabled(id, enabled);
+		redirect.addFlashAttribute("flash", enabled ? "accounts.flash.enabled" : "accounts.flash.disabled");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+		if (!result.hasErrors() && !form.confirmed()) {
+			result.rejectValue("confirmPassword", "accounts.validation.passwordMismatch");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("user", user);
+			model.addAttribute("form", new UserForm(user.username(), user.fullName(), user.email(), user.role(),
+					user.scopeUnitId(), null, user.version()));
+			addUnits(model, user.scopeUnitId(), null);
+			return "accounts/user-form";
+		}
+		accounts.resetPassword(id, form.newPassword());
+		redirect.addFlashAttribute("flash", "accounts.flash.passwordReset");
+		return "redirect:/admin/users";
+	}
+
+	/** Options for the scope select: nodes matching the search, plus the current one. htmx swaps them in. */
+	@GetMapping("/units")
+	String units(@RequestParam(required = false) String q, @RequestParam(required = false) Long selected, Model model) {
+		addUnits(model, selected, q);
+		return "accounts/user-form :: unitOptions";
+	}
+
+	private void addUnits(Model model, Long selected, String query) {
+		model.addAttribute("units", unitOptions(selected, query));
+		model.addAttribute("selected", selected);
+	}
+
+	private List<UnitRef> unitOptions(Long selected, String query) {
+		List<UnitRef> options = new ArrayList<>();
+		if (selected != null) {
+			directory.find(selected).ifPresent(options::add);
+		}
+		String scope = CurrentUsers.require().scopePath();
+		List<UnitRef> found = query == null || query.isBlank() ? directory.search("", scope, 20)
+				: directory.search(query, scope, 50);
+		found.stream().filter(u -> selected == null || u.id() != selected).forEach(options::add);
+		return options;
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Demo data that reproduces the union's report: loaded through the other modules' services into
+ * an empty database on first local start, never in production unless asked for.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package kz.oqytu.demo;

@@ -1,0 +1,28 @@
+package kz.oqytu.organizations;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.shared.imports.ImportPreview;
+
+/**
+ * Excel import of the registry and of membership snapshots: template, preview with row errors,
+ * and an all-or-nothing commit that validates the file again before writing.
+ */
+public interface OrganizationImports {
+
+	byte[] registryTemplate(Locale locale);
+
+	/** Pre-filled with the organizations in the user's scope, the count column left to fill in. */
+	byte[] membershipTemplate(CurrentUser user, LocalDate asOf);
+
+	ImportPreview<RegistryImportRow> previewRegistry(CurrentUser user, byte[] content);
+
+	/** Writes every row or nothing; returns the number of rows written. */
+	int commitRegistry(CurrentUser user, byte[] content);
+
+	ImportPreview<MembershipImportRow> previewMembership(CurrentUser user, byte[] content);
+
+	int commitMembership(CurrentUser user, byte[] content);
+}

@@ -1,0 +1,72 @@
+package kz.oqytu.organizations.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** Members of a primary organization on a date. */
+@Entity
+@Table(name = "membership_snapshot")
+class MembershipSnapshot {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "membership_snapshot_seq")
+	@SequenceGenerator(name = "membership_snapshot_seq", sequenceName = "membership_snapshot_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(name = "org_unit_id", nullable = false)
+	private long orgUnitId;
+
+	@Column(name = "as_of", nullable = false)
+	private LocalDate asOf;
+
+	@Column(nullable = false)
+	private int members;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private int version;
+
+	protected MembershipSnapshot() {
+	}
+
+	MembershipSnapshot(long orgUnitId, LocalDate asOf, int members) {
+		this.orgUnitId = orgUnitId;
+		this.asOf = asOf;
+		this.members = members;
+	}
+
+	void setMembers(int members) {
+		this.members = members;
+	}
+
+	@PrePersist
+	void beforeInsert() {
+		createdAt = Instant.now();
+		updatedAt = createdAt;
+	}
+
+	@PreUpdate
+	void beforeUpdate() {
+		updatedAt = Instant.now();
+	}
+
+	int getMembers() {
+		return members;
+	}
+}

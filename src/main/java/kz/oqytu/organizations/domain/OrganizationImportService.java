@@ -1,0 +1,421 @@
+package kz.oqytu.organizations.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.MembershipImportRow;
+import kz.oqytu.organizations.OrganizationImports;
+import kz.oqytu.organizations.PrimaryKind;
+import kz.oqytu.organizations.RegistryImportRow;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.imports.HeaderMap;
+import kz.oqytu.shared.imports.ImportPreview;
+import kz.oqytu.shared.imports.ImportRow;
+import kz.oqytu.shared.imports.RowError;
+import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SafeWorkbooks;
+import kz.oqytu.shared.xlsx.XlsxWriter;
+
+@Service
+class OrganizationImportService implements OrganizationImports {
+
+	static final int MAX_ROWS = 20_000;
+
+	private static final Map<String, List<String>> REGISTRY_COLUMNS = new LinkedHashMap<>();
+
+	private static final Map<String, List<String>> MEMBERSHIP_COLUMNS = new LinkedHashMap<>();
+
+	static {
+		REGISTRY_COLUMNS.put("district", List.of("Аудан / Район", "Аудан", "Район", "Аудан (қала)", "District"));
+		REGISTRY_COLUMNS.put("nameKk", List.of("Атауы (қазақша) / Наименование (на казахском)", "Атауы (қазақша)",
+				"Атауы", "Наименование (на казахском)", "Name (Kazakh)"));
+		REGISTRY_COLUMNS.put("nameRu", List.of("Атауы (орысша) / Наименование (на русском)", "Атауы (орысша)",
+				"Наименование (на русском)", "Наименование", "Name (Russian)"));
+		REGISTRY_COLUMNS.put("kind", List.of("Түрі / Тип", "Түрі", "Тип", "Kind"));
+		REGISTRY_COLUMNS.put("address", List.of("Мекенжайы / Адрес", "Мекенжайы", "Адрес", "Address"));
+		REGISTRY_COLUMNS.put("chairName", List.of("Төраға / Председатель", "Төраға", "Председатель", "Chair"));
+		REGISTRY_COLUMNS.put("chairPhone", List.of("Телефон", "Phone"));
+		REGISTRY_COLUMNS.put("chairEmail", List.of("Email", "E-mail", "Электрондық пошта", "Электронная почта"));
+
+		MEMBERSHIP_COLUMNS.put("id", List.of("ID", "Oqytu ID"));
+		MEMBERSHIP_COLUMNS.put("district", REGISTRY_COLUMNS.get("district"));
+		MEMBERSHIP_COLUMNS.put("name", List.of("Атауы / Наименование", "Атауы", "Наименование", "Name",
+				"Атауы (қазақша) / Наименование (на казахском)"));
+		MEMBERSHIP_COLUMNS.put("asOf", List.of("Күні / Дата", "Күні", "Дата", "Date"));
+		MEMBERSHIP_COLUMNS.put("members", List.of("Мүшелер саны / Численность членов", "Мүшелер саны",
+				"Численность членов", "Members"));
+	}
+
+	private final JdbcClient jdbc;
+
+	private final OrgUnitRepository units;
+
+	private final MembershipSnapshotRepository snapshots;
+
+	private final MessageSource messages;
+
+	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
+			MessageSource messages) {
+		this.jdbc = jdbc;
+		this.units = units;
+		this.snapshots = snapshots;
+		this.messages = messages;
+	}
+
+	// ---- templates
+
+	@Override
+	public byte[] registryTemplate(Locale locale) {
+		try (XlsxWriter xlsx = new XlsxWriter()) {
+			Sheet sheet = xlsx.sheet("Registry");
+			xlsx.headers(sheet, 0, REGISTRY_COLUMNS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
+			Row example = xlsx.row(sheet, 1);
+			xlsx.text(example, 0, "Алға ауданы");
+			xlsx.text(example, 1, "Алға ауданының №1 орта мектебі");
+			xlsx.text(example, 2, "Средняя школа №1 Алгинского района");
+			xlsx.text(example, 3, kindName(PrimaryKind.SCHOOL, locale));
+			xlsx.text(example, 4, "Алға қ., Достық к-сі, 1");
+			xlsx.text(example, 5, "Аманова Айгүл Серікқызы");
+			xlsx.text(example, 6, "+7 701 000 00 00");
+			xlsx.text(example, 7, "school1@example.kz");
+			return xlsx.toBytes();
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] membershipTemplate(CurrentUser user, LocalDate asOf) {
+		try (XlsxWriter xlsx = new XlsxWriter()) {
+			Sheet sheet = xlsx.sheet("Membership");
+			xlsx.headers(sheet, 0, MEMBERSHIP_COLUMNS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
+			int[] r = { 1 };
+			jdbc.sql("""
+					select o.id, d.name_kk as district, o.name_kk from org_unit o join org_unit d on d.id = o.parent_id
+					where o.level = 'PRIMARY' and o.active and o.path like :scope order by d.name_kk, o.name_kk
+					""")
+				.param("scope", user.scopePath() + "%")
+				.query(rs -> {
+					Row row = xlsx.row(sheet, r[0]++);
+					xlsx.integer(row, 0, rs.getLong(1));
+					xlsx.text(row, 1, rs.getString(2));
+					xlsx.text(row, 2, rs.getString(3));
+					xlsx.date(row, 3, asOf);
+				});
+			sheet.setColumnWidth(2, 70 * 256);
+			return xlsx.toBytes();
+		}
+	}
+
+	// ---- registry
+
+	@Override
+	@Transactional(readOnly = true)
+	public ImportPreview<RegistryImportRow> previewRegistry(CurrentUser user, byte[] content) {
+		requireWriter(user);
+		Map<String, Committee> committees = committeesByAlias(user);
+		Map<String, Long> existing = new HashMap<>();
+		jdbc.sql("select id, parent_id, name_kk from org_unit where level = 'PRIMARY' and path like :scope")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				existing.put(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(3)), rs.getLong(1));
+			});
+		Map<String, PrimaryKind> kinds = kindAliases();
+		return read(content, REGISTRY_COLUMNS, List.of("district", "nameKk", "kind"), (row, headers) -> {
+			List<RowError> errors = new ArrayList<>();
+			String districtText = Cells.text(row, headers.column("district"));
+			String nameKk = Cells.text(row, headers.column("nameKk"));
+			String kindText = Cells.text(row, headers.column("kind"));
+			Committee committee = committees.get(HeaderMap.normalize(districtText));
+			if (districtText.isEmpty()) {
+				errors.add(new RowError("import.error.districtMissing"));
+			}
+			else if (committee == null) {
+				errors.add(new RowError("import.error.districtUnknown", districtText));
+			}
+			if (nameKk.isEmpty()) {
+				errors.add(new RowError("import.error.nameMissing"));
+			}
+			else if (nameKk.length() > 300) {
+				errors.add(new RowError("import.error.tooLong", 300));
+			}
+			PrimaryKind kind = kinds.get(HeaderMap.normalize(kindText));
+			if (kind == null) {
+				errors.add(kindText.isEmpty() ? new RowError("import.error.kindMissing")
+						: new RowError("import.error.kindUnknown", kindText));
+			}
+			String email = Cells.text(row, headers.column("chairEmail"));
+			if (!email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+				errors.add(new RowError("import.error.emailInvalid", email));
+			}
+			if (!errors.isEmpty()) {
+				return new Parsed<>(null, errors, null);
+			}
+			Long existingId = existing.get(committee.id() + "|" + HeaderMap.normalize(nameKk));
+			RegistryImportRow value = new RegistryImportRow(existingId, committee.id(), nameKk,
+					blankToNull(Cells.text(row, headers.column("nameRu"))), kind,
+					blankToNull(Cells.text(row, headers.column("address"))),
+					blankToNull(Cells.text(row, headers.column("chairName"))),
+					blankToNull(Cells.text(row, headers.column("chairPhone"))), blankToNull(email));
+			return new Parsed<>(value, errors, committee.id() + "|" + HeaderMap.normalize(nameKk));
+		}, v -> v.isNew() ? "new" : "update");
+	}
+
+	@Override
+	@Transactional
+	public int commitRegistry(CurrentUser user, byte[] content) {
+		ImportPreview<RegistryImportRow> preview = previewRegistry(user, content);
+		if (!preview.valid()) {
+			throw new BusinessRuleException("import.error.notValid");
+		}
+		List<Long> updateIds = preview.values().stream().filter(v -> !v.isNew()).map(RegistryImportRow::existingId).toList();
+		Map<Long, OrgUnit> toUpdate = units.findAllById(updateIds).stream()
+			.collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
+		List<OrgUnit> changed = new ArrayList<>();
+		for (RegistryImportRow v : preview.values()) {
+			OrgUnit unit = v.isNew() ? OrgUnit.primary(v.districtId())
+					: toUpdate.get(v.existingId());
+			unit.describe(v.nameKk(), v.nameRu(), v.kind(), v.address(), v.chairName(), v.chairPhone(), v.chairEmail(),
+					true);
+			changed.add(unit);
+		}
+		units.saveAll(changed);
+		units.flush();
+		return changed.size();
+	}
+
+	// ---- membership
+
+	@Override
+	@Transactional(readOnly = true)
+	public ImportPreview<MembershipImportRow> previewMembership(CurrentUser user, byte[] content) {
+		requireWriter(user);
+		Map<String, Committee> committees = committeesByAlias(user);
+		Map<Long, Long> parentOf = new HashMap<>();
+		Map<String, Long> byName = new HashMap<>();
+		jdbc.sql("select id, parent_id, name_kk, name_ru from org_unit where level = 'PRIMARY' and path like :scope")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				long id = rs.getLong(1);
+				parentOf.put(id, rs.getLong(2));
+				byName.put(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(3)), id);
+				if (rs.getString(4) != null) {
+					byName.putIfAbsent(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(4)), id);
+				}
+			});
+		int nextYear = LocalDate.now().getYear() + 1;
+		return read(content, MEMBERSHIP_COLUMNS, List.of("asOf", "members"), (row, headers) -> {
+			List<RowError> errors = new ArrayList<>();
+			Long organizationId = null;
+			String idText = Cells.text(row, headers.column("id"));
+			String districtText = Cells.text(row, headers.column("district"));
+			String name = Cells.text(row, headers.column("name"));
+			if (!idText.isEmpty()) {
+				Long id = Cells.wholeNumber(idText);
+				if (id == null || !parentOf.containsKey(id)) {
+					errors.add(new RowError("import.error.organizationUnknown", idText));
+				}
+				else {
+					organizationId = id;
+				}
+			}
+			else {
+				Committee committee = committees.get(HeaderMap.normalize(districtText));
+				if (districtText.isEmpty()) {
+					errors.add(new RowError("import.error.districtMissing"));
+				}
+				else if (committee == null) {
+					errors.add(new RowError("import.error.districtUnknown", districtText));
+				}
+				else if (name.isEmpty()) {
+					errors.add(new RowError("import.error.nameMissing"));
+				}
+				else {
+					organizationId = byName.get(committee.id() + "|" + HeaderMap.normalize(name));
+					if (organizationId == null) {
+						errors.add(new RowError("import.error.organizationUnknown", name));
+					}
+				}
+			}
+			LocalDate asOf = Cells.date(row, headers.column("asOf"));
+			String dateText = Cells.text(row, headers.column("asOf"));
+			if (asOf == null || asOf.getMonthValue() != 1 || asOf.getDayOfMonth() != 1
+					|| asOf.getYear() < MembershipRules.FIRST_YEAR || asOf.getYear() > nextYear) {
+				errors.add(new RowError("import.error.dateWrong", dateText));
+			}
+			String membersText = Cells.text(row, headers.column("members"));
+			Long members = Cells.wholeNumber(membersText);
+			if (membersText.isEmpty()) {
+				errors.add(new RowError("import.error.membersMissing"));
+			}
+			else if (members == null || members < 0 || members > 1_000_000) {
+				errors.add(new RowError("import.error.membersInvalid", membersText));
+			}
+			if (!errors.isEmpty()) {
+				return new Parsed<>(null, errors, null);
+			}
+			return new Parsed<>(new MembershipImportRow(organizationId, asOf, members.intValue()), errors,
+					organizationId + "|" + asOf);
+		}, v -> "set");
+	}
+
+	@Override
+	@Transactional
+	public int commitMembership(CurrentUser user, byte[] content) {
+		ImportPreview<MembershipImportRow> preview = previewMembership(user, content);
+		if (!preview.valid()) {
+			throw new BusinessRuleException("import.error.notValid");
+		}
+		// One statement per batch; an existing count for the same date is replaced.
+		List<MembershipImportRow> rows = preview.values();
+		for (int from = 0; from < rows.size(); from += 500) {
+			List<MembershipImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+			StringBuilder sql = new StringBuilder(
+					"insert into membership_snapshot (id, org_unit_id, as_of, members) values ");
+			Map<String, Object> params = new HashMap<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				sql.append(i == 0 ? "" : ", ").append("(nextval('membership_snapshot_seq'), :o").append(i)
+					.append(", :d").append(i).append(", :m").append(i).append(")");
+				params.put("o" + i, chunk.get(i).organizationId());
+				params.put("d" + i, chunk.get(i).asOf());
+				params.put("m" + i, chunk.get(i).members());
+			}
+			sql.append(" on conflict (org_unit_id, as_of) do update set members = excluded.members,"
+					+ " updated_at = now(), version = membership_snapshot.version + 1");
+			jdbc.sql(sql.toString()).params(params).update();
+		}
+		return rows.size();
+	}
+
+	// ---- reading
+
+	private record Committee(long id) {
+	}
+
+	private record Parsed<T>(T value, List<RowError> errors, String key) {
+	}
+
+	@FunctionalInterface
+	private interface RowParser<T> {
+
+		Parsed<T> parse(Row row, HeaderMap headers);
+	}
+
+	private <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
+			RowParser<T> parser, Function<T, String> status) {
+		try (Workbook workbook = SafeWorkbooks.open(content)) {
+			Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
+			if (sheet == null) {
+				return new ImportPreview<>(List.of(), List.of(), List.of(new RowError("import.error.noRows")));
+			}
+			HeaderMap headers = HeaderMap.read(sheet.getRow(sheet.getFirstRowNum()), columns);
+			List<RowError> fileErrors = new ArrayList<>();
+			for (String key : required) {
+				if (!headers.has(key)) {
+					fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
+				}
+			}
+			if (!fileErrors.isEmpty()) {
+				return new ImportPreview<>(headers.headers(), List.of(), fileErrors);
+			}
+			List<ImportRow<T>> rows = new ArrayList<>();
+			Set<String> seen = new HashSet<>();
+			int width = headers.headers().size();
+			for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				if (Cells.blankRow(row, width)) {
+					continue;
+				}
+				if (rows.size() >= MAX_ROWS) {
+					fileErrors.add(new RowError("import.error.tooManyRows", MAX_ROWS));
+					break;
+				}
+				List<String> cells = new ArrayList<>(width);
+				for (int c = 0; c < width; c++) {
+					cells.add(Cells.text(row, c));
+				}
+				Parsed<T> parsed = parser.parse(row, headers);
+				List<RowError> errors = new ArrayList<>(parsed.errors());
+				if (parsed.key() != null && !seen.add(parsed.key())) {
+					errors.add(new RowError("import.error.duplicateRow"));
+				}
+				T value = errors.isEmpty() ? parsed.value() : null;
+				rows.add(new ImportRow<>(r + 1, cells, value, errors, value == null ? "error" : status.apply(value)));
+			}
+			if (rows.isEmpty() && fileErrors.isEmpty()) {
+				fileErrors.add(new RowError("import.error.noRows"));
+			}
+			return new ImportPreview<>(headers.headers(), rows, fileErrors);
+		}
+		catch (java.io.IOException ex) {
+			throw new kz.oqytu.shared.xlsx.SpreadsheetRejectedException("import.error.fileMalformed", ex);
+		}
+	}
+
+	private Map<String, Committee> committeesByAlias(CurrentUser user) {
+		Map<String, Committee> byAlias = new HashMap<>();
+		jdbc.sql("select id, name_kk, name_ru from org_unit where level = 'COMMITTEE'"
+				+ " and (path like :scope or :scope like path || '%')")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				Committee c = new Committee(rs.getLong(1));
+				for (String name : new String[] { rs.getString(2), rs.getString(3) }) {
+					if (name == null) {
+						continue;
+					}
+					String n = HeaderMap.normalize(name);
+					byAlias.put(n, c);
+					String[] words = n.split(" ");
+					if (words.length > 1) {
+						// "Алға ауданы" → "алға", "Алгинский район" → "алгинский", "город Актобе" → "актобе"
+						byAlias.putIfAbsent(String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)), c);
+						byAlias.putIfAbsent(String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)), c);
+					}
+				}
+			});
+		return byAlias;
+	}
+
+	private Map<String, PrimaryKind> kindAliases() {
+		Map<String, PrimaryKind> aliases = new HashMap<>();
+		for (PrimaryKind kind : PrimaryKind.values()) {
+			aliases.put(HeaderMap.normalize(kind.name()), kind);
+			for (String lang : List.of("kk", "ru", "en")) {
+				aliases.put(HeaderMap.normalize(kindName(kind, Locale.forLanguageTag(lang))), kind);
+			}
+		}
+		return aliases;
+	}
+
+	private String kindName(PrimaryKind kind, Locale locale) {
+		return messages.getMessage("kind." + kind.name(), null, kind.name(), locale);
+	}
+
+	private static void requireWriter(CurrentUser user) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

@@ -1,0 +1,297 @@
+package kz.oqytu.organizations.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.DistrictTotals;
+import kz.oqytu.organizations.MembershipPoint;
+import kz.oqytu.organizations.OrganizationCommand;
+import kz.oqytu.organizations.OrganizationCriteria;
+import kz.oqytu.organizations.OrganizationDetails;
+import kz.oqytu.organizations.OrganizationRow;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.PrimaryKind;
+import kz.oqytu.organizations.UnitLevel;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
+
+@Service
+class OrganizationService implements Organizations {
+
+	private static final Map<OrganizationCriteria.Sort, String> SORT_COLUMNS = Map.of(
+			OrganizationCriteria.Sort.NAME, "lower(o.name_kk)",
+			OrganizationCriteria.Sort.DISTRICT, "lower(d.name_kk)",
+			OrganizationCriteria.Sort.KIND, "o.kind",
+			OrganizationCriteria.Sort.MEMBERS, "coalesce(m.members, -1)");
+
+	private final OrgUnitRepository units;
+
+	private final MembershipSnapshotRepository snapshots;
+
+	private final JdbcClient jdbc;
+
+	OrganizationService(OrgUnitRepository units, MembershipSnapshotRepository snapshots, JdbcClient jdbc) {
+		this.units = units;
+		this.snapshots = snapshots;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<OrganizationRow> search(CurrentUser user, OrganizationCriteria c) {
+		StringBuilder where = new StringBuilder(" where o.level = 'PRIMARY' and o.path like :scope");
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("scope", user.scopePath() + "%");
+		if (c.text() != null) {
+			where.append(" and (lower(o.name_kk) like :text or lower(o.name_ru) like :text)");
+			params.put("text", "%" + escapeLike(c.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+		}
+		if (c.districtId() != null) {
+			where.append(" and o.parent_id = :district");
+			params.put("district", c.districtId());
+		}
+		if (c.kind() != null) {
+			where.append(" and o.kind = :kind");
+			params.put("kind", c.kind().name());
+		}
+		if (c.active() != null) {
+			where.append(" and o.active = :active");
+			params.put("active", c.active());
+		}
+		String from = " from org_unit o join org_unit d on d.id = o.parent_id"
+				+ " left join membership_snapshot m on m.org_unit_id = o.id"
+				+ " and m.as_of = (select max(as_of) from membership_snapshot)";
+		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+		String order = " order by " + SORT_COLUMNS.get(c.sort()) + (c.descending() ? " desc" : " asc") + ", o.id";
+		params.put("limit", c.size());
+		params.put("offset", (long) c.page() * c.size());
+		List<OrganizationRow> rows = jdbc
+			.sql("select o.id, o.name_kk, o.name_ru, o.kind, o.parent_id, d.name_kk as d_kk, d.name_ru as d_ru,"
+					+ " m.members, o.active" + from + where + order + " limit :limit offset :offset")
+			.params(params)
+			.query(OrganizationService::row)
+			.list();
+		return new PageImpl<>(rows, PageRequest.of(c.page(), c.size()), total);
+	}
+
+	private static OrganizationRow row(ResultSet rs, int n) throws SQLException {
+		return new OrganizationRow(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
+				PrimaryKind.valueOf(rs.getString("kind")), rs.getLong("parent_id"), rs.getString("d_kk"),
+				rs.getString("d_ru"), (Integer) rs.getObject("members"), rs.getBoolean("active"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public OrganizationDetails details(CurrentUser user, long id) {
+		OrgUnit unit = readable(user, id);
+		if (unit.getLevel() != UnitLevel.PRIMARY) {
+			throw new NotFoundException("organization " + id);
+		}
+		OrgUnit district = units.findById(unit.getParentId()).orElseThrow();
+		List<MembershipPoint> history = jdbc
+			.sql("select as_of, members, members - lag(members) over (order by as_of) as change"
+					+ " from membership_snapshot where org_unit_id = :id order by as_of desc")
+			.param("id", id)
+			.query((rs, n) -> new MembershipPoint(rs.getObject("as_of", LocalDate.class), rs.getInt("members"),
+					(Integer) rs.getObject("change")))
+			.list();
+		return new OrganizationDetails(unit.getId(), unit.getNameKk(), unit.getNameRu(), unit.getKind(),
+				district.getId(), district.getNameKk(), district.getNameRu(), unit.getAddress(), unit.getChairName(),
+				unit.getChairPhone(), unit.getChairEmail(), unit.isActive(), unit.getPath(), unit.getVersion(),
+				history);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean canRead(CurrentUser user, long id) {
+		return units.findById(id).map(u -> user.covers(u.getPath())).orElse(false);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitOption> committees(CurrentUser user) {
+		String scope = user.scopePath();
+		// A chair's scope is below the committees: show the committee their organization sits in.
+		return jdbc
+			.sql("select id, name_kk, name_ru from org_unit where level = 'COMMITTEE'"
+					+ " and (path like :scope or :scope like path || '%')"
+					+ " order by case committee_kind when 'CITY' then 0 else 1 end, name_kk")
+			.param("scope", scope + "%")
+			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public long create(CurrentUser user, OrganizationCommand command) {
+		requireWriter(user);
+		OrgUnit district = committeeInScope(user, command.districtId());
+		if (units.nameTaken(district.getId(), command.nameKk().trim(), -1L)) {
+			throw new BusinessRuleException("nameKk", "organizations.error.duplicateName");
+		}
+		OrgUnit unit = OrgUnit.primary(district.getId());
+		describe(unit, command);
+		return units.saveAndFlush(unit).getId();
+	}
+
+	@Override
+	@Transactional
+	public void update(CurrentUser user, long id, int version, OrganizationCommand command) {
+		requireWriter(user);
+		OrgUnit unit = readable(user, id);
+		if (unit.getLevel() != UnitLevel.PRIMARY) {
+			throw new NotFoundException("organization " + id);
+		}
+		if (unit.getVersion() != version) {
+			throw new ConflictException("organization " + id);
+		}
+		OrgUnit district = committeeInScope(user, command.districtId());
+		if (units.nameTaken(district.getId(), command.nameKk().trim(), id)) {
+			throw new BusinessRuleException("nameKk", "organizations.error.duplicateName");
+		}
+		unit.moveTo(district.getId());
+		describe(unit, command);
+		try {
+			units.saveAndFlush(unit);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException("organization " + id);
+		}
+	}
+
+	private static void describe(OrgUnit unit, OrganizationCommand c) {
+		unit.describe(c.nameKk().trim(), blankToNull(c.nameRu()), c.kind(), blankToNull(c.address()),
+				blankToNull(c.chairName()), blankToNull(c.chairPhone()), blankToNull(c.chairEmail()), c.active());
+	}
+
+	@Override
+	@Transactional
+	public void recordMembership(CurrentUser user, long id, LocalDate asOf, int members) {
+		requireWriter(user);
+		OrgUnit unit = readable(user, id);
+		if (unit.getLevel() != UnitLevel.PRIMARY) {
+			throw new NotFoundException("organization " + id);
+		}
+		MembershipRules.check(asOf, members);
+		MembershipSnapshot snapshot = snapshots.findByOrgUnitIdAndAsOf(id, asOf)
+			.orElseGet(() -> new MembershipSnapshot(id, asOf, members));
+		snapshot.setMembers(members);
+		snapshots.save(snapshot);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long totalMembers(long unitId, LocalDate asOf) {
+		return jdbc
+			.sql("select coalesce(sum(m.members), 0) from membership_snapshot m join org_unit o on o.id = m.org_unit_id"
+					+ " where m.as_of = :asOf and o.path like (select path from org_unit where id = :unit) || '%'")
+			.param("asOf", asOf)
+			.param("unit", unitId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DistrictTotals> districtTotals(CurrentUser user, LocalDate previous, LocalDate latest) {
+		return jdbc.sql("""
+				select d.id, d.name_kk, d.name_ru,
+				       count(distinct o.id) filter (where o.active) as organizations,
+				       coalesce(sum(m.members) filter (where m.as_of = :previous), 0) as previous,
+				       coalesce(sum(m.members) filter (where m.as_of = :latest), 0) as latest
+				from org_unit d
+				left join org_unit o on o.parent_id = d.id and o.level = 'PRIMARY'
+				left join membership_snapshot m on m.org_unit_id = o.id and m.as_of in (:previous, :latest)
+				where d.level = 'COMMITTEE' and (d.path like :scope or :scope like d.path || '%')
+				group by d.id, d.name_kk, d.name_ru, d.committee_kind
+				order by case d.committee_kind when 'CITY' then 0 else 1 end, d.name_kk
+				""")
+			.param("previous", previous)
+			.param("latest", latest)
+			.param("scope", user.scopePath() + "%")
+			.query((rs, n) -> new DistrictTotals(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<LocalDate> snapshotDates() {
+		return jdbc.sql("select distinct as_of from membership_snapshot order by as_of desc")
+			.query(LocalDate.class)
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UnitOption> unit(long id) {
+		return units.findById(id).map(u -> new UnitOption(u.getId(), u.getNameKk(), u.getNameRu()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UnitOption> regionOf(CurrentUser user) {
+		String[] ids = user.scopePath().split("/");
+		// path "/1/2/..." : ids[1] is the union, ids[2] the region when present.
+		if (ids.length >= 3) {
+			return unit(Long.parseLong(ids[2]));
+		}
+		return jdbc.sql("select id, name_kk, name_ru from org_unit where level = 'REGION' order by id limit 1")
+			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean registryEmpty() {
+		return units.countByLevel(UnitLevel.PRIMARY) == 0;
+	}
+
+	OrgUnit readable(CurrentUser user, long id) {
+		OrgUnit unit = units.findById(id).orElseThrow(() -> new NotFoundException("organization " + id));
+		if (!user.covers(unit.getPath())) {
+			throw new AccessDeniedException("organization " + id + " is outside the user's scope");
+		}
+		return unit;
+	}
+
+	private OrgUnit committeeInScope(CurrentUser user, long districtId) {
+		OrgUnit district = units.findById(districtId)
+			.filter(d -> d.getLevel() == UnitLevel.COMMITTEE)
+			.orElseThrow(() -> new BusinessRuleException("districtId", "organizations.error.districtUnknown"));
+		if (!user.covers(district.getPath())) {
+			throw new AccessDeniedException("committee " + districtId + " is outside the user's scope");
+		}
+		return district;
+	}
+
+	private static void requireWriter(CurrentUser user) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
+		}
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

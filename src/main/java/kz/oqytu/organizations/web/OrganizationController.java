@@ -1,0 +1,149 @@
+package kz.oqytu.organizations.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.AnyAccount;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.organizations.OrganizationCriteria;
+import kz.oqytu.organizations.OrganizationDetails;
+import kz.oqytu.organizations.OrganizationRow;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.PrimaryKind;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.Forms;
+
+/** The registry of primary organizations: list, page, create and edit, membership by year. */
+@Controller
+@RequestMapping("/organizations")
+class OrganizationController {
+
+	private final Organizations organizations;
+
+	OrganizationController(Organizations organizations) {
+		this.organizations = organizations;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long district,
+			@RequestParam(required = false) PrimaryKind kind, @RequestParam(required = false) Boolean active,
+			@RequestParam(defaultValue = "NAME") OrganizationCriteria.Sort sort,
+			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		OrganizationCriteria criteria = new OrganizationCriteria(q, district, kind, active, sort, desc, page, size);
+		Page<OrganizationRow> result = organizations.search(me, criteria);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("result", result);
+		model.addAttribute("committees", organizations.committees(me));
+		model.addAttribute("kinds", PrimaryKind.values());
+		model.addAttribute("latestSnapshot", organizations.snapshotDates().stream().findFirst().orElse(null));
+		return "organizations/organization-list";
+	}
+
+	@GetMapping("/{id:\\d+}")
+	@AnyAccount
+	String show(@PathVariable long id, Model model) {
+		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
+		model.addAttribute("org", details);
+		if (!model.containsAttribute("membershipForm")) {
+			model.addAttribute("membershipForm", new MembershipForm(LocalDate.now().getYear(), null));
+		}
+		return "organizations/organization";
+	}
+
+	@GetMapping("/new")
+	@TrainingWriter
+	String createForm(Model model) {
+		model.addAttribute("form", OrganizationForm.empty());
+		return form(model);
+	}
+
+	@PostMapping("/new")
+	@TrainingWriter
+	String create(@Valid @ModelAttribute("form") OrganizationForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				long id = organizations.create(CurrentUsers.require(), form.command());
+				redirect.addFlashAttribute("flash", "organizations.flash.created");
+				return "redirect:/organizations/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return form(model);
+	}
+
+	@GetMapping("/{id:\\d+}/edit")
+	@TrainingWriter
+	String editForm(@PathVariable long id, Model model) {
+		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
+		model.addAttribute("org", details);
+		model.addAttribute("form", OrganizationForm.of(details));
+		return form(model);
+	}
+
+	@PostMapping("/{id:\\d+}/edit")
+	@TrainingWriter
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
+		if (!result.hasErrors()) {
+			try {
+				organizations.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+						form.command());
+				redirect.addFlashAttribute("flash", "organizations.flash.saved");
+				return "redirect:/organizations/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("org", details);
+		return form(model);
+	}
+
+	@PostMapping("/{id:\\d+}/membership")
+	@TrainingWriter
+	String recordMembership(@PathVariable long id, @Valid @ModelAttribute("membershipForm") MembershipForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				organizations.recordMembership(CurrentUsers.require(), id, LocalDate.of(form.year(), 1, 1),
+						form.members());
+				redirect.addFlashAttribute("flash", "organizations.flash.membershipSaved");
+				return "redirect:/organizations/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("org", organizations.details(CurrentUsers.require(), id));
+		return "organizations/organization";
+	}
+
+	private String form(Model model) {
+		model.addAttribute("committees", organizations.committees(CurrentUsers.require()));
+		model.addAttribute("kinds", PrimaryKind.values());
+		return "organizations/organization-form";
+	}
+}

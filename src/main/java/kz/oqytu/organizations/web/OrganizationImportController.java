@@ -1,0 +1,150 @@
+package kz.oqytu.organizations.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.organizations.OrganizationImports;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.imports.ImportPreview;
+import kz.oqytu.shared.upload.UploadStore;
+import kz.oqytu.shared.xlsx.SafeWorkbooks;
+import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+
+/**
+ * Excel import of the registry and of membership: upload, preview with row errors, commit.
+ * The file waits in the database between preview and commit and is validated again on commit.
+ */
+@Controller
+@RequestMapping("/organizations/import")
+@TrainingWriter
+class OrganizationImportController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final OrganizationImports imports;
+
+	private final UploadStore uploads;
+
+	OrganizationImportController(OrganizationImports imports, UploadStore uploads) {
+		this.imports = imports;
+		this.uploads = uploads;
+	}
+
+	@GetMapping
+	String page(Model model) {
+		model.addAttribute("nextSnapshotYear", LocalDate.now().getYear());
+		return "organizations/import";
+	}
+
+	@GetMapping("/registry-template.xlsx")
+	ResponseEntity<byte[]> registryTemplate(Locale locale) {
+		return xlsx(imports.registryTemplate(locale), "oqytu-registry-template.xlsx");
+	}
+
+	@GetMapping("/membership-template.xlsx")
+	ResponseEntity<byte[]> membershipTemplate(@RequestParam(required = false) Integer year) {
+		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now().getYear() : year;
+		return xlsx(imports.membershipTemplate(CurrentUsers.require(), LocalDate.of(y, 1, 1)),
+				"oqytu-membership-" + y + ".xlsx");
+	}
+
+	@PostMapping("/{kind:registry|membership}")
+	String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("flashError", "import.error.fileEmpty");
+			return "redirect:/organizations/import";
+		}
+		if (file.getSize() > SafeWorkbooks.MAX_FILE_BYTES) {
+			redirect.addFlashAttribute("flashError", "import.error.fileTooLarge");
+			redirect.addFlashAttribute("flashArgs", new Object[] { SafeWorkbooks.MAX_FILE_BYTES / (1024 * 1024) });
+			return "redirect:/organizations/import";
+		}
+		byte[] content = file.getBytes();
+		try {
+			SafeWorkbooks.check(content);
+		}
+		catch (SpreadsheetRejectedException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			return "redirect:/organizations/import";
+		}
+		UUID id = uploads.save("organizations-" + kind, CurrentUsers.require().username(), file.getOriginalFilename(),
+				content);
+		return "redirect:/organizations/import/" + kind + "/" + id;
+	}
+
+	@GetMapping("/{kind:registry|membership}/{id}")
+	String preview(@PathVariable String kind, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		var upload = uploads.find(id, "organizations-" + kind, me.username()).orElse(null);
+		if (upload == null) {
+			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
+			return "redirect:/organizations/import";
+		}
+		try {
+			ImportPreview<?> preview = "registry".equals(kind) ? imports.previewRegistry(me, upload.content())
+					: imports.previewMembership(me, upload.content());
+			model.addAttribute("preview", preview);
+		}
+		catch (SpreadsheetRejectedException ex) {
+			uploads.delete(id);
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			return "redirect:/organizations/import";
+		}
+		model.addAttribute("kind", kind);
+		model.addAttribute("uploadId", id);
+		model.addAttribute("filename", upload.filename());
+		return "organizations/import-preview";
+	}
+
+	@PostMapping("/{kind:registry|membership}/{id}/commit")
+	String commit(@PathVariable String kind, @PathVariable UUID id, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		var upload = uploads.find(id, "organizations-" + kind, me.username()).orElse(null);
+		if (upload == null) {
+			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
+			return "redirect:/organizations/import";
+		}
+		try {
+			int count = "registry".equals(kind) ? imports.commitRegistry(me, upload.content())
+					: imports.commitMembership(me, upload.content());
+			uploads.delete(id);
+			redirect.addFlashAttribute("flash", "import.flash.done");
+			redirect.addFlashAttribute("flashArgs", new Object[] { count });
+			return "registry".equals(kind) ? "redirect:/organizations" : "redirect:/organizations/districts";
+		}
+		catch (BusinessRuleException | SpreadsheetRejectedException ex) {
+			redirect.addFlashAttribute("flashError", "import.error.notValid");
+			return "redirect:/organizations/import/" + kind + "/" + id;
+		}
+	}
+
+	static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+}

@@ -1,0 +1,37 @@
+package kz.oqytu.shared;
+
+/**
+ * A rule of the domain was broken by the user's input. Carries a message key (and arguments) so
+ * the web layer can show the reason in the user's language, next to the field when one is named.
+ */
+public class BusinessRuleException extends RuntimeException {
+
+	private final String messageKey;
+
+	private final String field;
+
+	private final transient Object[] arguments;
+
+	public BusinessRuleException(String messageKey, Object... arguments) {
+		this(null, messageKey, arguments);
+	}
+
+	public BusinessRuleException(String field, String messageKey, Object... arguments) {
+		super(messageKey);
+		this.field = field;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public String field() {
+		return field;
+	}
+
+	public Object[] arguments() {
+		return arguments;
+	}
+}

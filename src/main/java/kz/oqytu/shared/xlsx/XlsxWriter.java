@@ -1,0 +1,156 @@
+package kz.oqytu.shared.xlsx;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes workbooks people open in Excel and LibreOffice: bold headers, number formats, and text
+ * that can never become a formula (a leading = + - @ tab or CR is quote-prefixed).
+ */
+public class XlsxWriter implements AutoCloseable {
+
+	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+
+	private final CellStyle header;
+
+	private final CellStyle text;
+
+	private final CellStyle guardedText;
+
+	private final CellStyle integer;
+
+	private final CellStyle decimal;
+
+	private final CellStyle percent;
+
+	private final CellStyle date;
+
+	public XlsxWriter() {
+		Font bold = workbook.createFont();
+		bold.setBold(true);
+		header = workbook.createCellStyle();
+		header.setFont(bold);
+		header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+		header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		header.setBorderBottom(BorderStyle.THIN);
+		header.setWrapText(true);
+		text = workbook.createCellStyle();
+		guardedText = workbook.createCellStyle();
+		guardedText.setQuotePrefixed(true);
+		integer = workbook.createCellStyle();
+		integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+		decimal = workbook.createCellStyle();
+		decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+		percent = workbook.createCellStyle();
+		percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+		date = workbook.createCellStyle();
+		date.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy"));
+	}
+
+	public Sheet sheet(String name) {
+		return workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(name));
+	}
+
+	public void headers(Sheet sheet, int rowIndex, String... titles) {
+		Row row = sheet.createRow(rowIndex);
+		for (int i = 0; i < titles.length; i++) {
+			Cell cell = row.createCell(i);
+			cell.setCellValue(titles[i]);
+			cell.setCellStyle(header);
+			sheet.setColumnWidth(i, Math.min(60, Math.max(12, titles[i].length() + 4)) * 256);
+		}
+	}
+
+	public Row row(Sheet sheet, int rowIndex) {
+		Row row = sheet.getRow(rowIndex);
+		return row == null ? sheet.createRow(rowIndex) : row;
+	}
+
+	/** A text cell; text that a spreadsheet could read as a formula is stored quote-prefixed. */
+	public void text(Row row, int column, String value) {
+		Cell cell = row.createCell(column);
+		String v = value == null ? "" : value;
+		cell.setCellValue(v);
+		cell.setCellStyle(looksLikeFormula(v) ? guardedText : text);
+	}
+
+	public void integer(Row row, int column, Number value) {
+		Cell cell = row.createCell(column);
+		if (value != null) {
+			cell.setCellValue(value.doubleValue());
+		}
+		cell.setCellStyle(integer);
+	}
+
+	public void decimal(Row row, int column, java.math.BigDecimal value) {
+		Cell cell = row.createCell(column);
+		if (value != null) {
+			cell.setCellValue(value.doubleValue());
+		}
+		cell.setCellStyle(decimal);
+	}
+
+	/** A fraction (0.181 for 18,1%) shown with the percent format. */
+	public void percent(Row row, int column, java.math.BigDecimal fraction) {
+		Cell cell = row.createCell(column);
+		if (fraction != null) {
+			cell.setCellValue(fraction.doubleValue());
+		}
+		cell.setCellStyle(percent);
+	}
+
+	public void date(Row row, int column, java.time.LocalDate value) {
+		Cell cell = row.createCell(column);
+		if (value != null) {
+			cell.setCellValue(value);
+		}
+		cell.setCellStyle(date);
+	}
+
+	public CellStyle headerStyle() {
+		return header;
+	}
+
+	public SXSSFWorkbook workbook() {
+		return workbook;
+	}
+
+	public static boolean looksLikeFormula(String value) {
+		if (value == null || value.isEmpty()) {
+			return false;
+		}
+		char first = value.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	public byte[] toBytes() {
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			workbook.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package kz.oqytu.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import kz.oqytu.shared.LocalizedText;
+import kz.oqytu.shared.NumberFormats;
+import kz.oqytu.shared.Percent;
+
+/** Formatting for templates as {@code ${@fmt.count(n)}}: the union's number and date style. */
+@Component("fmt")
+public class Fmt {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Aqtobe");
+
+	public String count(Number value) {
+		return value == null ? "" : NumberFormats.count(value.longValue(), locale());
+	}
+
+	/** A signed change: "+89", "−61", "0". */
+	public String change(Number value) {
+		if (value == null) {
+			return "";
+		}
+		long v = value.longValue();
+		return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + NumberFormats.count(Math.abs(v), locale());
+	}
+
+	public String percent(Percent percent) {
+		return NumberFormats.percent(percent, locale());
+	}
+
+	public String percentCompact(Percent percent) {
+		return NumberFormats.percentCompact(percent, locale());
+	}
+
+	public String money(BigDecimal amount) {
+		return NumberFormats.money(amount, locale());
+	}
+
+	public String date(LocalDate date) {
+		return NumberFormats.date(date);
+	}
+
+	public String dateTime(LocalDateTime dateTime) {
+		return NumberFormats.dateTime(dateTime);
+	}
+
+	public String dateTime(Instant instant) {
+		return instant == null ? "" : NumberFormats.dateTime(LocalDateTime.ofInstant(instant, ZONE));
+	}
+
+	public String name(String kk, String ru) {
+		return LocalizedText.pick(locale(), kk, ru);
+	}
+
+	public String lang() {
+		return locale().getLanguage();
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+}

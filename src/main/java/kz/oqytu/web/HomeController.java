@@ -1,0 +1,27 @@
+package kz.oqytu.web;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.Role;
+
+/** Where each role lands after login. */
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	@PreAuthorize("isAuthenticated()")
+	String home() {
+		CurrentUser me = CurrentUsers.require();
+		if (me.role() == Role.CHAIR) {
+			return "redirect:/organizations/" + me.scopeUnitId();
+		}
+		if (me.role() == Role.ADMIN) {
+			return "redirect:/admin/users";
+		}
+		return "redirect:/organizations/districts";
+	}
+}

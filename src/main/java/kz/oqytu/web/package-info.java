@@ -1,0 +1,6 @@
+/**
+ * The frame every page sits in: layout and navigation by role, locale switching, number
+ * formatting for templates, the home page and the localized error pages.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web")
+package kz.oqytu.web;

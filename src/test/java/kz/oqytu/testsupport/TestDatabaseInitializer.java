@@ -1,0 +1,34 @@
+package kz.oqytu.testsupport;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every test application context at the run's own PostgreSQL database (see
+ * {@link TestDatabase}). Registered in META-INF/spring.factories of the test classpath.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final Logger log = LoggerFactory.getLogger(TestDatabaseInitializer.class);
+
+	private static volatile boolean announced;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestDatabase.Connection db = TestDatabase.get();
+		if (!announced) {
+			announced = true;
+			log.info("Tests run on PostgreSQL: {}", db.source());
+		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("oqytuTestDatabase",
+					Map.of("spring.datasource.url", db.url(), "spring.datasource.username", db.username(),
+							"spring.datasource.password", db.password())));
+	}
+}

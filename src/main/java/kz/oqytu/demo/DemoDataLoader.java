@@ -45,13 +45,16 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final DemoEvents events;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
-			TransactionTemplate transactions, JdbcClient jdbc) {
+			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events) {
 		this.properties = properties;
 		this.organizations = organizations;
 		this.accounts = accounts;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Override
@@ -67,6 +70,7 @@ class DemoDataLoader implements ApplicationRunner {
 			long started = System.nanoTime();
 			long chairOrganization = loadRegistry();
 			loadAccounts(chairOrganization);
+			events.load(SYSTEM);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});
 	}

@@ -45,4 +45,24 @@ public interface Organizations {
 	Optional<UnitOption> regionOf(CurrentUser user);
 
 	boolean registryEmpty();
+
+	Optional<UnitInfo> info(long id);
+
+	/** Several nodes at once (one query); unknown ids are absent from the map. */
+	java.util.Map<Long, UnitInfo> infos(java.util.Collection<Long> ids);
+
+	/**
+	 * Committees and primary organizations in the user's scope by normalized name (Kazakh and
+	 * Russian). A name used by two organizations maps to null: it cannot identify one.
+	 */
+	java.util.Map<String, Long> nameIndex(CurrentUser user);
+
+	/** Organizations in the user's scope whose names are nearest to the text, best first. */
+	List<UnitOption> suggest(CurrentUser user, String text, int limit);
+
+	/** The form of a name used as a key by {@link #nameIndex}: lower case, single spaces, ё as е. */
+	static String nameKey(String name) {
+		return name == null ? "" : name.strip().replaceAll("\\s+", " ").replace('ё', 'е').replace('Ё', 'Е')
+			.toLowerCase(java.util.Locale.ROOT);
+	}
 }

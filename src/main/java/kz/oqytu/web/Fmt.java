@@ -33,6 +33,17 @@ public class Fmt {
 		return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + NumberFormats.count(Math.abs(v), locale());
 	}
 
+	/** A signed change of a share in percentage points: "+1,2", "−0,5". */
+	public String points(BigDecimal points) {
+		if (points == null) {
+			return "";
+		}
+		String abs = NumberFormats.money(points.abs(), locale());
+		// one decimal, as the shares themselves
+		abs = abs.substring(0, abs.length() - 1);
+		return (points.signum() > 0 ? "+" : points.signum() < 0 ? "\u2212" : "") + abs;
+	}
+
 	public String percent(Percent percent) {
 		return NumberFormats.percent(percent, locale());
 	}

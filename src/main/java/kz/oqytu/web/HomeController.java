@@ -19,9 +19,10 @@ class HomeController {
 		if (me.role() == Role.CHAIR) {
 			return "redirect:/organizations/" + me.scopeUnitId();
 		}
-		if (me.role() == Role.ADMIN) {
-			return "redirect:/admin/users";
+		if (me.role() == Role.EXECUTIVE) {
+			// The executive committee lands on the annual coverage report.
+			return "redirect:/reports/coverage";
 		}
-		return "redirect:/organizations/districts";
+		return "redirect:/dashboard";
 	}
 }

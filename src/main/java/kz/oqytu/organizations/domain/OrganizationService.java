@@ -26,6 +26,7 @@ import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.PrimaryKind;
 import kz.oqytu.organizations.UnitLevel;
+import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
@@ -261,6 +262,76 @@ class OrganizationService implements Organizations {
 	@Transactional(readOnly = true)
 	public boolean registryEmpty() {
 		return units.countByLevel(UnitLevel.PRIMARY) == 0;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UnitInfo> info(long id) {
+		return units.findById(id).map(u -> new UnitInfo(u.getId(), u.getLevel(), u.getParentId(), u.getPath(),
+				u.getNameKk(), u.getNameRu(), u.isActive()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, UnitInfo> infos(java.util.Collection<Long> ids) {
+		Map<Long, UnitInfo> result = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("select id, level, parent_id, path, name_kk, name_ru, active from org_unit where id = any(:ids)")
+			.param("ids", ids.toArray(new Long[0]))
+			.query(rs -> {
+				result.put(rs.getLong(1), new UnitInfo(rs.getLong(1), UnitLevel.valueOf(rs.getString(2)),
+						(Long) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
+			});
+		return result;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Long> nameIndex(CurrentUser user) {
+		Map<String, Long> index = new java.util.HashMap<>();
+		java.util.Set<String> ambiguous = new java.util.HashSet<>();
+		jdbc.sql("select id, name_kk, name_ru from org_unit where level in ('COMMITTEE', 'PRIMARY') and path like :scope")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				long id = rs.getLong(1);
+				for (String name : new String[] { rs.getString(2), rs.getString(3) }) {
+					if (name == null || name.isBlank()) {
+						continue;
+					}
+					String key = Organizations.nameKey(name);
+					Long existing = index.putIfAbsent(key, id);
+					if (existing != null && existing != id) {
+						ambiguous.add(key);
+					}
+				}
+			});
+		ambiguous.forEach(key -> index.put(key, null));
+		return index;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitOption> suggest(CurrentUser user, String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+		return jdbc.sql("""
+				select id, name_kk, name_ru from org_unit
+				where level in ('COMMITTEE', 'PRIMARY') and path like :scope
+				  and (lower(name_kk) % :t or lower(coalesce(name_ru, '')) % :t
+				       or lower(name_kk) like :like or lower(coalesce(name_ru, '')) like :like)
+				order by greatest(similarity(lower(name_kk), :t), similarity(lower(coalesce(name_ru, '')), :t)) desc, name_kk
+				limit :limit
+				""")
+			.param("scope", user.scopePath() + "%")
+			.param("t", t)
+			.param("like", "%" + escapeLike(t) + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	OrgUnit readable(CurrentUser user, long id) {

@@ -58,6 +58,34 @@ public class XlsxWriter implements AutoCloseable {
 		date.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy"));
 	}
 
+	private final java.util.Map<String, CellStyle> formats = new java.util.HashMap<>();
+
+	/** A number with an Excel format code ("#,##0", "0.0%", "+#,##0;-#,##0;0"), styles shared per code. */
+	public void number(Row row, int column, Number value, String format) {
+		Cell cell = row.createCell(column);
+		if (value != null) {
+			cell.setCellValue(value.doubleValue());
+		}
+		cell.setCellStyle(formats.computeIfAbsent(format, f -> {
+			CellStyle style = workbook.createCellStyle();
+			style.setDataFormat(workbook.createDataFormat().getFormat(f));
+			return style;
+		}));
+	}
+
+	/** A bold text cell, for titles and total lines. */
+	public void title(Row row, int column, String value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value == null ? "" : value);
+		cell.setCellStyle(formats.computeIfAbsent("@title", f -> {
+			CellStyle style = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			style.setFont(font);
+			return style;
+		}));
+	}
+
 	public Sheet sheet(String name) {
 		return workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(name));
 	}

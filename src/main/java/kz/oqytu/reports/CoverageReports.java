@@ -1,0 +1,27 @@
+package kz.oqytu.reports;
+
+import java.util.List;
+import java.util.Optional;
+
+import kz.oqytu.accounts.CurrentUser;
+
+/** The reports module's API: coverage of a region for training years. */
+public interface CoverageReports {
+
+	/** The union's table for training year Y in the user's region (or the given one, within scope). */
+	AnnualCoverageReport annual(CurrentUser user, Optional<Long> regionId, int year);
+
+	CoverageBreakdowns breakdowns(CurrentUser user, Optional<Long> regionId, int year);
+
+	/** Every training year with held events, oldest first. */
+	List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId);
+
+	/** The latest training year with held events, not after the current year; the current year if none. */
+	int latestYear(CurrentUser user);
+
+	/** Excel workbook of the annual report with its breakdowns, headers in the user's language. */
+	byte[] annualWorkbook(CurrentUser user, Optional<Long> regionId, int year, java.util.Locale locale);
+
+	/** PDF of the annual report. */
+	byte[] annualPdf(CurrentUser user, Optional<Long> regionId, int year, java.util.Locale locale);
+}

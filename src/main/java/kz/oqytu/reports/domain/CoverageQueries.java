@@ -1,0 +1,254 @@
+package kz.oqytu.reports.domain;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import kz.oqytu.reports.Breakdown;
+
+/**
+ * The coverage aggregates, each one SQL statement over events, attendance, participants and the
+ * registry (GROUP BY in PostgreSQL, never loops over entities). Only HELD events count; an event
+ * belongs to the year it starts in; a region is its subtree of the union tree.
+ */
+@Component
+class CoverageQueries {
+
+	/** Events of the region held in the year: the common FROM/WHERE of the aggregates. */
+	private static final String HELD_IN_YEAR = """
+			 from training_event e
+			 join org_unit org on org.id = e.organizer_unit_id
+			 where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to and org.path like :region
+			""";
+
+	private final JdbcClient jdbc;
+
+	CoverageQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Map<String, Object> params(String regionPath, int year) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("region", regionPath + "%");
+		p.put("from", LocalDate.of(year, 1, 1).atStartOfDay());
+		p.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay());
+		return p;
+	}
+
+	Map<String, Long> trainedByCategory(String regionPath, int year) {
+		Map<String, Long> result = new HashMap<>();
+		jdbc.sql("select a.category_code, sum(a.participants) from attendance_count a join training_event e on e.id = a.event_id"
+				+ " join org_unit org on org.id = e.organizer_unit_id"
+				+ " where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to and org.path like :region"
+				+ " group by a.category_code")
+			.params(params(regionPath, year))
+			.query(rs -> {
+				result.put(rs.getString(1), rs.getLong(2));
+			});
+		return result;
+	}
+
+	/** Held events, named participants and distinct named persons (same name and organization). */
+	long[] eventsAndPersons(String regionPath, int year) {
+		return jdbc.sql("select (select count(*)" + HELD_IN_YEAR + "),"
+				+ " (select count(*) from event_participant p where p.event_id in (select e.id" + HELD_IN_YEAR + ")),"
+				+ " (select count(distinct (p.name_key, p.organization_id)) from event_participant p"
+				+ "  where p.event_id in (select e.id" + HELD_IN_YEAR + "))")
+			.params(params(regionPath, year))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single();
+	}
+
+	/** Trained by year and category over every year with held events: [year, category, participants]. */
+	List<Object[]> trainedByYearAndCategory(String regionPath) {
+		return jdbc.sql("""
+				select extract(year from e.starts_at)::int as y, a.category_code, sum(a.participants)
+				from training_event e
+				join org_unit org on org.id = e.organizer_unit_id
+				join attendance_count a on a.event_id = e.id
+				where e.status = 'HELD' and org.path like :region
+				group by y, a.category_code
+				""")
+			.param("region", regionPath + "%")
+			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getLong(3) })
+			.list();
+	}
+
+	/** Held events per year. */
+	Map<Integer, Long> eventsByYear(String regionPath) {
+		Map<Integer, Long> result = new java.util.TreeMap<>();
+		jdbc.sql("select extract(year from e.starts_at)::int, count(*) from training_event e"
+				+ " join org_unit org on org.id = e.organizer_unit_id"
+				+ " where e.status = 'HELD' and org.path like :region group by 1")
+			.param("region", regionPath + "%")
+			.query(rs -> {
+				result.put(rs.getInt(1), rs.getLong(2));
+			});
+		return result;
+	}
+
+	/** Members of the region on each 1 January that has a snapshot. */
+	Map<LocalDate, Long> membersByDate(String regionPath) {
+		Map<LocalDate, Long> result = new HashMap<>();
+		jdbc.sql("select m.as_of, sum(m.members) from membership_snapshot m join org_unit o on o.id = m.org_unit_id"
+				+ " where o.path like :region group by m.as_of")
+			.param("region", regionPath + "%")
+			.query(rs -> {
+				result.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+			});
+		return result;
+	}
+
+	/**
+	 * Each committee of the region with the events held there and their participants, and its members
+	 * on 01.01 of the next year; events without a district form the last line ("regional level").
+	 */
+	List<Breakdown> byDistrict(String regionPath, int year) {
+		Map<String, Object> p = params(regionPath, year);
+		p.put("members", LocalDate.of(year + 1, 1, 1));
+		return jdbc.sql("""
+				with held as (select e.id, e.district_id,
+				                     coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as people
+				""" + HELD_IN_YEAR + """
+				), members as (select o.parent_id as district_id, sum(m.members) as members
+				               from membership_snapshot m join org_unit o on o.id = m.org_unit_id
+				               where m.as_of = :members and o.path like :region group by o.parent_id)
+				select d.id::text, d.name_kk, d.name_ru, count(h.id), coalesce(sum(h.people), 0), coalesce(mb.members, 0),
+				       case d.committee_kind when 'CITY' then 0 else 1 end as k
+				from org_unit d
+				left join held h on h.district_id = d.id
+				left join members mb on mb.district_id = d.id
+				where d.level = 'COMMITTEE' and d.path like :region
+				group by d.id, d.name_kk, d.name_ru, mb.members, d.committee_kind
+				union all
+				select '', null, null, count(h.id), coalesce(sum(h.people), 0), null, 2 from held h where h.district_id is null
+				order by 7, 2
+				""")
+			.params(p)
+			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), nullableLong(rs, 6)))
+			.list();
+	}
+
+	List<Breakdown> byForm(String regionPath, int year) {
+		return jdbc.sql("""
+				select f.code, f.name_kk, f.name_ru, count(e.id),
+				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
+				from training_form f
+				left join (select e.id, e.form_code""" + HELD_IN_YEAR + """
+				) e on e.form_code = f.code
+				group by f.code, f.name_kk, f.name_ru, f.sort_order order by f.sort_order
+				""")
+			.params(params(regionPath, year))
+			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), null))
+			.list();
+	}
+
+	/** An event with two topics counts under both. */
+	List<Breakdown> byTopic(String regionPath, int year) {
+		return jdbc.sql("""
+				select tp.code, tp.name_kk, tp.name_ru, count(e.id),
+				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
+				from training_topic tp
+				left join training_event_topic t on t.topic_code = tp.code
+				left join (select e.id""" + HELD_IN_YEAR + """
+				) e on e.id = t.event_id
+				group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order order by tp.sort_order
+				""")
+			.params(params(regionPath, year))
+			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), null))
+			.list();
+	}
+
+	List<Breakdown> byMonth(String regionPath, int year) {
+		return jdbc.sql("""
+				select m::text, count(e.id),
+				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
+				from generate_series(1, 12) m
+				left join (select e.id, e.starts_at""" + HELD_IN_YEAR + """
+				) e on extract(month from e.starts_at) = m
+				group by m order by m
+				""")
+			.params(params(regionPath, year))
+			.query((rs, n) -> new Breakdown(rs.getString(1), null, null, rs.getLong(2), rs.getLong(3), null))
+			.list();
+	}
+
+	/** Short formats last at most {@code shortDays} calendar days. Returns [short events, short people, longer events, longer people]. */
+	long[] shortAndLonger(String regionPath, int year, int shortDays) {
+		Map<String, Object> p = params(regionPath, year);
+		p.put("shortDays", shortDays);
+		return jdbc.sql("""
+				select count(*) filter (where d <= :shortDays), coalesce(sum(people) filter (where d <= :shortDays), 0),
+				       count(*) filter (where d > :shortDays), coalesce(sum(people) filter (where d > :shortDays), 0)
+				from (select (e.ends_at::date - e.starts_at::date + 1) as d,
+				             coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as people
+				""" + HELD_IN_YEAR + ") x")
+			.params(p)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
+			.single();
+	}
+
+	/**
+	 * People trained from each primary organization of the region: its named participants, plus all
+	 * participants of on-site events it hosted that keep no named list. Organizations with none come
+	 * first when {@code leftOutFirst}.
+	 */
+	List<Breakdown> byOrganization(String regionPath, int year, int limit, boolean leftOutOnly) {
+		Map<String, Object> p = params(regionPath, year);
+		p.put("members", LocalDate.of(year + 1, 1, 1));
+		p.put("limit", limit);
+		return jdbc.sql("""
+				with held as (select e.id, e.host_organization_id, e.venue_kind""" + HELD_IN_YEAR + """
+				), named as (select p.organization_id as org, count(*) as people
+				             from event_participant p join held h on h.id = p.event_id group by p.organization_id),
+				hosted as (select h.host_organization_id as org, sum(a.participants) as people
+				           from held h join attendance_count a on a.event_id = h.id
+				           where h.venue_kind = 'ON_SITE'
+				             and not exists (select 1 from event_participant p where p.event_id = h.id)
+				           group by h.host_organization_id),
+				trained as (select o.id, o.name_kk, o.name_ru,
+				                   coalesce(n.people, 0) + coalesce(s.people, 0) as people, m.members
+				            from org_unit o
+				            left join named n on n.org = o.id
+				            left join hosted s on s.org = o.id
+				            left join membership_snapshot m on m.org_unit_id = o.id and m.as_of = :members
+				            where o.level = 'PRIMARY' and o.active and o.path like :region)
+				select id::text, name_kk, name_ru, people, members from trained
+				""" + (leftOutOnly ? " where people = 0 order by name_kk" : " order by people desc, name_kk") + " limit :limit")
+			.params(p)
+			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), 0, rs.getLong(4),
+					nullableLong(rs, 5)))
+			.list();
+	}
+
+	/** [organizations with nobody trained, all active primary organizations] of the region. */
+	long[] leftOut(String regionPath, int year) {
+		return jdbc.sql("""
+				with held as (select e.id, e.host_organization_id, e.venue_kind""" + HELD_IN_YEAR + """
+				), reached as (select p.organization_id as org from event_participant p join held h on h.id = p.event_id
+				               union
+				               select h.host_organization_id from held h
+				               where h.venue_kind = 'ON_SITE'
+				                 and exists (select 1 from attendance_count a where a.event_id = h.id and a.participants > 0)
+				                 and not exists (select 1 from event_participant p where p.event_id = h.id))
+				select count(*) filter (where r.org is null), count(*)
+				from org_unit o left join reached r on r.org = o.id
+				where o.level = 'PRIMARY' and o.active and o.path like :region
+				""")
+			.params(params(regionPath, year))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+}

@@ -1,0 +1,157 @@
+package kz.oqytu.reports.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitInfo;
+import kz.oqytu.organizations.UnitLevel;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.reports.AnnualCoverageReport;
+import kz.oqytu.reports.Breakdown;
+import kz.oqytu.reports.CategoryFigure;
+import kz.oqytu.reports.CoverageBreakdowns;
+import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.reports.TrendPoint;
+import kz.oqytu.reports.YearFigures;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.training.TrainingCatalog;
+
+@Service
+class CoverageReportService implements CoverageReports {
+
+	static final int ORGANIZATION_LINES = 50;
+
+	private final CoverageQueries queries;
+
+	private final Organizations organizations;
+
+	private final TrainingCatalog catalog;
+
+	private final ReportsProperties properties;
+
+	private final CoverageWorkbook workbook;
+
+	private final CoveragePdf pdf;
+
+	CoverageReportService(CoverageQueries queries, Organizations organizations, TrainingCatalog catalog,
+			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf) {
+		this.queries = queries;
+		this.organizations = organizations;
+		this.catalog = catalog;
+		this.properties = properties;
+		this.workbook = workbook;
+		this.pdf = pdf;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public AnnualCoverageReport annual(CurrentUser user, Optional<Long> regionId, int year) {
+		UnitInfo region = region(user, regionId);
+		return new AnnualCoverageReport(region.id(), region.nameKk(), region.nameRu(), year,
+				figures(region.path(), year - 1), figures(region.path(), year));
+	}
+
+	private YearFigures figures(String regionPath, int year) {
+		Map<String, Long> byCategory = queries.trainedByCategory(regionPath, year);
+		List<CategoryFigure> categories = categories(byCategory);
+		long trained = categories.stream().mapToLong(CategoryFigure::participants).sum();
+		LocalDate membershipDate = LocalDate.of(year + 1, 1, 1);
+		long members = queries.membersByDate(regionPath).getOrDefault(membershipDate, 0L);
+		long[] counts = queries.eventsAndPersons(regionPath, year);
+		return new YearFigures(year, membershipDate, members, trained, categories, counts[0], counts[1], counts[2]);
+	}
+
+	private List<CategoryFigure> categories(Map<String, Long> byCategory) {
+		List<CategoryFigure> result = new ArrayList<>();
+		for (CatalogItem c : catalog.categories()) {
+			result.add(new CategoryFigure(c.code(), c.nameKk(), c.nameRu(), c.nameEn(), byCategory.getOrDefault(c.code(), 0L)));
+		}
+		return result;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CoverageBreakdowns breakdowns(CurrentUser user, Optional<Long> regionId, int year) {
+		UnitInfo region = region(user, regionId);
+		String path = region.path();
+		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
+		long[] leftOut = queries.leftOut(path, year);
+		return new CoverageBreakdowns(queries.byDistrict(path, year), queries.byForm(path, year),
+				queries.byTopic(path, year), queries.byMonth(path, year),
+				new Breakdown("short", null, null, formats[0], formats[1], null),
+				new Breakdown("longer", null, null, formats[2], formats[3], null),
+				queries.byOrganization(path, year, ORGANIZATION_LINES, true), leftOut[0], leftOut[1]);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId) {
+		UnitInfo region = region(user, regionId);
+		Map<Integer, Long> events = queries.eventsByYear(region.path());
+		Map<LocalDate, Long> members = queries.membersByDate(region.path());
+		Map<Integer, Map<String, Long>> byYear = new java.util.TreeMap<>();
+		for (Object[] row : queries.trainedByYearAndCategory(region.path())) {
+			byYear.computeIfAbsent((Integer) row[0], y -> new java.util.HashMap<>()).put((String) row[1], (Long) row[2]);
+		}
+		List<TrendPoint> points = new ArrayList<>();
+		for (int year : new TreeSet<>(events.keySet())) {
+			List<CategoryFigure> categories = categories(byYear.getOrDefault(year, Map.of()));
+			long trained = categories.stream().mapToLong(CategoryFigure::participants).sum();
+			points.add(new TrendPoint(year, events.get(year), trained,
+					members.getOrDefault(LocalDate.of(year + 1, 1, 1), 0L), categories));
+		}
+		return points;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public int latestYear(CurrentUser user) {
+		int current = LocalDate.now().getYear();
+		return queries.eventsByYear(region(user, Optional.empty()).path())
+			.keySet()
+			.stream()
+			.filter(y -> y <= current)
+			.max(Integer::compare)
+			.orElse(current);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] annualWorkbook(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
+		return workbook.write(annual(user, regionId, year), breakdowns(user, regionId, year), locale);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] annualPdf(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
+		return pdf.render(annual(user, regionId, year), breakdowns(user, regionId, year), locale);
+	}
+
+	/** The region asked for, or the user's own; it must lie in the user's scope (or contain it). */
+	private UnitInfo region(CurrentUser user, Optional<Long> regionId) {
+		if (!user.isStaff()) {
+			throw new AccessDeniedException("staff only");
+		}
+		long id = regionId.orElseGet(() -> organizations.regionOf(user).map(UnitOption::id)
+			.orElseThrow(() -> new NotFoundException("no region")));
+		UnitInfo region = organizations.info(id)
+			.filter(u -> u.level() == UnitLevel.REGION)
+			.orElseThrow(() -> new NotFoundException("region " + id));
+		if (!user.covers(region.path()) && !user.scopePath().startsWith(region.path())) {
+			throw new AccessDeniedException("region " + id + " is outside the user's scope");
+		}
+		return region;
+	}
+}

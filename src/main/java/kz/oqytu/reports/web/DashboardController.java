@@ -1,0 +1,40 @@
+package kz.oqytu.reports.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.reports.TrendPoint;
+
+/** The methodologist's and the executive's landing page: the training year at a glance. */
+@Controller
+@StaffOnly
+class DashboardController {
+
+	private final CoverageReports reports;
+
+	DashboardController(CoverageReports reports) {
+		this.reports = reports;
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(@RequestParam(required = false) Integer year, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
+		List<TrendPoint> trend = reports.trend(me, Optional.empty());
+		model.addAttribute("year", y);
+		model.addAttribute("report", reports.annual(me, Optional.empty(), y));
+		model.addAttribute("breakdowns", reports.breakdowns(me, Optional.empty(), y));
+		model.addAttribute("trend", trend);
+		model.addAttribute("years", trend.stream().map(TrendPoint::year).sorted(java.util.Comparator.reverseOrder()).toList());
+		return "reports/dashboard";
+	}
+}

@@ -1,0 +1,74 @@
+package kz.oqytu.training.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.training.TrainingCatalog;
+
+/** Reference data changes only with a migration, so it is read once and kept. */
+@Service
+class CatalogService implements TrainingCatalog {
+
+	private final JdbcClient jdbc;
+
+	private volatile List<CatalogItem> forms;
+
+	private volatile List<CatalogItem> topics;
+
+	private volatile List<CatalogItem> categories;
+
+	CatalogService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<CatalogItem> forms() {
+		if (forms == null) {
+			forms = load("training_form");
+		}
+		return forms;
+	}
+
+	@Override
+	public List<CatalogItem> topics() {
+		if (topics == null) {
+			topics = load("training_topic");
+		}
+		return topics;
+	}
+
+	@Override
+	public List<CatalogItem> categories() {
+		if (categories == null) {
+			categories = load("participant_category");
+		}
+		return categories;
+	}
+
+	@Override
+	public Optional<CatalogItem> form(String code) {
+		return forms().stream().filter(i -> i.code().equals(code)).findFirst();
+	}
+
+	@Override
+	public Optional<CatalogItem> topic(String code) {
+		return topics().stream().filter(i -> i.code().equals(code)).findFirst();
+	}
+
+	@Override
+	public Optional<CatalogItem> category(String code) {
+		return categories().stream().filter(i -> i.code().equals(code)).findFirst();
+	}
+
+	private List<CatalogItem> load(String table) {
+		// The table name is one of three constants above, never user input.
+		return jdbc.sql("select code, sort_order, name_kk, name_ru, name_en from " + table + " order by sort_order")
+			.query((rs, n) -> new CatalogItem(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+}

@@ -1,0 +1,529 @@
+package kz.oqytu.training.domain;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitInfo;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.training.ActiveMethod;
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.training.EventCommand;
+import kz.oqytu.training.EventCriteria;
+import kz.oqytu.training.EventDetails;
+import kz.oqytu.training.EventRow;
+import kz.oqytu.training.EventStatus;
+import kz.oqytu.training.Participant;
+import kz.oqytu.training.ParticipantCommand;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
+import kz.oqytu.training.VenueKind;
+
+@Service
+class TrainingEventService implements TrainingEvents {
+
+	static final int MAX_HEAD_COUNT = 100_000;
+
+	private static final Map<EventCriteria.Sort, String> SORT_COLUMNS = Map.of(
+			EventCriteria.Sort.DATE, "e.starts_at",
+			EventCriteria.Sort.TITLE, "lower(e.title_kk)",
+			EventCriteria.Sort.FORM, "e.form_code",
+			EventCriteria.Sort.DISTRICT, "lower(d.name_kk)",
+			EventCriteria.Sort.PARTICIPANTS, "participants",
+			EventCriteria.Sort.STATUS, "e.status");
+
+	private static final String ROW_COLUMNS = """
+			e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.ends_at, e.district_id,
+			d.name_kk as d_kk, d.name_ru as d_ru, e.status,
+			coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as participants,
+			(select string_agg(t.topic_code, ',' order by t.topic_code) from training_event_topic t where t.event_id = e.id) as topics
+			""";
+
+	private static final String ROW_FROM = """
+			 from training_event e
+			 join org_unit o on o.id = e.organizer_unit_id
+			 left join org_unit d on d.id = e.district_id
+			""";
+
+	private final TrainingEventRepository events;
+
+	private final Organizations organizations;
+
+	private final TrainingCatalog catalog;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final TrainingProperties properties;
+
+	TrainingEventService(TrainingEventRepository events, Organizations organizations, TrainingCatalog catalog,
+			JdbcClient jdbc, JdbcTemplate jdbcTemplate, TrainingProperties properties) {
+		this.events = events;
+		this.organizations = organizations;
+		this.catalog = catalog;
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.properties = properties;
+	}
+
+	// ---- reading
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<EventRow> search(CurrentUser user, EventCriteria c) {
+		requireStaff(user);
+		StringBuilder where = new StringBuilder(" where o.path like :scope");
+		Map<String, Object> params = new HashMap<>();
+		params.put("scope", user.scopePath() + "%");
+		if (c.year() != null) {
+			LocalDate from = c.month() != null ? LocalDate.of(c.year(), c.month(), 1) : LocalDate.of(c.year(), 1, 1);
+			LocalDate to = c.month() != null ? from.plusMonths(1) : from.plusYears(1);
+			where.append(" and e.starts_at >= :from and e.starts_at < :to");
+			params.put("from", from.atStartOfDay());
+			params.put("to", to.atStartOfDay());
+		}
+		else if (c.month() != null) {
+			where.append(" and extract(month from e.starts_at) = :month");
+			params.put("month", c.month());
+		}
+		if (c.districtId() != null) {
+			where.append(" and e.district_id = :district");
+			params.put("district", c.districtId());
+		}
+		if (c.formCode() != null) {
+			where.append(" and e.form_code = :form");
+			params.put("form", c.formCode());
+		}
+		if (c.topicCode() != null) {
+			where.append(" and exists (select 1 from training_event_topic t where t.event_id = e.id and t.topic_code = :topic)");
+			params.put("topic", c.topicCode());
+		}
+		if (c.status() != null) {
+			where.append(" and e.status = :status");
+			params.put("status", c.status().name());
+		}
+		if (c.categoryCode() != null) {
+			where.append(" and exists (select 1 from attendance_count a where a.event_id = e.id"
+					+ " and a.category_code = :category and a.participants > 0)");
+			params.put("category", c.categoryCode());
+		}
+		if (c.text() != null) {
+			where.append(" and (lower(e.title_kk) like :text or lower(coalesce(e.title_ru, '')) like :text)");
+			params.put("text", "%" + escapeLike(c.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+		}
+		long total = jdbc.sql("select count(*)" + ROW_FROM + where).params(params).query(Long.class).single();
+		String order = " order by " + SORT_COLUMNS.get(c.sort()) + (c.descending() ? " desc nulls last" : " asc nulls last")
+				+ ", e.starts_at desc, e.id desc";
+		params.put("limit", c.size());
+		params.put("offset", (long) c.page() * c.size());
+		List<EventRow> rows = jdbc.sql("select " + ROW_COLUMNS + ROW_FROM + where + order + " limit :limit offset :offset")
+			.params(params)
+			.query(TrainingEventService::row)
+			.list();
+		return new PageImpl<>(rows, PageRequest.of(c.page(), c.size()), total);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<EventRow> month(CurrentUser user, YearMonth month) {
+		requireStaff(user);
+		return jdbc.sql("select " + ROW_COLUMNS + ROW_FROM
+				+ " where o.path like :scope and e.starts_at < :to and e.ends_at >= :from order by e.starts_at, e.id")
+			.param("scope", user.scopePath() + "%")
+			.param("from", month.atDay(1).atStartOfDay())
+			.param("to", month.plusMonths(1).atDay(1).atStartOfDay())
+			.query(TrainingEventService::row)
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Integer> years(CurrentUser user) {
+		return jdbc.sql("select distinct extract(year from e.starts_at)::int as y from training_event e"
+				+ " join org_unit o on o.id = e.organizer_unit_id where o.path like :scope order by y desc")
+			.param("scope", user.scopePath() + "%")
+			.query(Integer.class)
+			.list();
+	}
+
+	private static EventRow row(ResultSet rs, int n) throws SQLException {
+		String topics = rs.getString("topics");
+		return new EventRow(rs.getLong("id"), rs.getString("title_kk"), rs.getString("title_ru"),
+				rs.getString("form_code"), rs.getTimestamp("starts_at").toLocalDateTime(),
+				rs.getTimestamp("ends_at").toLocalDateTime(), (Long) rs.getObject("district_id"),
+				rs.getString("d_kk"), rs.getString("d_ru"), EventStatus.valueOf(rs.getString("status")),
+				rs.getLong("participants"), topics == null ? List.of() : Arrays.asList(topics.split(",")));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EventDetails details(CurrentUser user, long id) {
+		requireStaff(user);
+		TrainingEvent e = readable(user, id);
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (CatalogItem category : catalog.categories()) {
+			counts.put(category.code(), e.getHeadCounts().getOrDefault(category.code(), 0));
+		}
+		UnitInfo district = e.getDistrictId() == null ? null : organizations.info(e.getDistrictId()).orElse(null);
+		UnitInfo host = e.getHostOrganizationId() == null ? null
+				: organizations.info(e.getHostOrganizationId()).orElse(null);
+		int named = jdbc.sql("select count(*) from event_participant where event_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+		return new EventDetails(e.getId(), e.getTitleKk(), e.getTitleRu(), e.getFormCode(), Set.copyOf(e.getTopics()),
+				e.getStartsAt(), e.getEndsAt(), e.getAcademicHours(), e.getVenueKind(), e.getDistrictId(),
+				district == null ? null : district.nameKk(), district == null ? null : district.nameRu(),
+				e.getHostOrganizationId(), host == null ? null : host.nameKk(), host == null ? null : host.nameRu(),
+				e.getVenueDetails(), e.getTrainers(), e.getMethods().isEmpty() ? Set.of() : EnumSet.copyOf(e.getMethods()),
+				e.getAnnouncementUrl(), e.getNotes(), e.getStatus(), counts, named,
+				isShort(e.getStartsAt(), e.getEndsAt()), e.getVersion());
+	}
+
+	boolean isShort(LocalDateTime startsAt, LocalDateTime endsAt) {
+		long days = ChronoUnit.DAYS.between(startsAt.toLocalDate(), endsAt.toLocalDate()) + 1;
+		return days <= properties.shortFormatMaxDays();
+	}
+
+	// ---- writing
+
+	@Override
+	@Transactional
+	public long create(CurrentUser user, EventCommand command) {
+		requireWriter(user);
+		Placement placement = validate(user, command);
+		TrainingEvent event = new TrainingEvent(placement.organizerId());
+		describe(event, command, placement);
+		if (command.headCounts() != null) {
+			event.setHeadCounts(checkedCounts(command.headCounts()));
+		}
+		return events.saveAndFlush(event).getId();
+	}
+
+	@Override
+	@Transactional
+	public void update(CurrentUser user, long id, int version, EventCommand command) {
+		requireWriter(user);
+		TrainingEvent event = readable(user, id);
+		if (event.getVersion() != version) {
+			throw new ConflictException("event " + id);
+		}
+		Placement placement = validate(user, command);
+		describe(event, command, placement);
+		if (command.headCounts() != null && !hasNamedList(id)) {
+			event.setHeadCounts(checkedCounts(command.headCounts()));
+		}
+		flush(event, id);
+	}
+
+	@Override
+	@Transactional
+	public void cancel(CurrentUser user, long id, int version) {
+		requireWriter(user);
+		TrainingEvent event = readable(user, id);
+		if (event.getVersion() != version) {
+			throw new ConflictException("event " + id);
+		}
+		event.cancel();
+		flush(event, id);
+	}
+
+	@Override
+	@Transactional
+	public void recordHeadCounts(CurrentUser user, long id, Map<String, Integer> headCounts) {
+		requireWriter(user);
+		TrainingEvent event = readable(user, id);
+		if (hasNamedList(id)) {
+			throw new BusinessRuleException("training.error.countsFromList");
+		}
+		event.setHeadCounts(checkedCounts(headCounts));
+		flush(event, id);
+	}
+
+	private void flush(TrainingEvent event, long id) {
+		try {
+			events.saveAndFlush(event);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException("event " + id);
+		}
+	}
+
+	private record Placement(long organizerId, Long districtId, Long hostId) {
+	}
+
+	private Placement validate(CurrentUser user, EventCommand c) {
+		if (c.titleKk() == null || c.titleKk().isBlank()) {
+			throw new BusinessRuleException("titleKk", "validation.required");
+		}
+		if (c.formCode() == null || catalog.form(c.formCode()).isEmpty()) {
+			throw new BusinessRuleException("formCode", "training.error.formUnknown");
+		}
+		if (c.topicCodes() == null || c.topicCodes().isEmpty()) {
+			throw new BusinessRuleException("topicCodes", "training.error.topicRequired");
+		}
+		for (String topic : c.topicCodes()) {
+			if (catalog.topic(topic).isEmpty()) {
+				throw new BusinessRuleException("topicCodes", "training.error.topicUnknown");
+			}
+		}
+		if (c.startsAt() == null) {
+			throw new BusinessRuleException("startsAt", "validation.required");
+		}
+		if (c.endsAt() == null) {
+			throw new BusinessRuleException("endsAt", "validation.required");
+		}
+		if (c.endsAt().isBefore(c.startsAt())) {
+			throw new BusinessRuleException("endsAt", "training.error.endsBeforeStart");
+		}
+		if (c.startsAt().getYear() < 2000 || c.endsAt().getYear() > LocalDate.now().getYear() + 5) {
+			throw new BusinessRuleException("startsAt", "training.error.dateOutOfRange");
+		}
+		if (c.academicHours() == null || c.academicHours().signum() <= 0
+				|| c.academicHours().compareTo(BigDecimal.valueOf(999)) > 0) {
+			throw new BusinessRuleException("academicHours", "training.error.hoursInvalid");
+		}
+		if (c.status() == null) {
+			throw new BusinessRuleException("status", "validation.required");
+		}
+		if (c.status() == EventStatus.HELD && c.startsAt().toLocalDate().isAfter(LocalDate.now())) {
+			throw new BusinessRuleException("status", "training.error.heldInFuture");
+		}
+		if (c.venueKind() == null) {
+			throw new BusinessRuleException("venueKind", "validation.required");
+		}
+		if (c.announcementUrl() != null && !c.announcementUrl().isBlank() && !isWebAddress(c.announcementUrl())) {
+			throw new BusinessRuleException("announcementUrl", "training.error.urlInvalid");
+		}
+		Long districtId = c.districtId();
+		Long hostId = null;
+		if (c.venueKind() == VenueKind.ON_SITE) {
+			if (c.hostOrganizationId() == null) {
+				throw new BusinessRuleException("hostOrganizationId", "training.error.hostRequired");
+			}
+			UnitInfo host = organizations.info(c.hostOrganizationId())
+				.filter(UnitInfo::isPrimary)
+				.filter(u -> user.covers(u.path()))
+				.orElseThrow(() -> new BusinessRuleException("hostOrganizationId", "training.error.hostUnknown"));
+			hostId = host.id();
+			districtId = host.parentId();
+		}
+		else if (c.venueKind() == VenueKind.COMMITTEE_PREMISES && districtId == null) {
+			throw new BusinessRuleException("districtId", "training.error.districtRequired");
+		}
+		String anchorPath = null;
+		if (districtId != null) {
+			UnitInfo district = organizations.info(districtId)
+				.filter(UnitInfo::isCommittee)
+				.filter(u -> user.covers(u.path()) || user.scopePath().startsWith(u.path()))
+				.orElseThrow(() -> new BusinessRuleException("districtId", "organizations.error.districtUnknown"));
+			anchorPath = district.path();
+		}
+		long organizer = regionId(anchorPath != null ? anchorPath : user.scopePath())
+			.orElseGet(() -> organizations.regionOf(user).map(UnitOption::id).orElseThrow());
+		return new Placement(organizer, districtId, hostId);
+	}
+
+	private static java.util.Optional<Long> regionId(String path) {
+		String[] parts = path.split("/");
+		// "/1/2/15/" splits to ["", "1", "2", "15"]: the region is the second node.
+		return parts.length >= 3 ? java.util.Optional.of(Long.parseLong(parts[2])) : java.util.Optional.empty();
+	}
+
+	private static boolean isWebAddress(String url) {
+		try {
+			URI uri = new URI(url.trim());
+			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null && url.length() <= 500;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private void describe(TrainingEvent event, EventCommand c, Placement p) {
+		event.describe(c.titleKk().trim(), blankToNull(c.titleRu()), c.formCode(), c.topicCodes(), c.startsAt(),
+				c.endsAt(), c.academicHours(), c.venueKind(), p.districtId(), p.hostId(), blankToNull(c.venueDetails()),
+				blankToNull(c.trainers()), c.methods() == null ? Set.of() : c.methods(),
+				blankToNull(c.announcementUrl()), blankToNull(c.notes()), c.status());
+	}
+
+	private Map<String, Integer> checkedCounts(Map<String, Integer> counts) {
+		Map<String, Integer> checked = new HashMap<>();
+		for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+			if (catalog.category(entry.getKey()).isEmpty()) {
+				throw new BusinessRuleException("training.error.categoryUnknown", entry.getKey());
+			}
+			Integer n = entry.getValue();
+			if (n != null && (n < 0 || n > MAX_HEAD_COUNT)) {
+				throw new BusinessRuleException("headCounts[" + entry.getKey() + "]", "training.error.countInvalid");
+			}
+			checked.put(entry.getKey(), n == null ? 0 : n);
+		}
+		return checked;
+	}
+
+	// ---- named participants
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Participant> participants(CurrentUser user, long eventId) {
+		requireStaff(user);
+		readable(user, eventId);
+		return jdbc.sql("""
+				select p.id, p.full_name, p.organization_id, o.name_kk, o.name_ru, p.category_code, p.position
+				from event_participant p join org_unit o on o.id = p.organization_id
+				where p.event_id = :event order by p.full_name, p.id
+				""")
+			.param("event", eventId)
+			.query((rs, n) -> new Participant(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public int addParticipants(CurrentUser user, long eventId, List<ParticipantCommand> list) {
+		requireWriter(user);
+		readable(user, eventId);
+		Set<String> seen = new HashSet<>();
+		jdbc.sql("select name_key, organization_id from event_participant where event_id = :event")
+			.param("event", eventId)
+			.query(rs -> {
+				seen.add(rs.getString(1) + "|" + rs.getLong(2));
+			});
+		Map<Long, UnitInfo> units = organizations.infos(list.stream().map(ParticipantCommand::organizationId).distinct().toList());
+		List<Object[]> batch = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			ParticipantCommand p = list.get(i);
+			String name = p.fullName() == null ? "" : p.fullName().strip().replaceAll("\\s+", " ");
+			if (name.isEmpty() || name.length() > 300) {
+				throw new BusinessRuleException("participants[" + i + "].fullName", "training.error.nameInvalid", i + 1);
+			}
+			if (catalog.category(p.categoryCode()).isEmpty()) {
+				throw new BusinessRuleException("participants[" + i + "].categoryCode", "training.error.categoryUnknown",
+						p.categoryCode());
+			}
+			UnitInfo unit = units.get(p.organizationId());
+			if (unit == null || !(unit.isPrimary() || unit.isCommittee()) || !user.covers(unit.path())) {
+				throw new BusinessRuleException("participants[" + i + "].organizationId",
+						"training.error.organizationUnknown", p.organizationId());
+			}
+			String key = nameKey(name);
+			if (!seen.add(key + "|" + p.organizationId())) {
+				throw new BusinessRuleException("participants[" + i + "].fullName", "training.error.duplicatePerson",
+						name);
+			}
+			String position = p.position() == null || p.position().isBlank() ? null : p.position().strip();
+			if (position != null && position.length() > 200) {
+				throw new BusinessRuleException("participants[" + i + "].position", "validation.tooLong");
+			}
+			batch.add(new Object[] { eventId, name, key, p.organizationId(), p.categoryCode(), position });
+		}
+		jdbcTemplate.batchUpdate("insert into event_participant (id, event_id, full_name, name_key, organization_id,"
+				+ " category_code, position) values (nextval('event_participant_seq'), ?, ?, ?, ?, ?, ?)", batch);
+		deriveHeadCounts(eventId);
+		return batch.size();
+	}
+
+	@Override
+	@Transactional
+	public void removeParticipant(CurrentUser user, long eventId, long participantId) {
+		requireWriter(user);
+		readable(user, eventId);
+		int removed = jdbc.sql("delete from event_participant where id = :id and event_id = :event")
+			.param("id", participantId)
+			.param("event", eventId)
+			.update();
+		if (removed == 0) {
+			throw new NotFoundException("participant " + participantId);
+		}
+		deriveHeadCounts(eventId);
+	}
+
+	/** With a named list, the head counts are the list counted by category. */
+	private void deriveHeadCounts(long eventId) {
+		jdbc.sql("delete from attendance_count where event_id = :event").param("event", eventId).update();
+		jdbc.sql("""
+				insert into attendance_count (event_id, category_code, participants)
+				select event_id, category_code, count(*) from event_participant where event_id = :event
+				group by event_id, category_code
+				""").param("event", eventId).update();
+		jdbc.sql("update training_event set version = version + 1, updated_at = now() where id = :event")
+			.param("event", eventId)
+			.update();
+	}
+
+	private boolean hasNamedList(long eventId) {
+		return jdbc.sql("select exists (select 1 from event_participant where event_id = :event)")
+			.param("event", eventId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	static String nameKey(String name) {
+		return Organizations.nameKey(name);
+	}
+
+	// ---- scope
+
+	private TrainingEvent readable(CurrentUser user, long id) {
+		TrainingEvent event = events.findById(id).orElseThrow(() -> new NotFoundException("event " + id));
+		String organizerPath = organizations.info(event.getOrganizerUnitId()).map(UnitInfo::path).orElse("/none/");
+		if (!user.covers(organizerPath)) {
+			throw new AccessDeniedException("event " + id + " is outside the user's scope");
+		}
+		return event;
+	}
+
+	private static void requireStaff(CurrentUser user) {
+		if (!user.isStaff()) {
+			throw new AccessDeniedException("staff only");
+		}
+	}
+
+	private static void requireWriter(CurrentUser user) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
+		}
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

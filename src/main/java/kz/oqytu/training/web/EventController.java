@@ -1,0 +1,213 @@
+package kz.oqytu.training.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitInfo;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.Forms;
+import kz.oqytu.training.ActiveMethod;
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.training.EventCriteria;
+import kz.oqytu.training.EventDetails;
+import kz.oqytu.training.EventStatus;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
+import kz.oqytu.training.VenueKind;
+
+/** Training events: list with filters, page, create, edit, cancel, head counts. */
+@Controller
+@RequestMapping("/events")
+class EventController {
+
+	private final TrainingEvents events;
+
+	private final TrainingCatalog catalog;
+
+	private final Organizations organizations;
+
+	EventController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+		this.events = events;
+		this.catalog = catalog;
+		this.organizations = organizations;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+			@RequestParam(required = false) Long district, @RequestParam(required = false) String form,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) EventStatus status,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "DATE") EventCriteria.Sort sort,
+			@RequestParam(defaultValue = "true") boolean desc, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		EventCriteria criteria = new EventCriteria(year, month, district, form, topic, status, category, q, sort, desc,
+				page, size);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("result", events.search(me, criteria));
+		model.addAttribute("years", events.years(me));
+		model.addAttribute("committees", organizations.committees(me));
+		reference(model);
+		return "training/event-list";
+	}
+
+	@GetMapping("/{id:\\d+}")
+	@StaffOnly
+	String show(@PathVariable long id, Model model) {
+		EventDetails event = events.details(CurrentUsers.require(), id);
+		model.addAttribute("event", event);
+		reference(model);
+		return "training/event";
+	}
+
+	@GetMapping("/new")
+	@TrainingWriter
+	String createForm(Model model) {
+		model.addAttribute("form", EventForm.empty());
+		return form(model, null);
+	}
+
+	@PostMapping("/new")
+	@TrainingWriter
+	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				long id = events.create(CurrentUsers.require(), form.command(true));
+				redirect.addFlashAttribute("flash", "training.flash.created");
+				return "redirect:/events/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return form(model, null);
+	}
+
+	@GetMapping("/{id:\\d+}/edit")
+	@TrainingWriter
+	String editForm(@PathVariable long id, Model model) {
+		EventDetails event = events.details(CurrentUsers.require(), id);
+		model.addAttribute("form", EventForm.of(event));
+		return form(model, event);
+	}
+
+	@PostMapping("/{id:\\d+}/edit")
+	@TrainingWriter
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		EventDetails event = events.details(CurrentUsers.require(), id);
+		if (!result.hasErrors()) {
+			try {
+				events.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+						form.command(!event.hasNamedList()));
+				redirect.addFlashAttribute("flash", "training.flash.saved");
+				return "redirect:/events/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return form(model, event);
+	}
+
+	@PostMapping("/{id:\\d+}/cancel")
+	@TrainingWriter
+	String cancel(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+		events.cancel(CurrentUsers.require(), id, version);
+		redirect.addFlashAttribute("flash", "training.flash.cancelled");
+		return "redirect:/events/" + id;
+	}
+
+	@PostMapping("/{id:\\d+}/attendance")
+	@TrainingWriter
+	String attendance(@PathVariable long id, @ModelAttribute HeadCountForm form, RedirectAttributes redirect) {
+		try {
+			events.recordHeadCounts(CurrentUsers.require(), id, form.headCounts() == null ? Map.of() : form.headCounts());
+			redirect.addFlashAttribute("flash", "training.flash.attendanceSaved");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/events/" + id;
+	}
+
+	/** Host-organization options for the event form, found by name (htmx swaps them into the select). */
+	@GetMapping("/host-options")
+	@TrainingWriter
+	String hostOptions(@RequestParam(required = false) String q, @RequestParam(required = false) Long selected,
+			Model model) {
+		model.addAttribute("hosts", hosts(selected, q));
+		model.addAttribute("selectedHost", selected);
+		return "training/event-form :: hostOptions";
+	}
+
+	private String form(Model model, EventDetails event) {
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("event", event);
+		model.addAttribute("committees", organizations.committees(me));
+		EventForm form = (EventForm) model.getAttribute("form");
+		Long host = form == null ? null : form.hostOrganizationId();
+		model.addAttribute("hosts", hosts(host, null));
+		model.addAttribute("selectedHost", host);
+		reference(model);
+		return "training/event-form";
+	}
+
+	private List<UnitOption> hosts(Long selected, String query) {
+		List<UnitOption> options = new ArrayList<>();
+		if (selected != null) {
+			organizations.info(selected).filter(UnitInfo::isPrimary)
+				.ifPresent(u -> options.add(new UnitOption(u.id(), u.nameKk(), u.nameRu())));
+		}
+		if (query != null && !query.isBlank()) {
+			organizations.suggest(CurrentUsers.require(), query, 30)
+				.stream()
+				.filter(u -> selected == null || u.id() != selected)
+				.filter(u -> organizations.info(u.id()).map(UnitInfo::isPrimary).orElse(false))
+				.forEach(options::add);
+		}
+		return options;
+	}
+
+	static Map<String, CatalogItem> byCode(List<CatalogItem> items) {
+		Map<String, CatalogItem> map = new java.util.LinkedHashMap<>();
+		items.forEach(i -> map.put(i.code(), i));
+		return map;
+	}
+
+	private void reference(Model model) {
+		model.addAttribute("forms", catalog.forms());
+		model.addAttribute("topics", catalog.topics());
+		model.addAttribute("categories", catalog.categories());
+		model.addAttribute("formByCode", byCode(catalog.forms()));
+		model.addAttribute("topicByCode", byCode(catalog.topics()));
+		model.addAttribute("categoryByCode", byCode(catalog.categories()));
+		model.addAttribute("statuses", EventStatus.values());
+		model.addAttribute("venueKinds", VenueKind.values());
+		model.addAttribute("methods", ActiveMethod.values());
+		model.addAttribute("thisYear", LocalDate.now().getYear());
+	}
+}

@@ -1,0 +1,141 @@
+package kz.oqytu.training.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.training.EventDetails;
+import kz.oqytu.training.ParticipantCommand;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
+
+/** The named participant list of an event: read, add rows in a grid, remove. */
+@Controller
+@RequestMapping("/events/{id:\\d+}/participants")
+class ParticipantController {
+
+	private final TrainingEvents events;
+
+	private final TrainingCatalog catalog;
+
+	private final Organizations organizations;
+
+	ParticipantController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+		this.events = events;
+		this.catalog = catalog;
+		this.organizations = organizations;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String list(@PathVariable long id, Model model) {
+		if (!model.containsAttribute("grid")) {
+			model.addAttribute("grid", ParticipantGridForm.blank(ParticipantGridForm.BLANK_ROWS));
+		}
+		return page(id, model);
+	}
+
+	@PostMapping
+	@TrainingWriter
+	String add(@PathVariable long id, @ModelAttribute("grid") ParticipantGridForm grid, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		Map<String, Long> names = organizations.nameIndex(me);
+		List<ParticipantCommand> commands = new ArrayList<>();
+		List<ParticipantGridForm.Row> rows = grid.getRows();
+		for (int i = 0; i < rows.size(); i++) {
+			ParticipantGridForm.Row row = rows.get(i);
+			if (row.isBlank()) {
+				continue;
+			}
+			String field = "rows[" + i + "]";
+			if (row.getFullName() == null || row.getFullName().isBlank()) {
+				result.rejectValue(field + ".fullName", "validation.required");
+			}
+			Long organizationId = row.getOrganization() == null ? null
+					: names.get(Organizations.nameKey(row.getOrganization()));
+			if (row.getOrganization() == null || row.getOrganization().isBlank()) {
+				result.rejectValue(field + ".organization", "validation.required");
+			}
+			else if (organizationId == null) {
+				List<UnitOption> near = organizations.suggest(me, row.getOrganization(), 3);
+				String suggestions = String.join("; ", near.stream().map(u -> u.nameKk()).toList());
+				result.rejectValue(field + ".organization",
+						near.isEmpty() ? "training.error.organizationNotFound" : "training.error.organizationSuggest",
+						new Object[] { row.getOrganization(), suggestions }, null);
+			}
+			if (row.getCategoryCode() == null || catalog.category(row.getCategoryCode()).isEmpty()) {
+				result.rejectValue(field + ".categoryCode", "validation.required");
+			}
+			if (organizationId != null && row.getFullName() != null && !row.getFullName().isBlank()) {
+				commands.add(new ParticipantCommand(row.getFullName(), organizationId, row.getCategoryCode(),
+						row.getPosition()));
+			}
+		}
+		if (!result.hasErrors() && commands.isEmpty()) {
+			result.reject("training.error.noParticipants");
+		}
+		if (!result.hasErrors()) {
+			try {
+				int added = events.addParticipants(me, id, commands);
+				redirect.addFlashAttribute("flash", "training.flash.participantsAdded");
+				redirect.addFlashAttribute("flashArgs", new Object[] { added });
+				return "redirect:/events/" + id + "/participants";
+			}
+			catch (BusinessRuleException ex) {
+				result.reject(ex.messageKey(), ex.arguments(), null);
+			}
+		}
+		return page(id, model);
+	}
+
+	@PostMapping("/{participantId:\\d+}/delete")
+	@TrainingWriter
+	String remove(@PathVariable long id, @PathVariable long participantId, RedirectAttributes redirect) {
+		events.removeParticipant(CurrentUsers.require(), id, participantId);
+		redirect.addFlashAttribute("flash", "training.flash.participantRemoved");
+		return "redirect:/events/" + id + "/participants";
+	}
+
+	/** Organization names for the grid's datalist (htmx). */
+	@GetMapping("/organization-options")
+	@TrainingWriter
+	String organizationOptions(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+		// htmx sends the typed row's own field (rows[3].organization=...).
+		String q = params.entrySet().stream().filter(e -> e.getKey().endsWith("organization"))
+			.map(Map.Entry::getValue).findFirst().orElse(null);
+		model.addAttribute("options", organizations.suggest(CurrentUsers.require(), q, 15));
+		return "training/participants :: organizationOptions";
+	}
+
+	private String page(long id, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		EventDetails event = events.details(me, id);
+		model.addAttribute("event", event);
+		model.addAttribute("participants", events.participants(me, id));
+		model.addAttribute("categories", catalog.categories());
+		model.addAttribute("categoryByCode", EventController.byCode(catalog.categories()));
+		if (!model.containsAttribute("options")) {
+			model.addAttribute("options", List.of());
+		}
+		return "training/participants";
+	}
+}

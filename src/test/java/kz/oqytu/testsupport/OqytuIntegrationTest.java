@@ -20,6 +20,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestSupportConfig.class)
+@Import({ TestSupportConfig.class, StatementCounter.class })
 public @interface OqytuIntegrationTest {
 }

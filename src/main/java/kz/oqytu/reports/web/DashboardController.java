@@ -21,18 +21,25 @@ class DashboardController {
 
 	private final CoverageReports reports;
 
-	DashboardController(CoverageReports reports) {
+	private final ChartData charts;
+
+	DashboardController(CoverageReports reports, ChartData charts) {
 		this.reports = reports;
+		this.charts = charts;
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@RequestParam(required = false) Integer year, Model model) {
+	String dashboard(@RequestParam(required = false) Integer year, Model model, java.util.Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
 		List<TrendPoint> trend = reports.trend(me, Optional.empty());
 		model.addAttribute("year", y);
 		model.addAttribute("report", reports.annual(me, Optional.empty(), y));
-		model.addAttribute("breakdowns", reports.breakdowns(me, Optional.empty(), y));
+		var breakdowns = reports.breakdowns(me, Optional.empty(), y);
+		model.addAttribute("breakdowns", breakdowns);
+		model.addAttribute("trendJson", charts.trend(trend, locale));
+		model.addAttribute("monthsJson", charts.months(breakdowns.byMonth(), locale));
+		model.addAttribute("districtsJson", charts.districts(breakdowns.byDistrict(), locale));
 		model.addAttribute("trend", trend);
 		model.addAttribute("years", trend.stream().map(TrendPoint::year).sorted(java.util.Comparator.reverseOrder()).toList());
 		return "reports/dashboard";

@@ -86,8 +86,12 @@ class TrainingEventService implements TrainingEvents {
 
 	private final TrainingProperties properties;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	TrainingEventService(TrainingEventRepository events, Organizations organizations, TrainingCatalog catalog,
-			JdbcClient jdbc, JdbcTemplate jdbcTemplate, TrainingProperties properties) {
+			JdbcClient jdbc, JdbcTemplate jdbcTemplate, TrainingProperties properties,
+			jakarta.persistence.EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.events = events;
 		this.organizations = organizations;
 		this.catalog = catalog;
@@ -415,7 +419,7 @@ class TrainingEventService implements TrainingEvents {
 	@Transactional
 	public int addParticipants(CurrentUser user, long eventId, List<ParticipantCommand> list) {
 		requireWriter(user);
-		readable(user, eventId);
+		TrainingEvent event = readable(user, eventId);
 		Set<String> seen = new HashSet<>();
 		jdbc.sql("select name_key, organization_id from event_participant where event_id = :event")
 			.param("event", eventId)
@@ -453,6 +457,8 @@ class TrainingEventService implements TrainingEvents {
 		jdbcTemplate.batchUpdate("insert into event_participant (id, event_id, full_name, name_key, organization_id,"
 				+ " category_code, position) values (nextval('event_participant_seq'), ?, ?, ?, ?, ?, ?)", batch);
 		deriveHeadCounts(eventId);
+		// The counts and version changed in SQL: reload them so this transaction sees them too.
+		entityManager.refresh(event);
 		return batch.size();
 	}
 
@@ -460,7 +466,7 @@ class TrainingEventService implements TrainingEvents {
 	@Transactional
 	public void removeParticipant(CurrentUser user, long eventId, long participantId) {
 		requireWriter(user);
-		readable(user, eventId);
+		TrainingEvent event = readable(user, eventId);
 		int removed = jdbc.sql("delete from event_participant where id = :id and event_id = :event")
 			.param("id", participantId)
 			.param("event", eventId)
@@ -469,6 +475,7 @@ class TrainingEventService implements TrainingEvents {
 			throw new NotFoundException("participant " + participantId);
 		}
 		deriveHeadCounts(eventId);
+		entityManager.refresh(event);
 	}
 
 	/** With a named list, the head counts are the list counted by category. */

@@ -1,0 +1,78 @@
+package kz.oqytu.testsupport;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements the application prepares, on the current thread, so a test can
+ * assert that a page issues a bounded number of statements whatever its row count.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter {
+
+	private static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
+
+	public static void reset() {
+		COUNT.get().set(0);
+	}
+
+	public static int count() {
+		return COUNT.get().get();
+	}
+
+	@Bean
+	static BeanPostProcessor statementCountingDataSource() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)) {
+					return new CountingDataSource(dataSource);
+				}
+				return bean;
+			}
+		};
+	}
+
+	static final class CountingDataSource extends DelegatingDataSource {
+
+		CountingDataSource(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws java.sql.SQLException {
+			return counting(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws java.sql.SQLException {
+			return counting(super.getConnection(username, password));
+		}
+
+		private static Connection counting(Connection connection) {
+			InvocationHandler handler = (proxy, method, args) -> {
+				String name = method.getName();
+				if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
+					COUNT.get().incrementAndGet();
+				}
+				try {
+					return method.invoke(connection, args);
+				}
+				catch (java.lang.reflect.InvocationTargetException ex) {
+					throw ex.getCause();
+				}
+			};
+			return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, handler);
+		}
+	}
+}

@@ -161,6 +161,8 @@ class CoverageReportTests {
 			.isEqualTo(33_557);
 		assertThat(b.byForm().stream().mapToLong(Breakdown::participants).sum()).isEqualTo(6_101);
 		assertThat(b.byMonth().stream().mapToLong(Breakdown::events).sum()).isEqualTo(64);
+		assertThat(b.byMonth()).extracting(Breakdown::key)
+			.containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
 		assertThat(b.shortFormats().events() + b.longerFormats().events()).isEqualTo(64);
 		assertThat(b.shortFormats().participants() + b.longerFormats().participants()).isEqualTo(6_101);
 		assertThat(b.organizationsTotal()).isEqualTo(614);

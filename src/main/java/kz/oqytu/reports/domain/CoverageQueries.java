@@ -173,15 +173,15 @@ class CoverageQueries {
 
 	List<Breakdown> byMonth(String regionPath, int year) {
 		return jdbc.sql("""
-				select m::text, count(e.id),
+				select m as month_number, count(e.id),
 				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
 				from generate_series(1, 12) m
 				left join (select e.id, e.starts_at""" + HELD_IN_YEAR + """
 				) e on extract(month from e.starts_at) = m
-				group by m order by m
+				group by m order by month_number
 				""")
 			.params(params(regionPath, year))
-			.query((rs, n) -> new Breakdown(rs.getString(1), null, null, rs.getLong(2), rs.getLong(3), null))
+			.query((rs, n) -> new Breakdown(Integer.toString(rs.getInt(1)), null, null, rs.getLong(2), rs.getLong(3), null))
 			.list();
 	}
 

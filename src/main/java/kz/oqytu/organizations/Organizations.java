@@ -60,6 +60,12 @@ public interface Organizations {
 	/** Organizations in the user's scope whose names are nearest to the text, best first. */
 	List<UnitOption> suggest(CurrentUser user, String text, int limit);
 
+	/** Like {@link #nameIndex(CurrentUser)} for a subtree, for public pages with no account. */
+	java.util.Map<String, Long> nameIndex(String scopePath);
+
+	/** Like {@link #suggest(CurrentUser, String, int)} for a subtree, primary organizations only. */
+	List<UnitOption> suggestPrimary(String scopePath, String text, int limit);
+
 	/** The form of a name used as a key by {@link #nameIndex}: lower case, single spaces, ё as е. */
 	static String nameKey(String name) {
 		return name == null ? "" : name.strip().replaceAll("\\s+", " ").replace('ё', 'е').replace('Ё', 'Е')

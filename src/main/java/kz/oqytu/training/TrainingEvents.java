@@ -37,6 +37,12 @@ public interface TrainingEvents {
 	/** Events of a month for the calendar, cancelled ones included. */
 	List<EventRow> month(CurrentUser user, YearMonth month);
 
+	/** An event for other modules, without a scope check (see {@link EventSummary}). */
+	java.util.Optional<EventSummary> summary(long id);
+
+	/** Several events at once, one statement. */
+	Map<Long, EventSummary> summaries(java.util.Collection<Long> ids);
+
 	/** Years that have events, newest first. */
 	List<Integer> years(CurrentUser user);
 }

@@ -73,6 +73,11 @@ class TrainingEventTests {
 		assertThat(event.topicCodes()).containsExactlyInAnyOrder("LEGAL_LITERACY", "LABOUR_LAW");
 		assertThat(event.methods()).containsExactlyInAnyOrder(ActiveMethod.CASE_ANALYSIS, ActiveMethod.DISCUSSION);
 		assertThat(event.shortFormat()).isTrue();
+		// The time typed is the time shown, whichever way the event is read (JPA page, JDBC list).
+		assertThat(event.startsAt().getHour()).isEqualTo(10);
+		assertThat(events.search(users.current("methodologist"), new EventCriteria(2025, 11, 4L, null, null, null, null,
+				null, null, false, 0, 200)).getContent().stream()
+			.filter(e -> e.id() == id).findFirst().orElseThrow().startsAt()).isEqualTo(event.startsAt());
 		var report = reports.annual(users.current("methodologist"), Optional.empty(), 2025).current();
 		assertThat(report.trained()).isEqualTo(before + 40);
 		assertThat(report.events()).isEqualTo(65);

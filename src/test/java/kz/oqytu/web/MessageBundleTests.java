@@ -51,6 +51,20 @@ class MessageBundleTests {
 		}
 	}
 
+	/** With arguments, a single apostrophe is MessageFormat's quote and eats the text after it. */
+	@Test
+	void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+		for (String bundle : List.of("messages_kk.properties", "messages_ru.properties", "messages_en.properties")) {
+			Properties p = load(bundle);
+			for (String key : p.stringPropertyNames()) {
+				String value = p.getProperty(key);
+				if (value.matches(".*\\{\\d.*")) {
+					assertThat(value.replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+				}
+			}
+		}
+	}
+
 	@Test
 	void templatesHoldNoLiteralText() throws IOException {
 		List<String> offenders = new ArrayList<>();

@@ -290,10 +290,16 @@ class OrganizationService implements Organizations {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<String, Long> nameIndex(CurrentUser user) {
+		return nameIndex(user.scopePath());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Long> nameIndex(String scopePath) {
 		Map<String, Long> index = new java.util.HashMap<>();
 		java.util.Set<String> ambiguous = new java.util.HashSet<>();
 		jdbc.sql("select id, name_kk, name_ru from org_unit where level in ('COMMITTEE', 'PRIMARY') and path like :scope")
-			.param("scope", user.scopePath() + "%")
+			.param("scope", scopePath + "%")
 			.query(rs -> {
 				long id = rs.getLong(1);
 				for (String name : new String[] { rs.getString(2), rs.getString(3) }) {
@@ -314,19 +320,31 @@ class OrganizationService implements Organizations {
 	@Override
 	@Transactional(readOnly = true)
 	public List<UnitOption> suggest(CurrentUser user, String text, int limit) {
+		return suggest(user.scopePath(), text, limit, "('COMMITTEE', 'PRIMARY')");
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitOption> suggestPrimary(String scopePath, String text, int limit) {
+		return suggest(scopePath, text, limit, "('PRIMARY')");
+	}
+
+	private List<UnitOption> suggest(String scopePath, String text, int limit, String levels) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
 		String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+		// levels is one of two constants above, never user input
 		return jdbc.sql("""
 				select id, name_kk, name_ru from org_unit
-				where level in ('COMMITTEE', 'PRIMARY') and path like :scope
+				where active and level in """ + levels + """
+				 and path like :scope
 				  and (lower(name_kk) % :t or lower(coalesce(name_ru, '')) % :t
 				       or lower(name_kk) like :like or lower(coalesce(name_ru, '')) like :like)
 				order by greatest(similarity(lower(name_kk), :t), similarity(lower(coalesce(name_ru, '')), :t)) desc, name_kk
 				limit :limit
 				""")
-			.param("scope", user.scopePath() + "%")
+			.param("scope", scopePath + "%")
 			.param("t", t)
 			.param("like", "%" + escapeLike(t) + "%")
 			.param("limit", limit)

@@ -41,6 +41,8 @@ import kz.oqytu.training.EventCommand;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventDetails;
 import kz.oqytu.training.EventRow;
+import kz.oqytu.training.EventScheduled;
+import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.Participant;
 import kz.oqytu.training.ParticipantCommand;
@@ -88,10 +90,14 @@ class TrainingEventService implements TrainingEvents {
 
 	private final jakarta.persistence.EntityManager entityManager;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	TrainingEventService(TrainingEventRepository events, Organizations organizations, TrainingCatalog catalog,
 			JdbcClient jdbc, JdbcTemplate jdbcTemplate, TrainingProperties properties,
-			jakarta.persistence.EntityManager entityManager) {
+			jakarta.persistence.EntityManager entityManager,
+			org.springframework.context.ApplicationEventPublisher publisher) {
 		this.entityManager = entityManager;
+		this.publisher = publisher;
 		this.events = events;
 		this.organizations = organizations;
 		this.catalog = catalog;
@@ -180,6 +186,35 @@ class TrainingEventService implements TrainingEvents {
 			.list();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<EventSummary> summary(long id) {
+		return summaries(List.of(id)).values().stream().findFirst();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, EventSummary> summaries(java.util.Collection<Long> ids) {
+		Map<Long, EventSummary> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.ends_at, e.status, o.path, e.district_id,
+				       coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0)
+				from training_event e join org_unit o on o.id = e.organizer_unit_id where e.id = any(:ids)
+				""")
+			.param("ids", ids.toArray(new Long[0]))
+			.query(rs -> {
+				LocalDateTime starts = rs.getTimestamp(5).toLocalDateTime();
+				LocalDateTime ends = rs.getTimestamp(6).toLocalDateTime();
+				result.put(rs.getLong(1), new EventSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getString(4), starts, ends, EventStatus.valueOf(rs.getString(7)), rs.getString(8),
+						(Long) rs.getObject(9), rs.getLong(10), isShort(starts, ends)));
+			});
+		return result;
+	}
+
 	private static EventRow row(ResultSet rs, int n) throws SQLException {
 		String topics = rs.getString("topics");
 		return new EventRow(rs.getLong("id"), rs.getString("title_kk"), rs.getString("title_ru"),
@@ -231,7 +266,9 @@ class TrainingEventService implements TrainingEvents {
 		if (command.headCounts() != null) {
 			event.setHeadCounts(checkedCounts(command.headCounts()));
 		}
-		return events.saveAndFlush(event).getId();
+		long id = events.saveAndFlush(event).getId();
+		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), true));
+		return id;
 	}
 
 	@Override
@@ -248,6 +285,7 @@ class TrainingEventService implements TrainingEvents {
 			event.setHeadCounts(checkedCounts(command.headCounts()));
 		}
 		flush(event, id);
+		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), false));
 	}
 
 	@Override
@@ -260,6 +298,7 @@ class TrainingEventService implements TrainingEvents {
 		}
 		event.cancel();
 		flush(event, id);
+		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), false));
 	}
 
 	@Override

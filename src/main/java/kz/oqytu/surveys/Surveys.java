@@ -1,0 +1,44 @@
+package kz.oqytu.surveys;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import kz.oqytu.accounts.CurrentUser;
+
+/**
+ * The surveys module's API: event surveys for staff (scope-checked), and the public side (by token,
+ * no account).
+ */
+public interface Surveys {
+
+	/** The event's surveys (after the event, follow-up), created on first use. */
+	List<EventSurveyView> forEvent(CurrentUser user, long eventId);
+
+	EventSurveyView one(CurrentUser user, long eventId, SurveyKind kind);
+
+	/** Opens the survey now (e.g. early, before the event starts), keeping its closing time. */
+	void openNow(CurrentUser user, long eventId, SurveyKind kind);
+
+	void closeNow(CurrentUser user, long eventId, SurveyKind kind);
+
+	void setWindow(CurrentUser user, long eventId, SurveyKind kind, LocalDateTime opensAt, LocalDateTime closesAt);
+
+	// ---- public
+
+	Optional<PublicSurvey> byToken(String token);
+
+	/** The token behind a typed short code (any case, spaces and dashes ignored). */
+	Optional<String> tokenForCode(String code);
+
+	/**
+	 * Stores one response for the device, or says why not. {@code answers} are the form's fields
+	 * ({@code q_<code>}); {@code fingerprint} is a keyed hash of the network address and browser.
+	 */
+	SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers);
+
+	/** Primary organizations of the survey's region by name, for the optional organization question. */
+	List<String> organizationNames(String token, String text);
+}

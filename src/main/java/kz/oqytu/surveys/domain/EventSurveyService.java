@@ -1,0 +1,468 @@
+package kz.oqytu.surveys.domain;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.surveys.EventSurveyView;
+import kz.oqytu.surveys.PublicSurvey;
+import kz.oqytu.surveys.QuestionView;
+import kz.oqytu.surveys.SubmitResult;
+import kz.oqytu.surveys.SubmitResult.Outcome;
+import kz.oqytu.surveys.SurveyKind;
+import kz.oqytu.surveys.SurveyState;
+import kz.oqytu.surveys.Surveys;
+import kz.oqytu.training.EventScheduled;
+import kz.oqytu.training.EventStatus;
+import kz.oqytu.training.EventSummary;
+import kz.oqytu.training.TrainingEvents;
+
+@Service
+class EventSurveyService implements Surveys {
+
+	static final int MAX_VALUES_PER_FIELD = 50;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final QuestionnaireStore questionnaires;
+
+	private final TrainingEvents events;
+
+	private final Organizations organizations;
+
+	private final SurveyProperties properties;
+
+	private final String publicUrl;
+
+	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
+			TrainingEvents events, Organizations organizations, SurveyProperties properties,
+			org.springframework.core.env.Environment environment) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.questionnaires = questionnaires;
+		this.events = events;
+		this.organizations = organizations;
+		this.properties = properties;
+		String url = environment.getProperty("oqytu.public-url", "http://localhost:8080");
+		this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	String surveyUrl(String token) {
+		return publicUrl + "/s/" + token;
+	}
+
+	// ---- keeping surveys in step with their events
+
+	@EventListener
+	@Transactional
+	void on(EventScheduled event) {
+		if (event.created()) {
+			create(event.eventId(), event.startsAt(), event.endsAt());
+			return;
+		}
+		for (SurveyKind kind : SurveyKind.values()) {
+			LocalDateTime[] window = defaultWindow(kind, event.startsAt(), event.endsAt());
+			jdbc.sql("update event_survey set opens_at = :opens, closes_at = :closes, version = version + 1"
+					+ " where event_id = :event and kind = :kind and not window_manual")
+				.param("opens", window[0])
+				.param("closes", window[1])
+				.param("event", event.eventId())
+				.param("kind", kind.name())
+				.update();
+		}
+	}
+
+	LocalDateTime[] defaultWindow(SurveyKind kind, LocalDateTime startsAt, LocalDateTime endsAt) {
+		if (kind == SurveyKind.POST_EVENT) {
+			return new LocalDateTime[] { startsAt, endsAt.plus(properties.postEventOpenFor()) };
+		}
+		LocalDateTime opens = endsAt.toLocalDate().plusDays(properties.followUpAfterDays()).atStartOfDay();
+		return new LocalDateTime[] { opens, opens.plusDays(properties.followUpOpenDays()) };
+	}
+
+	private void create(long eventId, LocalDateTime startsAt, LocalDateTime endsAt) {
+		for (SurveyKind kind : SurveyKind.values()) {
+			LocalDateTime[] window = defaultWindow(kind, startsAt, endsAt);
+			for (int attempt = 0;; attempt++) {
+				try {
+					jdbc.sql("""
+							insert into event_survey (id, event_id, kind, questionnaire_id, token, short_code, opens_at, closes_at)
+							select nextval('survey_seq'), :event, :kind, q.id, :token, :code, :opens, :closes
+							from questionnaire q where q.kind = :kind
+							on conflict (event_id, kind) do nothing
+							""")
+						.param("event", eventId)
+						.param("kind", kind.name())
+						.param("token", Tokens.token())
+						.param("code", Tokens.shortCode())
+						.param("opens", window[0])
+						.param("closes", window[1])
+						.update();
+					break;
+				}
+				catch (DuplicateKeyException ex) {
+					// A short code (39 bits) collided with another survey's: draw again.
+					if (attempt >= 5) {
+						throw ex;
+					}
+				}
+			}
+		}
+	}
+
+	// ---- staff
+
+	@Override
+	@Transactional
+	public List<EventSurveyView> forEvent(CurrentUser user, long eventId) {
+		EventSummary event = readable(user, eventId);
+		create(eventId, event.startsAt(), event.endsAt());
+		return jdbc.sql("""
+				select s.id, s.kind, s.token, s.short_code, s.opens_at, s.closes_at, s.window_manual, s.version,
+				       count(r.id), count(r.id) filter (where r.flagged)
+				from event_survey s left join survey_response r on r.event_survey_id = s.id
+				where s.event_id = :event group by s.id order by s.kind desc
+				""")
+			.param("event", eventId)
+			.query((rs, n) -> {
+				LocalDateTime opens = rs.getTimestamp(5).toLocalDateTime();
+				LocalDateTime closes = rs.getTimestamp(6).toLocalDateTime();
+				return new EventSurveyView(rs.getLong(1), eventId, SurveyKind.valueOf(rs.getString(2)), rs.getString(3),
+						rs.getString(4), surveyUrl(rs.getString(3)), opens, closes, rs.getBoolean(7),
+						state(opens, closes, event.status()), rs.getLong(9), rs.getLong(10), event.participants(),
+						rs.getInt(8));
+			})
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public EventSurveyView one(CurrentUser user, long eventId, SurveyKind kind) {
+		return forEvent(user, eventId).stream()
+			.filter(s -> s.kind() == kind)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("survey " + kind + " of event " + eventId));
+	}
+
+	@Override
+	@Transactional
+	public void openNow(CurrentUser user, long eventId, SurveyKind kind) {
+		EventSurveyView survey = writable(user, eventId, kind);
+		LocalDateTime now = now();
+		LocalDateTime closes = survey.closesAt().isAfter(now) ? survey.closesAt()
+				: now.plus(properties.postEventOpenFor());
+		updateWindow(survey, now, closes);
+	}
+
+	@Override
+	@Transactional
+	public void closeNow(CurrentUser user, long eventId, SurveyKind kind) {
+		EventSurveyView survey = writable(user, eventId, kind);
+		LocalDateTime now = now();
+		LocalDateTime opens = survey.opensAt().isBefore(now) ? survey.opensAt() : now.minusMinutes(1);
+		updateWindow(survey, opens, now);
+	}
+
+	@Override
+	@Transactional
+	public void setWindow(CurrentUser user, long eventId, SurveyKind kind, LocalDateTime opensAt,
+			LocalDateTime closesAt) {
+		EventSurveyView survey = writable(user, eventId, kind);
+		if (opensAt == null || closesAt == null) {
+			throw new BusinessRuleException("opensAt", "validation.required");
+		}
+		if (!closesAt.isAfter(opensAt)) {
+			throw new BusinessRuleException("closesAt", "surveys.error.windowOrder");
+		}
+		updateWindow(survey, opensAt, closesAt);
+	}
+
+	private void updateWindow(EventSurveyView survey, LocalDateTime opens, LocalDateTime closes) {
+		int updated = jdbc.sql("update event_survey set opens_at = :opens, closes_at = :closes, window_manual = true,"
+				+ " version = version + 1 where id = :id and version = :version")
+			.param("opens", opens)
+			.param("closes", closes)
+			.param("id", survey.id())
+			.param("version", survey.version())
+			.update();
+		if (updated == 0) {
+			throw new ConflictException("survey " + survey.id());
+		}
+	}
+
+	private EventSurveyView writable(CurrentUser user, long eventId, SurveyKind kind) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
+		}
+		return one(user, eventId, kind);
+	}
+
+	private EventSummary readable(CurrentUser user, long eventId) {
+		if (!user.isStaff()) {
+			throw new AccessDeniedException("staff only");
+		}
+		EventSummary event = events.summary(eventId).orElseThrow(() -> new NotFoundException("event " + eventId));
+		if (!user.covers(event.organizerPath())) {
+			throw new AccessDeniedException("event " + eventId + " is outside the user's scope");
+		}
+		return event;
+	}
+
+	static SurveyState state(LocalDateTime opens, LocalDateTime closes, EventStatus status) {
+		LocalDateTime now = now();
+		if (status == EventStatus.CANCELLED || !now.isBefore(closes)) {
+			return SurveyState.CLOSED;
+		}
+		return now.isBefore(opens) ? SurveyState.NOT_YET_OPEN : SurveyState.OPEN;
+	}
+
+	static LocalDateTime now() {
+		return LocalDateTime.now(java.time.ZoneId.of("Asia/Aqtobe")).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	// ---- public
+
+	private record Located(long id, String token, SurveyKind kind, long questionnaireId, long eventId,
+			LocalDateTime opens, LocalDateTime closes) {
+	}
+
+	private Optional<Located> locate(String token) {
+		if (!Tokens.looksLikeToken(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, token, kind, questionnaire_id, event_id, opens_at, closes_at from event_survey"
+				+ " where token = :token")
+			.param("token", token)
+			.query((rs, n) -> new Located(rs.getLong(1), rs.getString(2), SurveyKind.valueOf(rs.getString(3)),
+					rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toLocalDateTime(),
+					rs.getTimestamp(7).toLocalDateTime()))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PublicSurvey> byToken(String token) {
+		return locate(token).flatMap(s -> events.summary(s.eventId()).map(e -> {
+			long version = questionnaires.currentVersion(s.questionnaireId());
+			return new PublicSurvey(s.id(), s.token(), s.kind(), e.id(), e.titleKk(), e.titleRu(), e.startsAt(),
+					s.opens(), s.closes(), state(s.opens(), s.closes(), e.status()), version,
+					questionnaires.questions(version));
+		}));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> tokenForCode(String code) {
+		String normalized = Tokens.normalizeCode(code);
+		if (normalized.length() != Tokens.CODE_LENGTH) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select token from event_survey where short_code = :code")
+			.param("code", normalized)
+			.query(String.class)
+			.optional();
+	}
+
+	@Override
+	@Transactional
+	public SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
+		Optional<PublicSurvey> found = byToken(token);
+		if (found.isEmpty()) {
+			throw new NotFoundException("survey");
+		}
+		PublicSurvey survey = found.get();
+		if (survey.state() != SurveyState.OPEN) {
+			return SubmitResult.of(Outcome.NOT_OPEN);
+		}
+		String regionPath = events.summary(survey.eventId()).map(e -> regionPath(e.organizerPath())).orElse("/");
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<Object[]> rows = new ArrayList<>();
+		Long organizationId = null;
+		String category = null;
+		for (QuestionView q : survey.questions()) {
+			List<String> values = clean(answers.get(q.field()));
+			if (values.size() > MAX_VALUES_PER_FIELD) {
+				errors.put(q.code(), "surveys.error.invalid");
+				continue;
+			}
+			if (values.isEmpty() && !(q.type() == kz.oqytu.surveys.QuestionType.TOPICS
+					&& !clean(answers.get(q.field() + "_other")).isEmpty())) {
+				if (q.required()) {
+					errors.put(q.code(), "surveys.error.required");
+				}
+				continue;
+			}
+			Set<String> codes = new HashSet<>();
+			q.options().forEach(o -> codes.add(o.code()));
+			switch (q.type()) {
+				case RATING -> {
+					Integer rating = values.size() == 1 ? rating(values.get(0)) : null;
+					if (rating == null) {
+						errors.put(q.code(), "surveys.error.rating");
+					}
+					else {
+						rows.add(new Object[] { q.id(), rating, null, null });
+					}
+				}
+				case SINGLE, CATEGORY -> {
+					if (values.size() != 1 || !codes.contains(values.get(0))) {
+						errors.put(q.code(), "surveys.error.choice");
+					}
+					else {
+						rows.add(new Object[] { q.id(), null, values.get(0), null });
+						if (q.type() == kz.oqytu.surveys.QuestionType.CATEGORY) {
+							category = values.get(0);
+						}
+					}
+				}
+				case MULTIPLE, TOPICS -> {
+					Set<String> distinct = new java.util.LinkedHashSet<>(values);
+					if (!codes.containsAll(distinct)) {
+						errors.put(q.code(), "surveys.error.choice");
+						break;
+					}
+					distinct.forEach(v -> rows.add(new Object[] { q.id(), null, v, null }));
+					if (q.type() == kz.oqytu.surveys.QuestionType.TOPICS) {
+						List<String> other = clean(answers.get(q.field() + "_other"));
+						if (!other.isEmpty()) {
+							String text = other.get(0);
+							int max = q.maxLength() == null ? 200 : q.maxLength();
+							if (text.length() > max) {
+								errors.put(q.code(), "surveys.error.tooLong");
+							}
+							else {
+								rows.add(new Object[] { q.id(), null, "OTHER", text });
+							}
+						}
+					}
+				}
+				case ORGANIZATION -> {
+					String name = values.get(0);
+					Long id = name.length() > 300 ? null : organizations.nameIndex(regionPath).get(Organizations.nameKey(name));
+					if (id == null) {
+						errors.put(q.code(), "surveys.error.organization");
+					}
+					else {
+						organizationId = id;
+						rows.add(new Object[] { q.id(), null, null, name });
+					}
+				}
+				case TEXT -> {
+					String text = String.join(" ", values);
+					int max = q.maxLength() == null ? 1000 : q.maxLength();
+					if (text.length() > max) {
+						errors.put(q.code(), "surveys.error.tooLong");
+					}
+					else {
+						rows.add(new Object[] { q.id(), null, null, text });
+					}
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			return new SubmitResult(Outcome.INVALID, errors);
+		}
+		Long responseId = jdbc.sql("""
+				insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
+				                             organization_id, category_code)
+				values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
+				        (select count(*) >= :threshold from survey_response where event_survey_id = :survey and fingerprint = :fingerprint),
+				        :organization, :category)
+				on conflict (event_survey_id, device_id) do nothing
+				returning id
+				""")
+			.param("survey", survey.surveyId())
+			.param("version", survey.versionId())
+			.param("device", device)
+			.param("fingerprint", fingerprint)
+			.param("threshold", properties.deviceFlagThreshold())
+			.param("organization", organizationId)
+			.param("category", category)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (responseId == null) {
+			return SubmitResult.of(Outcome.ALREADY_ANSWERED);
+		}
+		List<Object[]> batch = rows.stream()
+			.map(r -> new Object[] { responseId, r[0], r[1], r[2], r[3] })
+			.toList();
+		jdbcTemplate.batchUpdate("insert into survey_answer (response_id, question_id, rating, option_code, text_value)"
+				+ " values (?, ?, ?, ?, ?)", batch);
+		return SubmitResult.of(Outcome.STORED);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> organizationNames(String token, String text) {
+		return locate(token).flatMap(s -> events.summary(s.eventId()))
+			.map(e -> organizations.suggestPrimary(regionPath(e.organizerPath()), text, 10)
+				.stream()
+				.map(u -> u.nameKk())
+				.toList())
+			.orElse(List.of());
+	}
+
+	/** "/1/2/15/" → "/1/2/": the region of an organizer. */
+	static String regionPath(String organizerPath) {
+		String[] parts = organizerPath.split("/");
+		return parts.length >= 3 ? "/" + parts[1] + "/" + parts[2] + "/" : organizerPath;
+	}
+
+	private static Integer rating(String value) {
+		try {
+			int n = Integer.parseInt(value);
+			return n >= 1 && n <= 5 ? n : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** Trimmed, non-empty values, control characters removed. */
+	static List<String> clean(List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		List<String> result = new ArrayList<>(values.size());
+		for (String v : values) {
+			if (v == null) {
+				continue;
+			}
+			String s = v.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+			if (!s.isEmpty()) {
+				result.add(s);
+			}
+		}
+		return result;
+	}
+
+	static Map<String, List<String>> copy(Map<String, String[]> parameters) {
+		Map<String, List<String>> map = new HashMap<>();
+		parameters.forEach((k, v) -> map.put(k, List.of(v)));
+		return map;
+	}
+}

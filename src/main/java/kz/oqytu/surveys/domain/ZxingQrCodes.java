@@ -1,0 +1,83 @@
+package kz.oqytu.surveys.domain;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import org.springframework.stereotype.Component;
+
+import kz.oqytu.surveys.QrCodes;
+
+/**
+ * zxing QR codes with error correction level Q (about a quarter of the code may be smudged, folded
+ * or glared on a screen) and a four-module quiet zone. PNGs are kept in a bounded LRU cache.
+ */
+@Component
+class ZxingQrCodes implements QrCodes {
+
+	private static final int CACHE_ENTRIES = 500;
+
+	private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+			return size() > CACHE_ENTRIES;
+		}
+	});
+
+	@Override
+	public byte[] png(String text, int size) {
+		int bounded = QrCodes.boundedSize(size);
+		return cache.computeIfAbsent(bounded + "|" + text, key -> render(text, bounded));
+	}
+
+	private static byte[] render(String text, int size) {
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			MatrixToImageWriter.writeToStream(matrix(text, size), "PNG", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public String svg(String text) {
+		BitMatrix m = matrix(text, 0);
+		StringBuilder path = new StringBuilder();
+		for (int y = 0; y < m.getHeight(); y++) {
+			for (int x = 0; x < m.getWidth(); x++) {
+				if (m.get(x, y)) {
+					path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+				}
+			}
+		}
+		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+				+ "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+				+ path + "\"/></svg>";
+	}
+
+	private static BitMatrix matrix(String text, int size) {
+		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q);
+		hints.put(EncodeHintType.MARGIN, 4);
+		hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+		try {
+			return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, hints);
+		}
+		catch (WriterException ex) {
+			throw new IllegalArgumentException("cannot encode a QR code of " + text.length() + " characters", ex);
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package kz.oqytu.surveys.web;
+
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.pdf.PdfRenderer;
+import kz.oqytu.shared.pdf.Templates;
+import kz.oqytu.surveys.EventSurveyView;
+import kz.oqytu.surveys.QrCodes;
+import kz.oqytu.surveys.SurveyKind;
+import kz.oqytu.surveys.Surveys;
+import kz.oqytu.training.EventDetails;
+import kz.oqytu.training.TrainingEvents;
+
+/** An event's surveys for the methodologist: QR code, handout, window, responses. */
+@Controller
+@RequestMapping("/events/{id:\\d+}")
+class EventSurveyController {
+
+	private final Surveys surveys;
+
+	private final QrCodes qr;
+
+	private final TrainingEvents events;
+
+	private final Templates templates;
+
+	private final PdfRenderer pdf;
+
+	EventSurveyController(Surveys surveys, QrCodes qr, TrainingEvents events, Templates templates, PdfRenderer pdf) {
+		this.surveys = surveys;
+		this.qr = qr;
+		this.events = events;
+		this.templates = templates;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/survey")
+	@StaffOnly
+	String page(@PathVariable long id, Model model) {
+		EventDetails event = events.details(CurrentUsers.require(), id);
+		model.addAttribute("event", event);
+		model.addAttribute("surveys", surveys.forEvent(CurrentUsers.require(), id));
+		return "surveys/event-survey";
+	}
+
+	/** The survey box on the event page, loaded by htmx. */
+	@GetMapping("/survey-panel")
+	@StaffOnly
+	String panel(@PathVariable long id, Model model) {
+		model.addAttribute("eventId", id);
+		model.addAttribute("surveys", surveys.forEvent(CurrentUsers.require(), id));
+		return "surveys/panel :: panel";
+	}
+
+	@GetMapping(value = "/survey/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	@StaffOnly
+	ResponseEntity<byte[]> png(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+			@RequestParam(required = false) Integer size) {
+		EventSurveyView survey = surveys.one(CurrentUsers.require(), id, kind);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+			.body(qr.png(survey.url(), QrCodes.boundedSize(size)));
+	}
+
+	@GetMapping(value = "/survey/qr.svg", produces = "image/svg+xml")
+	@StaffOnly
+	ResponseEntity<String> svg(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind) {
+		EventSurveyView survey = surveys.one(CurrentUsers.require(), id, kind);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("image/svg+xml"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("oqytu-survey-" + id + ".svg").build().toString())
+			.body(qr.svg(survey.url()));
+	}
+
+	/** The A4 handout as a print page. */
+	@GetMapping("/survey/handout")
+	@StaffOnly
+	String handout(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind, Model model) {
+		handoutModel(id, kind).forEach(model::addAttribute);
+		return "surveys/handout";
+	}
+
+	@GetMapping("/survey/handout.pdf")
+	@StaffOnly
+	ResponseEntity<byte[]> handoutPdf(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+			Locale locale) {
+		Map<String, Object> model = handoutModel(id, kind);
+		EventSurveyView survey = (EventSurveyView) model.get("survey");
+		model.put("qrDataUri", "data:image/png;base64,"
+				+ Base64.getEncoder().encodeToString(qr.png(survey.url(), 800)));
+		byte[] body = pdf.render(templates.render("surveys/handout-pdf", locale, model));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("oqytu-survey-" + id + ".pdf").build().toString())
+			.body(body);
+	}
+
+	private Map<String, Object> handoutModel(long id, SurveyKind kind) {
+		Map<String, Object> model = new java.util.HashMap<>();
+		model.put("event", events.details(CurrentUsers.require(), id));
+		model.put("survey", surveys.one(CurrentUsers.require(), id, kind));
+		return model;
+	}
+
+	@PostMapping("/survey/open")
+	@TrainingWriter
+	String open(@PathVariable long id, @RequestParam SurveyKind kind, RedirectAttributes redirect) {
+		surveys.openNow(CurrentUsers.require(), id, kind);
+		redirect.addFlashAttribute("flash", "surveys.flash.opened");
+		return "redirect:/events/" + id + "/survey";
+	}
+
+	@PostMapping("/survey/close")
+	@TrainingWriter
+	String close(@PathVariable long id, @RequestParam SurveyKind kind, RedirectAttributes redirect) {
+		surveys.closeNow(CurrentUsers.require(), id, kind);
+		redirect.addFlashAttribute("flash", "surveys.flash.closed");
+		return "redirect:/events/" + id + "/survey";
+	}
+
+	@PostMapping("/survey/window")
+	@TrainingWriter
+	String window(@PathVariable long id, @RequestParam SurveyKind kind,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime opensAt,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime closesAt,
+			RedirectAttributes redirect) {
+		try {
+			surveys.setWindow(CurrentUsers.require(), id, kind, opensAt, closesAt);
+			redirect.addFlashAttribute("flash", "surveys.flash.windowSaved");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/events/" + id + "/survey";
+	}
+}

@@ -1,0 +1,299 @@
+package kz.oqytu.surveys;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.testsupport.OqytuIntegrationTest;
+import kz.oqytu.testsupport.Users;
+import kz.oqytu.training.EventCriteria;
+import kz.oqytu.training.TrainingEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The survey a participant opens from the QR code: no account, no JavaScript, one answer per device.
+ * Each test opens the survey of its own demo event so they never share responses.
+ */
+@OqytuIntegrationTest
+class PublicSurveyTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Surveys surveys;
+
+	@Autowired
+	TrainingEvents events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static int nextEvent = 10;
+
+	private long eventId;
+
+	private EventSurveyView survey;
+
+	@BeforeEach
+	void openASurvey() {
+		CurrentUser methodologist = users.current("methodologist");
+		eventId = events.search(methodologist, new EventCriteria(2025, null, null, null, null, null, null, null, null,
+				false, 0, 64)).getContent().get(nextEvent++).id();
+		surveys.openNow(methodologist, eventId, SurveyKind.POST_EVENT);
+		survey = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT);
+	}
+
+	private String path() {
+		return "/s/" + survey.token();
+	}
+
+	private MockHttpServletRequestBuilder answer(UUID device) {
+		return answer(device, "Phone " + device);
+	}
+
+	private MockHttpServletRequestBuilder answer(UUID device, String userAgent) {
+		return post(path()).with(csrf())
+			.cookie(new Cookie("OQYTU_DEVICE", device.toString()))
+			.header("User-Agent", userAgent)
+			.param("q_usefulness", "5")
+			.param("q_applicability", "4")
+			.param("q_will_apply", "YES")
+			.param("q_next_topics", "LEGAL_LITERACY", "FINANCIAL_LITERACY")
+			.param("q_category", "ACTIVIST")
+			.param("q_comments", "Өте пайдалы семинар");
+	}
+
+	private long responses() {
+		return jdbc.sql("select count(*) from survey_response where event_survey_id = :s")
+			.param("s", survey.id()).query(Long.class).single();
+	}
+
+	@Test
+	void theQrCodeDecodesToExactlyTheSurveyAddress() throws Exception {
+		byte[] png = mvc.perform(get("/events/" + eventId + "/survey/qr.png").param("size", "300")
+			.with(users.as("methodologist")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"))
+			.andReturn().getResponse().getContentAsByteArray();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		assertThat(image.getWidth()).isEqualTo(300);
+		String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+				new BufferedImageLuminanceSource(image)))).getText();
+		assertThat(decoded).isEqualTo("http://localhost:8080/s/" + survey.token());
+		assertThat(survey.token()).matches("[A-Za-z0-9_-]{22}");
+		String svg = mvc.perform(get("/events/" + eventId + "/survey/qr.svg").with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(svg).startsWith("<svg").contains("viewBox");
+	}
+
+	@Test
+	void qrImagesAreBoundedInSize() throws Exception {
+		byte[] huge = mvc.perform(get("/events/" + eventId + "/survey/qr.png").param("size", "100000")
+			.with(users.as("methodologist"))).andReturn().getResponse().getContentAsByteArray();
+		assertThat(ImageIO.read(new ByteArrayInputStream(huge)).getWidth()).isEqualTo(QrCodes.MAX_SIZE);
+	}
+
+	@Test
+	void theFormWorksWithNoSessionAndNoJavaScript() throws Exception {
+		MvcResult form = mvc.perform(get(path()).param("lang", "ru"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Будете ли вы применять")))
+			.andReturn();
+		assertThat(form.getResponse().getCookie("OQYTU_DEVICE")).isNotNull();
+		String html = form.getResponse().getContentAsString();
+		assertThat(html).contains("name=\"_csrf\"").doesNotContain("<script>").doesNotContain("bootstrap");
+		// A plain HTML post with the session that rendered the form (for its CSRF token).
+		MockHttpSession session = (MockHttpSession) form.getRequest().getSession();
+		mvc.perform(answer(UUID.randomUUID()).session(session)).andExpect(redirectedUrl(path() + "/thanks"));
+		assertThat(responses()).isEqualTo(1);
+	}
+
+	@Test
+	void aSecondAnswerFromTheSameDeviceIsRefusedAndNothingIsStored() throws Exception {
+		UUID device = UUID.randomUUID();
+		mvc.perform(answer(device)).andExpect(redirectedUrl(path() + "/thanks"));
+		mvc.perform(answer(device))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Сіз жауап бердіңіз")));
+		assertThat(responses()).isEqualTo(1);
+	}
+
+	@Test
+	void aHundredDevicesAtOnceAreAHundredResponses() throws Exception {
+		List<Callable<Integer>> posts = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			UUID device = UUID.randomUUID();
+			posts.add(() -> mvc.perform(answer(device).with(r -> {
+				r.setRemoteAddr("10.0.0.1");
+				return r;
+			})).andReturn().getResponse().getStatus());
+		}
+		assertThat(runAll(posts)).containsOnly(302);
+		assertThat(responses()).isEqualTo(100);
+	}
+
+	@Test
+	void tenPostsFromOneDeviceAtOnceAreOneResponse() throws Exception {
+		UUID device = UUID.randomUUID();
+		List<Callable<Integer>> posts = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			posts.add(() -> mvc.perform(answer(device)).andReturn().getResponse().getStatus());
+		}
+		List<Integer> statuses = runAll(posts);
+		assertThat(statuses).filteredOn(s -> s == 302).hasSize(1);
+		assertThat(statuses).filteredOn(s -> s == 200).hasSize(9);
+		assertThat(responses()).isEqualTo(1);
+	}
+
+	@Test
+	void oneDeviceWithFreshCookiesEveryTimeIsFlagged() throws Exception {
+		for (int i = 0; i < 30; i++) {
+			mvc.perform(answer(UUID.randomUUID(), "Same phone")).andExpect(status().is3xxRedirection());
+		}
+		long flagged = jdbc.sql("select count(*) from survey_response where event_survey_id = :s and flagged")
+			.param("s", survey.id()).query(Long.class).single();
+		assertThat(responses()).isEqualTo(30);
+		assertThat(flagged).isEqualTo(10);
+		assertThat(surveys.one(users.current("methodologist"), eventId, SurveyKind.POST_EVENT).flagged()).isEqualTo(10);
+	}
+
+	@Test
+	void invalidAnswersAreExplainedAndKeptOnThePage() throws Exception {
+		mvc.perform(post(path()).with(csrf()).cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+			.param("lang", "ru")
+			.param("q_usefulness", "9")
+			.param("q_will_apply", "MAYBE")
+			.param("q_comments", "мой комментарий")
+			.param("q_organization", "Нет такой школы"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Выберите оценку от 1 до 5.")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Ответьте, пожалуйста.")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Такая организация не найдена")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("мой комментарий")));
+		mvc.perform(answer(UUID.randomUUID()).param("q_comments", "x".repeat(1001))).andExpect(status().isUnprocessableContent());
+		assertThat(responses()).isZero();
+	}
+
+	@Test
+	void aKnownOrganizationIsRecordedWithTheResponse() throws Exception {
+		mvc.perform(answer(UUID.randomUUID()).param("q_organization", "Средняя школа №1, Алгинский район"))
+			.andExpect(status().is3xxRedirection());
+		Long organization = jdbc.sql("select organization_id from survey_response where event_survey_id = :s")
+			.param("s", survey.id()).query(Long.class).single();
+		assertThat(organization).isNotNull();
+	}
+
+	@Test
+	void aClosedSurveyStoresNothing() throws Exception {
+		surveys.closeNow(users.current("methodologist"), eventId, SurveyKind.POST_EVENT);
+		mvc.perform(get(path())).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Сауалнама жабылды.")));
+		mvc.perform(answer(UUID.randomUUID())).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Сауалнама жабылды.")));
+		assertThat(responses()).isZero();
+	}
+
+	@Test
+	void aSurveyNotYetOpenSaysWhenItOpens() throws Exception {
+		LocalDateTime next = LocalDateTime.now().plusDays(3).withNano(0).withSecond(0);
+		surveys.setWindow(users.current("methodologist"), eventId, SurveyKind.POST_EVENT, next, next.plusDays(1));
+		mvc.perform(get(path())).andExpect(content().string(org.hamcrest.Matchers.containsString("ашылады")));
+		mvc.perform(answer(UUID.randomUUID())).andExpect(status().isOk());
+		assertThat(responses()).isZero();
+	}
+
+	@Test
+	void anUnknownSurveyIsA404() throws Exception {
+		mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAA")).andExpect(status().isNotFound());
+		mvc.perform(get("/s/not a token")).andExpect(status().isNotFound());
+		mvc.perform(post("/s/AAAAAAAAAAAAAAAAAAAAAA").with(csrf()).param("q_usefulness", "5"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theShortCodeOpensTheSameSurvey() throws Exception {
+		String typed = survey.shortCode().toLowerCase().substring(0, 4) + " - " + survey.shortCode().substring(4);
+		mvc.perform(get("/s").param("code", typed)).andExpect(redirectedUrl(path()));
+		mvc.perform(get("/s").param("code", "ZZZZ2222").param("lang", "ru"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Такой код не найден")));
+		mvc.perform(get("/s")).andExpect(status().isOk());
+	}
+
+	@Test
+	void theHandoutCarriesTheCodeAndBothLanguages() throws Exception {
+		mvc.perform(get("/events/" + eventId + "/survey/handout").with(users.as("methodologist")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(survey.shortCode())))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Отсканируйте QR-код")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("QR-кодты сканерлеңіз")));
+		byte[] pdf = mvc.perform(get("/events/" + eventId + "/survey/handout.pdf").with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text.replaceAll("\\s", "")).contains(survey.shortCode());
+			assertThat(text).contains("Отсканируйте");
+		}
+	}
+
+	@Test
+	void onlyStaffSeeTheQrCodeAndOnlyWritersOpenSurveys() throws Exception {
+		mvc.perform(get("/events/" + eventId + "/survey").with(users.as("chair"))).andExpect(status().isForbidden());
+		mvc.perform(get("/events/" + eventId + "/survey/qr.png").with(users.as("chair"))).andExpect(status().isForbidden());
+		mvc.perform(get("/events/" + eventId + "/survey").with(users.as("executive"))).andExpect(status().isOk());
+		mvc.perform(post("/events/" + eventId + "/survey/close").with(users.as("executive")).with(csrf())
+			.param("kind", "POST_EVENT")).andExpect(status().isForbidden());
+	}
+
+	private static List<Integer> runAll(List<Callable<Integer>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		try {
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> f : pool.invokeAll(tasks)) {
+				statuses.add(f.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+}

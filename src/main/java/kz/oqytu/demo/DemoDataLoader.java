@@ -45,13 +45,16 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final DemoBudgets budgets;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
-			TransactionTemplate transactions, JdbcClient jdbc) {
+			TransactionTemplate transactions, JdbcClient jdbc, DemoBudgets budgets) {
 		this.properties = properties;
 		this.organizations = organizations;
 		this.accounts = accounts;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
+		this.budgets = budgets;
 	}
 
 	@Override
@@ -67,6 +70,7 @@ class DemoDataLoader implements ApplicationRunner {
 			long started = System.nanoTime();
 			long chairOrganization = loadRegistry();
 			loadAccounts(chairOrganization);
+			budgets.load(chairOrganization);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});
 	}

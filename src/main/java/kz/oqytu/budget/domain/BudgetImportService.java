@@ -2,6 +2,8 @@ package kz.oqytu.budget.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -265,7 +267,7 @@ class BudgetImportService implements BudgetImports {
 		}
 		budgets.saveAll(changed);
 		budgets.flush();
-		return new Imported(changed.size(), byYear.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+		return new Imported(changed.size(), byYear.keySet().stream().sorted(Comparator.reverseOrder()).toList());
 	}
 
 	// ---- names
@@ -293,7 +295,7 @@ class BudgetImportService implements BudgetImports {
 					}
 					String n = HeaderMap.normalize(name);
 					byName.put(n, id);
-					String shortName = java.util.Arrays.stream(n.split(" "))
+					String shortName = Arrays.stream(n.split(" "))
 						.filter(w -> !GENERIC_WORDS.contains(w))
 						.collect(Collectors.joining(" "));
 					if (!shortName.isEmpty()) {

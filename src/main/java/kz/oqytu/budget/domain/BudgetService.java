@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -181,7 +182,7 @@ class BudgetService implements Budgets {
 	@Transactional(readOnly = true)
 	public List<Integer> years(CurrentUser user) {
 		requireStaff(user);
-		java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+		TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
 		years.addAll(jdbc.sql("select distinct b.year from budget b join org_unit u on u.id = b.org_unit_id"
 				+ " where u.path like :scope")
 			.param("scope", user.scopePath() + "%")

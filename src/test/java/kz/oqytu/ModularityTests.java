@@ -27,7 +27,7 @@ class ModularityTests {
 	@Test
 	void theDesignedModulesExist() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("shared", "accounts", "organizations", "web", "demo");
+			.contains("shared", "accounts", "organizations", "budget", "web", "demo");
 	}
 
 	@Test

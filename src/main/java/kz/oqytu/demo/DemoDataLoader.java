@@ -47,14 +47,17 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoEvents events;
 
+	private final DemoBudgets budgets;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
-			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events) {
+			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events, DemoBudgets budgets) {
 		this.properties = properties;
 		this.organizations = organizations;
 		this.accounts = accounts;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.budgets = budgets;
 	}
 
 	@Override
@@ -71,6 +74,7 @@ class DemoDataLoader implements ApplicationRunner {
 			long chairOrganization = loadRegistry();
 			loadAccounts(chairOrganization);
 			events.load(SYSTEM);
+			budgets.load(chairOrganization);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});
 	}

@@ -3,18 +3,15 @@ package kz.oqytu.organizations.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,10 +26,9 @@ import kz.oqytu.organizations.RegistryImportRow;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.imports.HeaderMap;
 import kz.oqytu.shared.imports.ImportPreview;
-import kz.oqytu.shared.imports.ImportRow;
 import kz.oqytu.shared.imports.RowError;
+import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
-import kz.oqytu.shared.xlsx.SafeWorkbooks;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 
 @Service
@@ -167,7 +163,7 @@ class OrganizationImportService implements OrganizationImports {
 				errors.add(new RowError("import.error.emailInvalid", email));
 			}
 			if (!errors.isEmpty()) {
-				return new Parsed<>(null, errors, null);
+				return new SheetReader.Parsed<>(null, errors, null);
 			}
 			Long existingId = existing.get(committee.id() + "|" + HeaderMap.normalize(nameKk));
 			RegistryImportRow value = new RegistryImportRow(existingId, committee.id(), nameKk,
@@ -175,7 +171,7 @@ class OrganizationImportService implements OrganizationImports {
 					blankToNull(Cells.text(row, headers.column("address"))),
 					blankToNull(Cells.text(row, headers.column("chairName"))),
 					blankToNull(Cells.text(row, headers.column("chairPhone"))), blankToNull(email));
-			return new Parsed<>(value, errors, committee.id() + "|" + HeaderMap.normalize(nameKk));
+			return new SheetReader.Parsed<>(value, errors, committee.id() + "|" + HeaderMap.normalize(nameKk));
 		}, v -> v.isNew() ? "new" : "update");
 	}
 
@@ -270,9 +266,9 @@ class OrganizationImportService implements OrganizationImports {
 				errors.add(new RowError("import.error.membersInvalid", membersText));
 			}
 			if (!errors.isEmpty()) {
-				return new Parsed<>(null, errors, null);
+				return new SheetReader.Parsed<>(null, errors, null);
 			}
-			return new Parsed<>(new MembershipImportRow(organizationId, asOf, members.intValue()), errors,
+			return new SheetReader.Parsed<>(new MembershipImportRow(organizationId, asOf, members.intValue()), errors,
 					organizationId + "|" + asOf);
 		}, v -> "set");
 	}
@@ -310,64 +306,9 @@ class OrganizationImportService implements OrganizationImports {
 	private record Committee(long id) {
 	}
 
-	private record Parsed<T>(T value, List<RowError> errors, String key) {
-	}
-
-	@FunctionalInterface
-	private interface RowParser<T> {
-
-		Parsed<T> parse(Row row, HeaderMap headers);
-	}
-
-	private <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
-			RowParser<T> parser, Function<T, String> status) {
-		try (Workbook workbook = SafeWorkbooks.open(content)) {
-			Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
-			if (sheet == null) {
-				return new ImportPreview<>(List.of(), List.of(), List.of(new RowError("import.error.noRows")));
-			}
-			HeaderMap headers = HeaderMap.read(sheet.getRow(sheet.getFirstRowNum()), columns);
-			List<RowError> fileErrors = new ArrayList<>();
-			for (String key : required) {
-				if (!headers.has(key)) {
-					fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
-				}
-			}
-			if (!fileErrors.isEmpty()) {
-				return new ImportPreview<>(headers.headers(), List.of(), fileErrors);
-			}
-			List<ImportRow<T>> rows = new ArrayList<>();
-			Set<String> seen = new HashSet<>();
-			int width = headers.headers().size();
-			for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (Cells.blankRow(row, width)) {
-					continue;
-				}
-				if (rows.size() >= MAX_ROWS) {
-					fileErrors.add(new RowError("import.error.tooManyRows", MAX_ROWS));
-					break;
-				}
-				List<String> cells = new ArrayList<>(width);
-				for (int c = 0; c < width; c++) {
-					cells.add(Cells.text(row, c));
-				}
-				Parsed<T> parsed = parser.parse(row, headers);
-				List<RowError> errors = new ArrayList<>(parsed.errors());
-				if (parsed.key() != null && !seen.add(parsed.key())) {
-					errors.add(new RowError("import.error.duplicateRow"));
-				}
-				T value = errors.isEmpty() ? parsed.value() : null;
-				rows.add(new ImportRow<>(r + 1, cells, value, errors, value == null ? "error" : status.apply(value)));
-			}
-			if (rows.isEmpty() && fileErrors.isEmpty()) {
-				fileErrors.add(new RowError("import.error.noRows"));
-			}
-			return new ImportPreview<>(headers.headers(), rows, fileErrors);
-		}
-		catch (java.io.IOException ex) {
-			throw new kz.oqytu.shared.xlsx.SpreadsheetRejectedException("import.error.fileMalformed", ex);
-		}
+	private static <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
+			SheetReader.RowParser<T> parser, Function<T, String> status) {
+		return SheetReader.read(content, columns, required, MAX_ROWS, parser, status);
 	}
 
 	private Map<String, Committee> committeesByAlias(CurrentUser user) {

@@ -37,6 +37,9 @@ public class XlsxWriter implements AutoCloseable {
 	private final CellStyle date;
 
 	public XlsxWriter() {
+		// Plain (not Zip64) data descriptors: java.util.zip, which SafeWorkbooks.check reads uploads
+		// with, misreads Zip64 ones, so a template uploaded back untouched was refused as "not .xlsx".
+		workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
 		Font bold = workbook.createFont();
 		bold.setBold(true);
 		header = workbook.createCellStyle();

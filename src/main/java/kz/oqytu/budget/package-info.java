@@ -1,0 +1,6 @@
+/**
+ * Each union body's yearly budget (smeta) and its training spending, and the check that training
+ * takes at least the union's norm (10%) of the budget's expenditure part.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Budget")
+package kz.oqytu.budget;

@@ -1,0 +1,181 @@
+package kz.oqytu.budget.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.AnyAccount;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.budget.BudgetBody;
+import kz.oqytu.budget.BudgetCriteria;
+import kz.oqytu.budget.BudgetLineCategory;
+import kz.oqytu.budget.BudgetOverview;
+import kz.oqytu.budget.BudgetRow;
+import kz.oqytu.budget.BudgetRuleException;
+import kz.oqytu.budget.Budgets;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.web.Forms;
+
+/** Budget shares by year for the executive committee, each body's budgets, and their entry. */
+@Controller
+@RequestMapping("/budget")
+class BudgetController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final Budgets budgets;
+
+	BudgetController(Budgets budgets) {
+		this.budgets = budgets;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String overview(@RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "NAME") BudgetCriteria.Sort sort,
+			@RequestParam(defaultValue = "false") boolean desc, Model model, Locale locale) {
+		CurrentUser me = CurrentUsers.require();
+		int thisYear = LocalDate.now().getYear();
+		BudgetCriteria criteria = new BudgetCriteria(validYear(year) ? year : thisYear, sort, desc);
+		BudgetOverview overview = budgets.overview(me, criteria);
+		BudgetOverview current = criteria.year() == thisYear ? overview
+				: budgets.overview(me, new BudgetCriteria(thisYear, BudgetCriteria.Sort.NAME, false));
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("overview", overview);
+		model.addAttribute("thisYear", current);
+		model.addAttribute("years", budgets.years(me));
+		// The chart follows the region; a user scoped to one committee sees that committee's.
+		Optional<Long> chartUnit = overview.region()
+			.or(() -> overview.rows().stream().filter(r -> r.unitId() == me.scopeUnitId()).findFirst())
+			.map(BudgetRow::unitId);
+		chartUnit.ifPresent(id -> {
+			BudgetBody body = budgets.body(me, id);
+			model.addAttribute("chartBody", body);
+			model.addAttribute("chart", BudgetChart.of(body.sharesOldestFirst(), locale));
+		});
+		return "budget/overview";
+	}
+
+	@GetMapping("/export.xlsx")
+	@StaffOnly
+	ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "NAME") BudgetCriteria.Sort sort,
+			@RequestParam(defaultValue = "false") boolean desc, Locale locale) {
+		int y = validYear(year) ? year : LocalDate.now().getYear();
+		byte[] body = budgets.overviewWorkbook(CurrentUsers.require(), new BudgetCriteria(y, sort, desc), locale);
+		return xlsx(body, "oqytu-budget-" + y + ".xlsx");
+	}
+
+	@GetMapping("/bodies/{unitId:\\d+}")
+	@AnyAccount
+	String body(@PathVariable long unitId, Model model) {
+		model.addAttribute("body", budgets.body(CurrentUsers.require(), unitId));
+		model.addAttribute("nextYear", Budgets.lastYear());
+		model.addAttribute("categories", BudgetLineCategory.values());
+		return "budget/body";
+	}
+
+	/** The body page's "add a year" form asks for the year; the entry form lives at the year's address. */
+	@GetMapping("/bodies/{unitId:\\d+}/edit")
+	@TrainingWriter
+	String chooseYear(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+			RedirectAttributes redirect) {
+		if (!validYear(year)) {
+			redirect.addFlashAttribute("flashError", "budget.error.year");
+			redirect.addFlashAttribute("flashArgs", new Object[] { Budgets.firstYear(), Budgets.lastYear() });
+			return "redirect:/budget/bodies/" + unitId;
+		}
+		return "redirect:/budget/bodies/" + unitId + "/" + year + "/edit";
+	}
+
+	@GetMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/edit")
+	@TrainingWriter
+	String editForm(@PathVariable long unitId, @PathVariable int year, Model model, Locale locale) {
+		BudgetBody body = budgets.body(CurrentUsers.require(), unitId);
+		requireValidYear(year);
+		model.addAttribute("form", body.year(year).map(y -> BudgetForm.of(y, locale)).orElseGet(BudgetForm::empty));
+		return form(body, year, model);
+	}
+
+	@PostMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/edit")
+	@TrainingWriter
+	String save(@PathVariable long unitId, @PathVariable int year, @Valid @ModelAttribute("form") BudgetForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		BudgetBody body = budgets.body(me, unitId);
+		requireValidYear(year);
+		if (!result.hasErrors()) {
+			try {
+				budgets.save(me, unitId, year, form.version(), form.command());
+				redirect.addFlashAttribute("flash", "budget.flash.saved");
+				redirect.addFlashAttribute("flashArgs", new Object[] { year });
+				return "redirect:/budget/bodies/" + unitId;
+			}
+			catch (BudgetRuleException ex) {
+				ex.violations().forEach(v -> Forms.reject(result, v));
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return form(body, year, model);
+	}
+
+	@PostMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/delete")
+	@TrainingWriter
+	String delete(@PathVariable long unitId, @PathVariable int year, @RequestParam int version,
+			RedirectAttributes redirect) {
+		budgets.delete(CurrentUsers.require(), unitId, year, version);
+		redirect.addFlashAttribute("flash", "budget.flash.deleted");
+		redirect.addFlashAttribute("flashArgs", new Object[] { year });
+		return "redirect:/budget/bodies/" + unitId;
+	}
+
+	private String form(BudgetBody body, int year, Model model) {
+		model.addAttribute("body", body);
+		model.addAttribute("year", year);
+		model.addAttribute("recorded", body.year(year).orElse(null));
+		model.addAttribute("norm", budgets.norm(year));
+		model.addAttribute("categories", BudgetLineCategory.values());
+		return "budget/budget-form";
+	}
+
+	private static boolean validYear(Integer year) {
+		return year != null && year >= Budgets.firstYear() && year <= Budgets.lastYear();
+	}
+
+	private static void requireValidYear(int year) {
+		if (!validYear(year)) {
+			throw new NotFoundException("budget year " + year);
+		}
+	}
+
+	static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+}

@@ -1,0 +1,130 @@
+package kz.oqytu.budget.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.budget.BudgetImports;
+import kz.oqytu.budget.Budgets;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.upload.UploadStore;
+import kz.oqytu.shared.xlsx.SafeWorkbooks;
+import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+
+/**
+ * Excel import of a year's budgets: template, upload, preview with row errors, commit. The file
+ * waits in the database between preview and commit and is validated again on commit.
+ */
+@Controller
+@RequestMapping("/budget/import")
+@TrainingWriter
+class BudgetImportController {
+
+	private static final String KIND = "budget";
+
+	private final BudgetImports imports;
+
+	private final UploadStore uploads;
+
+	BudgetImportController(BudgetImports imports, UploadStore uploads) {
+		this.imports = imports;
+		this.uploads = uploads;
+	}
+
+	@GetMapping
+	String page(Model model) {
+		model.addAttribute("templateYear", LocalDate.now().getYear());
+		model.addAttribute("firstYear", Budgets.firstYear());
+		model.addAttribute("lastYear", Budgets.lastYear());
+		return "budget/import";
+	}
+
+	@GetMapping("/template.xlsx")
+	ResponseEntity<byte[]> template(@RequestParam(required = false) Integer year) {
+		int y = year == null || year < Budgets.firstYear() || year > Budgets.lastYear() ? LocalDate.now().getYear()
+				: year;
+		return BudgetController.xlsx(imports.template(CurrentUsers.require(), y), "oqytu-budget-template-" + y + ".xlsx");
+	}
+
+	@PostMapping
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+			throws IOException {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("flashError", "import.error.fileEmpty");
+			return "redirect:/budget/import";
+		}
+		if (file.getSize() > SafeWorkbooks.MAX_FILE_BYTES) {
+			redirect.addFlashAttribute("flashError", "import.error.fileTooLarge");
+			redirect.addFlashAttribute("flashArgs", new Object[] { SafeWorkbooks.MAX_FILE_BYTES / (1024 * 1024) });
+			return "redirect:/budget/import";
+		}
+		byte[] content = file.getBytes();
+		try {
+			SafeWorkbooks.check(content);
+		}
+		catch (SpreadsheetRejectedException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			return "redirect:/budget/import";
+		}
+		UUID id = uploads.save(KIND, CurrentUsers.require().username(), file.getOriginalFilename(), content);
+		return "redirect:/budget/import/" + id;
+	}
+
+	@GetMapping("/{id}")
+	String preview(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		var upload = uploads.find(id, KIND, me.username()).orElse(null);
+		if (upload == null) {
+			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
+			return "redirect:/budget/import";
+		}
+		try {
+			model.addAttribute("preview", imports.preview(me, upload.content()));
+		}
+		catch (SpreadsheetRejectedException ex) {
+			uploads.delete(id);
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+			return "redirect:/budget/import";
+		}
+		model.addAttribute("uploadId", id);
+		model.addAttribute("filename", upload.filename());
+		return "budget/import-preview";
+	}
+
+	@PostMapping("/{id}/commit")
+	String commit(@PathVariable UUID id, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		var upload = uploads.find(id, KIND, me.username()).orElse(null);
+		if (upload == null) {
+			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
+			return "redirect:/budget/import";
+		}
+		try {
+			BudgetImports.Imported imported = imports.commit(me, upload.content());
+			uploads.delete(id);
+			redirect.addFlashAttribute("flash", "import.flash.done");
+			redirect.addFlashAttribute("flashArgs", new Object[] { imported.budgets() });
+			return "redirect:/budget?year=" + imported.years().get(0);
+		}
+		catch (BusinessRuleException | SpreadsheetRejectedException ex) {
+			redirect.addFlashAttribute("flashError", "import.error.notValid");
+			return "redirect:/budget/import/" + id;
+		}
+	}
+}

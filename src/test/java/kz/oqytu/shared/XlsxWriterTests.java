@@ -1,0 +1,33 @@
+package kz.oqytu.shared;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.Test;
+
+import kz.oqytu.shared.xlsx.SafeWorkbooks;
+import kz.oqytu.shared.xlsx.XlsxWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Workbooks Oqytu writes (templates, exports) can be uploaded back as they are. */
+class XlsxWriterTests {
+
+	@Test
+	void aWrittenWorkbookPassesTheUploadChecksUntouched() throws Exception {
+		byte[] content;
+		try (XlsxWriter xlsx = new XlsxWriter()) {
+			Sheet sheet = xlsx.sheet("Template");
+			xlsx.headers(sheet, 0, "ID", "Name");
+			Row row = xlsx.row(sheet, 1);
+			xlsx.integer(row, 0, 2);
+			xlsx.text(row, 1, "=cmd");
+			content = xlsx.toBytes();
+		}
+		SafeWorkbooks.check(content);
+		try (Workbook workbook = SafeWorkbooks.open(content)) {
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("=cmd");
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+		}
+	}
+}

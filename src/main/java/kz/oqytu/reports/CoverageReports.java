@@ -13,6 +13,9 @@ public interface CoverageReports {
 
 	CoverageBreakdowns breakdowns(CurrentUser user, Optional<Long> regionId, int year);
 
+	/** The region's training share of its budget for Y and Y+1, as the union's report shows beside coverage. */
+	List<BudgetFigure> budget(CurrentUser user, Optional<Long> regionId, int year);
+
 	/** Every training year with held events, oldest first. */
 	List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId);
 

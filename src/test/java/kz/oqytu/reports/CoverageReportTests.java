@@ -99,6 +99,36 @@ class CoverageReportTests {
 	}
 
 	@Test
+	void reportShowsTheRegionsBudgetShareAgainstTheNormForBothYears() throws Exception {
+		List<BudgetFigure> budget = reports.budget(users.current("executive"), Optional.empty(), 2025);
+		assertThat(budget).extracting(BudgetFigure::year).containsExactly(2025, 2026);
+		assertThat(budget.get(0).share().share()).isEqualTo(Percent.ofValue("8"));
+		assertThat(budget.get(0).share().below()).isTrue();
+		assertThat(budget.get(1).share().share()).isEqualTo(Percent.ofValue("10"));
+		assertThat(budget.get(1).share().meetsNorm()).isTrue();
+		String html = mvc.perform(get("/reports/coverage").param("year", "2025").param("lang", "ru")
+			.with(users.as("executive"))).andReturn().getResponse().getContentAsString();
+		String section = text(html.substring(html.indexOf("id=\"budget-share\""), html.indexOf("</section>",
+				html.indexOf("id=\"budget-share\""))));
+		assertThat(section).contains("2025 8% 10% ✗ Ниже норматива").contains("2026 10%").contains("✓ Соответствует нормативу");
+	}
+
+	@Test
+	void dashboardShowsThisYearsBudgetStatus() throws Exception {
+		String html = mvc.perform(get("/dashboard").param("lang", "ru").with(users.as("methodologist")))
+			.andReturn().getResponse().getContentAsString();
+		String status = text(html.substring(html.indexOf("id=\"budget-status\""), html.indexOf("</div>",
+				html.indexOf("id=\"budget-status\""))));
+		int year = java.time.LocalDate.now().getYear();
+		if (year == 2026) {
+			assertThat(status).contains("10%").contains("Соответствует нормативу");
+		}
+		else {
+			assertThat(status).contains(Integer.toString(year));
+		}
+	}
+
+	@Test
 	void htmlReportSpeaksRussianToo() throws Exception {
 		String html = mvc.perform(get("/reports/coverage").param("year", "2025").param("lang", "ru")
 			.with(users.as("executive"))).andReturn().getResponse().getContentAsString();
@@ -135,6 +165,10 @@ class CoverageReportTests {
 			assertThat(events.getCell(3).getNumericCellValue()).isEqualTo(64);
 			assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("Общее количество членов профсоюза");
 			assertThat(workbook.getNumberOfSheets()).isGreaterThanOrEqualTo(6);
+			Row budget2025 = sheet.getRow(18);
+			assertThat(budget2025.getCell(0).getNumericCellValue()).isEqualTo(2025);
+			assertThat(budget2025.getCell(2).getNumericCellValue()).isEqualTo(0.08, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(budget2025.getCell(4).getStringCellValue()).isEqualTo("Ниже норматива");
 		}
 	}
 

@@ -23,8 +23,9 @@ class CoveragePdf {
 		this.pdf = pdf;
 	}
 
-	byte[] render(AnnualCoverageReport report, CoverageBreakdowns breakdowns, Locale locale) {
+	byte[] render(AnnualCoverageReport report, CoverageBreakdowns breakdowns,
+			java.util.List<kz.oqytu.reports.BudgetFigure> budget, Locale locale) {
 		return pdf.render(templates.render("reports/coverage-pdf", locale,
-				Map.of("report", report, "breakdowns", breakdowns)));
+				Map.of("report", report, "breakdowns", breakdowns, "budgetShares", budget)));
 	}
 }

@@ -45,8 +45,11 @@ class CoverageReportService implements CoverageReports {
 
 	private final CoveragePdf pdf;
 
+	private final kz.oqytu.budget.Budgets budgets;
+
 	CoverageReportService(CoverageQueries queries, Organizations organizations, TrainingCatalog catalog,
-			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf) {
+			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets) {
+		this.budgets = budgets;
 		this.queries = queries;
 		this.organizations = organizations;
 		this.catalog = catalog;
@@ -97,6 +100,17 @@ class CoverageReportService implements CoverageReports {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<kz.oqytu.reports.BudgetFigure> budget(CurrentUser user, Optional<Long> regionId, int year) {
+		UnitInfo region = region(user, regionId);
+		return List.of(budgetFigure(region.id(), year), budgetFigure(region.id(), year + 1));
+	}
+
+	private kz.oqytu.reports.BudgetFigure budgetFigure(long regionId, int year) {
+		return new kz.oqytu.reports.BudgetFigure(year, budgets.share(regionId, year).orElse(null), budgets.norm(year));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId) {
 		UnitInfo region = region(user, regionId);
 		Map<Integer, Long> events = queries.eventsByYear(region.path());
@@ -130,13 +144,15 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] annualWorkbook(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
-		return workbook.write(annual(user, regionId, year), breakdowns(user, regionId, year), locale);
+		return workbook.write(annual(user, regionId, year), breakdowns(user, regionId, year),
+				budget(user, regionId, year), locale);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] annualPdf(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
-		return pdf.render(annual(user, regionId, year), breakdowns(user, regionId, year), locale);
+		return pdf.render(annual(user, regionId, year), breakdowns(user, regionId, year), budget(user, regionId, year),
+				locale);
 	}
 
 	/** The region asked for, or the user's own; it must lie in the user's scope (or contain it). */

@@ -39,9 +39,10 @@ class CoverageWorkbook {
 		this.messages = messages;
 	}
 
-	byte[] write(AnnualCoverageReport report, CoverageBreakdowns breakdowns, Locale locale) {
+	byte[] write(AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<kz.oqytu.reports.BudgetFigure> budget,
+			Locale locale) {
 		try (XlsxWriter xlsx = new XlsxWriter()) {
-			table(xlsx, report, locale);
+			table(xlsx, report, budget, locale);
 			districts(xlsx, breakdowns.byDistrict(), locale);
 			simple(xlsx, text("reports.sheet.forms", locale), text("training.form", locale), breakdowns.byForm(), locale,
 					List.of(named(text("reports.shortFormats", locale), breakdowns.shortFormats()),
@@ -54,7 +55,8 @@ class CoverageWorkbook {
 		}
 	}
 
-	private void table(XlsxWriter xlsx, AnnualCoverageReport r, Locale locale) {
+	private void table(XlsxWriter xlsx, AnnualCoverageReport r, List<kz.oqytu.reports.BudgetFigure> budget,
+			Locale locale) {
 		Sheet sheet = xlsx.sheet(text("reports.sheet.coverage", locale));
 		xlsx.title(xlsx.row(sheet, 0), 0, text("reports.coverage.title", locale, r.year()));
 		xlsx.text(xlsx.row(sheet, 1), 0, r.region(locale));
@@ -82,6 +84,17 @@ class CoverageWorkbook {
 			countRow(xlsx, sheet, r0++, "", text("reports.row.uniquePersons", locale), p.uniquePersons(), c.uniquePersons());
 		}
 		xlsx.text(xlsx.row(sheet, r0 + 1), 1, text("reports.note.truncation", locale));
+		int b0 = r0 + 3;
+		xlsx.headers(sheet, b0++, "", text("reports.budget.title", locale), text("reports.budget.share", locale),
+				text("reports.budget.norm", locale), text("reports.budget.status", locale));
+		for (kz.oqytu.reports.BudgetFigure figure : budget) {
+			Row row = xlsx.row(sheet, b0++);
+			xlsx.number(row, 0, figure.year(), "0");
+			xlsx.text(row, 1, figure.hasData() && figure.share().fromPlan() ? text("budget.basis.byPlan", locale) : "");
+			xlsx.number(row, 2, figure.hasData() ? fraction(figure.share().share()) : null, PERCENT);
+			xlsx.number(row, 3, fraction(figure.norm().share()), PERCENT);
+			xlsx.text(row, 4, text("budget.status." + (figure.hasData() ? figure.share().status().name() : "NO_DATA"), locale));
+		}
 	}
 
 	private void countRow(XlsxWriter xlsx, Sheet sheet, int index, String number, String label, long previous,

@@ -42,8 +42,10 @@ class CoverageReportController {
 		if (!valid(year)) {
 			return "redirect:/reports/coverage?year=" + reports.latestYear(me);
 		}
-		model.addAttribute("report", reports.annual(me, Optional.ofNullable(region), year));
+		var report = reports.annual(me, Optional.ofNullable(region), year);
+		model.addAttribute("report", report);
 		model.addAttribute("breakdowns", reports.breakdowns(me, Optional.ofNullable(region), year));
+		model.addAttribute("budgetShares", reports.budget(me, Optional.ofNullable(region), year));
 		model.addAttribute("years", years(me));
 		return "reports/coverage";
 	}

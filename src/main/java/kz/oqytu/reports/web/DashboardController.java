@@ -23,9 +23,12 @@ class DashboardController {
 
 	private final ChartData charts;
 
-	DashboardController(CoverageReports reports, ChartData charts) {
+	private final kz.oqytu.budget.Budgets budgets;
+
+	DashboardController(CoverageReports reports, ChartData charts, kz.oqytu.budget.Budgets budgets) {
 		this.reports = reports;
 		this.charts = charts;
+		this.budgets = budgets;
 	}
 
 	@GetMapping("/dashboard")
@@ -34,7 +37,12 @@ class DashboardController {
 		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
 		List<TrendPoint> trend = reports.trend(me, Optional.empty());
 		model.addAttribute("year", y);
-		model.addAttribute("report", reports.annual(me, Optional.empty(), y));
+		var report = reports.annual(me, Optional.empty(), y);
+		model.addAttribute("report", report);
+		int thisYear = java.time.LocalDate.now().getYear();
+		model.addAttribute("budgetYear", thisYear);
+		model.addAttribute("budgetShare", budgets.share(report.regionId(), thisYear).orElse(null));
+		model.addAttribute("budgetNorm", budgets.norm(thisYear));
 		var breakdowns = reports.breakdowns(me, Optional.empty(), y);
 		model.addAttribute("breakdowns", breakdowns);
 		model.addAttribute("trendJson", charts.trend(trend, locale));

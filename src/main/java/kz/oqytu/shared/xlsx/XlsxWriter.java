@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -37,9 +38,10 @@ public class XlsxWriter implements AutoCloseable {
 	private final CellStyle date;
 
 	public XlsxWriter() {
-		// Plain (not Zip64) data descriptors: java.util.zip, which SafeWorkbooks.check reads uploads
-		// with, misreads Zip64 ones, so a template uploaded back untouched was refused as "not .xlsx".
-		workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+		// POI's default (Always) writes ZIP64 data descriptors without the ZIP64 header field, which
+		// java.util.zip, and so our own upload check, cannot read: a template sent back unchanged
+		// would be refused. Our workbooks stay far below the 4 GB where ZIP64 is needed.
+		workbook.setZip64Mode(Zip64Mode.AsNeeded);
 		Font bold = workbook.createFont();
 		bold.setBold(true);
 		header = workbook.createCellStyle();

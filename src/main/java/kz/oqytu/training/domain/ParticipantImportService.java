@@ -1,0 +1,572 @@
+package kz.oqytu.training.domain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.OrganizationCriteria;
+import kz.oqytu.organizations.OrganizationRow;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.LocalizedText;
+import kz.oqytu.shared.imports.HeaderMap;
+import kz.oqytu.shared.imports.ImportPreview;
+import kz.oqytu.shared.imports.ImportRow;
+import kz.oqytu.shared.imports.RowError;
+import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SafeWorkbooks;
+import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.training.Participant;
+import kz.oqytu.training.ParticipantColumns;
+import kz.oqytu.training.ParticipantCommand;
+import kz.oqytu.training.ParticipantImportPreview;
+import kz.oqytu.training.ParticipantImports;
+import kz.oqytu.training.SheetColumn;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
+
+/**
+ * Reads a participant list once, resolves organizations from one name index and categories from
+ * the catalog in memory (no statement per row), and hands the whole list to
+ * {@link TrainingEvents#addParticipants}, which checks it again and writes it in one batch.
+ */
+@Service
+class ParticipantImportService implements ParticipantImports {
+
+	static final int MAX_ROWS = 20_000;
+
+	static final int MAX_NAME = 300;
+
+	static final int MAX_POSITION = 200;
+
+	/** Header rows are looked for among the first rows: lists on file often start with a title. */
+	static final int HEADER_SEARCH_ROWS = 10;
+
+	/** Cell text shown back in the preview and in messages is cut here (a cell may hold 32 767). */
+	static final int SHOWN_TEXT = 300;
+
+	/** Nearest-name look-ups per preview, one statement each: enough for a file with a few mistakes. */
+	static final int MAX_SUGGESTION_LOOKUPS = 50;
+
+	static final String NAME = "name";
+
+	static final String ORGANIZATION = "organization";
+
+	static final String CATEGORY = "category";
+
+	static final String POSITION = "position";
+
+	/** The template's headers first; then what lists kept on file use, in Kazakh, Russian, English. */
+	static final Map<String, List<String>> HEADERS = new LinkedHashMap<>();
+
+	static {
+		HEADERS.put(NAME, List.of("Аты-жөні / ФИО", "Аты-жөні", "ФИО", "Т.А.Ә.", "Тегі, аты, әкесінің аты",
+				"Қатысушының аты-жөні", "Қатысушы", "Фамилия, имя, отчество", "Фамилия И.О.", "ФИО участника",
+				"Участник", "Full name", "Name", "Participant"));
+		HEADERS.put(ORGANIZATION, List.of("Ұйым / Организация", "Ұйым", "Ұйымы", "Бастауыш ұйым", "БКҰ", "Жұмыс орны",
+				"Мекеме", "Білім беру ұйымы", "Организация", "Первичная организация", "ППО", "Место работы",
+				"Учреждение", "Организация образования", "Наименование организации", "Organization", "Organisation",
+				"Primary organization", "Workplace"));
+		HEADERS.put(CATEGORY, List.of("Санат / Категория", "Санат", "Санаты", "Қатысушы санаты", "Категория",
+				"Категория участника", "Category"));
+		HEADERS.put(POSITION, List.of("Лауазымы / Должность", "Лауазымы", "Лауазым", "Қызметі", "Должность",
+				"Position", "Job title"));
+	}
+
+	/**
+	 * Short forms people write for the categories, besides the catalog's own kk/ru/en names and codes.
+	 * Kept here, not in a migration: they are how files are read, not reference data.
+	 */
+	static final Map<String, List<String>> CATEGORY_SHORT_FORMS = Map.of(
+			"UNION_MEMBER", List.of("кәсіподақ мүшесі", "мүше", "мүшесі", "член профсоюза", "член", "union member",
+					"member"),
+			"AUDIT_COMMISSION", List.of("тексеру комиссиясы", "тексеру комиссиясының мүшесі", "ревизионная комиссия",
+					"член ревизионной комиссии", "ревкомиссия", "audit commission", "audit"),
+			"ACTIVIST", List.of("актив", "белсенді", "кәсіподақ белсендісі", "кәсіподақ белсенділері", "профактив",
+					"активист", "профсоюзный активист", "activist"),
+			"CHAIR", List.of("төраға", "төрағасы", "кәсіподақ ұйымының төрағасы", "БКҰ төрағасы", "председатель",
+					"председатель ППО", "председатель профсоюзной организации",
+					"председатель первичной профсоюзной организации", "chair", "chairperson"),
+			"CONCILIATION_COMMISSION", List.of("келісу комиссиясы", "келісу комиссиясының мүшесі",
+					"согласительная комиссия", "член согласительной комиссии", "conciliation commission",
+					"conciliation"));
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+
+	private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+
+	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}№]+");
+
+	private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
+
+	private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+
+	private static final Locale KAZAKH = Locale.forLanguageTag("kk");
+
+	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+	private static final Pattern HEADER_PARTS = Pattern.compile("[/|()\\[\\]\\n]+");
+
+	private final TrainingEvents events;
+
+	private final TrainingCatalog catalog;
+
+	private final Organizations organizations;
+
+	ParticipantImportService(TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+		this.events = events;
+		this.catalog = catalog;
+		this.organizations = organizations;
+	}
+
+	// ---- template
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] template(CurrentUser user) {
+		requireWriter(user);
+		List<OrganizationRow> example = organizations
+			.search(user, new OrganizationCriteria(null, null, null, true, null, false, 0, 1))
+			.getContent();
+		List<CatalogItem> categories = catalog.categories();
+		try (XlsxWriter xlsx = new XlsxWriter()) {
+			Sheet list = xlsx.sheet("Тізім - Список");
+			xlsx.headers(list, 0, HEADERS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
+			Row row = xlsx.row(list, 1);
+			xlsx.text(row, 0, "Серікова Айгүл Маратқызы");
+			xlsx.text(row, 1, example.isEmpty() ? "" : example.get(0).nameKk());
+			xlsx.text(row, 2, categories.isEmpty() ? "" : categories.get(0).nameKk());
+			xlsx.text(row, 3, "мұғалім");
+			int[] widths = { 40, 60, 36, 30 };
+			for (int c = 0; c < widths.length; c++) {
+				list.setColumnWidth(c, widths[c] * 256);
+			}
+			list.createFreezePane(0, 1);
+
+			Sheet names = xlsx.sheet("Санаттар - Категории");
+			xlsx.headers(names, 0, "Қазақша / На казахском", "Орысша / На русском", "English", "Код / Code",
+					"Қысқаша / Кратко");
+			for (int i = 0; i < categories.size(); i++) {
+				CatalogItem c = categories.get(i);
+				Row r = xlsx.row(names, i + 1);
+				xlsx.text(r, 0, c.nameKk());
+				xlsx.text(r, 1, c.nameRu());
+				xlsx.text(r, 2, c.nameEn());
+				xlsx.text(r, 3, c.code());
+				xlsx.text(r, 4, String.join(", ", CATEGORY_SHORT_FORMS.getOrDefault(c.code(), List.of())));
+			}
+			int[] nameWidths = { 36, 40, 32, 28, 70 };
+			for (int c = 0; c < nameWidths.length; c++) {
+				names.setColumnWidth(c, nameWidths[c] * 256);
+			}
+			return xlsx.toBytes();
+		}
+	}
+
+	// ---- preview and commit
+
+	@Override
+	@Transactional(readOnly = true)
+	public ParticipantImportPreview preview(CurrentUser user, long eventId, byte[] content,
+			ParticipantColumns columns, Locale locale) {
+		requireWriter(user);
+		return read(user, eventId, content, columns, locale, true, false);
+	}
+
+	@Override
+	@Transactional
+	public int commit(CurrentUser user, long eventId, byte[] content, ParticipantColumns columns) {
+		requireWriter(user);
+		ParticipantImportPreview preview = read(user, eventId, content, columns, null, false, false);
+		if (!preview.valid()) {
+			throw new BusinessRuleException("participants.import.error.notValid");
+		}
+		// addParticipants validates every row again and writes all of them or none.
+		return events.addParticipants(user, eventId, preview.rows().values());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ParticipantImportPreview readColumns(CurrentUser user, long eventId, byte[] content,
+			ParticipantColumns columns) {
+		requireWriter(user);
+		return read(user, eventId, content, columns, null, false, true);
+	}
+
+	private ParticipantImportPreview read(CurrentUser user, long eventId, byte[] content, ParticipantColumns chosen,
+			Locale locale, boolean suggest, boolean columnsOnly) {
+		// Also the scope check: an event outside the user's subtree is refused here.
+		List<Participant> listed = events.participants(user, eventId);
+		try (Workbook workbook = SafeWorkbooks.open(content)) {
+			Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
+			int headerIndex = sheet == null ? -1 : headerRow(sheet);
+			if (headerIndex < 0) {
+				return new ParticipantImportPreview(List.of(), new ParticipantColumns(null, null, null, null), false,
+						List.of(), fileError(new RowError("import.error.noRows")), Map.of(), listed.size());
+			}
+			Row header = sheet.getRow(headerIndex);
+			List<SheetColumn> sheetColumns = sheetColumns(header);
+			boolean given = chosen != null && chosen.chosen();
+			ParticipantColumns columns = given ? chosen : recognize(header);
+			List<RowError> mappingErrors = given ? checkMapping(chosen, sheetColumns.size()) : List.of();
+			if (columnsOnly || !mappingErrors.isEmpty() || !columns.complete()) {
+				return new ParticipantImportPreview(sheetColumns, columns, true, mappingErrors, null, Map.of(),
+						listed.size());
+			}
+			ImportPreview<ParticipantCommand> rows = rows(user, sheet, headerIndex, sheetColumns, columns, listed,
+					locale, suggest);
+			Map<String, Long> byCategory = new LinkedHashMap<>();
+			for (CatalogItem c : catalog.categories()) {
+				byCategory.put(c.code(), 0L);
+			}
+			for (ImportRow<ParticipantCommand> r : rows.rows()) {
+				if (r.valid()) {
+					byCategory.merge(r.value().categoryCode(), 1L, Long::sum);
+				}
+			}
+			return new ParticipantImportPreview(sheetColumns, columns, false, List.of(), rows, byCategory,
+					listed.size());
+		}
+		catch (IOException ex) {
+			throw new SpreadsheetRejectedException("import.error.fileMalformed", ex);
+		}
+	}
+
+	private ImportPreview<ParticipantCommand> rows(CurrentUser user, Sheet sheet, int headerIndex,
+			List<SheetColumn> sheetColumns, ParticipantColumns columns, List<Participant> listed, Locale locale,
+			boolean suggest) {
+		OrganizationResolver resolver = new OrganizationResolver(organizations.nameIndex(user));
+		Map<String, String> categories = categoryAliases();
+		Set<String> onList = new HashSet<>();
+		for (Participant p : listed) {
+			onList.add(Organizations.nameKey(p.fullName()) + "|" + p.organizationId());
+		}
+		Map<String, Integer> firstRow = new HashMap<>();
+		Map<String, String> suggestions = new HashMap<>();
+		List<ImportRow<ParticipantCommand>> rows = new ArrayList<>();
+		List<RowError> fileErrors = new ArrayList<>();
+		int nameColumn = columns.name();
+		int organizationColumn = columns.organization();
+		int categoryColumn = columns.category();
+		int positionColumn = columns.position() == null ? -1 : columns.position();
+		for (int r = headerIndex + 1; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			String name = clean(Cells.text(row, nameColumn));
+			String organization = clean(Cells.text(row, organizationColumn));
+			String category = clean(Cells.text(row, categoryColumn));
+			String position = clean(Cells.text(row, positionColumn));
+			if (name.isEmpty() && organization.isEmpty() && category.isEmpty() && position.isEmpty()) {
+				// Blank, or only a pre-numbered line of a form left empty.
+				continue;
+			}
+			if (rows.size() >= MAX_ROWS) {
+				fileErrors.add(new RowError("import.error.tooManyRows", MAX_ROWS));
+				break;
+			}
+			int rowNumber = r + 1;
+			List<RowError> errors = new ArrayList<>(2);
+			if (name.isEmpty()) {
+				errors.add(new RowError("participants.import.error.nameMissing"));
+			}
+			else if (name.length() > MAX_NAME) {
+				errors.add(new RowError("participants.import.error.nameTooLong", MAX_NAME));
+			}
+			Long organizationId = null;
+			if (organization.isEmpty()) {
+				errors.add(new RowError("participants.import.error.organizationMissing"));
+			}
+			else {
+				OrganizationResolver.Match match = resolver.find(organization);
+				if (match.outcome() == OrganizationResolver.Outcome.AMBIGUOUS) {
+					errors.add(new RowError("participants.import.error.organizationAmbiguous", shown(organization)));
+				}
+				else if (match.outcome() == OrganizationResolver.Outcome.UNKNOWN) {
+					String near = suggest ? suggestions(user, organization, locale, suggestions) : "";
+					errors.add(near.isEmpty() ? new RowError("participants.import.error.organizationUnknown", shown(organization))
+							: new RowError("participants.import.error.organizationSuggest", shown(organization), near));
+				}
+				else {
+					organizationId = match.id();
+				}
+			}
+			String categoryCode = null;
+			if (category.isEmpty()) {
+				errors.add(new RowError("participants.import.error.categoryMissing"));
+			}
+			else {
+				categoryCode = categories.get(looseKey(category));
+				if (categoryCode == null) {
+					errors.add(new RowError("participants.import.error.categoryUnknown", shown(category)));
+				}
+			}
+			if (position.length() > MAX_POSITION) {
+				errors.add(new RowError("participants.import.error.positionTooLong", MAX_POSITION));
+			}
+			if (organizationId != null && !name.isEmpty()) {
+				String person = Organizations.nameKey(name) + "|" + organizationId;
+				Integer earlier = firstRow.putIfAbsent(person, rowNumber);
+				if (earlier != null) {
+					errors.add(new RowError("participants.import.error.duplicateInFile", earlier));
+				}
+				else if (onList.contains(person)) {
+					errors.add(new RowError("participants.import.error.alreadyListed", shown(name)));
+				}
+			}
+			ParticipantCommand value = errors.isEmpty() ? new ParticipantCommand(name, organizationId, categoryCode,
+					position.isEmpty() ? null : position) : null;
+			List<String> cells = List.of(shown(name), shown(organization), shown(category), shown(position));
+			rows.add(new ImportRow<>(rowNumber, cells, value, List.copyOf(errors), value == null ? "error" : "add"));
+		}
+		if (rows.isEmpty() && fileErrors.isEmpty()) {
+			fileErrors.add(new RowError("import.error.noRows"));
+		}
+		return new ImportPreview<>(sheetColumns.stream().map(SheetColumn::header).toList(), rows, fileErrors);
+	}
+
+	/** Nearest registry names, cached per typed name and limited in number (one statement each). */
+	private String suggestions(CurrentUser user, String organization, Locale locale, Map<String, String> cache) {
+		String key = Organizations.nameKey(organization);
+		String cached = cache.get(key);
+		if (cached != null || cache.size() >= MAX_SUGGESTION_LOOKUPS) {
+			return cached == null ? "" : cached;
+		}
+		List<UnitOption> near = organizations.suggest(user, organization, 3);
+		// Named in the language the file is written in, so the right name can be pasted back into it.
+		Locale language = KAZAKH_LETTERS.matcher(organization).find() ? KAZAKH
+				: CYRILLIC.matcher(organization).find() ? RUSSIAN : locale;
+		String text = String.join("; ",
+				near.stream().map(u -> LocalizedText.pick(language, u.nameKk(), u.nameRu())).toList());
+		cache.put(key, text);
+		return text;
+	}
+
+	// ---- columns
+
+	/** The row among the first few that names the most fields; else the fullest one (the headers to map). */
+	static int headerRow(Sheet sheet) {
+		int first = Math.max(sheet.getFirstRowNum(), 0);
+		int last = Math.min(sheet.getLastRowNum(), first + HEADER_SEARCH_ROWS - 1);
+		int best = -1;
+		int bestScore = 0;
+		int fullest = -1;
+		int mostCells = 0;
+		for (int r = first; r <= last; r++) {
+			Row row = sheet.getRow(r);
+			if (row == null) {
+				continue;
+			}
+			ParticipantColumns found = recognize(row);
+			int score = (found.name() != null ? 1 : 0) + (found.organization() != null ? 1 : 0)
+					+ (found.category() != null ? 1 : 0) + (found.position() != null ? 1 : 0);
+			if (score > bestScore) {
+				best = r;
+				bestScore = score;
+			}
+			int cells = 0;
+			for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+				if (!Cells.text(row, c).isEmpty()) {
+					cells++;
+				}
+			}
+			if (cells > mostCells) {
+				fullest = r;
+				mostCells = cells;
+			}
+		}
+		return best >= 0 ? best : fullest;
+	}
+
+	/** Matches headers loosely: case, spaces and punctuation aside, and either half of "Аты-жөні / ФИО". */
+	static ParticipantColumns recognize(Row header) {
+		int width = header == null ? 0 : Math.max(header.getLastCellNum(), 0);
+		List<String> whole = new ArrayList<>(width);
+		List<Set<String>> parts = new ArrayList<>(width);
+		for (int c = 0; c < width; c++) {
+			String title = Cells.text(header, c);
+			whole.add(looseKey(title));
+			Set<String> p = new HashSet<>();
+			for (String part : HEADER_PARTS.split(title)) {
+				p.add(looseKey(part));
+			}
+			parts.add(p);
+		}
+		Map<String, Integer> found = new HashMap<>();
+		Set<Integer> taken = new HashSet<>();
+		// Whole titles first, so that "Санат / Категория" wins over a column that only mentions a category.
+		for (boolean byParts : new boolean[] { false, true }) {
+			for (Map.Entry<String, List<String>> field : HEADERS.entrySet()) {
+				if (found.containsKey(field.getKey())) {
+					continue;
+				}
+				Set<String> aliases = new HashSet<>();
+				field.getValue().forEach(a -> aliases.add(looseKey(a)));
+				for (int c = 0; c < width; c++) {
+					if (taken.contains(c)) {
+						continue;
+					}
+					boolean match = byParts ? parts.get(c).stream().anyMatch(aliases::contains)
+							: aliases.contains(whole.get(c));
+					if (match) {
+						found.put(field.getKey(), c);
+						taken.add(c);
+						break;
+					}
+				}
+			}
+		}
+		return new ParticipantColumns(found.get(NAME), found.get(ORGANIZATION), found.get(CATEGORY),
+				found.get(POSITION));
+	}
+
+	private static List<SheetColumn> sheetColumns(Row header) {
+		int width = Math.max(header.getLastCellNum(), 0);
+		List<SheetColumn> columns = new ArrayList<>(width);
+		for (int c = 0; c < width; c++) {
+			columns.add(new SheetColumn(c, CellReference.convertNumToColString(c), clean(Cells.text(header, c))));
+		}
+		return columns;
+	}
+
+	private static List<RowError> checkMapping(ParticipantColumns c, int width) {
+		List<RowError> errors = new ArrayList<>();
+		if (!c.complete()) {
+			errors.add(new RowError("participants.import.error.columnsIncomplete"));
+		}
+		List<Integer> used = new ArrayList<>();
+		for (Integer index : Arrays.asList(c.name(), c.organization(), c.category(), c.position())) {
+			if (index == null) {
+				continue;
+			}
+			if (index < 0 || index >= width) {
+				errors.add(new RowError("participants.import.error.columnUnknown"));
+				return errors;
+			}
+			if (used.contains(index)) {
+				errors.add(new RowError("participants.import.error.columnTwice"));
+				return errors;
+			}
+			used.add(index);
+		}
+		return errors;
+	}
+
+	// ---- categories and organizations
+
+	private Map<String, String> categoryAliases() {
+		Map<String, String> aliases = new HashMap<>();
+		for (CatalogItem c : catalog.categories()) {
+			for (String alias : new String[] { c.code(), c.nameKk(), c.nameRu(), c.nameEn() }) {
+				aliases.put(looseKey(alias), c.code());
+			}
+			for (String alias : CATEGORY_SHORT_FORMS.getOrDefault(c.code(), List.of())) {
+				aliases.putIfAbsent(looseKey(alias), c.code());
+			}
+		}
+		return aliases;
+	}
+
+	/**
+	 * The registry's name index, and a looser one beside it for names typed with other quotes,
+	 * spaces or punctuation ("№ 1" for "№1", «Балапан» for "Балапан"). A loose form two
+	 * organizations share identifies neither.
+	 */
+	static final class OrganizationResolver {
+
+		enum Outcome {
+			FOUND, AMBIGUOUS, UNKNOWN
+		}
+
+		record Match(Outcome outcome, Long id) {
+
+			static final Match UNKNOWN = new Match(Outcome.UNKNOWN, null);
+
+			static final Match AMBIGUOUS = new Match(Outcome.AMBIGUOUS, null);
+
+			static Match of(Long id) {
+				return id == null ? AMBIGUOUS : new Match(Outcome.FOUND, id);
+			}
+		}
+
+		private final Map<String, Long> exact;
+
+		private final Map<String, Long> loose = new HashMap<>();
+
+		OrganizationResolver(Map<String, Long> nameIndex) {
+			this.exact = nameIndex;
+			Set<String> ambiguous = new HashSet<>();
+			for (Map.Entry<String, Long> e : nameIndex.entrySet()) {
+				String key = looseKey(e.getKey());
+				if (e.getValue() == null) {
+					ambiguous.add(key);
+					continue;
+				}
+				Long before = loose.putIfAbsent(key, e.getValue());
+				if (before != null && !before.equals(e.getValue())) {
+					ambiguous.add(key);
+				}
+			}
+			ambiguous.forEach(key -> loose.put(key, null));
+		}
+
+		Match find(String text) {
+			String key = Organizations.nameKey(text);
+			if (exact.containsKey(key)) {
+				return Match.of(exact.get(key));
+			}
+			String looseKey = looseKey(key);
+			if (loose.containsKey(looseKey)) {
+				return Match.of(loose.get(looseKey));
+			}
+			return Match.UNKNOWN;
+		}
+	}
+
+	// ---- text
+
+	/** Cell text with no-break and other odd spaces made plain, invisible characters dropped. */
+	static String clean(String text) {
+		if (text == null || text.isEmpty()) {
+			return "";
+		}
+		return SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").strip();
+	}
+
+	static String shown(String text) {
+		return text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
+	}
+
+	/** Lower case, ё as е, letters and digits only: for comparing headers, categories and names loosely. */
+	static String looseKey(String text) {
+		return NOT_WORD.matcher(HeaderMap.normalize(text).replace('ё', 'е')).replaceAll("");
+	}
+
+	private static ImportPreview<ParticipantCommand> fileError(RowError error) {
+		return new ImportPreview<>(List.of(), List.of(), List.of(error));
+	}
+
+	private static void requireWriter(CurrentUser user) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
+		}
+	}
+}

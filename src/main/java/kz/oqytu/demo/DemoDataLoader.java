@@ -49,8 +49,12 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoBudgets budgets;
 
+	private final DemoSurveys surveys;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
-			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events, DemoBudgets budgets) {
+			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events, DemoBudgets budgets,
+			DemoSurveys surveys) {
+		this.surveys = surveys;
 		this.properties = properties;
 		this.organizations = organizations;
 		this.accounts = accounts;
@@ -75,6 +79,7 @@ class DemoDataLoader implements ApplicationRunner {
 			loadAccounts(chairOrganization);
 			events.load(SYSTEM);
 			budgets.load(chairOrganization);
+			surveys.load(SYSTEM, chairOrganization);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});
 	}

@@ -26,6 +26,12 @@ public interface Surveys {
 
 	void setWindow(CurrentUser user, long eventId, SurveyKind kind, LocalDateTime opensAt, LocalDateTime closesAt);
 
+	/**
+	 * Records responses typed in from paper questionnaires (or loaded as demo data): each validated
+	 * like the public form, all or nothing, whatever the survey's window. Returns how many.
+	 */
+	int recordResponses(CurrentUser user, long eventId, SurveyKind kind, List<Map<String, List<String>>> answers);
+
 	// ---- public
 
 	Optional<PublicSurvey> byToken(String token);

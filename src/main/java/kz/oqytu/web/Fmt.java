@@ -44,6 +44,15 @@ public class Fmt {
 		return (points.signum() > 0 ? "+" : points.signum() < 0 ? "\u2212" : "") + abs;
 	}
 
+	/** A score with one decimal: "4,4" (kk, ru), "4.4" (en); empty for none. */
+	public String decimal(BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		String text = NumberFormats.money(value, locale());
+		return text.substring(0, text.length() - 1);
+	}
+
 	public String percent(Percent percent) {
 		return NumberFormats.percent(percent, locale());
 	}

@@ -32,7 +32,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
-import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.TrainingEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The survey a participant opens from the QR code: no account, no JavaScript, one answer per device.
- * Each test opens the survey of its own demo event so they never share responses.
+ * Each test opens the survey of a planned event of its own, so tests never share responses.
  */
 @OqytuIntegrationTest
 class PublicSurveyTests {
@@ -65,8 +64,6 @@ class PublicSurveyTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private static int nextEvent = 10;
-
 	private long eventId;
 
 	private EventSurveyView survey;
@@ -74,8 +71,12 @@ class PublicSurveyTests {
 	@BeforeEach
 	void openASurvey() {
 		CurrentUser methodologist = users.current("methodologist");
-		eventId = events.search(methodologist, new EventCriteria(2025, null, null, null, null, null, null, null, null,
-				false, 0, 64)).getContent().get(nextEvent++).id();
+		// A planned event of its own (in 2027, outside the pinned figures) whose survey is opened early.
+		eventId = events.create(methodologist, new kz.oqytu.training.EventCommand("Сауалнама сынағы", "Проверка анкеты",
+				"THEMATIC_SEMINAR", java.util.Set.of("LABOUR_LAW"), LocalDateTime.of(2027, 3, 10, 10, 0),
+				LocalDateTime.of(2027, 3, 10, 13, 0), java.math.BigDecimal.valueOf(3),
+				kz.oqytu.training.VenueKind.REGIONAL_OFFICE, null, null, null, null, java.util.Set.of(), null, null,
+				kz.oqytu.training.EventStatus.PLANNED, java.util.Map.of()));
 		surveys.openNow(methodologist, eventId, SurveyKind.POST_EVENT);
 		survey = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT);
 	}

@@ -297,7 +297,52 @@ class EventSurveyService implements Surveys {
 		if (survey.state() != SurveyState.OPEN) {
 			return SubmitResult.of(Outcome.NOT_OPEN);
 		}
-		String regionPath = events.summary(survey.eventId()).map(e -> regionPath(e.organizerPath())).orElse("/");
+		// Only a named organization needs the region's names: most forms never load them.
+		Validated v = validate(survey, answers, () -> organizations.nameIndex(
+				events.summary(survey.eventId()).map(e -> regionPath(e.organizerPath())).orElse("/")));
+		Map<String, String> errors = v.errors();
+		List<Object[]> rows = v.rows();
+		Long organizationId = v.organizationId();
+		String category = v.category();
+		if (!errors.isEmpty()) {
+			return new SubmitResult(Outcome.INVALID, errors);
+		}
+		Long responseId = jdbc.sql("""
+				insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
+				                             organization_id, category_code)
+				values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
+				        (select count(*) >= :threshold from survey_response where event_survey_id = :survey and fingerprint = :fingerprint),
+				        :organization, :category)
+				on conflict (event_survey_id, device_id) do nothing
+				returning id
+				""")
+			.param("survey", survey.surveyId())
+			.param("version", survey.versionId())
+			.param("device", device)
+			.param("fingerprint", fingerprint)
+			.param("threshold", properties.deviceFlagThreshold())
+			.param("organization", organizationId)
+			.param("category", category)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (responseId == null) {
+			return SubmitResult.of(Outcome.ALREADY_ANSWERED);
+		}
+		List<Object[]> batch = rows.stream()
+			.map(r -> new Object[] { responseId, r[0], r[1], r[2], r[3] })
+			.toList();
+		jdbcTemplate.batchUpdate("insert into survey_answer (response_id, question_id, rating, option_code, text_value)"
+				+ " values (?, ?, ?, ?, ?)", batch);
+		return SubmitResult.of(Outcome.STORED);
+	}
+
+	/** A form's answers checked against the questions: errors by question code, or the rows to store. */
+	record Validated(Map<String, String> errors, List<Object[]> rows, Long organizationId, String category) {
+	}
+
+	Validated validate(PublicSurvey survey, Map<String, List<String>> answers,
+			java.util.function.Supplier<Map<String, Long>> names) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<Object[]> rows = new ArrayList<>();
 		Long organizationId = null;
@@ -361,7 +406,7 @@ class EventSurveyService implements Surveys {
 				}
 				case ORGANIZATION -> {
 					String name = values.get(0);
-					Long id = name.length() > 300 ? null : organizations.nameIndex(regionPath).get(Organizations.nameKey(name));
+					Long id = name.length() > 300 ? null : names.get().get(Organizations.nameKey(name));
 					if (id == null) {
 						errors.put(q.code(), "surveys.error.organization");
 					}
@@ -382,37 +427,50 @@ class EventSurveyService implements Surveys {
 				}
 			}
 		}
-		if (!errors.isEmpty()) {
-			return new SubmitResult(Outcome.INVALID, errors);
+		return new Validated(errors, rows, organizationId, category);
+	}
+
+	@Override
+	@Transactional
+	public int recordResponses(CurrentUser user, long eventId, SurveyKind kind,
+			List<Map<String, List<String>>> answers) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
 		}
-		Long responseId = jdbc.sql("""
-				insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
-				                             organization_id, category_code)
-				values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
-				        (select count(*) >= :threshold from survey_response where event_survey_id = :survey and fingerprint = :fingerprint),
-				        :organization, :category)
-				on conflict (event_survey_id, device_id) do nothing
-				returning id
-				""")
-			.param("survey", survey.surveyId())
-			.param("version", survey.versionId())
-			.param("device", device)
-			.param("fingerprint", fingerprint)
-			.param("threshold", properties.deviceFlagThreshold())
-			.param("organization", organizationId)
-			.param("category", category)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		if (responseId == null) {
-			return SubmitResult.of(Outcome.ALREADY_ANSWERED);
+		EventSurveyView view = one(user, eventId, kind);
+		PublicSurvey survey = byToken(view.token()).orElseThrow();
+		String regionPath = events.summary(eventId).map(e -> regionPath(e.organizerPath())).orElse("/");
+		Map<String, Long> names = organizations.nameIndex(regionPath);
+		java.util.function.Supplier<Map<String, Long>> namesSupplier = () -> names;
+		List<Validated> all = new ArrayList<>(answers.size());
+		for (int i = 0; i < answers.size(); i++) {
+			Validated v = validate(survey, answers.get(i), namesSupplier);
+			if (!v.errors().isEmpty()) {
+				Map.Entry<String, String> first = v.errors().entrySet().iterator().next();
+				throw new BusinessRuleException("surveys.error.paperRow", i + 1, first.getKey());
+			}
+			all.add(v);
 		}
-		List<Object[]> batch = rows.stream()
-			.map(r -> new Object[] { responseId, r[0], r[1], r[2], r[3] })
-			.toList();
+		if (all.isEmpty()) {
+			return 0;
+		}
+		List<Long> ids = jdbc.sql("select nextval('survey_seq') from generate_series(1, :n)")
+			.param("n", all.size()).query(Long.class).list();
+		List<Object[]> responses = new ArrayList<>(all.size());
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			Validated v = all.get(i);
+			long id = ids.get(i);
+			// A paper form has no device: a fresh random id, and the fingerprint says where it came from.
+			responses.add(new Object[] { id, survey.surveyId(), survey.versionId(), UUID.randomUUID(), "paper",
+					v.organizationId(), v.category() });
+			v.rows().forEach(r -> rows.add(new Object[] { id, r[0], r[1], r[2], r[3] }));
+		}
+		jdbcTemplate.batchUpdate("insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint,"
+				+ " organization_id, category_code) values (?, ?, ?, ?, ?, ?, ?)", responses);
 		jdbcTemplate.batchUpdate("insert into survey_answer (response_id, question_id, rating, option_code, text_value)"
-				+ " values (?, ?, ?, ?, ?)", batch);
-		return SubmitResult.of(Outcome.STORED);
+				+ " values (?, ?, ?, ?, ?)", rows);
+		return all.size();
 	}
 
 	@Override

@@ -1,0 +1,19 @@
+package kz.oqytu.surveys;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import kz.oqytu.shared.LocalizedText;
+
+/**
+ * One question's results: how many answered, for ratings the average (one decimal) and the
+ * distribution 1–5, for choices the count per option, for free text the texts (newest first).
+ */
+public record QuestionResult(String code, QuestionType type, String textKk, String textRu, long answered,
+		BigDecimal average, List<OptionCount> options, List<String> texts) {
+
+	public String text(Locale locale) {
+		return LocalizedText.pick(locale, textKk, textRu);
+	}
+}

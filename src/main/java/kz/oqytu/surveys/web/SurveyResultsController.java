@@ -1,0 +1,101 @@
+package kz.oqytu.surveys.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.surveys.SurveyResults;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
+
+/** Survey results: one event's (with the follow-up beside), across events, and the demand for topics. */
+@Controller
+@StaffOnly
+class SurveyResultsController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final SurveyResults results;
+
+	private final TrainingEvents events;
+
+	private final TrainingCatalog catalog;
+
+	private final Organizations organizations;
+
+	SurveyResultsController(SurveyResults results, TrainingEvents events, TrainingCatalog catalog,
+			Organizations organizations) {
+		this.results = results;
+		this.events = events;
+		this.catalog = catalog;
+		this.organizations = organizations;
+	}
+
+	@GetMapping("/events/{id:\\d+}/survey/results")
+	String event(@PathVariable long id, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("event", events.details(me, id));
+		model.addAttribute("results", results.forEvent(me, id));
+		return "surveys/event-results";
+	}
+
+	@GetMapping("/events/{id:\\d+}/survey/results.xlsx")
+	ResponseEntity<byte[]> eventWorkbook(@PathVariable long id, Locale locale) {
+		byte[] body = results.eventWorkbook(CurrentUsers.require(), id, locale);
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("oqytu-survey-results-" + id + ".xlsx").build().toString())
+			.body(body);
+	}
+
+	@GetMapping("/surveys/results")
+	String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String form,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) Long district, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		List<Integer> years = results.years(me);
+		int y = year != null && year >= 2000 && year <= LocalDate.now().getYear() + 1 ? year
+				: years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
+		String f = form == null || form.isBlank() || catalog.form(form).isEmpty() ? null : form;
+		String t = topic == null || topic.isBlank() || catalog.topic(topic).isEmpty() ? null : topic;
+		model.addAttribute("year", y);
+		model.addAttribute("years", years);
+		model.addAttribute("form", f);
+		model.addAttribute("topic", t);
+		model.addAttribute("district", district);
+		model.addAttribute("forms", catalog.forms());
+		model.addAttribute("topics", catalog.topics());
+		model.addAttribute("committees", organizations.committees(me));
+		model.addAttribute("overview", results.overview(me, y, f, t, district));
+		return "surveys/overview";
+	}
+
+	@GetMapping("/surveys/demand")
+	String demand(@RequestParam(required = false) Integer year, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		List<Integer> years = results.years(me);
+		int y = year != null && year >= 2000 && year <= LocalDate.now().getYear() + 1 ? year
+				: years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
+		model.addAttribute("year", y);
+		model.addAttribute("years", years);
+		model.addAttribute("lines", results.demand(me, y));
+		model.addAttribute("categories", catalog.categories());
+		model.addAttribute("committees", organizations.committees(me));
+		return "surveys/demand";
+	}
+}

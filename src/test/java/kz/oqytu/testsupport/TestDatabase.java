@@ -29,7 +29,7 @@ public final class TestDatabase {
 	/** Databases of runs that were killed before they could drop theirs are removed after this. */
 	private static final long STALE_SECONDS = 6 * 3600;
 
-	private static Connection details;
+	private static final java.util.Map<String, Connection> BY_NAME = new java.util.HashMap<>();
 
 	private TestDatabase() {
 	}
@@ -38,20 +38,26 @@ public final class TestDatabase {
 	public record Connection(String url, String username, String password, String source) {
 	}
 
-	public static synchronized Connection get() {
-		if (details == null) {
-			details = choose();
-		}
-		return details;
+	/** The run's main test database. */
+	public static Connection get() {
+		return get("main");
 	}
 
-	private static Connection choose() {
+	/**
+	 * A database of its own for a group of tests (e.g. the browser journeys, which change figures
+	 * other tests pin), on the same server, created and dropped with the run.
+	 */
+	public static synchronized Connection get(String name) {
+		return BY_NAME.computeIfAbsent(name, n -> choose(n));
+	}
+
+	private static Connection choose(String name) {
 		String url = System.getenv("OQYTU_TEST_DATABASE_URL");
 		String username = envOr("OQYTU_TEST_DATABASE_USERNAME", "postgres");
 		String password = envOr("OQYTU_TEST_DATABASE_PASSWORD", "postgres");
 		List<String> tried = new ArrayList<>();
 		if (url != null && !url.isBlank()) {
-			return perRun(url, username, password, "OQYTU_TEST_DATABASE_URL", tried);
+			return perRun(url, username, password, "OQYTU_TEST_DATABASE_URL", tried, name);
 		}
 		if (dockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
@@ -61,13 +67,14 @@ public final class TestDatabase {
 					"Testcontainers " + container.getDockerImageName());
 		}
 		tried.add("Testcontainers (no Docker engine answered)");
-		return perRun("jdbc:postgresql://localhost:5432/postgres", username, password, "localhost:5432", tried);
+		return perRun("jdbc:postgresql://localhost:5432/postgres", username, password, "localhost:5432", tried, name);
 	}
 
 	private static Connection perRun(String serverUrl, String username, String password, String source,
-			List<String> tried) {
+			List<String> tried, String name) {
 		String database = PREFIX + Instant.now().getEpochSecond() + "_"
-				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff))
+				+ ("main".equals(name) ? "" : "_" + name.replaceAll("[^a-z0-9]", ""));
 		String runUrl = DatabaseCreator.withDatabase(serverUrl, database);
 		try (java.sql.Connection c = connect(DatabaseCreator.withDatabase(serverUrl, "postgres"), username, password);
 				Statement s = c.createStatement()) {

@@ -20,8 +20,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		TestDatabase.Connection db = TestDatabase.get();
-		if (!announced) {
+		String name = context.getEnvironment().getProperty("oqytu.test.database-name", "main");
+		TestDatabase.Connection db = TestDatabase.get(name);
+		if (!announced || !"main".equals(name)) {
 			announced = true;
 			log.info("Tests run on PostgreSQL: {}", db.source());
 		}

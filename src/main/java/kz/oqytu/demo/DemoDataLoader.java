@@ -51,10 +51,13 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoSurveys surveys;
 
+	private final DemoInterviews interviews;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
 			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events, DemoBudgets budgets,
-			DemoSurveys surveys) {
+			DemoSurveys surveys, DemoInterviews interviews) {
 		this.surveys = surveys;
+		this.interviews = interviews;
 		this.properties = properties;
 		this.organizations = organizations;
 		this.accounts = accounts;
@@ -80,6 +83,7 @@ class DemoDataLoader implements ApplicationRunner {
 			events.load(SYSTEM);
 			budgets.load(chairOrganization);
 			surveys.load(SYSTEM, chairOrganization);
+			interviews.load(SYSTEM);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});
 	}

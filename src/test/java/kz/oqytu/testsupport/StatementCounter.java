@@ -61,7 +61,10 @@ public class StatementCounter {
 		private static Connection counting(Connection connection) {
 			InvocationHandler handler = (proxy, method, args) -> {
 				String name = method.getName();
-				if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
+				boolean session = args != null && args.length > 0 && args[0] instanceof String sql
+						&& sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
+				// The session store's own statements (Spring Session JDBC) are not the page's queries.
+				if (!session && (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall"))) {
 					COUNT.get().incrementAndGet();
 				}
 				try {

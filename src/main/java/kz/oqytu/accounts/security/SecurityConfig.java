@@ -29,9 +29,21 @@ class SecurityConfig {
 			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((request, response, ex) -> {
+				if (ex instanceof ThrottledAuthenticationProvider.ThrottledException throttled) {
+					// The login page says until when (local time), never whether the name exists.
+					java.time.LocalTime until = java.time.LocalTime.ofInstant(throttled.until(), ZONE)
+						.withSecond(0).withNano(0).plusMinutes(1);
+					response.sendRedirect(request.getContextPath() + "/login?locked=" + until);
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				}
+			}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("OQYTU_SESSION"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -39,6 +51,17 @@ class SecurityConfig {
 						+ "base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Aqtobe");
+
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(kz.oqytu.accounts.domain.LoginThrottle throttle,
+			org.springframework.security.core.userdetails.UserDetailsService users, PasswordEncoder passwordEncoder) {
+		org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
+				new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(throttle, passwords);
 	}
 
 	@Bean

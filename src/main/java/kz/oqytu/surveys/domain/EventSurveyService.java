@@ -57,9 +57,12 @@ class EventSurveyService implements Surveys {
 
 	private final String publicUrl;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
 			TrainingEvents events, Organizations organizations, SurveyProperties properties,
-			org.springframework.core.env.Environment environment) {
+			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.questionnaires = questionnaires;
@@ -289,6 +292,12 @@ class EventSurveyService implements Surveys {
 	@Override
 	@Transactional
 	public SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
+		SubmitResult result = store(token, device, fingerprint, answers);
+		meters.counter("oqytu.survey.submissions", "outcome", result.outcome().name().toLowerCase()).increment();
+		return result;
+	}
+
+	private SubmitResult store(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
 		Optional<PublicSurvey> found = byToken(token);
 		if (found.isEmpty()) {
 			throw new NotFoundException("survey");

@@ -21,7 +21,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String name = context.getEnvironment().getProperty("oqytu.test.database-name", "main");
-		TestDatabase.Connection db = TestDatabase.get(name);
+		String explicit = context.getEnvironment().getProperty("oqytu.test.database-url");
+		TestDatabase.Connection db = explicit != null
+				? new TestDatabase.Connection(explicit, TestDatabase.get().username(), TestDatabase.get().password(), explicit)
+				: TestDatabase.get(name);
 		if (!announced || !"main".equals(name)) {
 			announced = true;
 			log.info("Tests run on PostgreSQL: {}", db.source());

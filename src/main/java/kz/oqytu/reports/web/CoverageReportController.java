@@ -31,41 +31,85 @@ class CoverageReportController {
 
 	private final CoverageReports reports;
 
-	CoverageReportController(CoverageReports reports) {
+	private final kz.oqytu.reports.ReportApprovals approvals;
+
+	CoverageReportController(CoverageReports reports, kz.oqytu.reports.ReportApprovals approvals) {
 		this.reports = reports;
+		this.approvals = approvals;
 	}
 
 	@GetMapping("/reports/coverage")
 	String coverage(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean approved, Model model, Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		if (!valid(year)) {
 			return "redirect:/reports/coverage?year=" + reports.latestYear(me);
 		}
-		var report = reports.annual(me, Optional.ofNullable(region), year);
-		model.addAttribute("report", report);
-		model.addAttribute("breakdowns", reports.breakdowns(me, Optional.ofNullable(region), year));
-		model.addAttribute("budgetShares", reports.budget(me, Optional.ofNullable(region), year));
+		Optional<kz.oqytu.reports.ApprovedReport> approval = approvals.approved(me, year);
+		model.addAttribute("approval", approval.orElse(null));
+		if (approved) {
+			kz.oqytu.reports.ApprovedReport a = approval
+				.orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval of " + year));
+			model.addAttribute("approvedView", true);
+			model.addAttribute("report", a.report());
+			model.addAttribute("breakdowns", a.breakdowns());
+			model.addAttribute("budgetShares", a.budget());
+		}
+		else {
+			model.addAttribute("approvedView", false);
+			model.addAttribute("report", reports.annual(me, Optional.ofNullable(region), year));
+			model.addAttribute("breakdowns", reports.breakdowns(me, Optional.ofNullable(region), year));
+			model.addAttribute("budgetShares", reports.budget(me, Optional.ofNullable(region), year));
+			model.addAttribute("differences", approval.isPresent() ? approvals.differences(me, year, locale)
+					: java.util.List.of());
+			if (!model.containsAttribute("approvalForm")) {
+				model.addAttribute("approvalForm", new ApprovalForm(year, null, null, null));
+			}
+		}
 		model.addAttribute("years", years(me));
 		return "reports/coverage";
 	}
 
+	@org.springframework.web.bind.annotation.PostMapping("/reports/coverage/approval")
+	@kz.oqytu.accounts.TrainingWriter
+	String approve(@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
+			org.springframework.validation.BindingResult result,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				approvals.approve(CurrentUsers.require(), form.year(), form.approvedOn(), form.protocol(), form.approvedBy());
+				redirect.addFlashAttribute("flash", "reports.approval.flash.done");
+				return "redirect:/reports/coverage?year=" + form.year();
+			}
+			catch (kz.oqytu.shared.BusinessRuleException ex) {
+				redirect.addFlashAttribute("flashError", ex.messageKey());
+				return "redirect:/reports/coverage?year=" + form.year();
+			}
+		}
+		redirect.addFlashAttribute("flashError", "reports.approval.error.form");
+		return "redirect:/reports/coverage?year=" + (form.year() == null ? "" : form.year());
+	}
+
 	@GetMapping("/reports/coverage.xlsx")
 	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Long region, Locale locale) {
+			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
+			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		int y = valid(year) ? year : reports.latestYear(me);
-		return download(reports.annualWorkbook(me, Optional.ofNullable(region), y, locale), XLSX,
-				"oqytu-coverage-" + y + ".xlsx");
+		byte[] body = approved ? approvals.approvedWorkbook(me, y, locale)
+				: reports.annualWorkbook(me, Optional.ofNullable(region), y, locale);
+		return download(body, XLSX, "oqytu-coverage-" + y + (approved ? "-approved" : "") + ".xlsx");
 	}
 
 	@GetMapping("/reports/coverage.pdf")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Long region, Locale locale) {
+			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
+			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		int y = valid(year) ? year : reports.latestYear(me);
-		return download(reports.annualPdf(me, Optional.ofNullable(region), y, locale), MediaType.APPLICATION_PDF,
-				"oqytu-coverage-" + y + ".pdf");
+		byte[] body = approved ? approvals.approvedPdf(me, y, locale)
+				: reports.annualPdf(me, Optional.ofNullable(region), y, locale);
+		return download(body, MediaType.APPLICATION_PDF, "oqytu-coverage-" + y + (approved ? "-approved" : "") + ".pdf");
 	}
 
 	static boolean valid(Integer year) {

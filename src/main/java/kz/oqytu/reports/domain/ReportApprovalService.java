@@ -1,0 +1,164 @@
+package kz.oqytu.reports.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.reports.AnnualCoverageReport;
+import kz.oqytu.reports.ApprovedReport;
+import kz.oqytu.reports.BudgetFigure;
+import kz.oqytu.reports.CategoryFigure;
+import kz.oqytu.reports.CoverageBreakdowns;
+import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.reports.ReportApprovals;
+import kz.oqytu.reports.ReportDifference;
+import kz.oqytu.reports.YearFigures;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.NumberFormats;
+
+/**
+ * Approved reports are kept as JSON of the very records the live report is made of, so the approved
+ * version renders through the same templates, workbook and PDF code and reproduces identically.
+ */
+@Service
+class ReportApprovalService implements ReportApprovals {
+
+	/** The frozen content. */
+	record Snapshot(AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<BudgetFigure> budget) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final CoverageReports reports;
+
+	private final JdbcClient jdbc;
+
+	private final CoverageWorkbook workbook;
+
+	private final CoveragePdf pdf;
+
+	ReportApprovalService(CoverageReports reports, JdbcClient jdbc, CoverageWorkbook workbook, CoveragePdf pdf) {
+		this.reports = reports;
+		this.jdbc = jdbc;
+		this.workbook = workbook;
+		this.pdf = pdf;
+	}
+
+	@Override
+	@Transactional
+	public ApprovedReport approve(CurrentUser user, int year, LocalDate approvedOn, String protocol, String approvedBy) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("only the methodologist or an administrator records an approval");
+		}
+		if (approvedOn == null || approvedOn.isAfter(LocalDate.now()) || approvedOn.getYear() < year) {
+			throw new BusinessRuleException("approvedOn", "reports.approval.error.date");
+		}
+		if (protocol == null || protocol.isBlank() || protocol.length() > 100) {
+			throw new BusinessRuleException("protocol", "reports.approval.error.protocol");
+		}
+		if (approvedBy == null || approvedBy.isBlank() || approvedBy.length() > 300) {
+			throw new BusinessRuleException("approvedBy", "reports.approval.error.approvedBy");
+		}
+		AnnualCoverageReport report = reports.annual(user, Optional.empty(), year);
+		Snapshot snapshot = new Snapshot(report, reports.breakdowns(user, Optional.empty(), year),
+				reports.budget(user, Optional.empty(), year));
+		try {
+			jdbc.sql("""
+					insert into report_approval (region_id, year, approved_on, protocol, approved_by, recorded_by, snapshot)
+					values (:region, :year, :on, :protocol, :by, :recorder, cast(:snapshot as jsonb))
+					""")
+				.param("region", report.regionId())
+				.param("year", year)
+				.param("on", approvedOn)
+				.param("protocol", protocol.trim())
+				.param("by", approvedBy.trim())
+				.param("recorder", user.username())
+				.param("snapshot", JSON.writeValueAsString(snapshot))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new BusinessRuleException("reports.approval.error.already");
+		}
+		return approved(user, year).orElseThrow();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ApprovedReport> approved(CurrentUser user, int year) {
+		long region = reports.annual(user, Optional.empty(), year).regionId();
+		return jdbc.sql("select id, approved_on, protocol, approved_by, recorded_by, snapshot::text from report_approval"
+				+ " where region_id = :region and year = :year")
+			.param("region", region)
+			.param("year", year)
+			.query((rs, n) -> {
+				Snapshot s = JSON.readValue(rs.getString(6), Snapshot.class);
+				return new ApprovedReport(rs.getLong(1), year, rs.getObject(2, LocalDate.class), rs.getString(3),
+						rs.getString(4), rs.getString(5), s.report(), s.breakdowns(), s.budget());
+			})
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReportDifference> differences(CurrentUser user, int year, Locale locale) {
+		Optional<ApprovedReport> approved = approved(user, year);
+		if (approved.isEmpty()) {
+			return List.of();
+		}
+		AnnualCoverageReport then = approved.get().report();
+		AnnualCoverageReport now = reports.annual(user, Optional.empty(), year);
+		List<ReportDifference> differences = new ArrayList<>();
+		compare(differences, then.previous(), now.previous(), locale);
+		compare(differences, then.current(), now.current(), locale);
+		return differences;
+	}
+
+	private static void compare(List<ReportDifference> out, YearFigures then, YearFigures now, Locale locale) {
+		String column = NumberFormats.date(now.membershipDate());
+		count(out, "members", column, then.members(), now.members(), locale);
+		count(out, "trained", column, then.trained(), now.trained(), locale);
+		for (CategoryFigure category : now.categories()) {
+			count(out, category.code(), column, then.category(category.code()), category.participants(), locale);
+		}
+		String shareThen = then.coverageOrNull() == null ? "" : NumberFormats.percent(then.coverageOrNull(), locale);
+		String shareNow = now.coverageOrNull() == null ? "" : NumberFormats.percent(now.coverageOrNull(), locale);
+		if (!shareThen.equals(shareNow)) {
+			out.add(new ReportDifference("share", column, shareThen, shareNow));
+		}
+		count(out, "events", column, then.events(), now.events(), locale);
+	}
+
+	private static void count(List<ReportDifference> out, String row, String column, long then, long now, Locale locale) {
+		if (then != now) {
+			out.add(new ReportDifference(row, column, NumberFormats.count(then, locale), NumberFormats.count(now, locale)));
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] approvedWorkbook(CurrentUser user, int year, Locale locale) {
+		ApprovedReport a = approved(user, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
+		return workbook.write(a.report(), a.breakdowns(), a.budget(), locale);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public byte[] approvedPdf(CurrentUser user, int year, Locale locale) {
+		ApprovedReport a = approved(user, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
+		return pdf.render(a.report(), a.breakdowns(), a.budget(), locale);
+	}
+}

@@ -68,7 +68,10 @@ class MaterialLibraryTests {
 		mvc.perform(get("/materials/" + id).with(users.as("methodologist")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Кейстер жинағы")))
-			.andExpect(content().string(containsString("Еңбек даулары.pdf")));
+			.andExpect(content().string(containsString("Еңбек даулары.pdf")))
+			.andExpect(content().string(containsString("Еңбек заңнамасы және еңбек құқықтарын қорғау")));
+		mvc.perform(get("/materials").param("q", "Кейстер жинағы").with(users.as("methodologist")))
+			.andExpect(content().string(containsString("Еңбек заңнамасы және еңбек құқықтарын қорғау")));
 	}
 
 	@Test

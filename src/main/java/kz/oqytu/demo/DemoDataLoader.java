@@ -53,9 +53,12 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoInterviews interviews;
 
+	private final DemoMaterials materials;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
 			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events, DemoBudgets budgets,
-			DemoSurveys surveys, DemoInterviews interviews) {
+			DemoSurveys surveys, DemoInterviews interviews, DemoMaterials materials) {
+		this.materials = materials;
 		this.surveys = surveys;
 		this.interviews = interviews;
 		this.properties = properties;
@@ -83,6 +86,7 @@ class DemoDataLoader implements ApplicationRunner {
 			events.load(SYSTEM);
 			budgets.load(chairOrganization);
 			surveys.load(SYSTEM, chairOrganization);
+			materials.load(SYSTEM, chairOrganization);
 			interviews.load(SYSTEM);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});

@@ -1,0 +1,6 @@
+/**
+ * Methodical materials (cases, recommendations, collections, guides): their versions, whose files
+ * are kept in PostgreSQL, their distribution to primary organizations and each organization's receipt.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Materials")
+package kz.oqytu.materials;

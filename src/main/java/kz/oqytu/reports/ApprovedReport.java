@@ -8,5 +8,6 @@ import java.util.List;
  * executive committee approved them.
  */
 public record ApprovedReport(long id, int year, LocalDate approvedOn, String protocol, String approvedBy,
-		String recordedBy, AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<BudgetFigure> budget) {
+		String recordedBy, java.time.Instant recordedAt, AnnualCoverageReport report, CoverageBreakdowns breakdowns,
+		List<BudgetFigure> budget) {
 }

@@ -62,8 +62,8 @@ public class StatementCounter {
 			InvocationHandler handler = (proxy, method, args) -> {
 				String name = method.getName();
 				boolean session = args != null && args.length > 0 && args[0] instanceof String sql
-						&& sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION");
-				// The session store's own statements (Spring Session JDBC) are not the page's queries.
+						&& (sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION") || sql.contains("oqytu.actor"));
+				// The session store's own statements (Spring Session JDBC) and the audit actor's are not the page's queries.
 				if (!session && (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall"))) {
 					COUNT.get().incrementAndGet();
 				}

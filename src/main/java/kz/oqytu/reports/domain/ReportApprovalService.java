@@ -100,14 +100,16 @@ class ReportApprovalService implements ReportApprovals {
 	@Transactional(readOnly = true)
 	public Optional<ApprovedReport> approved(CurrentUser user, int year) {
 		long region = reports.annual(user, Optional.empty(), year).regionId();
-		return jdbc.sql("select id, approved_on, protocol, approved_by, recorded_by, snapshot::text from report_approval"
+		return jdbc.sql("select id, approved_on, protocol, approved_by, recorded_by, snapshot::text, recorded_at"
+				+ " from report_approval"
 				+ " where region_id = :region and year = :year")
 			.param("region", region)
 			.param("year", year)
 			.query((rs, n) -> {
 				Snapshot s = JSON.readValue(rs.getString(6), Snapshot.class);
 				return new ApprovedReport(rs.getLong(1), year, rs.getObject(2, LocalDate.class), rs.getString(3),
-						rs.getString(4), rs.getString(5), s.report(), s.breakdowns(), s.budget());
+						rs.getString(4), rs.getString(5), rs.getObject(7, java.time.OffsetDateTime.class).toInstant(),
+						s.report(), s.breakdowns(), s.budget());
 			})
 			.optional();
 	}

@@ -33,9 +33,17 @@ class CoverageReportController {
 
 	private final kz.oqytu.reports.ReportApprovals approvals;
 
-	CoverageReportController(CoverageReports reports, kz.oqytu.reports.ReportApprovals approvals) {
+	private final kz.oqytu.audit.AuditTrail audit;
+
+	/** The tables whose changes move the report's figures. */
+	static final java.util.List<String> REPORT_TABLES = java.util.List.of("training_event", "attendance_count",
+			"event_participant", "membership_snapshot");
+
+	CoverageReportController(CoverageReports reports, kz.oqytu.reports.ReportApprovals approvals,
+			kz.oqytu.audit.AuditTrail audit) {
 		this.reports = reports;
 		this.approvals = approvals;
+		this.audit = audit;
 	}
 
 	@GetMapping("/reports/coverage")
@@ -62,6 +70,10 @@ class CoverageReportController {
 			model.addAttribute("budgetShares", reports.budget(me, Optional.ofNullable(region), year));
 			model.addAttribute("differences", approval.isPresent() ? approvals.differences(me, year, locale)
 					: java.util.List.of());
+			model.addAttribute("changesSinceApproval", approval.isPresent()
+					? audit.countSince(approval.get().recordedAt(), REPORT_TABLES) : 0L);
+			approval.ifPresent(a -> model.addAttribute("auditFrom",
+					java.time.LocalDate.ofInstant(a.recordedAt(), java.time.ZoneId.of("Asia/Aqtobe")).toString()));
 			if (!model.containsAttribute("approvalForm")) {
 				model.addAttribute("approvalForm", new ApprovalForm(year, null, null, null));
 			}

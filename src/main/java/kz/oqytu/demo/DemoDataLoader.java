@@ -55,10 +55,13 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoMaterials materials;
 
+	private final DemoPlanning planning;
+
 	DemoDataLoader(DemoProperties properties, Organizations organizations, Accounts accounts,
 			TransactionTemplate transactions, JdbcClient jdbc, DemoEvents events, DemoBudgets budgets,
-			DemoSurveys surveys, DemoInterviews interviews, DemoMaterials materials) {
+			DemoSurveys surveys, DemoInterviews interviews, DemoMaterials materials, DemoPlanning planning) {
 		this.materials = materials;
+		this.planning = planning;
 		this.surveys = surveys;
 		this.interviews = interviews;
 		this.properties = properties;
@@ -87,6 +90,7 @@ class DemoDataLoader implements ApplicationRunner {
 			budgets.load(chairOrganization);
 			surveys.load(SYSTEM, chairOrganization);
 			materials.load(SYSTEM, chairOrganization);
+			planning.load(SYSTEM, chairOrganization);
 			interviews.load(SYSTEM);
 			log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 		});

@@ -1,0 +1,25 @@
+package kz.oqytu.planning;
+
+import java.util.List;
+import java.util.Locale;
+
+import kz.oqytu.shared.LocalizedText;
+
+/**
+ * One item of a plan with its execution. {@code month} or {@code quarter} (or neither: during the
+ * year); {@code correction} is the review note of last year's item it was copied from.
+ */
+public record PlanItemView(long id, int year, int position, String titleKk, String titleRu, List<String> topicCodes,
+		String formCode, Integer month, Integer quarter, List<String> categoryCodes, List<TargetUnit> targets,
+		Integer plannedParticipants, String responsible, String notes, boolean carryOver, String reviewNote,
+		String correction, ItemExecution execution, int version) {
+
+	public String title(Locale locale) {
+		return LocalizedText.pick(locale, titleKk, titleRu);
+	}
+
+	/** "month", "quarter" or "year": which kind of period the item is planned for. */
+	public String periodKey() {
+		return month != null ? "month" : quarter != null ? "quarter" : "year";
+	}
+}

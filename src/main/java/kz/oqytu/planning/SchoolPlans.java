@@ -1,0 +1,58 @@
+package kz.oqytu.planning;
+
+import java.util.Map;
+import java.util.Optional;
+
+import kz.oqytu.accounts.CurrentUser;
+
+/**
+ * The primary organizations' schools of union training and their annual plans.
+ *
+ * <p>A chair reads and edits their own organization's plan; staff read the plans in their scope;
+ * an administrator may also write (corrections, the demo). Anything else is an
+ * {@link org.springframework.security.access.AccessDeniedException}.
+ */
+public interface SchoolPlans {
+
+	// ---- for other modules (chair portal, monitoring page)
+
+	/**
+	 * An organization's plan for a year; empty when it has none (or no items). No user: the caller
+	 * decides the reader may see the organization.
+	 */
+	Optional<SchoolPlanView> plan(long organizationId, int year);
+
+	/**
+	 * Every active primary organization in the user's scope (staff) with its plan's state for the
+	 * year, NO_PLAN included; for a chair, their own organization only. One statement.
+	 */
+	Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year);
+
+	// ---- pages
+
+	/** An organization's plan page; empty items when there is no plan yet. */
+	SchoolPlanView page(CurrentUser user, long organizationId, int year);
+
+	/** Whether the user may change the organization's school plan (its chair, or an administrator). */
+	boolean canEdit(CurrentUser user, long organizationId);
+
+	SchoolOverview overview(CurrentUser user, SchoolCriteria criteria);
+
+	SchoolPlanItemView item(CurrentUser user, long organizationId, int year, long itemId);
+
+	/** Adds an item, creating the year's plan on the first one. */
+	long addItem(CurrentUser user, long organizationId, int year, SchoolItemCommand command);
+
+	/** Adds several items at once (all or none), e.g. a whole year's plan; returns how many. */
+	int addItems(CurrentUser user, long organizationId, int year, java.util.List<SchoolItemCommand> commands);
+
+	void updateItem(CurrentUser user, long organizationId, int year, long itemId, int version,
+			SchoolItemCommand command);
+
+	void deleteItem(CurrentUser user, long organizationId, int year, long itemId, int version);
+
+	/** Years a school plan can be kept for: 2000 to next year. */
+	static boolean validYear(int year) {
+		return Plans.validYear(year);
+	}
+}

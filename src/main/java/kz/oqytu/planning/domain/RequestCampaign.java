@@ -1,0 +1,100 @@
+package kz.oqytu.planning.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import kz.oqytu.planning.CampaignCommand;
+
+/** A call to a body's primary organizations for their requests for a plan year, with a deadline. */
+@Entity
+@Table(name = "request_campaign")
+class RequestCampaign {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "request_campaign_seq")
+	@SequenceGenerator(name = "request_campaign_seq", sequenceName = "request_campaign_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(name = "org_unit_id", nullable = false, updatable = false)
+	private long unitId;
+
+	@Column(nullable = false)
+	private int year;
+
+	@Column(name = "title_kk", nullable = false)
+	private String titleKk;
+
+	@Column(name = "title_ru")
+	private String titleRu;
+
+	@Column(name = "opens_on", nullable = false)
+	private LocalDate opensOn;
+
+	@Column(nullable = false)
+	private LocalDate deadline;
+
+	private String note;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "updated_by")
+	private String updatedBy;
+
+	@Version
+	private int version;
+
+	protected RequestCampaign() {
+	}
+
+	RequestCampaign(long unitId) {
+		this.unitId = unitId;
+	}
+
+	void describe(CampaignCommand c, String username) {
+		year = c.year();
+		titleKk = c.titleKk().strip();
+		titleRu = PlanItem.blankToNull(c.titleRu());
+		opensOn = c.opensOn();
+		deadline = c.deadline();
+		note = PlanItem.blankToNull(c.note());
+		updatedBy = username;
+	}
+
+	@PrePersist
+	void beforeInsert() {
+		createdAt = Instant.now();
+		updatedAt = createdAt;
+	}
+
+	@PreUpdate
+	void beforeUpdate() {
+		updatedAt = Instant.now();
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	long getUnitId() {
+		return unitId;
+	}
+
+	int getVersion() {
+		return version;
+	}
+}

@@ -1,0 +1,103 @@
+package kz.oqytu.planning.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import kz.oqytu.planning.ResolutionCommand;
+
+/** An executive-committee resolution (an item of it) of a union body. */
+@Entity
+@Table(name = "resolution")
+class Resolution {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "resolution_seq")
+	@SequenceGenerator(name = "resolution_seq", sequenceName = "resolution_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(name = "org_unit_id", nullable = false, updatable = false)
+	private long unitId;
+
+	@Column(name = "adopted_on", nullable = false)
+	private LocalDate adoptedOn;
+
+	@Column(nullable = false)
+	private String number;
+
+	private String item;
+
+	@Column(name = "title_kk")
+	private String titleKk;
+
+	@Column(name = "title_ru")
+	private String titleRu;
+
+	private String body;
+
+	@Column(name = "control_by")
+	private String controlBy;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "updated_by")
+	private String updatedBy;
+
+	@Version
+	private int version;
+
+	protected Resolution() {
+	}
+
+	Resolution(long unitId) {
+		this.unitId = unitId;
+	}
+
+	void describe(ResolutionCommand c, String username) {
+		adoptedOn = c.adoptedOn();
+		number = c.number().strip();
+		item = PlanItem.blankToNull(c.item());
+		titleKk = PlanItem.blankToNull(c.titleKk());
+		titleRu = PlanItem.blankToNull(c.titleRu());
+		body = PlanItem.blankToNull(c.body());
+		controlBy = PlanItem.blankToNull(c.controlBy());
+		updatedBy = username;
+	}
+
+	@PrePersist
+	void beforeInsert() {
+		createdAt = Instant.now();
+		updatedAt = createdAt;
+	}
+
+	@PreUpdate
+	void beforeUpdate() {
+		updatedAt = Instant.now();
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	long getUnitId() {
+		return unitId;
+	}
+
+	int getVersion() {
+		return version;
+	}
+}

@@ -1,0 +1,378 @@
+package kz.oqytu.planning.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.planning.LinkKind;
+import kz.oqytu.planning.ResolutionCommand;
+import kz.oqytu.planning.ResolutionRow;
+import kz.oqytu.planning.ResolutionView;
+import kz.oqytu.planning.Resolutions;
+import kz.oqytu.planning.TaskCommand;
+import kz.oqytu.planning.TaskCounts;
+import kz.oqytu.planning.TaskLink;
+import kz.oqytu.planning.TaskStatus;
+import kz.oqytu.planning.TaskView;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.training.EventSummary;
+import kz.oqytu.training.TrainingEvents;
+
+@Service
+class ResolutionService implements Resolutions {
+
+	static final int MAX_LINKS = 50;
+
+	private static final String TASK_SELECT = """
+			select t.id, t.resolution_id, r.number, r.item, r.adopted_on, r.title_kk, r.title_ru, t.position,
+			       t.description, t.responsible, t.deadline, t.status, t.execution_notes, t.completed_on, t.version
+			from resolution_task t join resolution r on r.id = t.resolution_id
+			""";
+
+	private final ResolutionRepository resolutions;
+
+	private final ResolutionTaskRepository tasks;
+
+	private final PlanningScope scope;
+
+	private final TrainingEvents events;
+
+	private final JdbcClient jdbc;
+
+	ResolutionService(ResolutionRepository resolutions, ResolutionTaskRepository tasks, PlanningScope scope,
+			TrainingEvents events, JdbcClient jdbc) {
+		this.resolutions = resolutions;
+		this.tasks = tasks;
+		this.scope = scope;
+		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	// ---- for other modules
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<TaskView> overdueTasks(CurrentUser user) {
+		PlanningScope.Body region = scope.readableRegion(user);
+		return loadTasks("r.org_unit_id = :unit and t.status <> 'DONE' and t.deadline < :today",
+				"t.deadline, r.adopted_on, t.position", Map.of("unit", region.id(), "today", LocalDate.now()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public TaskCounts taskCounts(CurrentUser user) {
+		PlanningScope.Body region = scope.readableRegion(user);
+		return jdbc.sql("""
+				select count(*), count(*) filter (where t.status = 'NOT_STARTED'),
+				       count(*) filter (where t.status = 'IN_PROGRESS'), count(*) filter (where t.status = 'DONE'),
+				       count(*) filter (where t.status <> 'DONE' and t.deadline < :today)
+				from resolution_task t join resolution r on r.id = t.resolution_id where r.org_unit_id = :unit
+				""")
+			.param("unit", region.id())
+			.param("today", LocalDate.now())
+			.query((rs, n) -> new TaskCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<TaskView> tasksCarriedBy(CurrentUser user, LinkKind kind, long targetId) {
+		PlanningScope.Body region = scope.readableRegion(user);
+		return loadTasks("""
+				r.org_unit_id = :unit and exists (select 1 from resolution_task_link l
+				    where l.task_id = t.id and l.kind = :kind and l.target_id = :target)
+				""", "r.adopted_on desc, t.position", Map.of("unit", region.id(), "kind", kind.name(), "target", targetId));
+	}
+
+	// ---- reading
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ResolutionRow> list(CurrentUser user) {
+		PlanningScope.Body region = scope.readableRegion(user);
+		return jdbc.sql("""
+				select r.id, r.adopted_on, r.number, r.item, r.title_kk, r.title_ru, r.control_by, count(t.id),
+				       count(t.id) filter (where t.status = 'DONE'),
+				       count(t.id) filter (where t.status <> 'DONE' and t.deadline < :today)
+				from resolution r left join resolution_task t on t.resolution_id = r.id
+				where r.org_unit_id = :unit
+				group by r.id
+				order by r.adopted_on desc, r.number desc, r.item desc nulls last
+				""")
+			.param("unit", region.id())
+			.param("today", LocalDate.now())
+			.query((rs, n) -> new ResolutionRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
+					rs.getInt(10)))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ResolutionView resolution(CurrentUser user, long id) {
+		PlanningScope.Body region = scope.readableRegion(user);
+		List<TaskView> list = loadTasks("t.resolution_id = :id", "t.position, t.id", Map.of("id", id));
+		return jdbc.sql("""
+				select id, adopted_on, number, item, title_kk, title_ru, body, control_by, version
+				from resolution where id = :id and org_unit_id = :unit
+				""")
+			.param("id", id)
+			.param("unit", region.id())
+			.query((rs, n) -> new ResolutionView(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), list,
+					rs.getInt(9)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("resolution " + id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public TaskView task(CurrentUser user, long resolutionId, long taskId) {
+		PlanningScope.Body region = scope.readableRegion(user);
+		return loadTasks("t.id = :task and t.resolution_id = :resolution and r.org_unit_id = :unit", "t.id",
+				Map.of("task", taskId, "resolution", resolutionId, "unit", region.id()))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("task " + taskId));
+	}
+
+	/** Tasks in one statement and all their links, named, in one more. */
+	private List<TaskView> loadTasks(String where, String order, Map<String, Object> params) {
+		record Raw(long id, long resolutionId, String number, String item, LocalDate adoptedOn, String titleKk,
+				String titleRu, int position, String description, String responsible, LocalDate deadline,
+				TaskStatus status, String notes, LocalDate completedOn, int version) {
+		}
+		List<Raw> raws = jdbc.sql(TASK_SELECT + " where " + where + " order by " + order)
+			.params(params)
+			.query((rs, n) -> new Raw(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
+					rs.getString(10), rs.getObject(11, LocalDate.class), TaskStatus.valueOf(rs.getString(12)),
+					rs.getString(13), rs.getObject(14, LocalDate.class), rs.getInt(15)))
+			.list();
+		Map<Long, List<TaskLink>> links = links(raws.stream().map(Raw::id).toList());
+		LocalDate today = LocalDate.now();
+		return raws.stream()
+			.map(r -> new TaskView(r.id(), r.resolutionId(), r.number(), r.item(), r.adoptedOn(), r.titleKk(),
+					r.titleRu(), r.position(), r.description(), r.responsible(), r.deadline(), r.status(), r.notes(),
+					r.completedOn(), links.getOrDefault(r.id(), List.of()),
+					TaskStatus.overdue(r.deadline(), r.status(), today), r.version()))
+			.toList();
+	}
+
+	private Map<Long, List<TaskLink>> links(Collection<Long> taskIds) {
+		Map<Long, List<TaskLink>> result = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select l.task_id, l.kind, l.target_id,
+				       case l.kind when 'PLAN_ITEM' then i.position || '. ' || i.title_kk
+				                   when 'EVENT' then to_char(e.starts_at, 'DD.MM.YYYY') || ' · ' || e.title_kk end,
+				       case l.kind when 'PLAN_ITEM' then i.position || '. ' || coalesce(i.title_ru, i.title_kk)
+				                   when 'EVENT' then to_char(e.starts_at, 'DD.MM.YYYY') || ' · ' || coalesce(e.title_ru, e.title_kk) end,
+				       p.year
+				from resolution_task_link l
+				left join plan_item i on l.kind = 'PLAN_ITEM' and i.id = l.target_id
+				left join training_plan p on p.id = i.plan_id
+				left join training_event e on l.kind = 'EVENT' and e.id = l.target_id
+				where l.task_id = any(:ids)
+				order by l.task_id, case l.kind when 'PLAN_ITEM' then 0 when 'EVENT' then 1 else 2 end,
+				         p.year, i.position, e.starts_at, l.target_id
+				""")
+			.param("ids", taskIds.toArray(new Long[0]))
+			.query(rs -> {
+				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new TaskLink(LinkKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getString(5),
+							PlanService.intOrNull(rs, "year")));
+			});
+		return result;
+	}
+
+	// ---- writing
+
+	@Override
+	@Transactional
+	public long create(CurrentUser user, ResolutionCommand command) {
+		PlanningScope.Body region = scope.writableRegion(user);
+		check(command);
+		Resolution resolution = new Resolution(region.id());
+		resolution.describe(command, user.username());
+		return resolutions.saveAndFlush(resolution).getId();
+	}
+
+	@Override
+	@Transactional
+	public void update(CurrentUser user, long id, int version, ResolutionCommand command) {
+		Resolution resolution = writable(user, id);
+		if (resolution.getVersion() != version) {
+			throw new ConflictException("resolution " + id);
+		}
+		check(command);
+		resolution.describe(command, user.username());
+		try {
+			resolutions.saveAndFlush(resolution);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException("resolution " + id);
+		}
+	}
+
+	private Resolution writable(CurrentUser user, long id) {
+		PlanningScope.Body region = scope.writableRegion(user);
+		return resolutions.findById(id).filter(r -> r.getUnitId() == region.id())
+			.orElseThrow(() -> new NotFoundException("resolution " + id));
+	}
+
+	private static void check(ResolutionCommand c) {
+		if (c.adoptedOn() == null) {
+			throw new BusinessRuleException("adoptedOn", "validation.required");
+		}
+		if (c.adoptedOn().isAfter(LocalDate.now()) || c.adoptedOn().getYear() < 2000) {
+			throw new BusinessRuleException("adoptedOn", "resolutions.error.date");
+		}
+		if (c.number() == null || c.number().isBlank()) {
+			throw new BusinessRuleException("number", "validation.required");
+		}
+		if (c.number().strip().length() > 20 || (c.item() != null && c.item().strip().length() > 20)) {
+			throw new BusinessRuleException(c.number().strip().length() > 20 ? "number" : "item", "validation.tooLong");
+		}
+		boolean noKk = c.titleKk() == null || c.titleKk().isBlank();
+		boolean noRu = c.titleRu() == null || c.titleRu().isBlank();
+		if (noKk && noRu) {
+			throw new BusinessRuleException("titleKk", "resolutions.error.titleRequired");
+		}
+		if ((!noKk && c.titleKk().strip().length() > 500) || (!noRu && c.titleRu().strip().length() > 500)) {
+			throw new BusinessRuleException(!noKk && c.titleKk().strip().length() > 500 ? "titleKk" : "titleRu",
+					"validation.tooLong");
+		}
+		if (c.body() != null && c.body().strip().length() > 20_000) {
+			throw new BusinessRuleException("body", "validation.tooLong");
+		}
+		if (c.controlBy() != null && c.controlBy().strip().length() > 300) {
+			throw new BusinessRuleException("controlBy", "validation.tooLong");
+		}
+	}
+
+	@Override
+	@Transactional
+	public long addTask(CurrentUser user, long resolutionId, TaskCommand command) {
+		Resolution resolution = writable(user, resolutionId);
+		Set<TaskLinkRow> links = checkTask(user, command);
+		ResolutionTask task = new ResolutionTask(resolution.getId(), tasks.maxPosition(resolution.getId()) + 1);
+		task.describe(command.description(), command.responsible(), command.deadline(), command.status(),
+				command.completedOn(), command.executionNotes(), links, user.username());
+		return tasks.saveAndFlush(task).getId();
+	}
+
+	@Override
+	@Transactional
+	public void updateTask(CurrentUser user, long resolutionId, long taskId, int version, TaskCommand command) {
+		ResolutionTask task = writableTask(user, resolutionId, taskId, version);
+		Set<TaskLinkRow> links = checkTask(user, command);
+		task.describe(command.description(), command.responsible(), command.deadline(), command.status(),
+				command.completedOn(), command.executionNotes(), links, user.username());
+		try {
+			tasks.saveAndFlush(task);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException("task " + taskId);
+		}
+	}
+
+	@Override
+	@Transactional
+	public void deleteTask(CurrentUser user, long resolutionId, long taskId, int version) {
+		ResolutionTask task = writableTask(user, resolutionId, taskId, version);
+		try {
+			tasks.delete(task);
+			tasks.flush();
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException("task " + taskId);
+		}
+	}
+
+	private ResolutionTask writableTask(CurrentUser user, long resolutionId, long taskId, int version) {
+		Resolution resolution = writable(user, resolutionId);
+		ResolutionTask task = tasks.findById(taskId).filter(t -> t.getResolutionId() == resolution.getId())
+			.orElseThrow(() -> new NotFoundException("task " + taskId));
+		if (task.getVersion() != version) {
+			throw new ConflictException("task " + taskId);
+		}
+		return task;
+	}
+
+	private Set<TaskLinkRow> checkTask(CurrentUser user, TaskCommand c) {
+		if (c.description() == null || c.description().isBlank()) {
+			throw new BusinessRuleException("description", "validation.required");
+		}
+		if (c.description().strip().length() > 2000) {
+			throw new BusinessRuleException("description", "validation.tooLong");
+		}
+		if (c.responsible() != null && c.responsible().strip().length() > 300) {
+			throw new BusinessRuleException("responsible", "validation.tooLong");
+		}
+		if (c.status() == null) {
+			throw new BusinessRuleException("status", "validation.required");
+		}
+		if (c.executionNotes() != null && c.executionNotes().strip().length() > 4000) {
+			throw new BusinessRuleException("executionNotes", "validation.tooLong");
+		}
+		if (c.deadline() != null && (c.deadline().getYear() < 2000 || c.deadline().getYear() > 2100)) {
+			throw new BusinessRuleException("deadline", "resolutions.error.deadline");
+		}
+		if (c.completedOn() != null && (c.completedOn().isAfter(LocalDate.now()) || c.completedOn().getYear() < 2000)) {
+			throw new BusinessRuleException("completedOn", "resolutions.error.completedOn");
+		}
+		Set<Long> items = c.planItemIds() == null ? Set.of() : c.planItemIds();
+		Set<Long> eventIds = c.eventIds() == null ? Set.of() : c.eventIds();
+		Set<Long> materials = c.materialIds() == null ? Set.of() : c.materialIds();
+		if (items.size() > MAX_LINKS || eventIds.size() > MAX_LINKS || materials.size() > MAX_LINKS) {
+			throw new BusinessRuleException("materialIds", "resolutions.error.tooManyLinks", MAX_LINKS);
+		}
+		Set<TaskLinkRow> links = new HashSet<>();
+		if (!items.isEmpty()) {
+			PlanningScope.Body region = scope.region(user);
+			int known = jdbc.sql("select count(*) from plan_item i join training_plan p on p.id = i.plan_id"
+					+ " where i.id = any(:ids) and p.org_unit_id = :unit")
+				.param("ids", items.toArray(new Long[0]))
+				.param("unit", region.id())
+				.query(Integer.class)
+				.single();
+			if (known != items.size()) {
+				throw new BusinessRuleException("planItemIds", "resolutions.error.itemUnknown");
+			}
+			items.forEach(id -> links.add(new TaskLinkRow(LinkKind.PLAN_ITEM, id)));
+		}
+		if (!eventIds.isEmpty()) {
+			Map<Long, EventSummary> found = events.summaries(eventIds);
+			for (Long id : eventIds) {
+				EventSummary event = found.get(id);
+				if (event == null || !user.covers(event.organizerPath())) {
+					throw new BusinessRuleException("eventIds", "resolutions.error.eventUnknown");
+				}
+				links.add(new TaskLinkRow(LinkKind.EVENT, id));
+			}
+		}
+		for (Long id : materials) {
+			if (id == null || id <= 0) {
+				throw new BusinessRuleException("materialIds", "resolutions.error.materialIds");
+			}
+			links.add(new TaskLinkRow(LinkKind.MATERIAL, id));
+		}
+		return links;
+	}
+}

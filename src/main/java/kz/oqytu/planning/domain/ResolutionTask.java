@@ -1,0 +1,129 @@
+package kz.oqytu.planning.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import kz.oqytu.planning.TaskStatus;
+
+/** A task a resolution orders: who does what by when, how far it is, and what carries it out. */
+@Entity
+@Table(name = "resolution_task")
+class ResolutionTask {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "resolution_task_seq")
+	@SequenceGenerator(name = "resolution_task_seq", sequenceName = "resolution_task_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(name = "resolution_id", nullable = false, updatable = false)
+	private long resolutionId;
+
+	@Column(nullable = false)
+	private int position;
+
+	@Column(nullable = false)
+	private String description;
+
+	private String responsible;
+
+	private LocalDate deadline;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private TaskStatus status = TaskStatus.NOT_STARTED;
+
+	@Column(name = "execution_notes")
+	private String executionNotes;
+
+	@Column(name = "completed_on")
+	private LocalDate completedOn;
+
+	@ElementCollection
+	@CollectionTable(name = "resolution_task_link", joinColumns = @JoinColumn(name = "task_id"))
+	private Set<TaskLinkRow> links = new HashSet<>();
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "updated_by")
+	private String updatedBy;
+
+	@Version
+	private int version;
+
+	protected ResolutionTask() {
+	}
+
+	ResolutionTask(long resolutionId, int position) {
+		this.resolutionId = resolutionId;
+		this.position = position;
+	}
+
+	void describe(String description, String responsible, LocalDate deadline, TaskStatus status,
+			LocalDate completedOn, String notes, Set<TaskLinkRow> links, String username) {
+		this.description = description.strip();
+		this.responsible = PlanItem.blankToNull(responsible);
+		this.deadline = deadline;
+		// a typed day wins; otherwise the day it was first marked done stays; reopening clears it
+		if (status == TaskStatus.DONE && completedOn != null) {
+			this.completedOn = completedOn;
+		}
+		else if (status == TaskStatus.DONE && this.status != TaskStatus.DONE) {
+			this.completedOn = LocalDate.now();
+		}
+		else if (status != TaskStatus.DONE) {
+			this.completedOn = null;
+		}
+		this.status = status;
+		this.executionNotes = PlanItem.blankToNull(notes);
+		if (!this.links.equals(links)) {
+			this.links.retainAll(links);
+			this.links.addAll(links);
+		}
+		this.updatedBy = username;
+	}
+
+	@PrePersist
+	void beforeInsert() {
+		createdAt = Instant.now();
+		updatedAt = createdAt;
+	}
+
+	@PreUpdate
+	void beforeUpdate() {
+		updatedAt = Instant.now();
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	long getResolutionId() {
+		return resolutionId;
+	}
+
+	int getVersion() {
+		return version;
+	}
+}

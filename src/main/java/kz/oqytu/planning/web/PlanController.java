@@ -1,0 +1,412 @@
+package kz.oqytu.planning.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitInfo;
+import kz.oqytu.organizations.UnitOption;
+import kz.oqytu.planning.PlanItemDetails;
+import kz.oqytu.planning.PlanPage;
+import kz.oqytu.planning.Plans;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.web.Forms;
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.training.EventCriteria;
+import kz.oqytu.training.EventRow;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
+
+/** The regional annual plan: years, a year's plan with its execution, items, review, copy, Excel. */
+@Controller
+@RequestMapping("/plans")
+class PlanController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final Plans plans;
+
+	private final TrainingEvents events;
+
+	private final TrainingCatalog catalog;
+
+	private final Organizations organizations;
+
+	PlanController(Plans plans, TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+		this.plans = plans;
+		this.events = events;
+		this.catalog = catalog;
+		this.organizations = organizations;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String list(Model model) {
+		model.addAttribute("plans", plans.plans(CurrentUsers.require()));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new PlanForm(LocalDate.now().getYear() + 1, null, null));
+		}
+		return "planning/plans";
+	}
+
+	@PostMapping
+	@TrainingWriter
+	String create(@Valid @ModelAttribute("form") PlanForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				plans.create(CurrentUsers.require(), form.year(), form.approval());
+				redirect.addFlashAttribute("flash", "plans.flash.created");
+				redirect.addFlashAttribute("flashArgs", new Object[] { form.year() });
+				return "redirect:/plans/" + form.year();
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return list(model);
+	}
+
+	@GetMapping("/{year:\\d{4}}")
+	@StaffOnly
+	String plan(@PathVariable int year, Model model) {
+		requireValidYear(year);
+		Optional<PlanPage> page = plans.page(CurrentUsers.require(), year);
+		model.addAttribute("year", year);
+		model.addAttribute("page", page.orElse(null));
+		if (page.isPresent() && !model.containsAttribute("approvalForm")) {
+			model.addAttribute("approvalForm", ApprovalForm.of(page.get().plan()));
+		}
+		if (page.isEmpty() && !model.containsAttribute("form")) {
+			model.addAttribute("form", new PlanForm(year, null, null));
+		}
+		reference(model);
+		return "planning/plan";
+	}
+
+	@GetMapping("/{year:\\d{4}}.xlsx")
+	@StaffOnly
+	ResponseEntity<byte[]> export(@PathVariable int year, Locale locale) {
+		requireValidYear(year);
+		byte[] body = plans.workbook(CurrentUsers.require(), year, locale);
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("oqytu-plan-" + year + ".xlsx").build().toString())
+			.body(body);
+	}
+
+	@PostMapping("/{year:\\d{4}}/approval")
+	@TrainingWriter
+	String approve(@PathVariable int year, @Valid @ModelAttribute("approvalForm") ApprovalForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				plans.approve(CurrentUsers.require(), year, form.version() == null ? -1 : form.version(), form.approval());
+				redirect.addFlashAttribute("flash", "plans.flash.approved");
+				return "redirect:/plans/" + year;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("approvalOpen", true);
+		return plan(year, model);
+	}
+
+	// ---- items
+
+	@GetMapping("/{year:\\d{4}}/items/new")
+	@TrainingWriter
+	String newItem(@PathVariable int year, Model model) {
+		requirePlan(year);
+		model.addAttribute("form", PlanItemForm.empty());
+		return itemForm(year, null, model);
+	}
+
+	@PostMapping("/{year:\\d{4}}/items/new")
+	@TrainingWriter
+	String addItem(@PathVariable int year, @Valid @ModelAttribute("form") PlanItemForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		requirePlan(year);
+		if (!result.hasErrors()) {
+			try {
+				long id = plans.addItem(CurrentUsers.require(), year, form.command());
+				redirect.addFlashAttribute("flash", "plans.flash.itemAdded");
+				return "redirect:/plans/" + year + "/items/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return itemForm(year, null, model);
+	}
+
+	@GetMapping("/{year:\\d{4}}/items/{id:\\d+}")
+	@StaffOnly
+	String item(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer month, @RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		PlanItemDetails details = plans.item(me, year, id);
+		model.addAttribute("details", details);
+		model.addAttribute("item", details.item());
+		model.addAttribute("year", year);
+		model.addAttribute("q", q);
+		model.addAttribute("month", month);
+		if (me.writesTraining()) {
+			// Events of the plan's year to link, found by title and month; cancelled ones cannot carry an item.
+			Page<EventRow> found = events.search(me, new EventCriteria(year, month, null, null, null, null, null, q,
+					EventCriteria.Sort.DATE, false, Math.max(page, 0), 20));
+			model.addAttribute("found", found);
+			model.addAttribute("linkedTo", plans.itemsOfEvents(found.getContent().stream().map(EventRow::id).toList()));
+		}
+		reference(model);
+		return "planning/plan-item";
+	}
+
+	@GetMapping("/{year:\\d{4}}/items/{id:\\d+}/edit")
+	@TrainingWriter
+	String editItem(@PathVariable int year, @PathVariable long id, Model model) {
+		PlanItemDetails details = plans.item(CurrentUsers.require(), year, id);
+		model.addAttribute("form", PlanItemForm.of(details.item()));
+		return itemForm(year, details, model);
+	}
+
+	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/edit")
+	@TrainingWriter
+	String updateItem(@PathVariable int year, @PathVariable long id, @Valid @ModelAttribute("form") PlanItemForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		PlanItemDetails details = plans.item(CurrentUsers.require(), year, id);
+		if (!result.hasErrors()) {
+			try {
+				plans.updateItem(CurrentUsers.require(), year, id, form.version() == null ? -1 : form.version(),
+						form.command());
+				redirect.addFlashAttribute("flash", "plans.flash.itemSaved");
+				return "redirect:/plans/" + year + "/items/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return itemForm(year, details, model);
+	}
+
+	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/delete")
+	@TrainingWriter
+	String deleteItem(@PathVariable int year, @PathVariable long id, @RequestParam int version,
+			RedirectAttributes redirect) {
+		try {
+			plans.deleteItem(CurrentUsers.require(), year, id, version);
+			redirect.addFlashAttribute("flash", "plans.flash.itemDeleted");
+			return "redirect:/plans/" + year;
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+			return "redirect:/plans/" + year + "/items/" + id;
+		}
+	}
+
+	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/events")
+	@TrainingWriter
+	String linkEvent(@PathVariable int year, @PathVariable long id, @RequestParam long eventId,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer month,
+			RedirectAttributes redirect) {
+		plans.item(CurrentUsers.require(), year, id);
+		try {
+			plans.linkEvent(CurrentUsers.require(), id, eventId);
+			redirect.addFlashAttribute("flash", "plans.flash.eventLinked");
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+		}
+		redirect.addAttribute("q", q);
+		redirect.addAttribute("month", month);
+		return "redirect:/plans/" + year + "/items/" + id;
+	}
+
+	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/events/{eventId:\\d+}/unlink")
+	@TrainingWriter
+	String unlinkEvent(@PathVariable int year, @PathVariable long id, @PathVariable long eventId,
+			RedirectAttributes redirect) {
+		plans.item(CurrentUsers.require(), year, id);
+		plans.unlinkEvent(CurrentUsers.require(), id, eventId);
+		redirect.addFlashAttribute("flash", "plans.flash.eventUnlinked");
+		return "redirect:/plans/" + year + "/items/" + id;
+	}
+
+	/** Organization options for an item's targets, found by name (htmx swaps them into the select). */
+	@GetMapping("/organization-options")
+	@TrainingWriter
+	String organizationOptions(@RequestParam(required = false) String q,
+			@RequestParam(required = false) Set<Long> organizationIds, Model model) {
+		model.addAttribute("organizationOptions", organizationOptions(organizationIds, q));
+		model.addAttribute("selectedOrganizations", organizationIds == null ? Set.of() : organizationIds);
+		return "planning/plan-item-form :: organizationOptions";
+	}
+
+	// ---- review and copy
+
+	@GetMapping("/{year:\\d{4}}/review")
+	@TrainingWriter
+	String reviewForm(@PathVariable int year, Model model) {
+		PlanPage page = requirePlan(year);
+		model.addAttribute("form", ReviewForm.of(page.plan(), page.items()));
+		return review(page, model);
+	}
+
+	@PostMapping("/{year:\\d{4}}/review")
+	@TrainingWriter
+	String saveReview(@PathVariable int year, @Valid @ModelAttribute("form") ReviewForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		PlanPage page = requirePlan(year);
+		if (!result.hasErrors()) {
+			try {
+				plans.review(CurrentUsers.require(), year, form.version() == null ? -1 : form.version(),
+						form.review(page.items()));
+				redirect.addFlashAttribute("flash", "plans.flash.reviewed");
+				return "redirect:/plans/" + year;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return review(page, model);
+	}
+
+	@PostMapping("/{year:\\d{4}}/copy")
+	@TrainingWriter
+	String copy(@PathVariable int year, RedirectAttributes redirect) {
+		try {
+			int next = plans.copyToNextYear(CurrentUsers.require(), year);
+			redirect.addFlashAttribute("flash", "plans.flash.copied");
+			redirect.addFlashAttribute("flashArgs", new Object[] { year, next });
+			return "redirect:/plans/" + next;
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+			return "redirect:/plans/" + year;
+		}
+	}
+
+	// ---- helpers
+
+	private String review(PlanPage page, Model model) {
+		model.addAttribute("page", page);
+		model.addAttribute("year", page.plan().year());
+		reference(model);
+		return "planning/plan-review";
+	}
+
+	private String itemForm(int year, PlanItemDetails details, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("year", year);
+		model.addAttribute("details", details);
+		model.addAttribute("committees", organizations.committees(me));
+		PlanItemForm form = (PlanItemForm) model.getAttribute("form");
+		Set<Long> selected = form == null || form.organizationIds() == null ? Set.of() : form.organizationIds();
+		model.addAttribute("organizationOptions", organizationOptions(selected, null));
+		model.addAttribute("selectedOrganizations", selected);
+		model.addAttribute("periods", periods());
+		reference(model);
+		return "planning/plan-item-form";
+	}
+
+	/** The chosen primary organizations first, then those whose names match the search. */
+	private List<UnitOption> organizationOptions(Set<Long> selected, String query) {
+		List<UnitOption> options = new ArrayList<>();
+		Set<Long> chosen = selected == null ? Set.of() : selected;
+		CurrentUser me = CurrentUsers.require();
+		if (!chosen.isEmpty()) {
+			organizations.infos(chosen).values().stream()
+				.filter(UnitInfo::isPrimary)
+				.filter(u -> me.covers(u.path()))
+				.forEach(u -> options.add(new UnitOption(u.id(), u.nameKk(), u.nameRu())));
+		}
+		if (query != null && !query.isBlank()) {
+			List<UnitOption> found = organizations.suggest(me, query, 30);
+			Map<Long, UnitInfo> infos = organizations.infos(found.stream().map(UnitOption::id).toList());
+			found.stream()
+				.filter(u -> !chosen.contains(u.id()))
+				.filter(u -> infos.containsKey(u.id()) && infos.get(u.id()).isPrimary())
+				.forEach(options::add);
+		}
+		return options;
+	}
+
+	/** "" during the year, M1–M12, Q1–Q4: the period select's values in order. */
+	static List<String> periods() {
+		List<String> periods = new ArrayList<>();
+		periods.add("");
+		for (int q = 1; q <= 4; q++) {
+			periods.add("Q" + q);
+		}
+		for (int m = 1; m <= 12; m++) {
+			periods.add("M" + m);
+		}
+		return periods;
+	}
+
+	private PlanPage requirePlan(int year) {
+		requireValidYear(year);
+		return plans.page(CurrentUsers.require(), year).orElseThrow(() -> new NotFoundException("plan " + year));
+	}
+
+	private static void requireValidYear(int year) {
+		if (!Plans.validYear(year)) {
+			throw new NotFoundException("plan year " + year);
+		}
+	}
+
+	static void flashError(RedirectAttributes redirect, BusinessRuleException ex) {
+		redirect.addFlashAttribute("flashError", ex.messageKey());
+		if (ex.arguments() != null && ex.arguments().length > 0) {
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+		}
+	}
+
+	private void reference(Model model) {
+		model.addAttribute("forms", catalog.forms());
+		model.addAttribute("topics", catalog.topics());
+		model.addAttribute("categories", catalog.categories());
+		model.addAttribute("formByCode", byCode(catalog.forms()));
+		model.addAttribute("topicByCode", byCode(catalog.topics()));
+		model.addAttribute("categoryByCode", byCode(catalog.categories()));
+		model.addAttribute("thisYear", LocalDate.now().getYear());
+	}
+
+	static Map<String, CatalogItem> byCode(List<CatalogItem> items) {
+		Map<String, CatalogItem> map = new LinkedHashMap<>();
+		items.forEach(i -> map.put(i.code(), i));
+		return map;
+	}
+}

@@ -1,0 +1,206 @@
+package kz.oqytu.planning.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.planning.PlanItemRef;
+import kz.oqytu.planning.Plans;
+import kz.oqytu.planning.ResolutionView;
+import kz.oqytu.planning.Resolutions;
+import kz.oqytu.planning.TaskStatus;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.Forms;
+import kz.oqytu.training.EventCriteria;
+import kz.oqytu.training.EventRow;
+import kz.oqytu.training.EventStatus;
+import kz.oqytu.training.TrainingEvents;
+
+/** Executive-committee resolutions and the follow-up of their tasks, overdue ones highlighted. */
+@Controller
+@RequestMapping("/resolutions")
+class ResolutionController {
+
+	private final Resolutions resolutions;
+
+	private final Plans plans;
+
+	private final TrainingEvents events;
+
+	ResolutionController(Resolutions resolutions, Plans plans, TrainingEvents events) {
+		this.resolutions = resolutions;
+		this.plans = plans;
+		this.events = events;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String list(Model model) {
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("resolutions", resolutions.list(me));
+		model.addAttribute("overdue", resolutions.overdueTasks(me));
+		model.addAttribute("counts", resolutions.taskCounts(me));
+		return "planning/resolutions";
+	}
+
+	@GetMapping("/new")
+	@TrainingWriter
+	String newResolution(Model model) {
+		model.addAttribute("form", ResolutionForm.empty());
+		model.addAttribute("resolution", null);
+		return "planning/resolution-form";
+	}
+
+	@PostMapping("/new")
+	@TrainingWriter
+	String create(@Valid @ModelAttribute("form") ResolutionForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				long id = resolutions.create(CurrentUsers.require(), form.command());
+				redirect.addFlashAttribute("flash", "resolutions.flash.created");
+				return "redirect:/resolutions/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("resolution", null);
+		return "planning/resolution-form";
+	}
+
+	@GetMapping("/{id:\\d+}")
+	@StaffOnly
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("resolution", resolutions.resolution(CurrentUsers.require(), id));
+		model.addAttribute("today", LocalDate.now());
+		return "planning/resolution";
+	}
+
+	@GetMapping("/{id:\\d+}/edit")
+	@TrainingWriter
+	String edit(@PathVariable long id, Model model) {
+		ResolutionView resolution = resolutions.resolution(CurrentUsers.require(), id);
+		model.addAttribute("resolution", resolution);
+		model.addAttribute("form", ResolutionForm.of(resolution));
+		return "planning/resolution-form";
+	}
+
+	@PostMapping("/{id:\\d+}/edit")
+	@TrainingWriter
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") ResolutionForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		ResolutionView resolution = resolutions.resolution(CurrentUsers.require(), id);
+		if (!result.hasErrors()) {
+			try {
+				resolutions.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+						form.command());
+				redirect.addFlashAttribute("flash", "resolutions.flash.saved");
+				return "redirect:/resolutions/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("resolution", resolution);
+		return "planning/resolution-form";
+	}
+
+	@GetMapping("/{id:\\d+}/tasks/new")
+	@TrainingWriter
+	String newTask(@PathVariable long id, Model model) {
+		model.addAttribute("form", TaskForm.empty());
+		return taskForm(id, null, model);
+	}
+
+	@PostMapping("/{id:\\d+}/tasks/new")
+	@TrainingWriter
+	String addTask(@PathVariable long id, @Valid @ModelAttribute("form") TaskForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				resolutions.addTask(CurrentUsers.require(), id, form.command());
+				redirect.addFlashAttribute("flash", "resolutions.flash.taskAdded");
+				return "redirect:/resolutions/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return taskForm(id, null, model);
+	}
+
+	@GetMapping("/{id:\\d+}/tasks/{taskId:\\d+}/edit")
+	@TrainingWriter
+	String editTask(@PathVariable long id, @PathVariable long taskId, Model model) {
+		model.addAttribute("form", TaskForm.of(resolutions.task(CurrentUsers.require(), id, taskId)));
+		return taskForm(id, taskId, model);
+	}
+
+	@PostMapping("/{id:\\d+}/tasks/{taskId:\\d+}/edit")
+	@TrainingWriter
+	String updateTask(@PathVariable long id, @PathVariable long taskId, @Valid @ModelAttribute("form") TaskForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		resolutions.task(CurrentUsers.require(), id, taskId);
+		if (!result.hasErrors()) {
+			try {
+				resolutions.updateTask(CurrentUsers.require(), id, taskId, form.version() == null ? -1 : form.version(),
+						form.command());
+				redirect.addFlashAttribute("flash", "resolutions.flash.taskSaved");
+				return "redirect:/resolutions/" + id;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return taskForm(id, taskId, model);
+	}
+
+	@PostMapping("/{id:\\d+}/tasks/{taskId:\\d+}/delete")
+	@TrainingWriter
+	String deleteTask(@PathVariable long id, @PathVariable long taskId, @RequestParam int version,
+			RedirectAttributes redirect) {
+		resolutions.deleteTask(CurrentUsers.require(), id, taskId, version);
+		redirect.addFlashAttribute("flash", "resolutions.flash.taskDeleted");
+		return "redirect:/resolutions/" + id;
+	}
+
+	/** Plan items and events of the resolution's year and the next, to link the task to. */
+	private String taskForm(long id, Long taskId, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		ResolutionView resolution = resolutions.resolution(me, id);
+		int year = resolution.adoptedOn().getYear();
+		List<PlanItemRef> items = new ArrayList<>(plans.itemOptions(me, year));
+		items.addAll(plans.itemOptions(me, year + 1));
+		List<EventRow> eventOptions = new ArrayList<>();
+		for (int y : new int[] { year, year + 1 }) {
+			events.search(me, new EventCriteria(y, null, null, null, null, null, null, null, EventCriteria.Sort.DATE, false,
+					0, EventCriteria.MAX_SIZE)).getContent().stream()
+				.filter(e -> e.status() != EventStatus.CANCELLED)
+				.forEach(eventOptions::add);
+		}
+		model.addAttribute("resolution", resolution);
+		model.addAttribute("taskId", taskId);
+		model.addAttribute("itemOptions", items);
+		model.addAttribute("eventOptions", eventOptions);
+		model.addAttribute("statuses", TaskStatus.values());
+		return "planning/task-form";
+	}
+}

@@ -1,0 +1,182 @@
+package kz.oqytu.planning.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import kz.oqytu.accounts.AnyAccount;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.planning.SchoolCriteria;
+import kz.oqytu.planning.SchoolPlanState;
+import kz.oqytu.planning.SchoolPlanView;
+import kz.oqytu.planning.SchoolPlans;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.web.Forms;
+import kz.oqytu.training.TrainingCatalog;
+
+/**
+ * Schools of union training: the methodologist's overview of every primary organization's plan,
+ * and one organization's plan, kept by its chair (on a phone) and read by staff.
+ */
+@Controller
+@RequestMapping("/schools")
+class SchoolPlanController {
+
+	private final SchoolPlans schools;
+
+	private final Organizations organizations;
+
+	private final TrainingCatalog catalog;
+
+	SchoolPlanController(SchoolPlans schools, Organizations organizations, TrainingCatalog catalog) {
+		this.schools = schools;
+		this.organizations = organizations;
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	@StaffOnly
+	String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long district,
+			@RequestParam(required = false) SchoolPlanState state, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		int y = year != null && SchoolPlans.validYear(year) ? year : LocalDate.now().getYear();
+		SchoolCriteria criteria = new SchoolCriteria(y, district, state, q, page, SchoolCriteria.DEFAULT_SIZE);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("overview", schools.overview(me, criteria));
+		model.addAttribute("committees", organizations.committees(me));
+		model.addAttribute("states", SchoolPlanState.values());
+		model.addAttribute("years", years());
+		return "planning/schools";
+	}
+
+	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}")
+	@AnyAccount
+	String plan(@PathVariable long organizationId, @PathVariable int year, Model model) {
+		requireValidYear(year);
+		CurrentUser me = CurrentUsers.require();
+		SchoolPlanView plan = schools.page(me, organizationId, year);
+		model.addAttribute("plan", plan);
+		model.addAttribute("editable", schools.canEdit(me, organizationId));
+		model.addAttribute("years", years());
+		reference(model);
+		return "planning/school-plan";
+	}
+
+	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/new")
+	@AnyAccount
+	String newItem(@PathVariable long organizationId, @PathVariable int year, Model model) {
+		requireEditable(organizationId, year);
+		model.addAttribute("form", SchoolItemForm.empty());
+		return form(organizationId, year, null, model);
+	}
+
+	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/new")
+	@AnyAccount
+	String addItem(@PathVariable long organizationId, @PathVariable int year,
+			@Valid @ModelAttribute("form") SchoolItemForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		requireEditable(organizationId, year);
+		if (!result.hasErrors()) {
+			try {
+				schools.addItem(CurrentUsers.require(), organizationId, year, form.command());
+				redirect.addFlashAttribute("flash", "schools.flash.added");
+				return "redirect:/schools/" + organizationId + "/" + year;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return form(organizationId, year, null, model);
+	}
+
+	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/edit")
+	@AnyAccount
+	String editItem(@PathVariable long organizationId, @PathVariable int year, @PathVariable long id, Model model) {
+		requireEditable(organizationId, year);
+		model.addAttribute("form", SchoolItemForm.of(schools.item(CurrentUsers.require(), organizationId, year, id)));
+		return form(organizationId, year, id, model);
+	}
+
+	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/edit")
+	@AnyAccount
+	String updateItem(@PathVariable long organizationId, @PathVariable int year, @PathVariable long id,
+			@Valid @ModelAttribute("form") SchoolItemForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		requireEditable(organizationId, year);
+		if (!result.hasErrors()) {
+			try {
+				schools.updateItem(CurrentUsers.require(), organizationId, year, id,
+						form.version() == null ? -1 : form.version(), form.command());
+				redirect.addFlashAttribute("flash", "schools.flash.saved");
+				return "redirect:/schools/" + organizationId + "/" + year;
+			}
+			catch (BusinessRuleException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return form(organizationId, year, id, model);
+	}
+
+	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/delete")
+	@AnyAccount
+	String deleteItem(@PathVariable long organizationId, @PathVariable int year, @PathVariable long id,
+			@RequestParam int version, RedirectAttributes redirect) {
+		requireEditable(organizationId, year);
+		schools.deleteItem(CurrentUsers.require(), organizationId, year, id, version);
+		redirect.addFlashAttribute("flash", "schools.flash.deleted");
+		return "redirect:/schools/" + organizationId + "/" + year;
+	}
+
+	private String form(long organizationId, int year, Long itemId, Model model) {
+		model.addAttribute("plan", schools.page(CurrentUsers.require(), organizationId, year));
+		model.addAttribute("itemId", itemId);
+		reference(model);
+		return "planning/school-item-form";
+	}
+
+	/** Reading first, so a chair of another organization is refused (403), not told it is not theirs. */
+	private void requireEditable(long organizationId, int year) {
+		requireValidYear(year);
+		CurrentUser me = CurrentUsers.require();
+		schools.page(me, organizationId, year);
+		if (!schools.canEdit(me, organizationId)) {
+			throw new AccessDeniedException("the school plan is kept by the organization's chair");
+		}
+	}
+
+	private static void requireValidYear(int year) {
+		if (!SchoolPlans.validYear(year)) {
+			throw new NotFoundException("school plan year " + year);
+		}
+	}
+
+	private static List<Integer> years() {
+		int next = LocalDate.now().getYear() + 1;
+		return List.of(next, next - 1, next - 2, next - 3);
+	}
+
+	private void reference(Model model) {
+		model.addAttribute("forms", catalog.forms());
+		model.addAttribute("topics", catalog.topics());
+		model.addAttribute("formByCode", PlanController.byCode(catalog.forms()));
+		model.addAttribute("topicByCode", PlanController.byCode(catalog.topics()));
+	}
+}

@@ -17,7 +17,7 @@ class HomeController {
 	String home() {
 		CurrentUser me = CurrentUsers.require();
 		if (me.role() == Role.CHAIR) {
-			return "redirect:/organizations/" + me.scopeUnitId();
+			return "redirect:/organizations/" + me.scopeUnitId() + "/portal";
 		}
 		if (me.role() == Role.EXECUTIVE) {
 			// The executive committee lands on the annual coverage report.

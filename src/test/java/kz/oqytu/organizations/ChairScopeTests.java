@@ -57,7 +57,7 @@ class ChairScopeTests {
 		mvc.perform(get("/").with(users.as("chair")))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-				.redirectedUrl("/organizations/" + chair.scopeUnitId()));
+				.redirectedUrl("/organizations/" + chair.scopeUnitId() + "/portal"));
 	}
 
 	@Test

@@ -192,6 +192,7 @@ class MaterialController {
 		return switch (back) {
 			case "material" -> "redirect:/materials/" + id;
 			case "library" -> "redirect:/materials";
+			case "portal" -> "redirect:/organizations/" + CurrentUsers.require().scopeUnitId() + "/portal";
 			default -> "redirect:/materials/sent";
 		};
 	}

@@ -134,7 +134,7 @@ class CoverageReportController {
 		return years;
 	}
 
-	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+	static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())

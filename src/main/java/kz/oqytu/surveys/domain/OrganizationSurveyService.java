@@ -1,7 +1,9 @@
 package kz.oqytu.surveys.domain;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,6 +14,7 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.surveys.OrganizationScores;
 import kz.oqytu.surveys.OrganizationSurvey;
 import kz.oqytu.surveys.OrganizationSurvey.RatingAverage;
 import kz.oqytu.surveys.SurveyKind;
@@ -60,6 +63,70 @@ class OrganizationSurveyService implements OrganizationSurveys {
 		return new OrganizationSurvey(unit.id(), unit.nameKk(), unit.nameRu(),
 				district == null ? null : district.nameKk(), district == null ? null : district.nameRu(),
 				interviews.ofOrganization(organizationId), responses, threshold, averages);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, OrganizationScores> scoresByOrganization(CurrentUser user, int year) {
+		int threshold = properties.anonymityThreshold();
+		Map<Long, OrganizationScores> result = new HashMap<>();
+		// Usefulness: the post-event "usefulness" rating; practical use: the follow-up "applicability"
+		// rating. Compared by question code across questionnaire versions.
+		jdbc.sql("""
+				with orgs as (
+				    select o.id from org_unit o where o.level = 'PRIMARY' and o.path like :scope
+				), answered as (
+				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind
+				    from survey_response r
+				    join event_survey s on s.id = r.event_survey_id
+				    join training_event e on e.id = s.event_id
+				    join questionnaire_version v on v.id = r.version_id
+				    join questionnaire qq on qq.id = v.questionnaire_id
+				    where not r.flagged and r.organization_id in (select id from orgs)
+				      and e.starts_at >= :from and e.starts_at < :to
+				), rated as (
+				    select a.org,
+				           count(x.rating) filter (where a.kind = 'POST_EVENT' and q.code = 'usefulness') as useful_n,
+				           avg(x.rating) filter (where a.kind = 'POST_EVENT' and q.code = 'usefulness') as useful,
+				           count(x.rating) filter (where a.kind = 'FOLLOW_UP' and q.code = 'applicability') as practical_n,
+				           avg(x.rating) filter (where a.kind = 'FOLLOW_UP' and q.code = 'applicability') as practical
+				    from answered a
+				    join survey_answer x on x.response_id = a.response
+				    join question q on q.id = x.question_id and q.type = 'RATING'
+				    where x.rating is not null
+				    group by a.org
+				), responses as (
+				    select org, count(*) as n from answered group by org
+				), talks as (
+				    select i.organization_id as org, count(*) as n from interview i
+				    where i.organization_id in (select id from orgs) and i.held_on >= :fromDate and i.held_on < :toDate
+				    group by i.organization_id
+				)
+				select coalesce(r.org, t.org), coalesce(r.n, 0), d.useful_n, d.useful, d.practical_n, d.practical,
+				       coalesce(t.n, 0)
+				from responses r
+				full join talks t on t.org = r.org
+				left join rated d on d.org = r.org
+				""")
+			.param("scope", user.scopePath() + "%")
+			.param("from", java.time.LocalDate.of(year, 1, 1).atStartOfDay())
+			.param("to", java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay())
+			.param("fromDate", java.time.LocalDate.of(year, 1, 1))
+			.param("toDate", java.time.LocalDate.of(year + 1, 1, 1))
+			.query(rs -> {
+				long org = rs.getLong(1);
+				long responses = rs.getLong(2);
+				boolean shown = responses >= threshold;
+				BigDecimal usefulness = shown && rs.getLong(3) >= threshold ? rs.getBigDecimal(4) : null;
+				BigDecimal practical = shown && rs.getLong(5) >= threshold ? rs.getBigDecimal(6) : null;
+				result.put(org, new OrganizationScores(org, responses, usefulness, practical, rs.getInt(7)));
+			});
+		return result;
+	}
+
+	@Override
+	public int anonymityThreshold() {
+		return properties.anonymityThreshold();
 	}
 
 	private List<RatingAverage> averages(long organizationId, int threshold) {

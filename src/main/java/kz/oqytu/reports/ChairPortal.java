@@ -1,0 +1,56 @@
+package kz.oqytu.reports;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import kz.oqytu.materials.SentMaterial;
+import kz.oqytu.planning.ChairCampaign;
+import kz.oqytu.planning.PlanItemView;
+import kz.oqytu.planning.RequestView;
+import kz.oqytu.planning.SchoolPlanView;
+import kz.oqytu.shared.LocalizedText;
+import kz.oqytu.shared.Percent;
+import kz.oqytu.surveys.OrganizationSurvey;
+
+/**
+ * A primary organization as its chair sees it on signing in: members, people trained this year and
+ * last, its school plan, the regional plan items and events that concern it, the materials sent to
+ * it, its requests and the survey results the anonymity threshold allows.
+ */
+public record ChairPortal(long organizationId, String nameKk, String nameRu, String districtKk, String districtRu,
+		String chairName, int year, Long members, LocalDate membersAsOf, long trained, long previousTrained,
+		Long previousMembers, SchoolPlanView schoolPlan, List<PlanItemView> regionalItems, List<PortalEvent> events,
+		List<SentMaterial> materials, List<RequestView> requests, List<ChairCampaign> campaigns,
+		OrganizationSurvey survey) {
+
+	public String name(Locale locale) {
+		return LocalizedText.pick(locale, nameKk, nameRu);
+	}
+
+	public String district(Locale locale) {
+		return LocalizedText.pick(locale, districtKk, districtRu);
+	}
+
+	/**
+	 * Coverage this year, at most 100%: everyone at an on-site event without a named list counts for
+	 * its host, though some may come from elsewhere. Null without a membership figure.
+	 */
+	public Percent coverage() {
+		return members == null ? null : Percent.of(Math.min(trained, members), members).orElse(null);
+	}
+
+	public Percent previousCoverage() {
+		return previousMembers == null ? null : Percent.of(Math.min(previousTrained, previousMembers), previousMembers).orElse(null);
+	}
+
+	/** Materials sent whose receipt the chair has not acknowledged yet. */
+	public long unacknowledged() {
+		return materials.stream().filter(m -> m.delivery().acknowledgedAt() == null).count();
+	}
+
+	/** Open request campaigns the organization has not answered yet. */
+	public List<ChairCampaign> unansweredCampaigns() {
+		return campaigns.stream().filter(c -> !c.answered()).toList();
+	}
+}

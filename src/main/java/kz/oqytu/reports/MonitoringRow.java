@@ -1,0 +1,50 @@
+package kz.oqytu.reports;
+
+import java.util.Locale;
+
+import kz.oqytu.materials.MaterialStatus;
+import kz.oqytu.planning.RequestCounts;
+import kz.oqytu.planning.SchoolPlanStatus;
+import kz.oqytu.shared.LocalizedText;
+import kz.oqytu.shared.Percent;
+import kz.oqytu.surveys.OrganizationScores;
+
+/**
+ * One primary organization on the monitoring page: coverage this year and last (people trained
+ * from it over its members, truncated like the union's table), its school plan, requests, materials
+ * and what the surveys and interviews say.
+ */
+public record MonitoringRow(long organizationId, String nameKk, String nameRu, long districtId, String districtKk,
+		String districtRu, Long members, long trained, Long previousMembers, long previousTrained,
+		SchoolPlanStatus schoolPlan, RequestCounts requests, MaterialStatus materials, OrganizationScores surveys) {
+
+	public String name(Locale locale) {
+		return LocalizedText.pick(locale, nameKk, nameRu);
+	}
+
+	public String district(Locale locale) {
+		return LocalizedText.pick(locale, districtKk, districtRu);
+	}
+
+	/**
+	 * Coverage this year, at most 100%: everyone at an on-site event without a named list counts for
+	 * its host, though some may come from elsewhere. Null without a membership figure.
+	 */
+	public Percent coverage() {
+		return members == null ? null : Percent.of(Math.min(trained, members), members).orElse(null);
+	}
+
+	public Percent previousCoverage() {
+		return previousMembers == null ? null : Percent.of(Math.min(previousTrained, previousMembers), previousMembers).orElse(null);
+	}
+
+	/** Requests the methodologist has answered (planned, held or declined). */
+	public int answeredRequests() {
+		return requests.planned() + requests.held() + requests.declined();
+	}
+
+	/** Whether everything sent to it was acknowledged (false when nothing was sent). */
+	public boolean acknowledgedAll() {
+		return materials.sent() > 0 && materials.acknowledged() >= materials.sent();
+	}
+}

@@ -1,0 +1,49 @@
+package kz.oqytu.reports.web;
+
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import kz.oqytu.accounts.AnyAccount;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.reports.ChairPortals;
+
+/**
+ * A primary organization's portal ({@code /organizations/{id}/portal}): the chair's home after
+ * signing in, and what staff open to see an organization as its chair sees it.
+ */
+@Controller
+class ChairPortalController {
+
+	private final ChairPortals portals;
+
+	private final kz.oqytu.training.TrainingCatalog catalog;
+
+	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog) {
+		this.portals = portals;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/organizations/{id:\\d+}/portal")
+	@AnyAccount
+	String portal(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+		int thisYear = LocalDate.now().getYear();
+		int y = year != null && year >= 2000 && year <= thisYear + 1 ? year : thisYear;
+		model.addAttribute("portal", portals.portal(CurrentUsers.require(), id, y));
+		model.addAttribute("years", java.util.List.of(thisYear + 1, thisYear, thisYear - 1));
+		model.addAttribute("formByCode", byCode(catalog.forms()));
+		model.addAttribute("topicByCode", byCode(catalog.topics()));
+		return "reports/portal";
+	}
+
+	private static java.util.Map<String, kz.oqytu.training.CatalogItem> byCode(
+			java.util.List<kz.oqytu.training.CatalogItem> items) {
+		java.util.Map<String, kz.oqytu.training.CatalogItem> map = new java.util.HashMap<>();
+		items.forEach(i -> map.put(i.code(), i));
+		return map;
+	}
+}

@@ -1,0 +1,90 @@
+package kz.oqytu.reports.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.reports.Monitoring;
+import kz.oqytu.reports.MonitoringFilter;
+import kz.oqytu.reports.MonitoringRow;
+import kz.oqytu.reports.MonitoringTotals;
+import kz.oqytu.reports.TrendPoint;
+
+/**
+ * The monitoring of primary organizations ({@code /reports/monitoring}), filterable by district and
+ * by what needs attention, paged on the page and whole in the workbook.
+ */
+@Controller
+@StaffOnly
+class MonitoringController {
+
+	static final int PAGE_SIZE = 100;
+
+	private final Monitoring monitoring;
+
+	private final Organizations organizations;
+
+	private final kz.oqytu.reports.CoverageReports reports;
+
+	private final kz.oqytu.surveys.OrganizationSurveys surveys;
+
+	MonitoringController(Monitoring monitoring, Organizations organizations, kz.oqytu.reports.CoverageReports reports,
+			kz.oqytu.surveys.OrganizationSurveys surveys) {
+		this.monitoring = monitoring;
+		this.organizations = organizations;
+		this.reports = reports;
+		this.surveys = surveys;
+	}
+
+	@GetMapping("/reports/monitoring")
+	String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long district,
+			@RequestParam(defaultValue = "ALL") MonitoringFilter show, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser me = CurrentUsers.require();
+		// Like the dashboard: the latest year with held events unless asked.
+		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
+		List<MonitoringRow> all = monitoring.rows(me, y, district, show);
+		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int p = Math.min(Math.max(page, 0), pages - 1);
+		model.addAttribute("year", y);
+		model.addAttribute("district", district);
+		model.addAttribute("show", show);
+		model.addAttribute("filters", MonitoringFilter.values());
+		model.addAttribute("result", new org.springframework.data.domain.PageImpl<>(
+				all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE)),
+				org.springframework.data.domain.PageRequest.of(p, PAGE_SIZE), all.size()));
+		model.addAttribute("totals", MonitoringTotals.of(all));
+		model.addAttribute("committees", organizations.committees(me));
+		model.addAttribute("years", years(me, y));
+		model.addAttribute("threshold", surveys.anonymityThreshold());
+		return "reports/monitoring";
+	}
+
+	@GetMapping("/reports/monitoring.xlsx")
+	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long district, @RequestParam(defaultValue = "ALL") MonitoringFilter show,
+			Locale locale) {
+		CurrentUser me = CurrentUsers.require();
+		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
+		return CoverageReportController.download(monitoring.workbook(me, y, district, show, locale),
+				CoverageReportController.XLSX, "oqytu-monitoring-" + y + ".xlsx");
+	}
+
+	private List<Integer> years(CurrentUser me, int chosen) {
+		java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+		reports.trend(me, java.util.Optional.empty()).stream().map(TrendPoint::year).forEach(years::add);
+		years.add(LocalDate.now().getYear());
+		years.add(chosen);
+		return List.copyOf(years);
+	}
+}

@@ -85,7 +85,10 @@ class BudgetImportService implements BudgetImports {
 
 	private final BudgetRepository budgets;
 
-	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets) {
+	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
+
+	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+		this.importMetrics = importMetrics;
 		this.jdbc = jdbc;
 		this.budgets = budgets;
 	}
@@ -246,6 +249,7 @@ class BudgetImportService implements BudgetImports {
 	public Imported commit(CurrentUser user, byte[] content) {
 		ImportPreview<BudgetImportRow> preview = preview(user, content);
 		if (!preview.valid()) {
+			importMetrics.rejected("budgets");
 			throw new BusinessRuleException("import.error.notValid");
 		}
 		Map<Integer, List<BudgetImportRow>> byYear = preview.values().stream()
@@ -267,6 +271,7 @@ class BudgetImportService implements BudgetImports {
 		}
 		budgets.saveAll(changed);
 		budgets.flush();
+		importMetrics.committed("budgets", changed.size());
 		return new Imported(changed.size(), byYear.keySet().stream().sorted(Comparator.reverseOrder()).toList());
 	}
 

@@ -69,8 +69,11 @@ class OrganizationImportService implements OrganizationImports {
 
 	private final MessageSource messages;
 
+	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
+
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
-			MessageSource messages) {
+			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+		this.importMetrics = importMetrics;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.snapshots = snapshots;
@@ -180,6 +183,7 @@ class OrganizationImportService implements OrganizationImports {
 	public int commitRegistry(CurrentUser user, byte[] content) {
 		ImportPreview<RegistryImportRow> preview = previewRegistry(user, content);
 		if (!preview.valid()) {
+			importMetrics.rejected("registry");
 			throw new BusinessRuleException("import.error.notValid");
 		}
 		List<Long> updateIds = preview.values().stream().filter(v -> !v.isNew()).map(RegistryImportRow::existingId).toList();
@@ -195,6 +199,7 @@ class OrganizationImportService implements OrganizationImports {
 		}
 		units.saveAll(changed);
 		units.flush();
+		importMetrics.committed("registry", changed.size());
 		return changed.size();
 	}
 
@@ -278,6 +283,7 @@ class OrganizationImportService implements OrganizationImports {
 	public int commitMembership(CurrentUser user, byte[] content) {
 		ImportPreview<MembershipImportRow> preview = previewMembership(user, content);
 		if (!preview.valid()) {
+			importMetrics.rejected("membership");
 			throw new BusinessRuleException("import.error.notValid");
 		}
 		// One statement per batch; an existing count for the same date is replaced.
@@ -298,6 +304,7 @@ class OrganizationImportService implements OrganizationImports {
 					+ " updated_at = now(), version = membership_snapshot.version + 1");
 			jdbc.sql(sql.toString()).params(params).update();
 		}
+		importMetrics.committed("membership", rows.size());
 		return rows.size();
 	}
 

@@ -133,7 +133,11 @@ class ParticipantImportService implements ParticipantImports {
 
 	private final Organizations organizations;
 
-	ParticipantImportService(TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
+
+	ParticipantImportService(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
+			kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+		this.importMetrics = importMetrics;
 		this.events = events;
 		this.catalog = catalog;
 		this.organizations = organizations;
@@ -199,10 +203,13 @@ class ParticipantImportService implements ParticipantImports {
 		requireWriter(user);
 		ParticipantImportPreview preview = read(user, eventId, content, columns, null, false, false);
 		if (!preview.valid()) {
+			importMetrics.rejected("participants");
 			throw new BusinessRuleException("participants.import.error.notValid");
 		}
 		// addParticipants validates every row again and writes all of them or none.
-		return events.addParticipants(user, eventId, preview.rows().values());
+		int added = events.addParticipants(user, eventId, preview.rows().values());
+		importMetrics.committed("participants", added);
+		return added;
 	}
 
 	@Override

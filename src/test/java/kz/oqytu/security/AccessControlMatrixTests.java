@@ -439,6 +439,7 @@ class AccessControlMatrixTests {
 	@Test
 	void everyRouteAnswersEveryVisitorAsTheRuleSays() throws Exception {
 		Map<String, String> failures = new LinkedHashMap<>();
+		Map<String, String> headers = new LinkedHashMap<>();
 		for (Rule rule : rules()) {
 			for (Visitor visitor : Visitor.values()) {
 				Outcome expected = expected(rule.access(), visitor);
@@ -447,9 +448,69 @@ class AccessControlMatrixTests {
 				if (problem != null) {
 					failures.put(rule.key() + " as " + visitor, problem);
 				}
+				String missing = missingHeaders(response);
+				if (missing != null) {
+					headers.put(rule.key() + " as " + visitor, missing);
+				}
 			}
 		}
 		assertThat(failures).as("routes answering against the access policy").isEmpty();
+		assertThat(headers).as("answers without the protective headers (issue #8, item 15)").isEmpty();
+	}
+
+	/**
+	 * Issue #8, item 15 (ASVS V14.4): every answer, page or refusal or download, carries a CSP
+	 * without inline scripts that forbids framing, X-Frame-Options, nosniff and a Referrer-Policy.
+	 */
+	static String missingHeaders(MockHttpServletResponse response) {
+		String csp = response.getHeader("Content-Security-Policy");
+		if (csp == null) {
+			return "no Content-Security-Policy";
+		}
+		String scripts = java.util.Arrays.stream(csp.split(";")).map(String::trim).filter(d -> d.startsWith("script-src"))
+			.findFirst().orElse("");
+		if (!scripts.equals("script-src 'self'")) {
+			return "script-src is '" + scripts + "'";
+		}
+		if (!csp.contains("frame-ancestors 'none'") || !csp.contains("object-src 'none'")) {
+			return "CSP without frame-ancestors 'none' / object-src 'none'";
+		}
+		if (!"DENY".equals(response.getHeader("X-Frame-Options"))) {
+			return "X-Frame-Options " + response.getHeader("X-Frame-Options");
+		}
+		if (!"nosniff".equals(response.getHeader("X-Content-Type-Options"))) {
+			return "no nosniff";
+		}
+		if (response.getHeader("Referrer-Policy") == null) {
+			return "no Referrer-Policy";
+		}
+		return null;
+	}
+
+	/**
+	 * Issue #8, item 11 (ASVS V4.2.2): every state-changing route, taken from the mappings, refuses a
+	 * request without a CSRF token, for the most powerful account and for the public survey alike.
+	 */
+	@Test
+	void everyStateChangingRouteRefusesARequestWithoutACsrfToken() throws Exception {
+		List<Rule> writes = rules().stream().filter(r -> !"GET".equals(r.method()) && !r.key().startsWith("ANY ")).toList();
+		assertThat(writes).hasSizeGreaterThan(60);
+		TreeSet<String> accepted = new TreeSet<>();
+		for (Rule rule : writes) {
+			for (String who : new String[] { "admin", null }) {
+				MockHttpServletRequestBuilder request = post(rule.sample());
+				if (who != null) {
+					request.with(users.as(who));
+				}
+				int status = mvc.perform(request).andReturn().getResponse().getStatus();
+				if (status != 403) {
+					accepted.add(rule.key() + " as " + (who == null ? "anonymous" : who) + ": " + status);
+				}
+			}
+		}
+		assertThat(accepted).as("state-changing requests without a CSRF token that were not refused").isEmpty();
+		assertThat(mappedRoutes()).as("only GET and POST are mapped, so POST is every write")
+			.allMatch(k -> k.startsWith("GET ") || k.startsWith("POST ") || k.startsWith("ANY "));
 	}
 
 	static Outcome expected(Access access, Visitor visitor) {

@@ -78,15 +78,18 @@ public class XlsxWriter implements AutoCloseable {
 		}));
 	}
 
-	/** A bold text cell, for titles and total lines. */
+	/** A bold text cell, for titles and total lines; formula-like text is quote-prefixed as in {@link #text}. */
 	public void title(Row row, int column, String value) {
 		Cell cell = row.createCell(column);
-		cell.setCellValue(value == null ? "" : value);
-		cell.setCellStyle(formats.computeIfAbsent("@title", f -> {
+		String v = value == null ? "" : value;
+		cell.setCellValue(v);
+		boolean guarded = looksLikeFormula(v);
+		cell.setCellStyle(formats.computeIfAbsent(guarded ? "@title-guarded" : "@title", f -> {
 			CellStyle style = workbook.createCellStyle();
 			Font font = workbook.createFont();
 			font.setBold(true);
 			style.setFont(font);
+			style.setQuotePrefixed(guarded);
 			return style;
 		}));
 	}
@@ -100,7 +103,8 @@ public class XlsxWriter implements AutoCloseable {
 		for (int i = 0; i < titles.length; i++) {
 			Cell cell = row.createCell(i);
 			cell.setCellValue(titles[i]);
-			cell.setCellStyle(header);
+			// Headers can carry names people typed (a questionnaire's question texts): guarded like text.
+			cell.setCellStyle(looksLikeFormula(titles[i]) ? guardedHeader() : header);
 			sheet.setColumnWidth(i, Math.min(60, Math.max(12, titles[i].length() + 4)) * 256);
 		}
 	}
@@ -149,6 +153,15 @@ public class XlsxWriter implements AutoCloseable {
 			cell.setCellValue(value);
 		}
 		cell.setCellStyle(date);
+	}
+
+	private CellStyle guardedHeader() {
+		return formats.computeIfAbsent("@header-guarded", f -> {
+			CellStyle style = workbook.createCellStyle();
+			style.cloneStyleFrom(header);
+			style.setQuotePrefixed(true);
+			return style;
+		});
 	}
 
 	public CellStyle headerStyle() {

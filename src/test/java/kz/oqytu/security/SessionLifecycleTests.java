@@ -1,0 +1,141 @@
+package kz.oqytu.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import testonly.FailingController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #8, item 14 (ASVS V3.2, V3.3, V3.4): sessions as a browser meets them on the running
+ * server. Signing in issues a new session id (no fixation); the cookie is HttpOnly and SameSite
+ * and, behind the HTTPS proxy (X-Forwarded-Proto: https), Secure; signing out ends the session on
+ * the server; a session idle longer than the timeout no longer signs anyone in.
+ *
+ * <p>Same context configuration as {@code web.ErrorPageTests}, so they share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FailingController.class)
+class SessionLifecycleTests {
+
+	private static final String COOKIE = "OQYTU_SESSION";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@Test
+	void signingInIssuesANewHttpOnlySameSiteSessionAndSigningOutEndsIt() throws Exception {
+		HttpResponse<String> login = send(get("/login"));
+		String before = cookie(login, COOKIE).orElseThrow(() -> new AssertionError("no " + COOKIE + " cookie: "
+				+ login.headers().allValues("Set-Cookie")));
+		String token = csrf(login.body());
+
+		HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+			.header("Cookie", COOKIE + "=" + before)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=executive&password=demo&_csrf=" + token)));
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		String setCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(COOKIE + "="))
+			.findFirst().orElseThrow(() -> new AssertionError("no new session cookie at login"));
+		String after = value(setCookie);
+		assertThat(after).as("session id after login").isNotEqualTo(before);
+		assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+
+		assertThat(send(get("/dashboard").header("Cookie", COOKIE + "=" + after)).statusCode()).isEqualTo(200);
+		assertThat(send(get("/dashboard").header("Cookie", COOKIE + "=" + before)).statusCode())
+			.as("the pre-login session id is worthless").isEqualTo(302);
+
+		HttpResponse<String> page = send(get("/dashboard").header("Cookie", COOKIE + "=" + after));
+		HttpResponse<String> logout = send(HttpRequest.newBuilder(uri("/logout"))
+			.header("Cookie", COOKIE + "=" + after)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(page.body()))));
+		assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+		HttpResponse<String> afterLogout = send(get("/dashboard").header("Cookie", COOKIE + "=" + after));
+		assertThat(afterLogout.statusCode()).isEqualTo(302);
+		assertThat(afterLogout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+	}
+
+	@Test
+	void anIdleSessionEndsAfterTheTimeout() throws Exception {
+		assertThat(environment.getProperty("spring.session.timeout")).isEqualTo("30m");
+		String session = signIn("executive");
+		assertThat(send(get("/dashboard").header("Cookie", COOKIE + "=" + session)).statusCode()).isEqualTo(200);
+		// 31 minutes of silence, on the server's clock.
+		int aged = jdbc.sql("update spring_session set last_access_time = last_access_time - 31 * 60 * 1000"
+				+ " where primary_id in (select primary_id from spring_session order by last_access_time desc limit 1)").update();
+		assertThat(aged).isEqualTo(1);
+		HttpResponse<String> later = send(get("/dashboard").header("Cookie", COOKIE + "=" + session));
+		assertThat(later.statusCode()).isEqualTo(302);
+		assertThat(later.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+	}
+
+	@Test
+	void behindTheHttpsProxyTheSessionCookieIsSecure() throws Exception {
+		HttpResponse<String> login = send(get("/login").header("X-Forwarded-Proto", "https"));
+		List<String> cookies = login.headers().allValues("Set-Cookie");
+		assertThat(cookies).filteredOn(c -> c.startsWith(COOKIE + "=")).singleElement()
+			.satisfies(c -> assertThat(c).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
+	}
+
+	private String signIn(String username) throws Exception {
+		HttpResponse<String> login = send(get("/login"));
+		String session = cookie(login, COOKIE).orElseThrow();
+		HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+			.header("Cookie", COOKIE + "=" + session)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf=" + csrf(login.body()))));
+		return cookie(signedIn, COOKIE).orElseThrow();
+	}
+
+	private HttpRequest.Builder get(String path) {
+		return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static Optional<String> cookie(HttpResponse<?> response, String name) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+			.map(SessionLifecycleTests::value);
+	}
+
+	private static String value(String setCookie) {
+		return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';') < 0 ? setCookie.length()
+				: setCookie.indexOf(';'));
+	}
+
+	private static String csrf(String html) {
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(token.find()).as("a CSRF token on the page").isTrue();
+		return token.group(1);
+	}
+}

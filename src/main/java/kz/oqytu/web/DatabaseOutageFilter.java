@@ -30,8 +30,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * status 503 instead of a bare server error. It sits outside every other filter, because the session
  * store (Spring Session JDBC) is the first to notice the outage. The page is rendered here on the
  * bare request rather than through the error dispatch, because that dispatch reads the session (in
- * the database that is away) again and would fail a second time. Nothing is retried: a write the
- * visitor was not told succeeded was not stored, so they can repeat it.
+ * the database that is away) again and would fail a second time. Nothing is retried here: the
+ * visitor repeats the request (a survey answer that did commit before the failure is recognized by
+ * its device cookie, never stored twice).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -19,6 +19,12 @@ public interface Surveys {
 
 	EventSurveyView one(CurrentUser user, long eventId, SurveyKind kind);
 
+	/**
+	 * The survey's public address (what its QR code holds), read without counting its responses;
+	 * the event's surveys are created when they do not exist yet.
+	 */
+	String url(CurrentUser user, long eventId, SurveyKind kind);
+
 	/** Opens the survey now (e.g. early, before the event starts), keeping its closing time. */
 	void openNow(CurrentUser user, long eventId, SurveyKind kind);
 
@@ -44,6 +50,9 @@ public interface Surveys {
 	 * ({@code q_<code>}); {@code fingerprint} is a keyed hash of the network address and browser.
 	 */
 	SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers);
+
+	/** As {@link #submit(String, UUID, String, Map)}, for a survey the caller has just read by its token. */
+	SubmitResult submit(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers);
 
 	/** Primary organizations of the survey's region by name, for the optional organization question. */
 	List<String> organizationNames(String token, String text);

@@ -21,7 +21,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public class XlsxWriter implements AutoCloseable {
 
-	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+	private final SXSSFWorkbook workbook;
 
 	private final CellStyle header;
 
@@ -38,6 +38,15 @@ public class XlsxWriter implements AutoCloseable {
 	private final CellStyle date;
 
 	public XlsxWriter() {
+		this(false);
+	}
+
+	/**
+	 * @param compressTempFiles gzip the rows SXSSF flushes to its temporary files: for large exports,
+	 *        whose temp files would otherwise be several times the workbook's size
+	 */
+	public XlsxWriter(boolean compressTempFiles) {
+		workbook = new SXSSFWorkbook(null, 200, compressTempFiles);
 		// POI's default (Always) writes ZIP64 data descriptors without the ZIP64 header field, which
 		// java.util.zip, and so our own upload check, cannot read: a template sent back unchanged
 		// would be refused. Our workbooks stay far below the 4 GB where ZIP64 is needed.
@@ -177,9 +186,21 @@ public class XlsxWriter implements AutoCloseable {
 		}
 	}
 
+	/** Writes the workbook to a stream (a download), without holding it in memory. */
+	public void write(java.io.OutputStream out) {
+		try {
+			workbook.write(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Closes the workbook and deletes SXSSF's temporary files. */
 	@Override
 	public void close() {
 		try {
+			workbook.dispose();
 			workbook.close();
 		}
 		catch (IOException ex) {

@@ -88,7 +88,7 @@ class PublicSurveyController {
 				answers.put(k, List.of(v));
 			}
 		});
-		SubmitResult result = surveys.submit(token, device(request, response), fingerprint(request, survey), answers);
+		SubmitResult result = surveys.submit(survey, device(request, response), fingerprint(request, survey), answers);
 		model.addAttribute("survey", survey);
 		return switch (result.outcome()) {
 			case STORED -> "redirect:/s/" + token + "/thanks";

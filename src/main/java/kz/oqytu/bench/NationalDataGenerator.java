@@ -123,9 +123,10 @@ public final class NationalDataGenerator {
 		sequences(connection);
 		connection.commit();
 		connection.setAutoCommit(autoCommit);
-		log.accept("analyzing");
+		// as autovacuum would leave a database at rest: statistics, and visibility maps for index-only scans
+		log.accept("vacuum analyze");
 		try (Statement s = connection.createStatement()) {
-			s.execute("analyze");
+			s.execute("vacuum (analyze)");
 		}
 		return new Totals(regions.size(), committees.size(), organizations.size(), membersLatest, membershipRows,
 				ev.events, ev.held, ev.participations, ev.named, ev.surveys, ev.responses, ev.answers, budgets, plans[0],

@@ -42,6 +42,12 @@ public interface Surveys {
 
 	Optional<PublicSurvey> byToken(String token);
 
+	/**
+	 * The public address of the survey with this token, when there is one: what its QR code holds.
+	 * A token never changes once issued, so known ones are remembered and cost no statement.
+	 */
+	Optional<String> urlOfToken(String token);
+
 	/** The token behind a typed short code (any case, spaces and dashes ignored). */
 	Optional<String> tokenForCode(String code);
 

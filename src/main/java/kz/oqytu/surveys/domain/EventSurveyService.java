@@ -298,6 +298,33 @@ class EventSurveyService implements Surveys {
 		}));
 	}
 
+	/** Tokens seen to exist (a token is never changed or reissued), bounded. */
+	private final Map<String, Boolean> knownTokens = java.util.Collections.synchronizedMap(
+			new java.util.LinkedHashMap<>(256, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+					return size() > 10_000;
+				}
+			});
+
+	@Override
+	public Optional<String> urlOfToken(String token) {
+		if (!Tokens.looksLikeToken(token)) {
+			return Optional.empty();
+		}
+		if (!knownTokens.containsKey(token)) {
+			boolean exists = jdbc.sql("select count(*) from event_survey where token = :token")
+				.param("token", token)
+				.query(Long.class)
+				.single() > 0;
+			if (!exists) {
+				return Optional.empty();
+			}
+			knownTokens.put(token, Boolean.TRUE);
+		}
+		return Optional.of(surveyUrl(token));
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> tokenForCode(String code) {

@@ -19,6 +19,9 @@ public interface CoverageReports {
 	/** Every training year with held events, oldest first. */
 	List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId);
 
+	/** Training years with held events in the user's region, newest first (one statement, unlike the trend). */
+	List<Integer> years(CurrentUser user);
+
 	/** The latest training year with held events, not after the current year; the current year if none. */
 	int latestYear(CurrentUser user);
 

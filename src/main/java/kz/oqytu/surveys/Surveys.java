@@ -19,6 +19,12 @@ public interface Surveys {
 
 	EventSurveyView one(CurrentUser user, long eventId, SurveyKind kind);
 
+	/**
+	 * The survey's public address (what its QR code holds), read without counting its responses;
+	 * the event's surveys are created when they do not exist yet.
+	 */
+	String url(CurrentUser user, long eventId, SurveyKind kind);
+
 	/** Opens the survey now (e.g. early, before the event starts), keeping its closing time. */
 	void openNow(CurrentUser user, long eventId, SurveyKind kind);
 
@@ -36,6 +42,12 @@ public interface Surveys {
 
 	Optional<PublicSurvey> byToken(String token);
 
+	/**
+	 * The public address of the survey with this token, when there is one: what its QR code holds.
+	 * A token never changes once issued, so known ones are remembered and cost no statement.
+	 */
+	Optional<String> urlOfToken(String token);
+
 	/** The token behind a typed short code (any case, spaces and dashes ignored). */
 	Optional<String> tokenForCode(String code);
 
@@ -44,6 +56,9 @@ public interface Surveys {
 	 * ({@code q_<code>}); {@code fingerprint} is a keyed hash of the network address and browser.
 	 */
 	SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers);
+
+	/** As {@link #submit(String, UUID, String, Map)}, for a survey the caller has just read by its token. */
+	SubmitResult submit(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers);
 
 	/** Primary organizations of the survey's region by name, for the optional organization question. */
 	List<String> organizationNames(String token, String text);

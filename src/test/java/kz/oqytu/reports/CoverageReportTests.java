@@ -227,6 +227,19 @@ class CoverageReportTests {
 	}
 
 	@Test
+	void theWholeUnionsReportIsOnlyForThoseWhoseScopeIsTheUnion() throws Exception {
+		// the demo holds one region, so the union's figures are Aktobe's
+		AnnualCoverageReport union = reports.annual(users.current("admin"), Optional.of(1L), 2025);
+		assertThat(union.current().members()).isEqualTo(33_557);
+		assertThat(union.current().trained()).isEqualTo(6_101);
+		mvc.perform(get("/reports/coverage?year=2025&region=1").with(users.as("admin"))).andExpect(status().isOk());
+		mvc.perform(get("/dashboard?year=2025&region=1").with(users.as("admin"))).andExpect(status().isOk());
+		mvc.perform(get("/reports/coverage?year=2025&region=1").with(users.as("methodologist")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/dashboard?year=2025&region=1").with(users.as("executive"))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theExecutiveLandsOnTheReport() throws Exception {
 		mvc.perform(get("/").with(users.as("executive")))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/reports/coverage"));

@@ -125,6 +125,29 @@ class PublicSurveyTests {
 	}
 
 	@Test
+	void theQrCodeIsPublicByTokenCacheableAndTheSame() throws Exception {
+		byte[] byToken = mvc.perform(get("/s/" + survey.token() + "/qr.png").param("size", "300"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Cache-Control", org.hamcrest.Matchers.containsString("public")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.doesNotExist("Set-Cookie"))
+			.andReturn().getResponse().getContentAsByteArray();
+		byte[] byEvent = mvc.perform(get("/events/" + eventId + "/survey/qr.png").param("size", "300")
+			.with(users.as("methodologist"))).andReturn().getResponse().getContentAsByteArray();
+		assertThat(byToken).isEqualTo(byEvent);
+		mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAA/qr.png")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theSurveyFormKeepsNoServerSession() throws Exception {
+		var result = mvc.perform(get("/s/" + survey.token())).andExpect(status().isOk()).andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+		assertThat(result.getResponse().getHeaders("Set-Cookie")).noneMatch(c -> c.startsWith("OQYTU_SESSION="));
+	}
+
+	@Test
 	void qrImagesAreBoundedInSize() throws Exception {
 		byte[] huge = mvc.perform(get("/events/" + eventId + "/survey/qr.png").param("size", "100000")
 			.with(users.as("methodologist"))).andReturn().getResponse().getContentAsByteArray();

@@ -21,8 +21,16 @@ public class StatementCounter {
 
 	private static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
 
+	private static final ThreadLocal<java.util.List<String>> SQL = ThreadLocal.withInitial(java.util.ArrayList::new);
+
 	public static void reset() {
 		COUNT.get().set(0);
+		SQL.get().clear();
+	}
+
+	/** The statements counted since the last reset, for a failing test to show. */
+	public static java.util.List<String> statements() {
+		return java.util.List.copyOf(SQL.get());
 	}
 
 	public static int count() {
@@ -66,6 +74,9 @@ public class StatementCounter {
 				// The session store's own statements (Spring Session JDBC) and the audit actor's are not the page's queries.
 				if (!session && (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall"))) {
 					COUNT.get().incrementAndGet();
+					if (args != null && args.length > 0 && args[0] instanceof String sql) {
+						SQL.get().add(sql.length() > 160 ? sql.substring(0, 160) : sql);
+					}
 				}
 				try {
 					return method.invoke(connection, args);

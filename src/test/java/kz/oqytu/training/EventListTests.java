@@ -61,18 +61,20 @@ class EventListTests {
 	}
 
 	@Test
-	void theListPageIssuesTheSameFewStatementsWhateverThePageSize() throws Exception {
+	void theListPageIssuesAtMostThreeStatementsWhateverThePageSize() throws Exception {
 		int small = statementsFor("/events?year=2025&size=5");
 		int large = statementsFor("/events?year=2025&size=100");
 		assertThat(large).isEqualTo(small);
-		assertThat(large).isLessThanOrEqualTo(6);
+		assertThat(large).isLessThanOrEqualTo(3);
 	}
 
 	private int statementsFor(String url) throws Exception {
 		// Warm the caches (reference data) first, then count one request.
 		mvc.perform(get(url).with(users.as("methodologist"))).andExpect(status().isOk());
+		// the signed-in user is loaded before counting: in the application it comes from the session
+		var methodologist = users.as("methodologist");
 		StatementCounter.reset();
-		mvc.perform(get(url).with(users.as("methodologist"))).andExpect(status().isOk());
+		mvc.perform(get(url).with(methodologist)).andExpect(status().isOk());
 		return StatementCounter.count();
 	}
 

@@ -59,10 +59,12 @@ class CoverageQueries {
 
 	/** Held events, named participants and distinct named persons (same name and organization). */
 	long[] eventsAndPersons(String regionPath, int year) {
-		return jdbc.sql("select (select count(*)" + HELD_IN_YEAR + "),"
-				+ " (select count(*) from event_participant p where p.event_id in (select e.id" + HELD_IN_YEAR + ")),"
-				+ " (select count(distinct (p.name_key, p.organization_id)) from event_participant p"
-				+ "  where p.event_id in (select e.id" + HELD_IN_YEAR + "))")
+		// One pass over the named participants of the year's events, grouped by person (a hash, where
+		// count(distinct) sorts): the rows summed are the participants, the groups counted the persons.
+		return jdbc.sql("with held as (select e.id" + HELD_IN_YEAR + ")"
+				+ " select (select count(*) from held), coalesce(sum(n), 0), count(*)"
+				+ " from (select count(*) as n from held h join event_participant p on p.event_id = h.id"
+				+ "       group by p.name_key, p.organization_id) persons")
 			.params(params(regionPath, year))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.single();
@@ -156,13 +158,15 @@ class CoverageQueries {
 
 	/** An event with two topics counts under both. */
 	List<Breakdown> byTopic(String regionPath, int year) {
+		// The year's held events first, then their topics: joining every topic of every year first and
+		// the events after it read all the union's event topics (0.7 s nationally, for one region).
 		return jdbc.sql("""
 				select tp.code, tp.name_kk, tp.name_ru, count(e.id),
 				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
 				from training_topic tp
-				left join training_event_topic t on t.topic_code = tp.code
-				left join (select e.id""" + HELD_IN_YEAR + """
-				) e on e.id = t.event_id
+				left join (select e.id, t.topic_code""" + HELD_IN_YEAR.replace(" where ",
+						" join training_event_topic t on t.event_id = e.id where ") + """
+				) e on e.topic_code = tp.code
 				group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order order by tp.sort_order
 				""")
 			.params(params(regionPath, year))

@@ -62,16 +62,18 @@ class CoverageReportService implements CoverageReports {
 	@Transactional(readOnly = true)
 	public AnnualCoverageReport annual(CurrentUser user, Optional<Long> regionId, int year) {
 		UnitInfo region = region(user, regionId);
+		// members on every 1 January at once: both years take theirs from the one statement
+		Map<LocalDate, Long> members = queries.membersByDate(region.path());
 		return new AnnualCoverageReport(region.id(), region.nameKk(), region.nameRu(), year,
-				figures(region.path(), year - 1), figures(region.path(), year));
+				figures(region.path(), year - 1, members), figures(region.path(), year, members));
 	}
 
-	private YearFigures figures(String regionPath, int year) {
+	private YearFigures figures(String regionPath, int year, Map<LocalDate, Long> membersByDate) {
 		Map<String, Long> byCategory = queries.trainedByCategory(regionPath, year);
 		List<CategoryFigure> categories = categories(byCategory);
 		long trained = categories.stream().mapToLong(CategoryFigure::participants).sum();
 		LocalDate membershipDate = LocalDate.of(year + 1, 1, 1);
-		long members = queries.membersByDate(regionPath).getOrDefault(membershipDate, 0L);
+		long members = membersByDate.getOrDefault(membershipDate, 0L);
 		long[] counts = queries.eventsAndPersons(regionPath, year);
 		return new YearFigures(year, membershipDate, members, trained, categories, counts[0], counts[1], counts[2]);
 	}
@@ -131,6 +133,14 @@ class CoverageReportService implements CoverageReports {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<Integer> years(CurrentUser user) {
+		List<Integer> years = new ArrayList<>(queries.eventsByYear(region(user, Optional.empty()).path()).keySet());
+		java.util.Collections.reverse(years);
+		return years;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public int latestYear(CurrentUser user) {
 		int current = LocalDate.now().getYear();
 		return queries.eventsByYear(region(user, Optional.empty()).path())
@@ -163,7 +173,8 @@ class CoverageReportService implements CoverageReports {
 		long id = regionId.orElseGet(() -> organizations.regionOf(user).map(UnitOption::id)
 			.orElseThrow(() -> new NotFoundException("no region")));
 		UnitInfo region = organizations.info(id)
-			.filter(u -> u.level() == UnitLevel.REGION)
+			// the union's root too: the whole country's report, only for those whose scope is the whole union
+			.filter(u -> u.level() == UnitLevel.REGION || (u.level() == UnitLevel.NATIONAL && user.covers(u.path())))
 			.orElseThrow(() -> new NotFoundException("region " + id));
 		if (!user.covers(region.path()) && !user.scopePath().startsWith(region.path())) {
 			throw new AccessDeniedException("region " + id + " is outside the user's scope");

@@ -129,9 +129,7 @@ class CoverageReportController {
 	}
 
 	private java.util.List<Integer> years(CurrentUser me) {
-		java.util.List<Integer> years = new java.util.ArrayList<>();
-		reports.trend(me, Optional.empty()).forEach(p -> years.add(0, p.year()));
-		return years;
+		return reports.years(me);
 	}
 
 	static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

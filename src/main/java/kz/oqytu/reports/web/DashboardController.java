@@ -32,18 +32,21 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@RequestParam(required = false) Integer year, Model model, java.util.Locale locale) {
+	String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
+			Model model, java.util.Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
-		List<TrendPoint> trend = reports.trend(me, Optional.empty());
+		// another region, or the whole union (its root), for those whose scope covers it
+		Optional<Long> regionId = Optional.ofNullable(region);
+		List<TrendPoint> trend = reports.trend(me, regionId);
 		model.addAttribute("year", y);
-		var report = reports.annual(me, Optional.empty(), y);
+		var report = reports.annual(me, regionId, y);
 		model.addAttribute("report", report);
 		int thisYear = java.time.LocalDate.now().getYear();
 		model.addAttribute("budgetYear", thisYear);
 		model.addAttribute("budgetShare", budgets.share(report.regionId(), thisYear).orElse(null));
 		model.addAttribute("budgetNorm", budgets.norm(thisYear));
-		var breakdowns = reports.breakdowns(me, Optional.empty(), y);
+		var breakdowns = reports.breakdowns(me, regionId, y);
 		model.addAttribute("breakdowns", breakdowns);
 		model.addAttribute("trendJson", charts.trend(trend, locale));
 		model.addAttribute("monthsJson", charts.months(breakdowns.byMonth(), locale));

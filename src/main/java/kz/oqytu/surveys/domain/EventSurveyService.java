@@ -59,9 +59,14 @@ class EventSurveyService implements Surveys {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
+	/** This service through its transactional proxy, for the rare write inside a read. */
+	private final org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider;
+
 	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
 			TrainingEvents events, Organizations organizations, SurveyProperties properties,
-			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters) {
+			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters,
+			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider) {
+		this.selfProvider = selfProvider;
 		this.meters = meters;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -171,6 +176,23 @@ class EventSurveyService implements Surveys {
 	}
 
 	@Override
+	public String url(CurrentUser user, long eventId, SurveyKind kind) {
+		readable(user, eventId);
+		// Read-only and one short statement in the common case; the first time, as the survey page does.
+		return jdbc.sql("select token from event_survey where event_id = :event and kind = :kind")
+			.param("event", eventId)
+			.param("kind", kind.name())
+			.query(String.class)
+			.optional()
+			.map(this::surveyUrl)
+			.orElseGet(() -> self().one(user, eventId, kind).url());
+	}
+
+	private Surveys self() {
+		return selfProvider.getObject();
+	}
+
+	@Override
 	@Transactional
 	public void openNow(CurrentUser user, long eventId, SurveyKind kind) {
 		EventSurveyView survey = writable(user, eventId, kind);
@@ -276,6 +298,33 @@ class EventSurveyService implements Surveys {
 		}));
 	}
 
+	/** Tokens seen to exist (a token is never changed or reissued), bounded. */
+	private final Map<String, Boolean> knownTokens = java.util.Collections.synchronizedMap(
+			new java.util.LinkedHashMap<>(256, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+					return size() > 10_000;
+				}
+			});
+
+	@Override
+	public Optional<String> urlOfToken(String token) {
+		if (!Tokens.looksLikeToken(token)) {
+			return Optional.empty();
+		}
+		if (!knownTokens.containsKey(token)) {
+			boolean exists = jdbc.sql("select count(*) from event_survey where token = :token")
+				.param("token", token)
+				.query(Long.class)
+				.single() > 0;
+			if (!exists) {
+				return Optional.empty();
+			}
+			knownTokens.put(token, Boolean.TRUE);
+		}
+		return Optional.of(surveyUrl(token));
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> tokenForCode(String code) {
@@ -292,17 +341,18 @@ class EventSurveyService implements Surveys {
 	@Override
 	@Transactional
 	public SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
-		SubmitResult result = store(token, device, fingerprint, answers);
+		return submit(byToken(token).orElseThrow(() -> new NotFoundException("survey")), device, fingerprint, answers);
+	}
+
+	@Override
+	@Transactional
+	public SubmitResult submit(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers) {
+		SubmitResult result = store(survey, device, fingerprint, answers);
 		meters.counter("oqytu.survey.submissions", "outcome", result.outcome().name().toLowerCase()).increment();
 		return result;
 	}
 
-	private SubmitResult store(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
-		Optional<PublicSurvey> found = byToken(token);
-		if (found.isEmpty()) {
-			throw new NotFoundException("survey");
-		}
-		PublicSurvey survey = found.get();
+	private SubmitResult store(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers) {
 		if (survey.state() != SurveyState.OPEN) {
 			return SubmitResult.of(Outcome.NOT_OPEN);
 		}
@@ -320,7 +370,8 @@ class EventSurveyService implements Surveys {
 				insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
 				                             organization_id, category_code)
 				values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
-				        (select count(*) >= :threshold from survey_response where event_survey_id = :survey and fingerprint = :fingerprint),
+				        (select count(*) >= :threshold from (select 1 from survey_response
+				            where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) seen),
 				        :organization, :category)
 				on conflict (event_survey_id, device_id) do nothing
 				returning id

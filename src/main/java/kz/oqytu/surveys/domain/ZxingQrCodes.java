@@ -29,6 +29,12 @@ class ZxingQrCodes implements QrCodes {
 
 	private static final int CACHE_ENTRIES = 500;
 
+	static {
+		// ImageIO buffers every written image in a temporary file unless told not to: a first QR code
+		// took several times longer for the disk round trip than for drawing it.
+		javax.imageio.ImageIO.setUseCache(false);
+	}
+
 	private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {

@@ -78,11 +78,10 @@ class EventSurveyController {
 	@StaffOnly
 	ResponseEntity<byte[]> png(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			@RequestParam(required = false) Integer size) {
-		EventSurveyView survey = surveys.one(CurrentUsers.require(), id, kind);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
-			.body(qr.png(survey.url(), QrCodes.boundedSize(size)));
+			.body(qr.png(surveys.url(CurrentUsers.require(), id, kind), QrCodes.boundedSize(size)));
 	}
 
 	@GetMapping(value = "/survey/qr.svg", produces = "image/svg+xml")

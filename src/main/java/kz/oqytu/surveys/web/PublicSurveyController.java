@@ -45,8 +45,12 @@ class PublicSurveyController {
 
 	private final byte[] fingerprintKey;
 
-	PublicSurveyController(Surveys surveys, org.springframework.core.env.Environment environment) {
+	private final kz.oqytu.surveys.QrCodes qrCodes;
+
+	PublicSurveyController(Surveys surveys, kz.oqytu.surveys.QrCodes qrCodes,
+			org.springframework.core.env.Environment environment) {
 		this.surveys = surveys;
+		this.qrCodes = qrCodes;
 		this.fingerprintKey = environment.getProperty("oqytu.surveys.fingerprint-secret", "oqytu-fingerprint")
 			.getBytes(StandardCharsets.UTF_8);
 	}
@@ -88,7 +92,7 @@ class PublicSurveyController {
 				answers.put(k, List.of(v));
 			}
 		});
-		SubmitResult result = surveys.submit(token, device(request, response), fingerprint(request, survey), answers);
+		SubmitResult result = surveys.submit(survey, device(request, response), fingerprint(request, survey), answers);
 		model.addAttribute("survey", survey);
 		return switch (result.outcome()) {
 			case STORED -> "redirect:/s/" + token + "/thanks";
@@ -101,6 +105,20 @@ class PublicSurveyController {
 				yield "surveys/public-form";
 			}
 		};
+	}
+
+	/**
+	 * The survey's QR code by its token: public like the survey itself (the code holds nothing but the
+	 * survey's public address), so the pages showing it need no session and browsers may cache it.
+	 */
+	@GetMapping(value = "/s/{token}/qr.png", produces = org.springframework.http.MediaType.IMAGE_PNG_VALUE)
+	org.springframework.http.ResponseEntity<byte[]> qr(@PathVariable String token,
+			@RequestParam(required = false) Integer size) {
+		String url = surveys.urlOfToken(token).orElseThrow(() -> new NotFoundException("survey"));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.IMAGE_PNG)
+			.cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+			.body(qrCodes.png(url, kz.oqytu.surveys.QrCodes.boundedSize(size)));
 	}
 
 	@GetMapping("/s/{token}/thanks")

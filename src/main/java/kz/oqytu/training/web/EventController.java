@@ -47,7 +47,11 @@ class EventController {
 
 	private final Organizations organizations;
 
-	EventController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+	private final kz.oqytu.training.ParticipantExports exports;
+
+	EventController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
+			kz.oqytu.training.ParticipantExports exports) {
+		this.exports = exports;
 		this.events = events;
 		this.catalog = catalog;
 		this.organizations = organizations;
@@ -71,6 +75,26 @@ class EventController {
 		model.addAttribute("committees", organizations.committees(me));
 		reference(model);
 		return "training/event-list";
+	}
+
+	/** The named participants of the listed events (all pages) as Excel, streamed. */
+	@GetMapping("/participants.xlsx")
+	@StaffOnly
+	void participants(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+			@RequestParam(required = false) Long district, @RequestParam(required = false) String form,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) EventStatus status,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String q,
+			java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		CurrentUser me = CurrentUsers.require();
+		EventCriteria criteria = new EventCriteria(year, month, district, form, topic, status, category, q, null, false,
+				0, EventCriteria.MAX_SIZE);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				org.springframework.http.ContentDisposition.attachment()
+					.filename("oqytu-participants" + (year == null ? "" : "-" + year) + ".xlsx")
+					.build()
+					.toString());
+		exports.xlsx(me, criteria, locale, response.getOutputStream());
 	}
 
 	@GetMapping("/{id:\\d+}")

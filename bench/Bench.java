@@ -1,0 +1,770 @@
+// Oqytu's load generator and scenario runner (issue #9), run by bench/run as a single-file program:
+//   java bench/Bench.java --base=http://localhost:8080 --pid=PID [--quick]
+// Each scenario measures its baseline and its candidate in the same run, alternating, several
+// rounds, and takes medians. Needs psql (to open the bench surveys and count stored responses).
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class Bench {
+
+	static String base = "http://localhost:8080";
+	static String db = "oqytu_bench";
+	static boolean quick;
+	static long pid;
+	static int rounds = 5;
+	static double seconds = 6;
+	static int sequentialN = 7;
+	static int threads = 8;
+	static final List<String> failures = new ArrayList<>();
+	/** --only=S3,S4: run these scenarios alone (while working on them); null runs all. */
+	static List<String> only;
+
+	static boolean want(String scenario) {
+		return only == null || only.contains(scenario);
+	}
+	static final Map<String, Object> extra = new LinkedHashMap<>();
+	static final List<Map<String, Object>> results = new ArrayList<>();
+	static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(10))
+		.executor(Executors.newFixedThreadPool(4))
+		.build();
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> a = new LinkedHashMap<>();
+		for (String arg : args) {
+			if (arg.equals("--quick")) {
+				quick = true;
+			}
+			else if (arg.startsWith("--") && arg.contains("=")) {
+				a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			}
+		}
+		base = a.getOrDefault("base", base);
+		db = a.getOrDefault("db", db);
+		pid = Long.parseLong(a.getOrDefault("pid", "0"));
+		if (quick) {
+			rounds = 1;
+			seconds = 1.5;
+			sequentialN = 2;
+			threads = 4;
+		}
+		rounds = Integer.parseInt(a.getOrDefault("rounds", "" + rounds));
+		seconds = Double.parseDouble(a.getOrDefault("seconds", "" + seconds));
+		int year = Integer.parseInt(a.getOrDefault("year", "2025"));
+		only = a.containsKey("only") ? List.of(a.get("only").split(",")) : null;
+		String out = a.getOrDefault("out", "target/bench-result.json");
+
+		// ---- fixtures: open surveys, accounts, a district, events for QR codes
+		List<String> tokens = psqlList("update event_survey set opens_at = localtimestamp - interval '1 day',"
+				+ " closes_at = localtimestamp + interval '30 day', window_manual = true where id in (select s.id from event_survey s"
+				+ " join training_event e on e.id = s.event_id where s.kind = 'POST_EVENT' and e.status = 'HELD'"
+				+ " and e.organizer_unit_id in (select id from org_unit where path like '/1/2/%')"
+				+ " order by s.id desc limit 20) returning token");
+		if (tokens.isEmpty()) {
+			throw new IllegalStateException("no bench surveys: is the bench database generated?");
+		}
+		String ids = String.join(",", psqlList("select id from event_survey where token in ("
+				+ String.join(",", tokens.stream().map(t -> "'" + t + "'").toList()) + ")"));
+		long district = Long.parseLong(psqlList("select e.district_id from training_event e join org_unit o on o.id = e.organizer_unit_id"
+				+ " where o.path like '/1/2/%' and e.district_id is not null group by 1 order by count(*) desc limit 1").get(0));
+		List<String> qrEvents = psqlList("select id from training_event where organizer_unit_id in (select id from org_unit"
+				+ " where path like '/1/%') order by id limit " + (quick ? 20 : 400));
+		// surveys whose QR code nobody asked for yet: a first generation each
+		List<String> qrTokens = psqlList("select token from event_survey where kind = 'FOLLOW_UP' order by md5(token || now()) limit "
+				+ (quick ? 20 : 400));
+		Session admin = Session.login("admin");
+		Session methodologist = Session.login("methodologist");
+		String token = tokens.get(0);
+		long storedBefore = storedCount(ids);
+		AtomicLong storedOk = new AtomicLong();
+
+		// ---- S1 public survey page
+		if (want("S1")) compareThroughput("S1", "public survey page GET", "same template, survey from memory (no DB)",
+				() -> get("/bench/baseline/s/" + token, null), () -> get("/s/" + tokens.get(0), null), 0.5, ">=");
+
+		// ---- S2 survey submit
+		SurveyClients clients = new SurveyClients(tokens);
+		double[] s2p95 = { Double.NaN, Double.NaN };
+		if (want("S2")) compareThroughput("S2", "survey submit POST (~12 answers)", "bare one-row JdbcTemplate insert",
+				() -> post("/bench/baseline/s/" + token, "", null), () -> clients.submit(storedOk), 0.4, ">=");
+		if (want("S2") || want("S7")) s2p95 = compareFixedRate("S2-p95", "survey submit at 100/s, p95", "bare insert at 100/s, p95",
+				() -> post("/bench/baseline/s/" + token, "", null), () -> clients.submit(storedOk), 100, 3.0);
+
+		// ---- S3 dashboard and coverage report, region and country
+		if (want("S3")) compareLatency("S3-dashboard-region", "dashboard, one region", "its aggregate SQL",
+				() -> get("/bench/baseline/dashboard?region=2&year=" + year, null),
+				() -> get("/dashboard?year=" + year, methodologist), 1.3, 30);
+		if (want("S3")) compareLatency("S3-report-region", "annual coverage report, one region", "its aggregate SQL",
+				() -> get("/bench/baseline/coverage?region=2&year=" + year, null),
+				() -> get("/reports/coverage?year=" + year, methodologist), 1.3, 30);
+		if (want("S3")) compareLatency("S3-dashboard-country", "dashboard, whole country", "its aggregate SQL",
+				() -> get("/bench/baseline/dashboard?region=1&year=" + year, null),
+				() -> get("/dashboard?region=1&year=" + year, admin), 1.3, 30);
+		if (want("S3")) compareLatency("S3-report-country", "annual coverage report, whole country", "its aggregate SQL",
+				() -> get("/bench/baseline/coverage?region=1&year=" + year, null),
+				() -> get("/reports/coverage?region=1&year=" + year, admin), 1.3, 30);
+
+		// ---- S4 event list, 50 rows, filtered and sorted
+		if (want("S4")) compareLatency("S4-region", "event list (district, year, 50 rows, by participants)", "its SQL",
+				() -> get("/bench/baseline/events?scope=/1/2/&year=" + year + "&district=" + district
+						+ "&sort=PARTICIPANTS&size=50", null),
+				() -> get("/events?year=" + year + "&district=" + district + "&sort=PARTICIPANTS&size=50", methodologist),
+				1.3, 0);
+		if (want("S4")) compareLatency("S4-country", "event list (whole country, year, 50 rows, by date)", "its SQL",
+				() -> get("/bench/baseline/events?scope=/1/&year=" + year + "&size=50", null),
+				() -> get("/events?year=" + year + "&size=50", admin), 1.3, 0);
+
+		// ---- S5 participant export
+		if (want("S5")) exportScenario(year, admin);
+
+		// ---- S6 QR PNG
+		String qrEvent = qrEvents.get(0);
+		if (want("S6")) compareThroughput("S6-cached", "QR PNG by survey token, as pages show it (cached)",
+				"same bytes from memory", () -> get("/bench/baseline/qr.png", null),
+				() -> get("/s/" + token + "/qr.png", null), 0.9, ">=");
+		if (want("S6")) compareThroughput("S6-cached-staff", "QR PNG by event, staff download (cached)",
+				"same bytes from memory", () -> get("/bench/baseline/qr.png", null),
+				() -> get("/events/" + qrEvent + "/survey/qr.png", admin), 0.9, ">=");
+		if (want("S6")) firstQr(qrTokens, admin);
+
+		// ---- S7 submits while exports and dashboards run
+		if (want("S7")) contention(year, admin, methodologist, clients, storedOk, s2p95[1]);
+
+		// ---- every stored answer is stored once
+		long delta = storedCount(ids) - storedBefore;
+		extra.put("submits_stored_reported", storedOk.get());
+		extra.put("submits_stored_in_db", delta);
+		if (delta != storedOk.get()) {
+			failures.add("stored responses: " + storedOk.get() + " submits answered 302 (stored), " + delta + " rows in the database");
+		}
+		extra.put("rss_max_mb", rssMaxMb);
+		extra.put("machine", a.getOrDefault("machine", ""));
+		extra.put("startup_seconds", a.getOrDefault("startup", ""));
+		write(out);
+		if (a.containsKey("docs")) {
+			docs(Path.of(a.get("docs")), a.getOrDefault("machine", ""));
+		}
+		if (!failures.isEmpty()) {
+			System.err.println("FAILURES:\n  " + String.join("\n  ", failures));
+			System.exit(1);
+		}
+		// the HTTP client's threads would keep the JVM alive
+		System.exit(0);
+	}
+
+	// ---------------------------------------------------------------- scenarios
+
+	static void compareThroughput(String id, String candidate, String baseline, Supplier<Integer> base,
+			Supplier<Integer> cand, double goal, String op) throws Exception {
+		warm(base, cand);
+		List<Double> b = new ArrayList<>();
+		List<Double> c = new ArrayList<>();
+		for (int r = 0; r < rounds; r++) {
+			b.add(closedLoop(id + " baseline", base, threads, seconds).throughput);
+			c.add(closedLoop(id + " candidate", cand, threads, seconds).throughput);
+		}
+		double mb = median(b);
+		double mc = median(c);
+		double ratio = mc / mb;
+		record(id, candidate, baseline, "req/s", mb, mc, ratio, "≥" + goal + "× throughput", ratio >= goal, b, c);
+	}
+
+	static double[] compareFixedRate(String id, String candidate, String baseline, Supplier<Integer> base,
+			Supplier<Integer> cand, int rate, double goal) throws Exception {
+		List<Double> b = new ArrayList<>();
+		List<Double> c = new ArrayList<>();
+		for (int r = 0; r < rounds; r++) {
+			b.add(fixedRate(id + " baseline", base, rate, seconds).p95());
+			c.add(fixedRate(id + " candidate", cand, rate, seconds).p95());
+		}
+		double mb = median(b);
+		double mc = median(c);
+		record(id, candidate, baseline, "ms p95", mb, mc, mc / mb, "≤" + goal + "× p95", mc <= goal * mb, b, c);
+		return new double[] { mb, mc };
+	}
+
+	static void compareLatency(String id, String candidate, String baseline, Supplier<Integer> base,
+			Supplier<Integer> cand, double factor, double plusMs) throws Exception {
+		// pages of seconds (the whole country) get fewer requests per round and a short warm-up
+		boolean heavy = id.contains("country");
+		int n = heavy && !quick ? 3 : sequentialN;
+		for (int i = 0; i < (quick ? 2 : heavy ? 3 : 10); i++) {
+			check(id + " warm-up", base.get());
+			check(id + " warm-up", cand.get());
+		}
+		List<Double> b = new ArrayList<>();
+		List<Double> c = new ArrayList<>();
+		for (int r = 0; r < rounds; r++) {
+			b.add(sequential(id + " baseline", base, n));
+			c.add(sequential(id + " candidate", cand, n));
+		}
+		double mb = median(b);
+		double mc = median(c);
+		String goal = "≤" + factor + "× time" + (plusMs > 0 ? " + " + (int) plusMs + " ms" : "");
+		record(id, candidate, baseline, "ms median", mb, mc, mc / mb, goal, mc <= factor * mb + plusMs, b, c);
+	}
+
+	static void exportScenario(int latestYear, Session admin) throws Exception {
+		// the year whose named participants across the union come closest to 100 000 rows
+		String[] pick = psqlList("select extract(year from e.starts_at)::int, count(*) from event_participant p"
+				+ " join training_event e on e.id = p.event_id group by 1 order by abs(count(*) - 100000) limit 1").get(0).split("\\|");
+		int year = Integer.parseInt(pick[0]);
+		long rows = Long.parseLong(pick[1]);
+		String xlsx = "/events/participants.xlsx?year=" + year;
+		String csv = "/bench/baseline/participants.csv?scope=/1/&year=" + year;
+		extra.put("s5_year", year);
+		extra.put("s5_rows", rows);
+		List<Double> b = new ArrayList<>();
+		List<Double> c = new ArrayList<>();
+		long heapBefore = heapUsed(admin);
+		long[] heapPeak = { heapBefore };
+		long rssBefore = rssKb();
+		long[] rssPeak = { rssBefore };
+		int n = quick ? 1 : Math.max(3, rounds);
+		// once each, untimed: the first workbook loads POI's classes
+		check("S5 warm-up", get(csv, null));
+		check("S5 warm-up", get(xlsx, admin));
+		for (int r = 0; r < n; r++) {
+			b.add(sequential("S5 baseline", () -> get(csv, null), 1));
+			AtomicBoolean running = new AtomicBoolean(true);
+			Thread sampler = new Thread(() -> {
+				while (running.get()) {
+					try {
+						heapPeak[0] = Math.max(heapPeak[0], heapUsed(admin));
+						rssPeak[0] = Math.max(rssPeak[0], rssKb());
+						Thread.sleep(200);
+					}
+					catch (Exception ex) {
+						return;
+					}
+				}
+			});
+			sampler.start();
+			c.add(sequential("S5 candidate", () -> get(xlsx, admin), 1));
+			running.set(false);
+			sampler.join();
+		}
+		double mb = median(b);
+		double mc = median(c);
+		long heapGrowthMb = (heapPeak[0] - heapBefore) / (1024 * 1024);
+		extra.put("s5_heap_used_before_mb", heapBefore / (1024 * 1024));
+		extra.put("s5_heap_used_peak_mb", heapPeak[0] / (1024 * 1024));
+		extra.put("s5_rss_before_mb", rssBefore / 1024);
+		extra.put("s5_rss_peak_mb", rssPeak[0] / 1024);
+		record("S5", "participant export, Excel (" + rows + " rows)", "CSV of the same query", "ms", mb, mc, mc / mb,
+				"≤3× time; heap growth ≤512 MB", mc <= 3 * mb && heapGrowthMb <= 512, b, c);
+	}
+
+	static void firstQr(List<String> events, Session admin) throws Exception {
+		// a survey's first QR code: token looked up, code encoded and drawn
+		int per = quick ? 3 : Math.max(10, Math.min(events.size() / Math.max(1, rounds), 60));
+		List<Double> b = new ArrayList<>();
+		List<Double> c = new ArrayList<>();
+		int next = 0;
+		for (int r = 0; r < rounds && next + per <= events.size(); r++) {
+			b.add(sequential("S6-first baseline", () -> get("/bench/baseline/qr.png", null), per));
+			List<String> slice = events.subList(next, next + per);
+			next += per;
+			int[] i = { 0 };
+			c.add(sequential("S6-first candidate", () -> get("/s/" + slice.get(i[0]++) + "/qr.png", null), per));
+		}
+		double mb = median(b);
+		double mc = median(c);
+		record("S6-first", "QR PNG, first generation", "same bytes from memory", "ms median", mb, mc, mc / mb,
+				"≤20× time", mc <= 20 * mb, b, c);
+	}
+
+	static void contention(int year, Session admin, Session methodologist, SurveyClients clients, AtomicLong stored,
+			double aloneP95) throws Exception {
+		List<Double> c = new ArrayList<>();
+		for (int r = 0; r < rounds; r++) {
+			AtomicBoolean running = new AtomicBoolean(true);
+			List<Thread> background = new ArrayList<>();
+			for (int k = 0; k < 2; k++) {
+				background.add(loop(running, () -> get("/events/participants.xlsx?year=" + year, admin)));
+			}
+			background.add(loop(running, () -> get("/dashboard?year=" + year, methodologist)));
+			background.forEach(Thread::start);
+			Thread.sleep(quick ? 200 : 1000);
+			c.add(fixedRate("S7 candidate", () -> clients.submit(stored), 100, seconds).p95());
+			running.set(false);
+			for (Thread t : background) {
+				t.join();
+			}
+		}
+		double mc = median(c);
+		record("S7", "survey submits at 100/s during 2 exports + dashboards, p95", "S2 alone at 100/s, p95", "ms p95",
+				aloneP95, mc, mc / aloneP95, "≤1.5× p95", mc <= 1.5 * aloneP95, List.of(aloneP95), c);
+	}
+
+	static Thread loop(AtomicBoolean running, Supplier<Integer> request) {
+		return new Thread(() -> {
+			while (running.get()) {
+				request.get();
+			}
+		});
+	}
+
+	// ---------------------------------------------------------------- load primitives
+
+	record Run(double throughput, List<Double> latencies) {
+		double p95() {
+			List<Double> sorted = new ArrayList<>(latencies);
+			Collections.sort(sorted);
+			return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1));
+		}
+	}
+
+	/** A few seconds of both sides, and at least ten requests each, so the JIT has seen them. */
+	static void warm(Supplier<Integer> base, Supplier<Integer> cand) throws Exception {
+		double w = quick ? 0.5 : 3;
+		closedLoop("warm-up", base, 2, w);
+		closedLoop("warm-up", cand, 2, w);
+		for (int i = 0; i < (quick ? 3 : 10); i++) {
+			check("warm-up", base.get());
+			check("warm-up", cand.get());
+		}
+	}
+
+	static Run closedLoop(String name, Supplier<Integer> request, int n, double secs) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(n);
+		long end = System.nanoTime() + (long) (secs * 1e9);
+		AtomicLong done = new AtomicLong();
+		ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+		long start = System.nanoTime();
+		for (int i = 0; i < n; i++) {
+			pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					long t = System.nanoTime();
+					check(name, request.get());
+					latencies.add((System.nanoTime() - t) / 1e6);
+					done.incrementAndGet();
+					sampleRss();
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(10, TimeUnit.MINUTES);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		Run run = new Run(done.get() / elapsed, new ArrayList<>(latencies));
+		System.out.printf(Locale.ROOT, "  %-28s %8.1f req/s%n", name, run.throughput());
+		return run;
+	}
+
+	/** Open loop: requests start on a fixed schedule; latency counts from the scheduled start. */
+	static Run fixedRate(String name, Supplier<Integer> request, int rate, double secs) throws Exception {
+		int total = (int) (rate * secs);
+		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+		ExecutorService workers = Executors.newFixedThreadPool(64);
+		ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+		long start = System.nanoTime() + 50_000_000L;
+		for (int i = 0; i < total; i++) {
+			long due = start + (long) (i * 1e9 / rate);
+			timer.schedule(() -> workers.submit(() -> {
+				check(name, request.get());
+				latencies.add((System.nanoTime() - due) / 1e6);
+				sampleRss();
+			}), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+		timer.shutdown();
+		timer.awaitTermination(10, TimeUnit.MINUTES);
+		workers.shutdown();
+		workers.awaitTermination(10, TimeUnit.MINUTES);
+		Run run = new Run(rate, new ArrayList<>(latencies));
+		System.out.printf(Locale.ROOT, "  %-28s p95 %8.1f ms%n", name, run.p95());
+		return run;
+	}
+
+	/** Median latency (ms) of n requests one after another. */
+	static double sequential(String name, Supplier<Integer> request, int n) {
+		List<Double> l = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			long t = System.nanoTime();
+			check(name, request.get());
+			l.add((System.nanoTime() - t) / 1e6);
+			sampleRss();
+		}
+		double m = median(l);
+		System.out.printf(Locale.ROOT, "  %-28s %8.1f ms%n", name, m);
+		return m;
+	}
+
+	static void check(String name, int status) {
+		if (status >= 400 || status <= 0) {
+			synchronized (failures) {
+				if (failures.size() < 50) {
+					failures.add(name + ": HTTP " + status);
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- HTTP
+
+	static int get(String path, Session session) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5)).GET();
+		if (session != null) {
+			b.header("Cookie", session.cookie);
+		}
+		return send(b.build());
+	}
+
+	static int post(String path, String form, String cookie) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofMinutes(1))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (cookie != null) {
+			b.header("Cookie", cookie);
+		}
+		return send(b.build());
+	}
+
+	static int send(HttpRequest request) {
+		try {
+			HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			try (InputStream in = response.body()) {
+				in.transferTo(java.io.OutputStream.nullOutputStream());
+			}
+			return response.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s*name=\"_csrf\"");
+
+	static String csrf(String html) {
+		Matcher m = CSRF.matcher(html);
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token in the page");
+		}
+		return m.group(1) != null ? m.group(1) : m.group(2);
+	}
+
+	static String cookie(HttpResponse<?> response, String name) {
+		for (String h : response.headers().allValues("set-cookie")) {
+			if (h.startsWith(name + "=")) {
+				return h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
+			}
+		}
+		return null;
+	}
+
+	static final class Session {
+		final String cookie;
+
+		Session(String cookie) {
+			this.cookie = cookie;
+		}
+
+		static Session login(String user) throws Exception {
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			String session = cookie(page, "OQYTU_SESSION");
+			String form = "username=" + user + "&password=demo&_csrf=" + enc(csrf(page.body()));
+			HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", session)
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String after = cookie(done, "OQYTU_SESSION");
+			String location = done.headers().firstValue("location").orElse("");
+			if (done.statusCode() != 302 || location.contains("error")) {
+				throw new IllegalStateException("login as " + user + " failed: " + done.statusCode() + " " + location);
+			}
+			Session s = new Session(after != null ? after : session);
+			// One page first, alone: a new session's first attributes (the CSRF token) are inserted by
+			// Spring Session JDBC, and two concurrent first requests would both insert them.
+			get("/events", s);
+			return s;
+		}
+	}
+
+	/**
+	 * Phones answering the surveys: each thread fetched a form once (session and CSRF token), and
+	 * every submit comes from a fresh device (a new OQYTU_DEVICE cookie), so each one is stored.
+	 */
+	static final class SurveyClients {
+		final List<String> tokens;
+		final ThreadLocal<String[]> perThread;
+		final AtomicLong next = new AtomicLong();
+
+		SurveyClients(List<String> tokens) {
+			this.tokens = tokens;
+			this.perThread = ThreadLocal.withInitial(() -> {
+				try {
+					String token = tokens.get((int) (next.getAndIncrement() % tokens.size()));
+					HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/s/" + token)).GET().build(),
+							HttpResponse.BodyHandlers.ofString());
+					// whatever the form set (a session, or a CSRF cookie), but not the device: each submit brings its own
+					List<String> cookies = new ArrayList<>();
+					for (String h : page.headers().allValues("set-cookie")) {
+						if (!h.startsWith("OQYTU_DEVICE=")) {
+							cookies.add(h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')));
+						}
+					}
+					return new String[] { token, cookies.isEmpty() ? null : String.join("; ", cookies), csrf(page.body()) };
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}
+
+		int submit(AtomicLong stored) {
+			String[] s = perThread.get();
+			String form = "_csrf=" + enc(s[2]) + "&q_usefulness=5&q_applicability=4&q_trainer=5&q_format_fit=4"
+					+ "&q_will_apply=YES&q_next_topics=LABOUR_LAW&q_next_topics=NEGOTIATIONS&q_next_topics=FINANCIAL_LITERACY"
+					+ "&q_next_topics_other=" + enc("Цифрлық сауаттылық") + "&q_category=UNION_MEMBER"
+					+ "&q_comments=" + enc("Өте пайдалы семинар, рақмет! Очень полезно.");
+			String cookie = "OQYTU_DEVICE=" + UUID.randomUUID() + (s[1] == null ? "" : "; " + s[1]);
+			HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/s/" + s[0]))
+				.timeout(Duration.ofMinutes(1))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", cookie)
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build();
+			try {
+				HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 302 && response.headers().firstValue("location").orElse("").contains("/thanks")) {
+					stored.incrementAndGet();
+				}
+				else {
+					return 500 + response.statusCode() % 100;
+				}
+				return response.statusCode();
+			}
+			catch (IOException ex) {
+				return -1;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return -1;
+			}
+		}
+	}
+
+	static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	// ---------------------------------------------------------------- process and database
+
+	static volatile long rssMaxMb;
+
+	static void sampleRss() {
+		if (pid > 0 && ThreadLocalRandomHolder.next() % 50 == 0) {
+			rssMaxMb = Math.max(rssMaxMb, rssKb() / 1024);
+		}
+	}
+
+	static final class ThreadLocalRandomHolder {
+		static int next() {
+			return java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20);
+		}
+	}
+
+	static long rssKb() {
+		if (pid <= 0) {
+			return 0;
+		}
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process is gone
+		}
+		return 0;
+	}
+
+	static long heapUsed(Session admin) {
+		try {
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+				.header("Cookie", admin.cookie)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			long sum = 0;
+			for (String line : r.body().split("\n")) {
+				if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+					sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+			}
+			return sum;
+		}
+		catch (Exception ex) {
+			return 0;
+		}
+	}
+
+	static long storedCount(String surveyIds) throws Exception {
+		return Long.parseLong(psqlList("select count(*) from survey_response where event_survey_id in (" + surveyIds
+				+ ") and fingerprint <> 'bench-baseline' and submitted_at > now() - interval '1 day'").get(0));
+	}
+
+	static List<String> psqlList(String sql) throws Exception {
+		Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-qtAX", "-c", sql)
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (p.waitFor() != 0) {
+			throw new IllegalStateException("psql failed: " + output);
+		}
+		List<String> lines = new ArrayList<>();
+		for (String line : output.split("\n")) {
+			if (!line.isBlank() && !line.startsWith("UPDATE")) {
+				lines.add(line.trim());
+			}
+		}
+		return lines;
+	}
+
+	// ---------------------------------------------------------------- results
+
+	static double median(List<Double> values) {
+		List<Double> s = new ArrayList<>(values);
+		s.removeIf(v -> v.isNaN());
+		if (s.isEmpty()) {
+			return Double.NaN;
+		}
+		Collections.sort(s);
+		int n = s.size();
+		return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+	}
+
+	static void record(String id, String candidate, String baseline, String unit, double b, double c, double ratio,
+			String goal, boolean pass, List<Double> bs, List<Double> cs) {
+		Map<String, Object> r = new LinkedHashMap<>();
+		r.put("id", id);
+		r.put("candidate", candidate);
+		r.put("baseline", baseline);
+		r.put("unit", unit);
+		r.put("baseline_value", round(b));
+		r.put("candidate_value", round(c));
+		r.put("ratio", round(ratio));
+		r.put("goal", goal);
+		r.put("pass", pass);
+		r.put("baseline_rounds", bs.stream().map(Bench::round).toList());
+		r.put("candidate_rounds", cs.stream().map(Bench::round).toList());
+		results.add(r);
+		System.out.printf(Locale.ROOT, "%-22s baseline %10.1f  candidate %10.1f %-9s ratio %6.2f  goal %-28s %s%n", id, b,
+				c, unit, ratio, goal, pass ? "PASS" : "FAIL");
+	}
+
+	static double round(double v) {
+		return Double.isNaN(v) || Double.isInfinite(v) ? -1 : Math.round(v * 100) / 100.0;
+	}
+
+	static void write(String out) throws IOException {
+		StringBuilder json = new StringBuilder("{\n");
+		json.append("  \"date\": \"").append(Instant.now()).append("\",\n");
+		json.append("  \"quick\": ").append(quick).append(",\n");
+		json.append("  \"rounds\": ").append(rounds).append(",\n");
+		json.append("  \"seconds_per_round\": ").append(seconds).append(",\n");
+		json.append("  \"threads\": ").append(threads).append(",\n");
+		for (Map.Entry<String, Object> e : extra.entrySet()) {
+			json.append("  \"").append(e.getKey()).append("\": ").append(value(e.getValue())).append(",\n");
+		}
+		json.append("  \"failures\": ").append(value(failures)).append(",\n");
+		json.append("  \"scenarios\": [\n");
+		for (int i = 0; i < results.size(); i++) {
+			json.append("    ").append(value(results.get(i))).append(i + 1 < results.size() ? ",\n" : "\n");
+		}
+		json.append("  ]\n}\n");
+		Path path = Path.of(out);
+		if (path.getParent() != null) {
+			Files.createDirectories(path.getParent());
+		}
+		Files.writeString(path, json.toString());
+		System.out.println("results: " + path);
+	}
+
+	/** Replaces the table between the bench markers in docs/performance.md. */
+	static void docs(Path file, String machine) throws IOException {
+		String start = "<!-- bench:table:start -->";
+		String end = "<!-- bench:table:end -->";
+		String text = Files.readString(file);
+		int i = text.indexOf(start);
+		int j = text.indexOf(end);
+		if (i < 0 || j < i) {
+			throw new IllegalStateException(file + " has no bench table markers");
+		}
+		StringBuilder t = new StringBuilder(start).append("\n\n");
+		t.append("| scenario | baseline | candidate | ratio | goal | result | machine | date |\n");
+		t.append("|---|---|---|---|---|---|---|---|\n");
+		String date = LocalDate.now().toString();
+		for (Map<String, Object> r : results) {
+			t.append(String.format(Locale.ROOT, "| %s: %s | %s: %s | %s | %.2f | %s | %s | %s | %s |%n", r.get("id"),
+					r.get("candidate"), r.get("baseline"), fmt(r.get("baseline_value"), r.get("unit")),
+					fmt(r.get("candidate_value"), r.get("unit")), (Double) r.get("ratio"), r.get("goal"),
+					(Boolean) r.get("pass") ? "pass" : "**fail**", machine, date));
+		}
+		t.append("\n");
+		for (Map.Entry<String, Object> e : extra.entrySet()) {
+			if (!e.getKey().equals("machine")) {
+				t.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append("\n");
+			}
+		}
+		t.append("\n");
+		Files.writeString(file, text.substring(0, i) + t + text.substring(j));
+	}
+
+	static String fmt(Object value, Object unit) {
+		return String.format(Locale.ROOT, "%.1f %s", (Double) value, unit);
+	}
+
+	static String value(Object v) {
+		if (v instanceof String s) {
+			return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		}
+		if (v instanceof Map<?, ?> m) {
+			List<String> parts = new ArrayList<>();
+			m.forEach((k, x) -> parts.add("\"" + k + "\": " + value(x)));
+			return "{" + String.join(", ", parts) + "}";
+		}
+		if (v instanceof List<?> l) {
+			return "[" + String.join(", ", l.stream().map(Bench::value).toList()) + "]";
+		}
+		return String.valueOf(v);
+	}
+}

@@ -1,0 +1,40 @@
+package kz.oqytu.accounts.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The public survey ({@code /s/**}) without server sessions. A phone that opens a QR code needs no
+ * session: keeping its CSRF token in the HTTP session made every anonymous visit write a session to
+ * PostgreSQL (Spring Session JDBC) and every answer read and update it. The token is a cookie of its
+ * own instead (double submit, HttpOnly, path /s); CSRF protection and the headers stay as elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicSurveySecurityConfig {
+
+	static final String CSRF_COOKIE = "OQYTU_SURVEY_CSRF";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain publicSurveyFilterChain(HttpSecurity http) throws Exception {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(CSRF_COOKIE);
+		tokens.setCookiePath("/s");
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+		return http.securityMatcher("/s", "/s/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfig.CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+}

@@ -224,6 +224,7 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /reports/monitoring.xlsx", Access.STAFF, "/reports/monitoring.xlsx?year=2025"));
 		// training
 		r.add(rule("GET /events", Access.STAFF, "/events"));
+		r.add(rule("GET /events/participants.xlsx", Access.STAFF, "/events/participants.xlsx?year=2025&month=3"));
 		r.add(rule("GET /events/calendar", Access.STAFF, "/events/calendar"));
 		r.add(rule("GET /events/host-options", Access.WRITER, "/events/host-options?q=a"));
 		r.add(rule("GET /events/new", Access.WRITER, "/events/new"));
@@ -259,6 +260,7 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /events/{id}/survey/window", Access.WRITER, ev + "/survey/window?kind=POST_EVENT"));
 		r.add(rule("GET /s", Access.PUBLIC, "/s"));
 		r.add(rule("GET /s/{token}", Access.PUBLIC, "/s/" + i.token));
+		r.add(rule("GET /s/{token}/qr.png", Access.PUBLIC, "/s/" + i.token + "/qr.png"));
 		r.add(rule("POST /s/{token}", Access.PUBLIC, "/s/" + i.token));
 		r.add(rule("GET /s/{token}/thanks", Access.PUBLIC, "/s/" + i.token + "/thanks"));
 		r.add(rule("GET /s/{token}/organizations", Access.PUBLIC, "/s/" + i.token + "/organizations?q=a"));

@@ -26,16 +26,13 @@ public record MonitoringRow(long organizationId, String nameKk, String nameRu, l
 		return LocalizedText.pick(locale, districtKk, districtRu);
 	}
 
-	/**
-	 * Coverage this year, at most 100%: everyone at an on-site event without a named list counts for
-	 * its host, though some may come from elsewhere. Null without a membership figure.
-	 */
+	/** Coverage this year (see {@link OrganizationCoverage}). */
 	public Percent coverage() {
-		return members == null ? null : Percent.of(Math.min(trained, members), members).orElse(null);
+		return OrganizationCoverage.of(trained, members);
 	}
 
 	public Percent previousCoverage() {
-		return previousMembers == null ? null : Percent.of(Math.min(previousTrained, previousMembers), previousMembers).orElse(null);
+		return OrganizationCoverage.of(previousTrained, previousMembers);
 	}
 
 	/** Requests the methodologist has answered (planned, held or declined). */

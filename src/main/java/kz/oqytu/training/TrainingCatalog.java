@@ -18,4 +18,11 @@ public interface TrainingCatalog {
 	Optional<CatalogItem> topic(String code);
 
 	Optional<CatalogItem> category(String code);
+
+	/** Items by code in their order, for templates that name a code ({@code formByCode.get(code)}). */
+	static java.util.Map<String, CatalogItem> byCode(List<CatalogItem> items) {
+		java.util.Map<String, CatalogItem> map = new java.util.LinkedHashMap<>();
+		items.forEach(i -> map.put(i.code(), i));
+		return map;
+	}
 }

@@ -82,12 +82,14 @@ class ChairJourneyTests {
 		assertThat(phone.locator("#my-requests")).containsText("Келіссөздер");
 
 		// Another organization's portal and registry page are refused.
-		long other = own == 4 ? 5 : own + 1;
+		// A real primary organization of the same district: the changed-id attack, not a missing id.
+		String other = staff.locator("tr[data-organization]:not([data-organization='" + own + "'])").first()
+			.getAttribute("data-organization");
 		Page refused = phone.context().newPage();
 		var response = refused.navigate(ui.url("/organizations/" + other + "/portal"));
-		assertThat(response.status()).isIn(403, 404);
+		assertThat(response.status()).isEqualTo(403);
 		assertThat(refused.locator("#portal-figures")).hasCount(0);
-		assertThat(refused.navigate(ui.url("/organizations/" + other)).status()).isIn(403, 404);
+		assertThat(refused.navigate(ui.url("/organizations/" + other)).status()).isEqualTo(403);
 
 		// The methodologist sees the request in the demand view and on the monitoring page.
 		assertThat(demandIn(staff, district)).isEqualTo(demandBefore + 1);

@@ -38,9 +38,9 @@ class PlanWorkbook {
 
 	byte[] write(PlanPage page, Locale locale) {
 		PlanHeader plan = page.plan();
-		Map<String, CatalogItem> forms = byCode(catalog.forms());
-		Map<String, CatalogItem> topics = byCode(catalog.topics());
-		Map<String, CatalogItem> categories = byCode(catalog.categories());
+		Map<String, CatalogItem> forms = kz.oqytu.training.TrainingCatalog.byCode(catalog.forms());
+		Map<String, CatalogItem> topics = kz.oqytu.training.TrainingCatalog.byCode(catalog.topics());
+		Map<String, CatalogItem> categories = kz.oqytu.training.TrainingCatalog.byCode(catalog.categories());
 		try (XlsxWriter xlsx = new XlsxWriter()) {
 			Sheet sheet = xlsx.sheet(msg("plans.export.sheet", locale, plan.year()));
 			xlsx.title(xlsx.row(sheet, 0), 0, msg("plans.heading", locale, plan.year()));
@@ -134,10 +134,6 @@ class PlanWorkbook {
 	private static String names(List<String> codes, Map<String, CatalogItem> items, Locale locale) {
 		return codes.stream().map(c -> items.containsKey(c) ? items.get(c).name(locale) : c)
 			.collect(Collectors.joining("; "));
-	}
-
-	private static Map<String, CatalogItem> byCode(List<CatalogItem> list) {
-		return list.stream().collect(Collectors.toMap(CatalogItem::code, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
 	}
 
 	private String msg(String key, Locale locale, Object... args) {

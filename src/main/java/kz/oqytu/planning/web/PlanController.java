@@ -398,15 +398,9 @@ class PlanController {
 		model.addAttribute("forms", catalog.forms());
 		model.addAttribute("topics", catalog.topics());
 		model.addAttribute("categories", catalog.categories());
-		model.addAttribute("formByCode", byCode(catalog.forms()));
-		model.addAttribute("topicByCode", byCode(catalog.topics()));
-		model.addAttribute("categoryByCode", byCode(catalog.categories()));
+		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
+		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));
+		model.addAttribute("categoryByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.categories()));
 		model.addAttribute("thisYear", LocalDate.now().getYear());
-	}
-
-	static Map<String, CatalogItem> byCode(List<CatalogItem> items) {
-		Map<String, CatalogItem> map = new LinkedHashMap<>();
-		items.forEach(i -> map.put(i.code(), i));
-		return map;
 	}
 }

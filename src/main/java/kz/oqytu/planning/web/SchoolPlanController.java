@@ -176,7 +176,7 @@ class SchoolPlanController {
 	private void reference(Model model) {
 		model.addAttribute("forms", catalog.forms());
 		model.addAttribute("topics", catalog.topics());
-		model.addAttribute("formByCode", PlanController.byCode(catalog.forms()));
-		model.addAttribute("topicByCode", PlanController.byCode(catalog.topics()));
+		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
+		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));
 	}
 }

@@ -317,8 +317,8 @@ class TopicRequestController {
 		model.addAttribute("forms", catalog.forms());
 		model.addAttribute("topics", catalog.topics());
 		model.addAttribute("categories", catalog.categories());
-		model.addAttribute("formByCode", PlanController.byCode(catalog.forms()));
-		model.addAttribute("topicByCode", PlanController.byCode(catalog.topics()));
-		model.addAttribute("categoryByCode", PlanController.byCode(catalog.categories()));
+		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
+		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));
+		model.addAttribute("categoryByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.categories()));
 	}
 }

@@ -35,15 +35,8 @@ class ChairPortalController {
 		int y = year != null && year >= 2000 && year <= thisYear + 1 ? year : thisYear;
 		model.addAttribute("portal", portals.portal(CurrentUsers.require(), id, y));
 		model.addAttribute("years", java.util.List.of(thisYear + 1, thisYear, thisYear - 1));
-		model.addAttribute("formByCode", byCode(catalog.forms()));
-		model.addAttribute("topicByCode", byCode(catalog.topics()));
+		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
+		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));
 		return "reports/portal";
-	}
-
-	private static java.util.Map<String, kz.oqytu.training.CatalogItem> byCode(
-			java.util.List<kz.oqytu.training.CatalogItem> items) {
-		java.util.Map<String, kz.oqytu.training.CatalogItem> map = new java.util.HashMap<>();
-		items.forEach(i -> map.put(i.code(), i));
-		return map;
 	}
 }

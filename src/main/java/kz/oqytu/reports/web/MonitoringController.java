@@ -18,7 +18,6 @@ import kz.oqytu.reports.Monitoring;
 import kz.oqytu.reports.MonitoringFilter;
 import kz.oqytu.reports.MonitoringRow;
 import kz.oqytu.reports.MonitoringTotals;
-import kz.oqytu.reports.TrendPoint;
 
 /**
  * The monitoring of primary organizations ({@code /reports/monitoring}), filterable by district and
@@ -82,7 +81,7 @@ class MonitoringController {
 
 	private List<Integer> years(CurrentUser me, int chosen) {
 		java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-		reports.trend(me, java.util.Optional.empty()).stream().map(TrendPoint::year).forEach(years::add);
+		years.addAll(reports.years(me));
 		years.add(LocalDate.now().getYear());
 		years.add(chosen);
 		return List.copyOf(years);

@@ -216,19 +216,13 @@ class EventController {
 		return options;
 	}
 
-	static Map<String, CatalogItem> byCode(List<CatalogItem> items) {
-		Map<String, CatalogItem> map = new java.util.LinkedHashMap<>();
-		items.forEach(i -> map.put(i.code(), i));
-		return map;
-	}
-
 	private void reference(Model model) {
 		model.addAttribute("forms", catalog.forms());
 		model.addAttribute("topics", catalog.topics());
 		model.addAttribute("categories", catalog.categories());
-		model.addAttribute("formByCode", byCode(catalog.forms()));
-		model.addAttribute("topicByCode", byCode(catalog.topics()));
-		model.addAttribute("categoryByCode", byCode(catalog.categories()));
+		model.addAttribute("formByCode", TrainingCatalog.byCode(catalog.forms()));
+		model.addAttribute("topicByCode", TrainingCatalog.byCode(catalog.topics()));
+		model.addAttribute("categoryByCode", TrainingCatalog.byCode(catalog.categories()));
 		model.addAttribute("statuses", EventStatus.values());
 		model.addAttribute("venueKinds", VenueKind.values());
 		model.addAttribute("methods", ActiveMethod.values());

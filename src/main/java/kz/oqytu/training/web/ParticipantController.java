@@ -132,7 +132,7 @@ class ParticipantController {
 		model.addAttribute("event", event);
 		model.addAttribute("participants", events.participants(me, id));
 		model.addAttribute("categories", catalog.categories());
-		model.addAttribute("categoryByCode", EventController.byCode(catalog.categories()));
+		model.addAttribute("categoryByCode", TrainingCatalog.byCode(catalog.categories()));
 		if (!model.containsAttribute("options")) {
 			model.addAttribute("options", List.of());
 		}

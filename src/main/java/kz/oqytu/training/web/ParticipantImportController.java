@@ -182,7 +182,7 @@ class ParticipantImportController {
 		model.addAttribute("shownRows", preview.shownRows(SHOWN_ROWS));
 		model.addAttribute("shownLimit", SHOWN_ROWS);
 		model.addAttribute("categories", catalog.categories());
-		model.addAttribute("categoryByCode", EventController.byCode(catalog.categories()));
+		model.addAttribute("categoryByCode", TrainingCatalog.byCode(catalog.categories()));
 		return "training/participant-import-preview";
 	}
 

@@ -72,8 +72,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		response.setHeader("Retry-After", "30");
 		response.setHeader("Cache-Control", "no-store");
 		// The security filters' headers never reached this response: the same ones, set here.
-		response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; object-src 'none'; "
-				+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+		response.setHeader("Content-Security-Policy", kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "same-origin");

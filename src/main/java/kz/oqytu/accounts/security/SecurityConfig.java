@@ -23,9 +23,7 @@ class SecurityConfig {
 	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/s", "/s/**" };
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
-			+ "base-uri 'self'; form-action 'self'";
+	static final String CONTENT_SECURITY_POLICY = kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

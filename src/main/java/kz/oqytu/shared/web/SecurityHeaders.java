@@ -1,0 +1,16 @@
+package kz.oqytu.shared.web;
+
+/**
+ * The protective headers' values, in one place: the security filter chains set them on every
+ * answer, and the database-outage page (written before those filters) sets the same ones.
+ */
+public final class SecurityHeaders {
+
+	/** No inline or foreign scripts; inline styles only for Bootstrap's attributes. */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+			+ "base-uri 'self'; form-action 'self'";
+
+	private SecurityHeaders() {
+	}
+}

@@ -94,6 +94,31 @@ class SessionLifecycleTests {
 	}
 
 	@Test
+	void aRequestThatChangesNothingDoesNotRewriteTheSessionButAnOldTouchIsRenewed() throws Exception {
+		String session = signIn("executive");
+		String id = new String(java.util.Base64.getDecoder().decode(session), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(send(get("/dashboard").header("Cookie", COOKIE + "=" + session)).statusCode()).isEqualTo(200);
+		long stored = lastAccess(id);
+		Thread.sleep(20);
+		assertThat(send(get("/dashboard").header("Cookie", COOKIE + "=" + session)).statusCode()).isEqualTo(200);
+		assertThat(lastAccess(id)).as("a page that changes nothing leaves the row alone").isEqualTo(stored);
+
+		// Stored two minutes ago (beyond the one-minute touch interval): the next request writes it.
+		jdbc.sql("update spring_session set last_access_time = last_access_time - 120000,"
+				+ " expiry_time = expiry_time - 120000 where session_id = :id").param("id", id).update();
+		assertThat(send(get("/dashboard").header("Cookie", COOKIE + "=" + session)).statusCode()).isEqualTo(200);
+		assertThat(lastAccess(id)).as("an old touch is renewed").isGreaterThan(stored - 120000);
+		long expiry = jdbc.sql("select expiry_time - last_access_time from spring_session where session_id = :id")
+			.param("id", id).query(Long.class).single();
+		assertThat(expiry).isEqualTo(30 * 60 * 1000L);
+	}
+
+	private long lastAccess(String sessionId) {
+		return jdbc.sql("select last_access_time from spring_session where session_id = :id")
+			.param("id", sessionId).query(Long.class).single();
+	}
+
+	@Test
 	void behindTheHttpsProxyTheSessionCookieIsSecure() throws Exception {
 		HttpResponse<String> login = send(get("/login").header("X-Forwarded-Proto", "https"));
 		List<String> cookies = login.headers().allValues("Set-Cookie");

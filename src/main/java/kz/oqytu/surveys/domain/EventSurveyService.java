@@ -299,20 +299,14 @@ class EventSurveyService implements Surveys {
 	}
 
 	/** Tokens seen to exist (a token is never changed or reissued), bounded. */
-	private final Map<String, Boolean> knownTokens = java.util.Collections.synchronizedMap(
-			new java.util.LinkedHashMap<>(256, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-					return size() > 10_000;
-				}
-			});
+	private final kz.oqytu.shared.BoundedCache<String, Boolean> knownTokens = new kz.oqytu.shared.BoundedCache<>(10_000);
 
 	@Override
 	public Optional<String> urlOfToken(String token) {
 		if (!Tokens.looksLikeToken(token)) {
 			return Optional.empty();
 		}
-		if (!knownTokens.containsKey(token)) {
+		if (!knownTokens.contains(token)) {
 			boolean exists = jdbc.sql("select count(*) from event_survey where token = :token")
 				.param("token", token)
 				.query(Long.class)

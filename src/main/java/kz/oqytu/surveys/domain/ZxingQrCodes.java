@@ -3,9 +3,7 @@ package kz.oqytu.surveys.domain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -22,7 +20,7 @@ import kz.oqytu.surveys.QrCodes;
 
 /**
  * zxing QR codes with error correction level Q (about a quarter of the code may be smudged, folded
- * or glared on a screen) and a four-module quiet zone. PNGs are kept in a bounded LRU cache.
+ * or glared on a screen) and a four-module quiet zone. PNGs are kept in a bounded cache read without locks.
  */
 @Component
 class ZxingQrCodes implements QrCodes {
@@ -35,17 +33,12 @@ class ZxingQrCodes implements QrCodes {
 		javax.imageio.ImageIO.setUseCache(false);
 	}
 
-	private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-			return size() > CACHE_ENTRIES;
-		}
-	});
+	private final kz.oqytu.shared.BoundedCache<String, byte[]> cache = new kz.oqytu.shared.BoundedCache<>(CACHE_ENTRIES);
 
 	@Override
 	public byte[] png(String text, int size) {
 		int bounded = QrCodes.boundedSize(size);
-		return cache.computeIfAbsent(bounded + "|" + text, key -> render(text, bounded));
+		return cache.get(bounded + "|" + text, key -> render(text, bounded));
 	}
 
 	private static byte[] render(String text, int size) {

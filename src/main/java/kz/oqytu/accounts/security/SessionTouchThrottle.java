@@ -1,0 +1,179 @@
+package kz.oqytu.accounts.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Sessions stay in PostgreSQL (several instances share them), but a request that changes nothing in
+ * its session no longer writes it. Spring Session JDBC stores every request's last-access time, an
+ * UPDATE in its own transaction on every page, image and htmx call. Here the session is written when
+ * it is new, when an attribute, its id or its timeout changed, or when its stored last access is
+ * older than the touch interval (one minute by default). An idle session therefore ends between
+ * {@code timeout - interval} and {@code timeout} after the last request, never later.
+ *
+ * <p>Measured by {@code bench/run} (docs/performance.md): the fixed cost of every signed-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionTouchThrottle {
+
+	@Bean
+	static BeanPostProcessor sessionTouchThrottlePostProcessor(
+			@Value("${oqytu.session.touch-interval:PT1M}") Duration interval) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof JdbcIndexedSessionRepository jdbc ? new Repository(jdbc, interval) : bean;
+			}
+		};
+	}
+
+	/** The JDBC repository, saving only what needs saving. */
+	static final class Repository implements FindByIndexNameSessionRepository<Tracked> {
+
+		private final FindByIndexNameSessionRepository<Session> delegate;
+
+		private final Duration interval;
+
+		@SuppressWarnings("unchecked")
+		Repository(FindByIndexNameSessionRepository<? extends Session> delegate, Duration interval) {
+			this.delegate = (FindByIndexNameSessionRepository<Session>) delegate;
+			this.interval = interval;
+		}
+
+		@Override
+		public Tracked createSession() {
+			return new Tracked(this.delegate.createSession(), true);
+		}
+
+		@Override
+		public void save(Tracked session) {
+			if (session.mustSave(this.interval)) {
+				this.delegate.save(session.delegate);
+				session.saved();
+			}
+		}
+
+		@Override
+		public Tracked findById(String id) {
+			Session found = this.delegate.findById(id);
+			return found == null ? null : new Tracked(found, false);
+		}
+
+		@Override
+		public void deleteById(String id) {
+			this.delegate.deleteById(id);
+		}
+
+		@Override
+		public Map<String, Tracked> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+			Map<String, Tracked> result = new LinkedHashMap<>();
+			this.delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+				.forEach((id, session) -> result.put(id, new Tracked(session, false)));
+			return result;
+		}
+	}
+
+	/** A session that knows whether anything but its last-access time changed since it was read. */
+	static final class Tracked implements Session {
+
+		private final Session delegate;
+
+		private boolean isNew;
+
+		private boolean changed;
+
+		private Instant storedLastAccess;
+
+		Tracked(Session delegate, boolean isNew) {
+			this.delegate = delegate;
+			this.isNew = isNew;
+			this.storedLastAccess = delegate.getLastAccessedTime();
+		}
+
+		boolean mustSave(Duration interval) {
+			return this.isNew || this.changed
+					|| !this.delegate.getLastAccessedTime().isBefore(this.storedLastAccess.plus(interval));
+		}
+
+		void saved() {
+			this.isNew = false;
+			this.changed = false;
+			this.storedLastAccess = this.delegate.getLastAccessedTime();
+		}
+
+		@Override
+		public String getId() {
+			return this.delegate.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			this.changed = true;
+			return this.delegate.changeSessionId();
+		}
+
+		@Override
+		public <T> T getAttribute(String attributeName) {
+			return this.delegate.getAttribute(attributeName);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return this.delegate.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String attributeName, Object attributeValue) {
+			this.changed = true;
+			this.delegate.setAttribute(attributeName, attributeValue);
+		}
+
+		@Override
+		public void removeAttribute(String attributeName) {
+			this.changed = true;
+			this.delegate.removeAttribute(attributeName);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return this.delegate.getCreationTime();
+		}
+
+		@Override
+		public void setLastAccessedTime(Instant lastAccessedTime) {
+			this.delegate.setLastAccessedTime(lastAccessedTime);
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return this.delegate.getLastAccessedTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			this.changed = true;
+			this.delegate.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return this.delegate.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.delegate.isExpired();
+		}
+	}
+}

@@ -54,11 +54,9 @@ public interface Surveys {
 	/**
 	 * Stores one response for the device, or says why not. {@code answers} are the form's fields
 	 * ({@code q_<code>}); {@code fingerprint} is a keyed hash of the network address and browser.
+	 * The survey is read in the same transaction; an unknown token is a {@code NotFoundException}.
 	 */
 	SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers);
-
-	/** As {@link #submit(String, UUID, String, Map)}, for a survey the caller has just read by its token. */
-	SubmitResult submit(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers);
 
 	/** Primary organizations of the survey's region by name, for the optional organization question. */
 	List<String> organizationNames(String token, String text);

@@ -111,6 +111,26 @@ class AuditTrailTests {
 		assertThat(after).contains("audited.user").doesNotContain("password").doesNotContain("{bcrypt}");
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void aWriteTransactionNamesItsActorUnlessLabelledUnaudited() {
+		String sql = "select coalesce(current_setting('oqytu.actor', true), '')";
+		org.springframework.transaction.support.TransactionTemplate write =
+				new org.springframework.transaction.support.TransactionTemplate(transactions);
+		String named = write.execute(s -> jdbc.sql(sql).query(String.class).single());
+		assertThat(named).isEqualTo("system");
+		org.springframework.transaction.interceptor.RuleBasedTransactionAttribute unaudited =
+				new org.springframework.transaction.interceptor.RuleBasedTransactionAttribute();
+		unaudited.setLabels(List.of(kz.oqytu.shared.db.Transactions.UNAUDITED));
+		// as @Transactional(label = UNAUDITED) hands it over: the attribute itself, labels and all
+		org.springframework.transaction.TransactionStatus status = transactions.getTransaction(unaudited);
+		String none = jdbc.sql(sql).query(String.class).single();
+		transactions.commit(status);
+		assertThat(none).isEmpty();
+	}
+
 	@Test
 	void theLogIsAppendOnly() {
 		jdbc.sql("insert into audit_log (actor, table_name, row_key, action) values ('x', 'y', 'z', 'INSERT')").update();

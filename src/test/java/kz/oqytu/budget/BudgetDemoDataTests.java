@@ -98,7 +98,7 @@ class BudgetDemoDataTests {
 		assertThat(html).contains("data-years=\"2025,2026\"").contains("data-values=\"8.0,10.0\"")
 			.contains("data-norms=\"10.0,10.0\"").contains("data-statuses=\"BELOW,MEETS\"")
 			.contains("id=\"budget-chart-table\"").containsPattern("src=\"/webjars/chart.js/[0-9.]+/dist/chart.umd.js\"")
-			.contains("/js/budget-chart.js");
+			.containsPattern("src=\"/js/budget-chart-[0-9a-f]{32}\\.js\"");
 	}
 
 	@Test

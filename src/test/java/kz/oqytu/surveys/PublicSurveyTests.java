@@ -107,6 +107,18 @@ class PublicSurveyTests {
 	}
 
 	@Test
+	void aStoredAnswerCostsFourStatementsInOneTransactionWithoutAnAuditActor() throws Exception {
+		kz.oqytu.testsupport.StatementCounter.reset();
+		mvc.perform(answer(UUID.randomUUID())).andExpect(redirectedUrl(path() + "/thanks"));
+		// the survey with its current version, its event, the response, the answers (one batch)
+		assertThat(kz.oqytu.testsupport.StatementCounter.statements()).hasSize(4);
+		assertThat(responses()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from survey_answer a join survey_response r on r.id = a.response_id"
+				+ " where r.event_survey_id = :s").param("s", survey.id()).query(Long.class).single())
+			.as("usefulness, applicability, will apply, two topics, category, comment").isEqualTo(7);
+	}
+
+	@Test
 	void theQrCodeDecodesToExactlyTheSurveyAddress() throws Exception {
 		byte[] png = mvc.perform(get("/events/" + eventId + "/survey/qr.png").param("size", "300")
 			.with(users.as("methodologist")))

@@ -15,13 +15,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 
 /**
  * Boot's JPA transaction manager, plus one thing: each write transaction tells PostgreSQL who acts
  * ({@code set_config('oqytu.actor', …, true)}, local to the transaction), which the audit triggers
- * record. Without a signed-in user the actor is "system" (demo data, scheduled jobs).
+ * record. Without a signed-in user the actor is "system" (demo data, scheduled jobs). Transactions
+ * labelled {@link kz.oqytu.shared.db.Transactions#UNAUDITED} (they write no audited table) skip it.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditingTransactionManager {
@@ -43,7 +45,8 @@ class AuditingTransactionManager {
 		@Override
 		protected void doBegin(Object transaction, TransactionDefinition definition) {
 			super.doBegin(transaction, definition);
-			if (definition.isReadOnly()) {
+			if (definition.isReadOnly() || (definition instanceof TransactionAttribute attribute
+					&& attribute.getLabels().contains(kz.oqytu.shared.db.Transactions.UNAUDITED))) {
 				return;
 			}
 			DataSource dataSource = getDataSource();

@@ -25,6 +25,7 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.db.Transactions;
 import kz.oqytu.surveys.EventSurveyView;
 import kz.oqytu.surveys.PublicSurvey;
 import kz.oqytu.surveys.QuestionView;
@@ -271,19 +272,23 @@ class EventSurveyService implements Surveys {
 	// ---- public
 
 	private record Located(long id, String token, SurveyKind kind, long questionnaireId, long eventId,
-			LocalDateTime opens, LocalDateTime closes) {
+			LocalDateTime opens, LocalDateTime closes, long versionId) {
 	}
 
+	/** The survey and its questionnaire's current version, in one statement. */
 	private Optional<Located> locate(String token) {
 		if (!Tokens.looksLikeToken(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select id, token, kind, questionnaire_id, event_id, opens_at, closes_at from event_survey"
-				+ " where token = :token")
+		return jdbc.sql("""
+				select s.id, s.token, s.kind, s.questionnaire_id, s.event_id, s.opens_at, s.closes_at,
+				       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
+				from event_survey s where s.token = :token
+				""")
 			.param("token", token)
 			.query((rs, n) -> new Located(rs.getLong(1), rs.getString(2), SurveyKind.valueOf(rs.getString(3)),
 					rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toLocalDateTime(),
-					rs.getTimestamp(7).toLocalDateTime()))
+					rs.getTimestamp(7).toLocalDateTime(), rs.getLong(8)))
 			.optional();
 	}
 
@@ -291,7 +296,7 @@ class EventSurveyService implements Surveys {
 	@Transactional(readOnly = true)
 	public Optional<PublicSurvey> byToken(String token) {
 		return locate(token).flatMap(s -> events.summary(s.eventId()).map(e -> {
-			long version = questionnaires.currentVersion(s.questionnaireId());
+			long version = s.versionId();
 			return new PublicSurvey(s.id(), s.token(), s.kind(), e.id(), e.titleKk(), e.titleRu(), e.startsAt(),
 					s.opens(), s.closes(), state(s.opens(), s.closes(), e.status()), version,
 					questionnaires.questions(version));
@@ -332,15 +337,15 @@ class EventSurveyService implements Surveys {
 			.optional();
 	}
 
+	/**
+	 * One transaction for the read and the write: the survey and its version (one statement), its
+	 * event, the response, its answers (one batch). Survey answers are not audited, so the
+	 * transaction is labelled {@link Transactions#UNAUDITED} and names no actor.
+	 */
 	@Override
-	@Transactional
+	@Transactional(label = Transactions.UNAUDITED)
 	public SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
-		return submit(byToken(token).orElseThrow(() -> new NotFoundException("survey")), device, fingerprint, answers);
-	}
-
-	@Override
-	@Transactional
-	public SubmitResult submit(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers) {
+		PublicSurvey survey = byToken(token).orElseThrow(() -> new NotFoundException("survey"));
 		SubmitResult result = store(survey, device, fingerprint, answers);
 		meters.counter("oqytu.survey.submissions", "outcome", result.outcome().name().toLowerCase()).increment();
 		return result;

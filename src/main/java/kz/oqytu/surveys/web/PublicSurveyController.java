@@ -85,18 +85,20 @@ class PublicSurveyController {
 
 	@PostMapping("/s/{token}")
 	String submit(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-		PublicSurvey survey = surveys.byToken(token).orElseThrow(() -> new NotFoundException("survey"));
 		Map<String, List<String>> answers = new java.util.HashMap<>();
 		request.getParameterMap().forEach((k, v) -> {
 			if (k.startsWith("q_")) {
 				answers.put(k, List.of(v));
 			}
 		});
-		SubmitResult result = surveys.submit(survey, device(request, response), fingerprint(request, survey), answers);
-		model.addAttribute("survey", survey);
+		SubmitResult result = surveys.submit(token, device(request, response), fingerprint(request, token), answers);
+		if (result.outcome() == SubmitResult.Outcome.STORED) {
+			return "redirect:/s/" + token + "/thanks";
+		}
+		// The rare answers that show a page read the survey for it again; a stored answer needs no page.
+		model.addAttribute("survey", surveys.byToken(token).orElseThrow(() -> new NotFoundException("survey")));
 		return switch (result.outcome()) {
-			case STORED -> "redirect:/s/" + token + "/thanks";
-			case ALREADY_ANSWERED -> "surveys/public-already";
+			case STORED, ALREADY_ANSWERED -> "surveys/public-already";
 			case NOT_OPEN -> "surveys/public-closed";
 			case INVALID -> {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -168,9 +170,10 @@ class PublicSurveyController {
 	}
 
 	/** A keyed hash of address and browser: notices one device answering many times, identifies no one. */
-	String fingerprint(HttpServletRequest request, PublicSurvey survey) {
+	String fingerprint(HttpServletRequest request, String token) {
+		// Keyed per survey by its token (the survey's id before; the token is as unique and is at hand).
 		String source = request.getRemoteAddr() + "|" + request.getHeader("User-Agent") + "|"
-				+ request.getHeader("Accept-Language") + "|" + survey.surveyId();
+				+ request.getHeader("Accept-Language") + "|" + token;
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));

@@ -16,6 +16,12 @@ public interface CoverageReports {
 	/** The region's training share of its budget for Y and Y+1, as the union's report shows beside coverage. */
 	List<BudgetFigure> budget(CurrentUser user, Optional<Long> regionId, int year);
 
+	/**
+	 * The annual report, its breakdowns and budget shares in one read: one region lookup and one
+	 * transaction instead of one each.
+	 */
+	AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year);
+
 	/** Every training year with held events, oldest first. */
 	List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId);
 

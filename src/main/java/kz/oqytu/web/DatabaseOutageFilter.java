@@ -60,11 +60,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(ex));
-			render(request, response);
+			render(request, response, false);
 		}
 	}
 
-	private void render(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/** The localized 503 page: the database is away, or ({@code busy}) the heavy work is queued too long. */
+	void render(HttpServletRequest request, HttpServletResponse response, boolean busy) throws IOException {
 		Locale locale = LocaleConfig.supported(request.getParameter("lang") != null
 				? Locale.forLanguageTag(request.getParameter("lang")) : locales.getObject().resolveLocale(request));
 		response.reset();
@@ -78,7 +79,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		response.setHeader("Referrer-Policy", "same-origin");
 		response.setContentType("text/html;charset=UTF-8");
 		WebContext context = new WebContext(
-				JakartaServletWebApplication.buildApplication(getServletContext()).buildExchange(request, response), locale);
+				JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response), locale);
+		context.setVariable("busy", busy);
 		templates.getObject().process("error/503", context, response.getWriter());
 		response.flushBuffer();
 	}

@@ -18,6 +18,7 @@ import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.organizations.UnitLevel;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.reports.AnnualCoverageReport;
+import kz.oqytu.reports.AnnualReportPage;
 import kz.oqytu.reports.Breakdown;
 import kz.oqytu.reports.CategoryFigure;
 import kz.oqytu.reports.CoverageBreakdowns;
@@ -61,7 +62,10 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public AnnualCoverageReport annual(CurrentUser user, Optional<Long> regionId, int year) {
-		UnitInfo region = region(user, regionId);
+		return annual(region(user, regionId), year);
+	}
+
+	private AnnualCoverageReport annual(UnitInfo region, int year) {
 		// members on every 1 January at once: both years take theirs from the one statement
 		Map<LocalDate, Long> members = queries.membersByDate(region.path());
 		return new AnnualCoverageReport(region.id(), region.nameKk(), region.nameRu(), year,
@@ -89,7 +93,10 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public CoverageBreakdowns breakdowns(CurrentUser user, Optional<Long> regionId, int year) {
-		UnitInfo region = region(user, regionId);
+		return breakdowns(region(user, regionId), year);
+	}
+
+	private CoverageBreakdowns breakdowns(UnitInfo region, int year) {
 		String path = region.path();
 		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
 		long[] leftOut = queries.leftOut(path, year);
@@ -103,8 +110,18 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public List<kz.oqytu.reports.BudgetFigure> budget(CurrentUser user, Optional<Long> regionId, int year) {
-		UnitInfo region = region(user, regionId);
+		return budget(region(user, regionId), year);
+	}
+
+	private List<kz.oqytu.reports.BudgetFigure> budget(UnitInfo region, int year) {
 		return List.of(budgetFigure(region.id(), year), budgetFigure(region.id(), year + 1));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year) {
+		UnitInfo region = region(user, regionId);
+		return new AnnualReportPage(annual(region, year), breakdowns(region, year), budget(region, year));
 	}
 
 	private kz.oqytu.reports.BudgetFigure budgetFigure(long regionId, int year) {
@@ -134,17 +151,14 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Integer> years(CurrentUser user) {
-		List<Integer> years = new ArrayList<>(queries.eventsByYear(region(user, Optional.empty()).path()).keySet());
-		java.util.Collections.reverse(years);
-		return years;
+		return queries.heldYears(region(user, Optional.empty()).path());
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public int latestYear(CurrentUser user) {
 		int current = LocalDate.now().getYear();
-		return queries.eventsByYear(region(user, Optional.empty()).path())
-			.keySet()
+		return queries.heldYears(region(user, Optional.empty()).path())
 			.stream()
 			.filter(y -> y <= current)
 			.max(Integer::compare)
@@ -154,15 +168,15 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] annualWorkbook(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
-		return workbook.write(annual(user, regionId, year), breakdowns(user, regionId, year),
-				budget(user, regionId, year), locale);
+		AnnualReportPage page = annualPage(user, regionId, year);
+		return workbook.write(page.report(), page.breakdowns(), page.budget(), locale);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] annualPdf(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
-		return pdf.render(annual(user, regionId, year), breakdowns(user, regionId, year), budget(user, regionId, year),
-				locale);
+		AnnualReportPage page = annualPage(user, regionId, year);
+		return pdf.render(page.report(), page.breakdowns(), page.budget(), locale);
 	}
 
 	/** The region asked for, or the user's own; it must lie in the user's scope (or contain it). */

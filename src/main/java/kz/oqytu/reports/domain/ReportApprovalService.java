@@ -73,9 +73,9 @@ class ReportApprovalService implements ReportApprovals {
 		if (approvedBy == null || approvedBy.isBlank() || approvedBy.length() > 300) {
 			throw new BusinessRuleException("approvedBy", "reports.approval.error.approvedBy");
 		}
-		AnnualCoverageReport report = reports.annual(user, Optional.empty(), year);
-		Snapshot snapshot = new Snapshot(report, reports.breakdowns(user, Optional.empty(), year),
-				reports.budget(user, Optional.empty(), year));
+		kz.oqytu.reports.AnnualReportPage page = reports.annualPage(user, Optional.empty(), year);
+		AnnualCoverageReport report = page.report();
+		Snapshot snapshot = new Snapshot(report, page.breakdowns(), page.budget());
 		try {
 			jdbc.sql("""
 					insert into report_approval (region_id, year, approved_on, protocol, approved_by, recorded_by, snapshot)

@@ -65,9 +65,10 @@ class CoverageReportController {
 		}
 		else {
 			model.addAttribute("approvedView", false);
-			model.addAttribute("report", reports.annual(me, Optional.ofNullable(region), year));
-			model.addAttribute("breakdowns", reports.breakdowns(me, Optional.ofNullable(region), year));
-			model.addAttribute("budgetShares", reports.budget(me, Optional.ofNullable(region), year));
+			kz.oqytu.reports.AnnualReportPage page = reports.annualPage(me, Optional.ofNullable(region), year);
+			model.addAttribute("report", page.report());
+			model.addAttribute("breakdowns", page.breakdowns());
+			model.addAttribute("budgetShares", page.budget());
 			model.addAttribute("differences", approval.isPresent() ? approvals.differences(me, year, locale)
 					: java.util.List.of());
 			model.addAttribute("changesSinceApproval", approval.isPresent()

@@ -365,15 +365,38 @@ class EventSurveyService implements Surveys {
 		if (!errors.isEmpty()) {
 			return new SubmitResult(Outcome.INVALID, errors);
 		}
+		// The response and its answers in one statement (one round trip): no row comes back when the
+		// device has answered already (the unique key), and then no answer is written either.
+		int n = rows.size();
+		Long[] questions = new Long[n];
+		Integer[] ratings = new Integer[n];
+		String[] options = new String[n];
+		String[] texts = new String[n];
+		for (int k = 0; k < n; k++) {
+			Object[] r = rows.get(k);
+			questions[k] = (Long) r[0];
+			ratings[k] = (Integer) r[1];
+			options[k] = (String) r[2];
+			texts[k] = (String) r[3];
+		}
 		Long responseId = jdbc.sql("""
-				insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
-				                             organization_id, category_code)
-				values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
-				        (select count(*) >= :threshold from (select 1 from survey_response
-				            where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) seen),
-				        :organization, :category)
-				on conflict (event_survey_id, device_id) do nothing
-				returning id
+				with response as (
+				    insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
+				                                 organization_id, category_code)
+				    values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
+				            (select count(*) >= :threshold from (select 1 from survey_response
+				                where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) seen),
+				            :organization, :category)
+				    on conflict (event_survey_id, device_id) do nothing
+				    returning id),
+				answers as (
+				    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
+				    select response.id, a.question_id, a.rating, a.option_code, a.text_value
+				    from response, unnest(cast(:questions as bigint[]), cast(:ratings as int[]),
+				                          cast(:options as text[]), cast(:texts as text[]))
+				         as a (question_id, rating, option_code, text_value)
+				    returning 1)
+				select id from response
 				""")
 			.param("survey", survey.surveyId())
 			.param("version", survey.versionId())
@@ -382,17 +405,16 @@ class EventSurveyService implements Surveys {
 			.param("threshold", properties.deviceFlagThreshold())
 			.param("organization", organizationId)
 			.param("category", category)
+			.param("questions", questions)
+			.param("ratings", ratings)
+			.param("options", options)
+			.param("texts", texts)
 			.query(Long.class)
 			.optional()
 			.orElse(null);
 		if (responseId == null) {
 			return SubmitResult.of(Outcome.ALREADY_ANSWERED);
 		}
-		List<Object[]> batch = rows.stream()
-			.map(r -> new Object[] { responseId, r[0], r[1], r[2], r[3] })
-			.toList();
-		jdbcTemplate.batchUpdate("insert into survey_answer (response_id, question_id, rating, option_code, text_value)"
-				+ " values (?, ?, ?, ?, ?)", batch);
 		return SubmitResult.of(Outcome.STORED);
 	}
 

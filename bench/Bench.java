@@ -522,15 +522,19 @@ public class Bench {
 	 * every submit comes from a fresh device (a new OQYTU_DEVICE cookie), so each one is stored.
 	 */
 	static final class SurveyClients {
-		final List<String> tokens;
-		final ThreadLocal<String[]> perThread;
+		final List<String[]> prepared = new ArrayList<>();
 		final AtomicLong next = new AtomicLong();
 
+		/**
+		 * One participant's form per survey, fetched before anything is timed: a submit needs the
+		 * survey's CSRF cookie and token, which a phone got with the page it answers (S1 measures that
+		 * page). The cookie and token are not tied to a thread or a session, so they are shared; each
+		 * submit brings its own device. (Fetched lazily per client thread before 2026-11-22 evening:
+		 * the first 64 submits of every 100/s round then carried a page render, 11% of the samples.)
+		 */
 		SurveyClients(List<String> tokens) {
-			this.tokens = tokens;
-			this.perThread = ThreadLocal.withInitial(() -> {
+			for (String token : tokens) {
 				try {
-					String token = tokens.get((int) (next.getAndIncrement() % tokens.size()));
 					HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/s/" + token)).GET().build(),
 							HttpResponse.BodyHandlers.ofString());
 					// whatever the form set (a session, or a CSRF cookie), but not the device: each submit brings its own
@@ -540,16 +544,16 @@ public class Bench {
 							cookies.add(h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')));
 						}
 					}
-					return new String[] { token, cookies.isEmpty() ? null : String.join("; ", cookies), csrf(page.body()) };
+					prepared.add(new String[] { token, cookies.isEmpty() ? null : String.join("; ", cookies), csrf(page.body()) });
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
 				}
-			});
+			}
 		}
 
 		int submit(AtomicLong stored) {
-			String[] s = perThread.get();
+			String[] s = prepared.get((int) (next.getAndIncrement() % prepared.size()));
 			String form = "_csrf=" + enc(s[2]) + "&q_usefulness=5&q_applicability=4&q_trainer=5&q_format_fit=4"
 					+ "&q_will_apply=YES&q_next_topics=LABOUR_LAW&q_next_topics=NEGOTIATIONS&q_next_topics=FINANCIAL_LITERACY"
 					+ "&q_next_topics_other=" + enc("Цифрлық сауаттылық") + "&q_category=UNION_MEMBER"

@@ -22,6 +22,9 @@ public interface CoverageReports {
 	 */
 	AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year);
 
+	/** The id of the user's own region (or the union's root for the union's staff); staff only. */
+	long regionId(CurrentUser user);
+
 	/** Every training year with held events, oldest first. */
 	List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId);
 

@@ -119,6 +119,12 @@ class CoverageReportService implements CoverageReports {
 
 	@Override
 	@Transactional(readOnly = true)
+	public long regionId(CurrentUser user) {
+		return region(user, Optional.empty()).id();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year) {
 		UnitInfo region = region(user, regionId);
 		return new AnnualReportPage(annual(region, year), breakdowns(region, year), budget(region, year));

@@ -20,6 +20,24 @@ class PublicSurveySecurityConfig {
 
 	static final String CSRF_COOKIE = "OQYTU_SURVEY_CSRF";
 
+	/**
+	 * The survey's QR image by token: a public, cacheable GET that reads no session and changes
+	 * nothing, so no CSRF token is loaded or checked for it; headers as everywhere.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicQrFilterChain(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/s/*/qr.png")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfig.CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain publicSurveyFilterChain(HttpSecurity http) throws Exception {

@@ -174,10 +174,18 @@ class PublicSurveyController {
 		// Keyed per survey by its token (the survey's id before; the token is as unique and is at hand).
 		String source = request.getRemoteAddr() + "|" + request.getHeader("User-Agent") + "|"
 				+ request.getHeader("Accept-Language") + "|" + token;
+		// doFinal resets the keyed Mac for its next use on this thread
+		return HexFormat.of().formatHex(macs.get().doFinal(source.getBytes(StandardCharsets.UTF_8)), 0, 16);
+	}
+
+	/** One keyed Mac per request thread: looking the algorithm up and keying it on every answer showed in profiles. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
+
+	private Mac keyedMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(source.getBytes(StandardCharsets.UTF_8)), 0, 16);
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException(ex);

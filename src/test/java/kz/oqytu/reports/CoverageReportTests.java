@@ -57,6 +57,24 @@ class CoverageReportTests {
 	}
 
 	@Test
+	void theYearListIsTheTrendsYearsNewestFirstAndThePageReadsAsThePartsDo() {
+		kz.oqytu.accounts.CurrentUser executive = users.current("executive");
+		// the skip scan over held events against the trend's count of held events per year
+		List<Integer> fromTrend = new java.util.ArrayList<>(reports.trend(executive, Optional.empty()).stream()
+			.map(kz.oqytu.reports.TrendPoint::year).toList());
+		java.util.Collections.reverse(fromTrend);
+		assertThat(reports.years(executive)).isEqualTo(fromTrend).contains(2025, 2024);
+		assertThat(reports.latestYear(executive)).isEqualTo(fromTrend.stream()
+			.filter(y -> y <= java.time.LocalDate.now().getYear()).findFirst().orElseThrow());
+
+		kz.oqytu.reports.AnnualReportPage page = reports.annualPage(executive, Optional.empty(), 2025);
+		assertThat(page.report()).isEqualTo(reports.annual(executive, Optional.empty(), 2025));
+		assertThat(page.breakdowns()).isEqualTo(reports.breakdowns(executive, Optional.empty(), 2025));
+		assertThat(page.budget()).isEqualTo(reports.budget(executive, Optional.empty(), 2025));
+		assertThat(reports.regionId(executive)).isEqualTo(page.report().regionId());
+	}
+
+	@Test
 	void categoriesAddUpToTheTrainedRow() {
 		AnnualCoverageReport r = reports.annual(users.current("methodologist"), Optional.empty(), 2025);
 		for (YearFigures figures : List.of(r.previous(), r.current())) {

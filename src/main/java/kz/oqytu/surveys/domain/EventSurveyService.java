@@ -351,9 +351,10 @@ class EventSurveyService implements Surveys {
 	}
 
 	/**
-	 * One transaction for the read and the write: the survey and its version (one statement), its
-	 * event, the response, its answers (one batch). Survey answers are not audited, so the
-	 * transaction is labelled {@link Transactions#UNAUDITED} and names no actor.
+	 * One transaction of two statements: the survey with its current version and event
+	 * ({@link #byToken}), then the response with its answers (one data-modifying statement). Survey
+	 * answers are not audited, so the transaction is labelled {@link Transactions#UNAUDITED} and names
+	 * no actor.
 	 */
 	@Override
 	@Transactional(label = Transactions.UNAUDITED)

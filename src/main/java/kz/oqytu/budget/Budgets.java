@@ -68,7 +68,7 @@ public interface Budgets {
 		return 2000;
 	}
 
-	static int lastYear() {
-		return LocalDate.now().getYear() + 1;
+	static int lastYear(java.time.Clock clock) {
+		return LocalDate.now(clock).getYear() + 1;
 	}
 }

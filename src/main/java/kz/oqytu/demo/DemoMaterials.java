@@ -38,6 +38,7 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /**
  * Methodical materials as the resolution of 20.02.2026 asks for them: six materials (cases,
@@ -70,7 +71,10 @@ class DemoMaterials {
 
 	private final PdfRenderer pdf;
 
-	DemoMaterials(Materials materials, Organizations organizations, TrainingEvents events, PdfRenderer pdf) {
+	private final Clock clock;
+
+	DemoMaterials(Materials materials, Organizations organizations, TrainingEvents events, PdfRenderer pdf, Clock clock) {
+		this.clock = clock;
 		this.materials = materials;
 		this.organizations = organizations;
 		this.events = events;
@@ -209,7 +213,7 @@ class DemoMaterials {
 
 	private void send(CurrentUser user, long material, long version, LocalDate date, String note,
 			DistributionTarget target, Set<Long> districts, Set<Long> organizationIds) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		materials.distribute(user, material, new DistributionCommand(version, date.isAfter(today) ? today : date, note,
 				target, districts, organizationIds, List.of()));
 	}

@@ -38,6 +38,7 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /**
  * The planning side of the union's report, written through the planning module's services: the
@@ -103,8 +104,11 @@ class DemoPlanning {
 
 	private final Organizations organizations;
 
+	private final Clock clock;
+
 	DemoPlanning(Plans plans, SchoolPlans schools, TopicRequests requests, Resolutions resolutions,
-			TrainingEvents events, Organizations organizations) {
+			TrainingEvents events, Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.schools = schools;
 		this.requests = requests;
@@ -274,7 +278,7 @@ class DemoPlanning {
 	// ---- school plans
 
 	private void loadSchools(CurrentUser loader, long chairOrganizationId, List<OrganizationRow> all, Random random) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		for (OrganizationRow org : all) {
 			boolean chair = org.id() == chairOrganizationId;
 			int draw = random.nextInt(100);

@@ -20,10 +20,6 @@ public record CampaignView(long id, int year, String titleKk, String titleRu, Lo
 		return !today.isBefore(opensOn) && !today.isAfter(deadline);
 	}
 
-	public boolean open() {
-		return open(LocalDate.now());
-	}
-
 	public int notAnswered() {
 		return organizations - answered;
 	}

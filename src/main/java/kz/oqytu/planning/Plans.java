@@ -91,7 +91,7 @@ public interface Plans {
 	EventPlanLink eventLink(CurrentUser user, long eventId);
 
 	/** Years a plan can be made for: 2000 to next year. */
-	static boolean validYear(int year) {
-		return year >= 2000 && year <= LocalDate.now().getYear() + 1;
+	static boolean validYear(int year, LocalDate today) {
+		return year >= 2000 && year <= today.getYear() + 1;
 	}
 }

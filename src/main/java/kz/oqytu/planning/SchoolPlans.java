@@ -52,7 +52,7 @@ public interface SchoolPlans {
 	void deleteItem(CurrentUser user, long organizationId, int year, long itemId, int version);
 
 	/** Years a school plan can be kept for: 2000 to next year. */
-	static boolean validYear(int year) {
-		return Plans.validYear(year);
+	static boolean validYear(int year, java.time.LocalDate today) {
+		return Plans.validYear(year, today);
 	}
 }

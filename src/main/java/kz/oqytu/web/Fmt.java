@@ -18,7 +18,19 @@ import kz.oqytu.shared.Percent;
 @Component("fmt")
 public class Fmt {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Aqtobe");
+	private final java.time.Clock clock;
+
+	private final ZoneId zone;
+
+	Fmt(java.time.Clock clock) {
+		this.clock = clock;
+		this.zone = clock.getZone();
+	}
+
+	/** This year by the application's clock, for templates (never the server's {@code #temporals.createToday()}). */
+	public int thisYear() {
+		return LocalDate.now(clock).getYear();
+	}
 
 	public String count(Number value) {
 		return value == null ? "" : NumberFormats.count(value.longValue(), locale());
@@ -74,7 +86,7 @@ public class Fmt {
 	}
 
 	public String dateTime(Instant instant) {
-		return instant == null ? "" : NumberFormats.dateTime(LocalDateTime.ofInstant(instant, ZONE));
+		return instant == null ? "" : NumberFormats.dateTime(LocalDateTime.ofInstant(instant, zone));
 	}
 
 	public String name(String kk, String ru) {

@@ -16,10 +16,14 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import java.time.Clock;
 
 /** Guessing passwords is slowed per account name, the user is told when to retry, and nothing locks forever. */
 @OqytuIntegrationTest
 class LoginThrottleTests {
+
+	@Autowired
+	Clock clock;
 
 	private static final String USER = "throttle.tester";
 
@@ -63,8 +67,8 @@ class LoginThrottleTests {
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(formLogin().user(USER).password("wrong-" + i)).andExpect(unauthenticated());
 		}
-		jdbc.sql("update login_throttle set locked_until = now() - interval '1 minute' where username = :u")
-			.param("u", USER).update();
+		jdbc.sql("update login_throttle set locked_until = :now - interval '1 minute' where username = :u")
+			.param("now", java.time.OffsetDateTime.now(clock)).param("u", USER).update();
 		mvc.perform(formLogin().user(USER).password("right-password")).andExpect(authenticated());
 		assertThat(jdbc.sql("select count(*) from login_throttle where username = :u").param("u", USER)
 			.query(Long.class).single()).isZero();

@@ -24,6 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
 
 /**
  * Every change is recorded with who, when, before and after; the record cannot be rewritten.
@@ -32,6 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @OqytuIntegrationTest
 class AuditTrailTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -153,7 +157,7 @@ class AuditTrailTests {
 	void theReportCountsChangesMadeAfterItWasApproved() throws Exception {
 		// 2026's report (members on 01.01.2027): approving it here disturbs no pinned figure.
 		mvc.perform(post("/reports/coverage/approval").with(users.as("methodologist")).with(csrf())
-			.param("year", "2026").param("approvedOn", LocalDate.now().toString()).param("protocol", "A-1")
+			.param("year", "2026").param("approvedOn", LocalDate.now(clock).toString()).param("protocol", "A-1")
 			.param("approvedBy", "Исполком")).andExpect(status().is3xxRedirection());
 		String before = mvc.perform(get("/reports/coverage").param("year", "2026").with(users.as("executive")))
 			.andReturn().getResponse().getContentAsString();

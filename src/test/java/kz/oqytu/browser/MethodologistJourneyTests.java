@@ -25,10 +25,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The methodologist's journeys: logging a seminar, importing a participant list, the QR survey. */
 @BrowserTest
 class MethodologistJourneyTests {
+
+	@Autowired
+	Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -48,7 +53,7 @@ class MethodologistJourneyTests {
 	void logsASeminarTrainingWithAttendanceAndSeesTheDashboardChange(Browser browser) {
 		Page page = ui.desktop(browser);
 		ui.signIn(page, "methodologist");
-		int year = LocalDate.now().getYear();
+		int year = LocalDate.now(clock).getYear();
 		page.navigate(ui.url("/dashboard?year=" + year));
 		long eventsBefore = number(page.textContent("#figure-events"));
 		long trainedBefore = number(page.textContent("#figure-trained"));
@@ -59,7 +64,7 @@ class MethodologistJourneyTests {
 		page.fill("#titleKk", "Кәсіподақ белсенділеріне арналған семинар-тренинг");
 		page.selectOption("#formCode", "SEMINAR_TRAINING");
 		page.selectOption("#status", "HELD");
-		String today = LocalDate.now().toString();
+		String today = LocalDate.now(clock).toString();
 		page.fill("#startsAt", today + "T09:00");
 		page.fill("#endsAt", today + "T12:00");
 		page.fill("#academicHours", "4");

@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import java.time.Clock;
 
 /**
  * Who reaches what: the executive committee reads every planning page and changes nothing, on
@@ -39,6 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @OqytuIntegrationTest
 @Transactional
 class PlanningAccessTests {
+
+	@Autowired
+	Clock clock;
 
 	static final int YEAR = 2023;
 
@@ -81,11 +85,11 @@ class PlanningAccessTests {
 		plans.linkEvent(methodologist, item, event);
 		schools.addItem(chair, chair.scopeUnitId(), YEAR, new SchoolItemCommand("Сабақ", null, 3, "ROUND_TABLE", 10,
 				false, null, null, null));
-		long request = requests.submit(chair, chair.scopeUnitId(), new RequestCommand(LocalDate.now().getYear() + 1,
+		long request = requests.submit(chair, chair.scopeUnitId(), new RequestCommand(LocalDate.now(clock).getYear() + 1,
 				Set.of("OTHER"), Set.of("CHAIR"), null, null, 3, null));
-		long campaign = requests.openCampaign(methodologist, new CampaignCommand(LocalDate.now().getYear() + 2, "Науқан",
-				null, LocalDate.now(), LocalDate.now().plusDays(9), null));
-		long resolution = resolutions.create(methodologist, new ResolutionCommand(LocalDate.now(), "5", null, "Қаулы",
+		long campaign = requests.openCampaign(methodologist, new CampaignCommand(LocalDate.now(clock).getYear() + 2, "Науқан",
+				null, LocalDate.now(clock), LocalDate.now(clock).plusDays(9), null));
+		long resolution = resolutions.create(methodologist, new ResolutionCommand(LocalDate.now(clock), "5", null, "Қаулы",
 				null, null, null));
 		long task = resolutions.addTask(methodologist, resolution, new TaskCommand("Тапсырма", null, null,
 				TaskStatus.NOT_STARTED, null, null, Set.of(), Set.of(), Set.of()));
@@ -158,8 +162,8 @@ class PlanningAccessTests {
 					.param("year", Integer.toString(YEAR)).param("titleKk", "x").param("description", "x")
 					.param("topic", "x").param("month", "3").param("formCode", "ROUND_TABLE").param("topicCodes", "OTHER")
 					.param("categoryCodes", "CHAIR").param("expectedParticipants", "3").param("number", "1")
-					.param("adoptedOn", LocalDate.now().toString()).param("opensOn", LocalDate.now().toString())
-					.param("deadline", LocalDate.now().toString()))
+					.param("adoptedOn", LocalDate.now(clock).toString()).param("opensOn", LocalDate.now(clock).toString())
+					.param("deadline", LocalDate.now(clock).toString()))
 					.andReturn().getResponse().getStatus();
 				assertThat(status).as("POST " + path).isEqualTo(403);
 				checked.add(path);
@@ -198,7 +202,7 @@ class PlanningAccessTests {
 			.andExpect(content().string(containsString("Жоспарлау")));
 		mvc.perform(get("/requests").with(users.as("chair")))
 			.andExpect(content().string(containsString(
-					"href=\"/schools/" + chair.scopeUnitId() + "/" + LocalDate.now().getYear() + "\"")))
+					"href=\"/schools/" + chair.scopeUnitId() + "/" + LocalDate.now(clock).getYear() + "\"")))
 			.andExpect(content().string(containsString("Менің жоспарым")))
 			.andExpect(content().string(not(containsString("href=\"/resolutions\""))));
 		for (String page : List.of("/plans", "/plans/" + YEAR, "/resolutions", "/schools", "/requests/campaigns")) {

@@ -25,11 +25,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
 
 /** Resolutions and their tasks: overdue ones (deadline passed, not done) are flagged, done ones never. */
 @OqytuIntegrationTest
 @Transactional
 class ResolutionTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -53,10 +57,11 @@ class ResolutionTests {
 
 	PlanningFixtures fixtures;
 
-	LocalDate today = LocalDate.now();
+	LocalDate today;
 
 	@BeforeEach
 	void setUp() {
+		today = LocalDate.now(clock);
 		methodologist = users.current("methodologist");
 		fixtures = new PlanningFixtures(plans, events, organizations, methodologist);
 	}

@@ -22,10 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /** The union's table, reproduced from the demo data: the acceptance figures of the brief. */
 @OqytuIntegrationTest
 class CoverageReportTests {
+
+	@Autowired
+	Clock clock;
 
 	private static final List<String> CATEGORIES = List.of("UNION_MEMBER", "AUDIT_COMMISSION", "ACTIVIST", "CHAIR",
 			"CONCILIATION_COMMISSION");
@@ -65,7 +70,7 @@ class CoverageReportTests {
 		java.util.Collections.reverse(fromTrend);
 		assertThat(reports.years(executive)).isEqualTo(fromTrend).contains(2025, 2024);
 		assertThat(reports.latestYear(executive)).isEqualTo(fromTrend.stream()
-			.filter(y -> y <= java.time.LocalDate.now().getYear()).findFirst().orElseThrow());
+			.filter(y -> y <= LocalDate.now(clock).getYear()).findFirst().orElseThrow());
 
 		kz.oqytu.reports.AnnualReportPage page = reports.annualPage(executive, Optional.empty(), 2025);
 		assertThat(page.report()).isEqualTo(reports.annual(executive, Optional.empty(), 2025));
@@ -137,7 +142,7 @@ class CoverageReportTests {
 			.andReturn().getResponse().getContentAsString();
 		String status = text(html.substring(html.indexOf("id=\"budget-status\""), html.indexOf("</div>",
 				html.indexOf("id=\"budget-status\""))));
-		int year = java.time.LocalDate.now().getYear();
+		int year = LocalDate.now(clock).getYear();
 		if (year == 2026) {
 			assertThat(status).contains("10%").contains("Соответствует нормативу");
 		}

@@ -30,11 +30,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
 
 /** An approved report stays as approved while the data move on, and the live report says what moved. */
 @OqytuIntegrationTest
 @Transactional
 class ReportApprovalTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	ReportApprovals approvals;
@@ -103,7 +107,7 @@ class ReportApprovalTests {
 			.param("year", "2025").param("approvedOn", "2026-02-20").param("protocol", "9")
 			.param("approvedBy", "x")).andExpect(status().isForbidden());
 		CurrentUser admin = users.current("admin");
-		assertThatThrownBy(() -> approvals.approve(admin, 2025, LocalDate.now().plusDays(3), "9", "Исполком"))
+		assertThatThrownBy(() -> approvals.approve(admin, 2025, LocalDate.now(clock).plusDays(3), "9", "Исполком"))
 			.isInstanceOf(BusinessRuleException.class);
 		approvals.approve(admin, 2025, LocalDate.of(2026, 2, 20), "9", "Исполком");
 		assertThatThrownBy(() -> approvals.approve(admin, 2025, LocalDate.of(2026, 2, 21), "10", "Исполком"))

@@ -1,7 +1,6 @@
 package kz.oqytu.surveys;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
 
 /** Interviews with primary organizations: recorded, edited, deleted and found again. All roll back. */
 @OqytuIntegrationTest
 @Transactional
 class InterviewTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -190,7 +193,7 @@ class InterviewTests {
 	@Test
 	void aDateInTheFutureIsRefused() throws Exception {
 		long before = count();
-		String tomorrow = LocalDate.now(ZoneId.of("Asia/Aqtobe")).plusDays(1).toString();
+		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
 		mvc.perform(interview("/surveys/interviews/new", alga.nameKk(), "heldOn", tomorrow).param("lang", "ru"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "heldOn"))

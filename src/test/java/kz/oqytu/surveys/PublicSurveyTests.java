@@ -41,6 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
 
 /**
  * The survey a participant opens from the QR code: no account, no JavaScript, one answer per device.
@@ -48,6 +49,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @OqytuIntegrationTest
 class PublicSurveyTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -268,7 +272,7 @@ class PublicSurveyTests {
 
 	@Test
 	void aSurveyNotYetOpenSaysWhenItOpens() throws Exception {
-		LocalDateTime next = LocalDateTime.now().plusDays(3).withNano(0).withSecond(0);
+		LocalDateTime next = LocalDateTime.now(clock).plusDays(3).withNano(0).withSecond(0);
 		surveys.setWindow(users.current("methodologist"), eventId, SurveyKind.POST_EVENT, next, next.plusDays(1));
 		mvc.perform(get(path())).andExpect(content().string(org.hamcrest.Matchers.containsString("ашылады")));
 		mvc.perform(answer(UUID.randomUUID())).andExpect(status().isOk());

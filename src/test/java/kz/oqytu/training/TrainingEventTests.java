@@ -20,11 +20,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Clock;
 
 /** Logging a seminar with its attendance, the way the methodologist does it in the browser. */
 @OqytuIntegrationTest
 @Transactional
 class TrainingEventTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -91,7 +95,7 @@ class TrainingEventTests {
 		mvc.perform(seminar("2025-11-20", "headCounts[CHAIR]", "-3"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasErrors("form"));
-		String future = LocalDate.now().plusDays(10).toString();
+		String future = LocalDate.now(clock).plusDays(10).toString();
 		mvc.perform(seminar(future))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "status", "training.error.heldInFuture"));

@@ -6,13 +6,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.OqytuPrincipal;
+import java.time.Clock;
 
 @Component
 class LastLoginRecorder {
 
 	private final UserAccountRepository users;
 
-	LastLoginRecorder(UserAccountRepository users) {
+
+	private final Clock clock;
+	LastLoginRecorder(UserAccountRepository users, Clock clock) {
+		this.clock = clock;
 		this.users = users;
 	}
 
@@ -20,7 +24,7 @@ class LastLoginRecorder {
 	@Transactional
 	void on(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof OqytuPrincipal principal) {
-			users.touchLastLogin(principal.currentUser().id());
+			users.touchLastLogin(principal.currentUser().id(), java.time.Instant.now(clock));
 		}
 	}
 }

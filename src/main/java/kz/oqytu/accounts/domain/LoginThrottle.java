@@ -3,7 +3,6 @@ package kz.oqytu.accounts.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
@@ -13,6 +12,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
 
 /**
  * Slows password guessing per account name: five failures within fifteen minutes lock the name for
@@ -30,15 +30,19 @@ public class LoginThrottle {
 
 	private final JdbcClient jdbc;
 
-	LoginThrottle(JdbcClient jdbc) {
+
+	private final Clock clock;
+	LoginThrottle(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
 	/** When the name opens again, if it is locked now. */
 	@Transactional(readOnly = true)
 	public Optional<Instant> lockedUntil(String username) {
-		return jdbc.sql("select locked_until from login_throttle where username = :u and locked_until > now()")
+		return jdbc.sql("select locked_until from login_throttle where username = :u and locked_until > :now")
 			.param("u", key(username))
+			.param("now", OffsetDateTime.now(clock))
 			.query(OffsetDateTime.class)
 			.optional()
 			.map(OffsetDateTime::toInstant);
@@ -57,7 +61,7 @@ public class LoginThrottle {
 	}
 
 	void recordFailure(String username) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		// One statement: start a new window, or count within it, and lock at the fifth failure.
 		jdbc.sql("""
 				insert into login_throttle (username, failures, first_failure_at) values (:u, 1, :now)

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.accounts.Role;
+import kz.oqytu.shared.time.UnionClock;
 
 @Entity
 @Table(name = "app_user")
@@ -46,7 +47,7 @@ class UserAccount {
 	private boolean enabled = true;
 
 	@Column(name = "created_at", nullable = false)
-	private Instant createdAt = Instant.now();
+	private Instant createdAt = Instant.now(UnionClock.current());
 
 	@Column(name = "last_login_at")
 	private Instant lastLoginAt;

@@ -16,6 +16,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	List<UserAccount> findAllByOrderByUsernameAsc();
 
 	@Modifying
-	@Query("update UserAccount u set u.lastLoginAt = CURRENT_TIMESTAMP where u.id = :id")
-	void touchLastLogin(long id);
+	@Query("update UserAccount u set u.lastLoginAt = :at where u.id = :id")
+	void touchLastLogin(long id, java.time.Instant at);
 }

@@ -26,7 +26,7 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, java.time.Clock clock) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
@@ -38,7 +38,7 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((request, response, ex) -> {
 				if (ex instanceof ThrottledAuthenticationProvider.ThrottledException throttled) {
 					// The login page says until when (local time), never whether the name exists.
-					java.time.LocalTime until = java.time.LocalTime.ofInstant(throttled.until(), ZONE)
+					java.time.LocalTime until = java.time.LocalTime.ofInstant(throttled.until(), clock.getZone())
 						.withSecond(0).withNano(0).plusMinutes(1);
 					response.sendRedirect(request.getContextPath() + "/login?locked=" + until);
 				}
@@ -52,8 +52,6 @@ class SecurityConfig {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
-
-	static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Aqtobe");
 
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(kz.oqytu.accounts.domain.LoginThrottle throttle,

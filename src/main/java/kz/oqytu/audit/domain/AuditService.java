@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,15 +22,18 @@ import kz.oqytu.accounts.Role;
 import kz.oqytu.audit.AuditCriteria;
 import kz.oqytu.audit.AuditEntry;
 import kz.oqytu.audit.AuditTrail;
+import java.time.Clock;
 
 @Service
 class AuditService implements AuditTrail {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Aqtobe");
 
 	private final JdbcClient jdbc;
 
-	AuditService(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AuditService(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -57,11 +59,11 @@ class AuditService implements AuditTrail {
 		}
 		if (c.from() != null) {
 			where.append(" and at >= :from");
-			p.put("from", c.from().atStartOfDay(ZONE).toOffsetDateTime());
+			p.put("from", c.from().atStartOfDay(clock.getZone()).toOffsetDateTime());
 		}
 		if (c.to() != null) {
 			where.append(" and at < :to");
-			p.put("to", c.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+			p.put("to", c.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
 		}
 		long total = jdbc.sql("select count(*) from audit_log" + where).params(p).query(Long.class).single();
 		p.put("limit", c.size());
@@ -79,7 +81,7 @@ class AuditService implements AuditTrail {
 	public List<AuditEntry> since(Instant after, Collection<String> tables, int limit) {
 		return jdbc.sql("select id, at, actor, table_name, row_key, action, before::text, after::text from audit_log"
 				+ " where at > :after and table_name = any(:tables) order by id desc limit :limit")
-			.param("after", OffsetDateTime.ofInstant(after, ZONE))
+			.param("after", OffsetDateTime.ofInstant(after, clock.getZone()))
 			.param("tables", tables.toArray(new String[0]))
 			.param("limit", limit)
 			.query(AuditService::entry)
@@ -90,7 +92,7 @@ class AuditService implements AuditTrail {
 	@Transactional(readOnly = true)
 	public long countSince(Instant after, Collection<String> tables) {
 		return jdbc.sql("select count(*) from audit_log where at > :after and table_name = any(:tables)")
-			.param("after", OffsetDateTime.ofInstant(after, ZONE))
+			.param("after", OffsetDateTime.ofInstant(after, clock.getZone()))
 			.param("tables", tables.toArray(new String[0]))
 			.query(Long.class)
 			.single();

@@ -25,6 +25,7 @@ import jakarta.persistence.Version;
 
 import kz.oqytu.budget.BudgetCommand;
 import kz.oqytu.budget.BudgetLineCategory;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A union body's budget for one year. The body is an org_unit id, never an association. */
 @Entity
@@ -109,13 +110,13 @@ class Budget {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

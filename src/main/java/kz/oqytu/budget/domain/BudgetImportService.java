@@ -35,6 +35,7 @@ import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import java.time.Clock;
 
 @Service
 class BudgetImportService implements BudgetImports {
@@ -87,7 +88,10 @@ class BudgetImportService implements BudgetImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
-	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+	private final Clock clock;
+
+	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics, Clock clock) {
+		this.clock = clock;
 		this.importMetrics = importMetrics;
 		this.jdbc = jdbc;
 		this.budgets = budgets;
@@ -171,7 +175,7 @@ class BudgetImportService implements BudgetImports {
 			.query(String.class)
 			.list());
 		int firstYear = Budgets.firstYear();
-		int lastYear = Budgets.lastYear();
+		int lastYear = Budgets.lastYear(clock);
 		return SheetReader.read(content, COLUMNS, REQUIRED, MAX_ROWS, (row, headers) -> {
 			List<RowError> errors = new ArrayList<>();
 			Long unitId = null;

@@ -45,6 +45,7 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.Percent;
+import java.time.Clock;
 
 @Service
 class BudgetService implements Budgets {
@@ -61,8 +62,11 @@ class BudgetService implements Budgets {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	BudgetService(BudgetRepository budgets, BudgetNormRepository norms, BudgetBodies bodies, BudgetWorkbook workbook,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.budgets = budgets;
 		this.norms = norms;
 		this.bodies = bodies;
@@ -188,8 +192,8 @@ class BudgetService implements Budgets {
 			.param("scope", user.scopePath() + "%")
 			.query(Integer.class)
 			.list());
-		years.add(LocalDate.now().getYear());
-		years.add(Budgets.lastYear());
+		years.add(LocalDate.now(clock).getYear());
+		years.add(Budgets.lastYear(clock));
 		return List.copyOf(years);
 	}
 
@@ -251,8 +255,8 @@ class BudgetService implements Budgets {
 	@Transactional
 	public void save(CurrentUser user, long unitId, int year, Integer version, BudgetCommand command) {
 		writable(user, unitId);
-		if (year < Budgets.firstYear() || year > Budgets.lastYear()) {
-			throw new BusinessRuleException("budget.error.year", Budgets.firstYear(), Budgets.lastYear());
+		if (year < Budgets.firstYear() || year > Budgets.lastYear(clock)) {
+			throw new BusinessRuleException("budget.error.year", Budgets.firstYear(), Budgets.lastYear(clock));
 		}
 		check(command);
 		Budget budget = budgets.findByUnitIdAndYear(unitId, year).orElse(null);

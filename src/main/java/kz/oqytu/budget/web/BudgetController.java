@@ -36,6 +36,7 @@ import kz.oqytu.budget.Budgets;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
+import java.time.Clock;
 
 /** Budget shares by year for the executive committee, each body's budgets, and their entry. */
 @Controller
@@ -47,7 +48,10 @@ class BudgetController {
 
 	private final Budgets budgets;
 
-	BudgetController(Budgets budgets) {
+	private final Clock clock;
+
+	BudgetController(Budgets budgets, Clock clock) {
+		this.clock = clock;
 		this.budgets = budgets;
 	}
 
@@ -57,7 +61,7 @@ class BudgetController {
 			@RequestParam(defaultValue = "NAME") BudgetCriteria.Sort sort,
 			@RequestParam(defaultValue = "false") boolean desc, Model model, Locale locale) {
 		CurrentUser me = CurrentUsers.require();
-		int thisYear = LocalDate.now().getYear();
+		int thisYear = LocalDate.now(clock).getYear();
 		BudgetCriteria criteria = new BudgetCriteria(validYear(year) ? year : thisYear, sort, desc);
 		BudgetOverview overview = budgets.overview(me, criteria);
 		BudgetOverview current = criteria.year() == thisYear ? overview
@@ -83,7 +87,7 @@ class BudgetController {
 	ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "NAME") BudgetCriteria.Sort sort,
 			@RequestParam(defaultValue = "false") boolean desc, Locale locale) {
-		int y = validYear(year) ? year : LocalDate.now().getYear();
+		int y = validYear(year) ? year : LocalDate.now(clock).getYear();
 		byte[] body = budgets.overviewWorkbook(CurrentUsers.require(), new BudgetCriteria(y, sort, desc), locale);
 		return xlsx(body, "oqytu-budget-" + y + ".xlsx");
 	}
@@ -92,7 +96,7 @@ class BudgetController {
 	@AnyAccount
 	String body(@PathVariable long unitId, Model model) {
 		model.addAttribute("body", budgets.body(CurrentUsers.require(), unitId));
-		model.addAttribute("nextYear", Budgets.lastYear());
+		model.addAttribute("nextYear", Budgets.lastYear(clock));
 		model.addAttribute("categories", BudgetLineCategory.values());
 		return "budget/body";
 	}
@@ -104,7 +108,7 @@ class BudgetController {
 			RedirectAttributes redirect) {
 		if (!validYear(year)) {
 			redirect.addFlashAttribute("flashError", "budget.error.year");
-			redirect.addFlashAttribute("flashArgs", new Object[] { Budgets.firstYear(), Budgets.lastYear() });
+			redirect.addFlashAttribute("flashArgs", new Object[] { Budgets.firstYear(), Budgets.lastYear(clock) });
 			return "redirect:/budget/bodies/" + unitId;
 		}
 		return "redirect:/budget/bodies/" + unitId + "/" + year + "/edit";
@@ -162,11 +166,11 @@ class BudgetController {
 		return "budget/budget-form";
 	}
 
-	private static boolean validYear(Integer year) {
-		return year != null && year >= Budgets.firstYear() && year <= Budgets.lastYear();
+	private boolean validYear(Integer year) {
+		return year != null && year >= Budgets.firstYear() && year <= Budgets.lastYear(clock);
 	}
 
-	private static void requireValidYear(int year) {
+	private void requireValidYear(int year) {
 		if (!validYear(year)) {
 			throw new NotFoundException("budget year " + year);
 		}

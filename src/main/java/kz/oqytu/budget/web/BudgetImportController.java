@@ -24,6 +24,7 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.upload.UploadStore;
 import kz.oqytu.shared.xlsx.SafeWorkbooks;
 import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+import java.time.Clock;
 
 /**
  * Excel import of a year's budgets: template, upload, preview with row errors, commit. The file
@@ -40,22 +41,25 @@ class BudgetImportController {
 
 	private final UploadStore uploads;
 
-	BudgetImportController(BudgetImports imports, UploadStore uploads) {
+	private final Clock clock;
+
+	BudgetImportController(BudgetImports imports, UploadStore uploads, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.uploads = uploads;
 	}
 
 	@GetMapping
 	String page(Model model) {
-		model.addAttribute("templateYear", LocalDate.now().getYear());
+		model.addAttribute("templateYear", LocalDate.now(clock).getYear());
 		model.addAttribute("firstYear", Budgets.firstYear());
-		model.addAttribute("lastYear", Budgets.lastYear());
+		model.addAttribute("lastYear", Budgets.lastYear(clock));
 		return "budget/import";
 	}
 
 	@GetMapping("/template.xlsx")
 	ResponseEntity<byte[]> template(@RequestParam(required = false) Integer year) {
-		int y = year == null || year < Budgets.firstYear() || year > Budgets.lastYear() ? LocalDate.now().getYear()
+		int y = year == null || year < Budgets.firstYear() || year > Budgets.lastYear(clock) ? LocalDate.now(clock).getYear()
 				: year;
 		return BudgetController.xlsx(imports.template(CurrentUsers.require(), y), "oqytu-budget-template-" + y + ".xlsx");
 	}

@@ -44,6 +44,7 @@ import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.LocalizedText;
 import kz.oqytu.shared.NotFoundException;
+import java.time.Clock;
 
 /**
  * The distribution register: sending a version to primary organizations, what each received,
@@ -65,7 +66,10 @@ class Distributions {
 
 	private final Organizations organizations;
 
-	Distributions(JdbcClient jdbc, MaterialAccess access, Organizations organizations) {
+	private final Clock clock;
+
+	Distributions(JdbcClient jdbc, MaterialAccess access, Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.organizations = organizations;
@@ -88,7 +92,7 @@ class Distributions {
 			throw new BusinessRuleException("versionId", "materials.error.versionUnknown");
 		}
 		LocalDate sentOn = command.sentOn();
-		if (sentOn == null || sentOn.isAfter(LocalDate.now()) || sentOn.getYear() < 2000) {
+		if (sentOn == null || sentOn.isAfter(LocalDate.now(clock)) || sentOn.getYear() < 2000) {
 			throw new BusinessRuleException("sentOn", "materials.error.sentOn");
 		}
 		String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
@@ -209,8 +213,9 @@ class Distributions {
 
 	/** Marks the chair's organization's copy downloaded (the first time); false when it was not sent to them. */
 	boolean recordDownload(CurrentUser chair, long materialId, long versionId) {
-		int updated = jdbc.sql("update material_delivery set downloaded_at = now(), downloaded_by = :by"
+		int updated = jdbc.sql("update material_delivery set downloaded_at = :now, downloaded_by = :by"
 				+ " where version_id = :v and material_id = :m and org_unit_id = :org and downloaded_at is null")
+			.param("now", java.time.OffsetDateTime.now(clock))
 			.param("by", chair.username())
 			.param("v", versionId)
 			.param("m", materialId)
@@ -223,8 +228,9 @@ class Distributions {
 		if (!user.is(Role.CHAIR)) {
 			throw new AccessDeniedException("only the chair of the receiving organization acknowledges receipt");
 		}
-		int updated = jdbc.sql("update material_delivery set acknowledged_at = now(), acknowledged_by = :by"
+		int updated = jdbc.sql("update material_delivery set acknowledged_at = :now, acknowledged_by = :by"
 				+ " where version_id = :v and material_id = :m and org_unit_id = :org and acknowledged_at is null")
+			.param("now", java.time.OffsetDateTime.now(clock))
 			.param("by", user.username())
 			.param("v", versionId)
 			.param("m", materialId)

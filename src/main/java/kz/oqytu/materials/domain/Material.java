@@ -23,6 +23,7 @@ import jakarta.persistence.Version;
 import kz.oqytu.materials.MaterialCommand;
 import kz.oqytu.materials.MaterialLanguage;
 import kz.oqytu.materials.MaterialType;
+import kz.oqytu.shared.time.UnionClock;
 
 /**
  * A methodical material: its description and which version is the latest. Versions, files and
@@ -115,13 +116,13 @@ class Material {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -31,6 +31,7 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
+import java.time.Clock;
 
 /** Sending materials, a material's register, and what was sent to one organization. */
 @Controller
@@ -45,7 +46,10 @@ class DistributionController {
 
 	private final Organizations organizations;
 
-	DistributionController(Materials materials, Organizations organizations) {
+	private final Clock clock;
+
+	DistributionController(Materials materials, Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.materials = materials;
 		this.organizations = organizations;
 	}
@@ -54,7 +58,7 @@ class DistributionController {
 	@TrainingWriter
 	String distributeForm(@PathVariable long id, Model model) {
 		MaterialDetails material = materials.details(CurrentUsers.require(), id);
-		model.addAttribute("form", DistributionForm.of(material.latestVersionId()));
+		model.addAttribute("form", DistributionForm.of(material.latestVersionId(), java.time.LocalDate.now(clock)));
 		return form(model, material);
 	}
 

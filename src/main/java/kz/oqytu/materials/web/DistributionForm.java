@@ -23,8 +23,8 @@ record DistributionForm(@NotNull(message = "{validation.required}") Long version
 		@NotNull(message = "{validation.required}") DistributionTarget target, Set<Long> districtIds,
 		@Size(max = 100_000, message = "{validation.tooLong}") String organizations) {
 
-	static DistributionForm of(long latestVersionId) {
-		return new DistributionForm(latestVersionId, LocalDate.now(), null, DistributionTarget.ALL, Set.of(), null);
+	static DistributionForm of(long latestVersionId, LocalDate today) {
+		return new DistributionForm(latestVersionId, today, null, DistributionTarget.ALL, Set.of(), null);
 	}
 
 	DistributionCommand command() {

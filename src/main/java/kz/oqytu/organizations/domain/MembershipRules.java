@@ -13,9 +13,9 @@ final class MembershipRules {
 	private MembershipRules() {
 	}
 
-	static void check(LocalDate asOf, Integer members) {
+	static void check(LocalDate asOf, Integer members, LocalDate today) {
 		if (asOf == null || !MonthDay.from(asOf).equals(MonthDay.of(1, 1)) || asOf.getYear() < FIRST_YEAR
-				|| asOf.getYear() > LocalDate.now().getYear() + 1) {
+				|| asOf.getYear() > today.getYear() + 1) {
 			throw new BusinessRuleException("asOf", "organizations.error.snapshotDate");
 		}
 		if (members == null || members < 0) {

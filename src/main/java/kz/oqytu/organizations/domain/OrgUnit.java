@@ -21,6 +21,7 @@ import org.hibernate.generator.EventType;
 import kz.oqytu.organizations.CommitteeKind;
 import kz.oqytu.organizations.PrimaryKind;
 import kz.oqytu.organizations.UnitLevel;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A node of the union tree. The parent is an id and the path is derived from it. */
 @Entity
@@ -108,13 +109,13 @@ class OrgUnit {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -30,6 +30,7 @@ import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import java.time.Clock;
 
 @Service
 class OrganizationImportService implements OrganizationImports {
@@ -71,8 +72,11 @@ class OrganizationImportService implements OrganizationImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
+	private final Clock clock;
+
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
-			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, Clock clock) {
+		this.clock = clock;
 		this.importMetrics = importMetrics;
 		this.jdbc = jdbc;
 		this.units = units;
@@ -222,7 +226,7 @@ class OrganizationImportService implements OrganizationImports {
 					byName.putIfAbsent(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(4)), id);
 				}
 			});
-		int nextYear = LocalDate.now().getYear() + 1;
+		int nextYear = LocalDate.now(clock).getYear() + 1;
 		return read(content, MEMBERSHIP_COLUMNS, List.of("asOf", "members"), (row, headers) -> {
 			List<RowError> errors = new ArrayList<>();
 			Long organizationId = null;
@@ -301,7 +305,8 @@ class OrganizationImportService implements OrganizationImports {
 				params.put("m" + i, chunk.get(i).members());
 			}
 			sql.append(" on conflict (org_unit_id, as_of) do update set members = excluded.members,"
-					+ " updated_at = now(), version = membership_snapshot.version + 1");
+					+ " updated_at = :now, version = membership_snapshot.version + 1");
+			params.put("now", java.time.OffsetDateTime.now(clock));
 			jdbc.sql(sql.toString()).params(params).update();
 		}
 		importMetrics.committed("membership", rows.size());

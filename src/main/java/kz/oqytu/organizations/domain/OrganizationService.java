@@ -31,6 +31,7 @@ import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
+import java.time.Clock;
 
 @Service
 class OrganizationService implements Organizations {
@@ -47,7 +48,10 @@ class OrganizationService implements Organizations {
 
 	private final JdbcClient jdbc;
 
-	OrganizationService(OrgUnitRepository units, MembershipSnapshotRepository snapshots, JdbcClient jdbc) {
+	private final Clock clock;
+
+	OrganizationService(OrgUnitRepository units, MembershipSnapshotRepository snapshots, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.snapshots = snapshots;
 		this.jdbc = jdbc;
@@ -189,7 +193,7 @@ class OrganizationService implements Organizations {
 		if (unit.getLevel() != UnitLevel.PRIMARY) {
 			throw new NotFoundException("organization " + id);
 		}
-		MembershipRules.check(asOf, members);
+		MembershipRules.check(asOf, members, LocalDate.now(clock));
 		MembershipSnapshot snapshot = snapshots.findByOrgUnitIdAndAsOf(id, asOf)
 			.orElseGet(() -> new MembershipSnapshot(id, asOf, members));
 		snapshot.setMembers(members);

@@ -13,6 +13,7 @@ import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.organizations.DistrictTotals;
 import kz.oqytu.organizations.Organizations;
+import java.time.Clock;
 
 /** Members by district and city committee on two dates, rolled up to the region. */
 @Controller
@@ -20,7 +21,10 @@ class DistrictController {
 
 	private final Organizations organizations;
 
-	DistrictController(Organizations organizations) {
+	private final Clock clock;
+
+	DistrictController(Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.organizations = organizations;
 	}
 
@@ -30,7 +34,7 @@ class DistrictController {
 		CurrentUser me = CurrentUsers.require();
 		List<LocalDate> dates = organizations.snapshotDates();
 		LocalDate latest = year != null ? LocalDate.of(year, 1, 1)
-				: dates.isEmpty() ? LocalDate.of(LocalDate.now().getYear(), 1, 1) : dates.get(0);
+				: dates.isEmpty() ? LocalDate.of(LocalDate.now(clock).getYear(), 1, 1) : dates.get(0);
 		LocalDate previous = latest.minusYears(1);
 		List<DistrictTotals> rows = organizations.districtTotals(me, previous, latest);
 		model.addAttribute("rows", rows);

@@ -28,6 +28,7 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.PrimaryKind;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
+import java.time.Clock;
 
 /** The registry of primary organizations: list, page, create and edit, membership by year. */
 @Controller
@@ -36,7 +37,10 @@ class OrganizationController {
 
 	private final Organizations organizations;
 
-	OrganizationController(Organizations organizations) {
+	private final Clock clock;
+
+	OrganizationController(Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.organizations = organizations;
 	}
 
@@ -64,7 +68,7 @@ class OrganizationController {
 		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
 		model.addAttribute("org", details);
 		if (!model.containsAttribute("membershipForm")) {
-			model.addAttribute("membershipForm", new MembershipForm(LocalDate.now().getYear(), null));
+			model.addAttribute("membershipForm", new MembershipForm(LocalDate.now(clock).getYear(), null));
 		}
 		return "organizations/organization";
 	}

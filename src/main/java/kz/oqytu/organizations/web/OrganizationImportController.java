@@ -28,6 +28,7 @@ import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.upload.UploadStore;
 import kz.oqytu.shared.xlsx.SafeWorkbooks;
 import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+import java.time.Clock;
 
 /**
  * Excel import of the registry and of membership: upload, preview with row errors, commit.
@@ -45,14 +46,17 @@ class OrganizationImportController {
 
 	private final UploadStore uploads;
 
-	OrganizationImportController(OrganizationImports imports, UploadStore uploads) {
+	private final Clock clock;
+
+	OrganizationImportController(OrganizationImports imports, UploadStore uploads, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.uploads = uploads;
 	}
 
 	@GetMapping
 	String page(Model model) {
-		model.addAttribute("nextSnapshotYear", LocalDate.now().getYear());
+		model.addAttribute("nextSnapshotYear", LocalDate.now(clock).getYear());
 		return "organizations/import";
 	}
 
@@ -63,7 +67,7 @@ class OrganizationImportController {
 
 	@GetMapping("/membership-template.xlsx")
 	ResponseEntity<byte[]> membershipTemplate(@RequestParam(required = false) Integer year) {
-		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now().getYear() : year;
+		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
 		return xlsx(imports.membershipTemplate(CurrentUsers.require(), LocalDate.of(y, 1, 1)),
 				"oqytu-membership-" + y + ".xlsx");
 	}

@@ -13,6 +13,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A union body's training plan for a year; the body is an org_unit id, never an association. */
 @Entity
@@ -92,20 +93,20 @@ class Plan {
 	void review(String shortcomings, String corrections, String username) {
 		this.reviewShortcomings = shortcomings;
 		this.reviewCorrections = corrections;
-		this.reviewedAt = Instant.now();
+		this.reviewedAt = Instant.now(UnionClock.current());
 		this.reviewedBy = username;
 		this.updatedBy = username;
 	}
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.PlanItemCommand;
+import kz.oqytu.shared.time.UnionClock;
 
 /** One line of a plan: what, in which form, when, for whom and how many, who is responsible. */
 @Entity
@@ -155,13 +156,13 @@ class PlanItem {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -50,6 +50,7 @@ import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /**
  * The regional plan. Execution is read in SQL over the training module's events and head counts
@@ -110,9 +111,12 @@ class PlanService implements Plans {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	PlanService(PlanRepository plans, PlanItemRepository items, PlanningScope scope, Organizations organizations,
 			TrainingEvents events, TrainingCatalog catalog, PlanWorkbook workbook, RequestQueries requests,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.items = items;
 		this.scope = scope;
@@ -417,8 +421,8 @@ class PlanService implements Plans {
 	@Transactional
 	public long create(CurrentUser user, int year, PlanApproval approval) {
 		PlanningScope.Body region = scope.writableRegion(user);
-		if (!Plans.validYear(year)) {
-			throw new BusinessRuleException("year", "plans.error.year", LocalDate.now().getYear() + 1);
+		if (!Plans.validYear(year, LocalDate.now(clock))) {
+			throw new BusinessRuleException("year", "plans.error.year", LocalDate.now(clock).getYear() + 1);
 		}
 		if (plans.existsByUnitIdAndYear(region.id(), year)) {
 			throw new BusinessRuleException("year", "plans.error.exists", year);
@@ -443,7 +447,7 @@ class PlanService implements Plans {
 		flush(plan);
 	}
 
-	private static PlanApproval checkedApproval(PlanApproval approval, int year) {
+	private PlanApproval checkedApproval(PlanApproval approval, int year) {
 		if (approval == null) {
 			return PlanApproval.NONE;
 		}
@@ -461,7 +465,7 @@ class PlanService implements Plans {
 		if (number.length() > 50) {
 			throw new BusinessRuleException("protocolNumber", "validation.tooLong");
 		}
-		if (date.isAfter(LocalDate.now())) {
+		if (date.isAfter(LocalDate.now(clock))) {
 			throw new BusinessRuleException("approvedOn", "plans.error.approvalFuture");
 		}
 		if (date.getYear() < year - 1 || date.getYear() > year) {
@@ -662,8 +666,8 @@ class PlanService implements Plans {
 		PlanningScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		int next = year + 1;
-		if (!Plans.validYear(next)) {
-			throw new BusinessRuleException("plans.error.year", LocalDate.now().getYear() + 1);
+		if (!Plans.validYear(next, LocalDate.now(clock))) {
+			throw new BusinessRuleException("plans.error.year", LocalDate.now(clock).getYear() + 1);
 		}
 		if (plans.existsByUnitIdAndYear(region.id(), next)) {
 			throw new BusinessRuleException("plans.error.exists", next);

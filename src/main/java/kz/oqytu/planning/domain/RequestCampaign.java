@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.CampaignCommand;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A call to a body's primary organizations for their requests for a plan year, with a deadline. */
 @Entity
@@ -77,13 +78,13 @@ class RequestCampaign {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

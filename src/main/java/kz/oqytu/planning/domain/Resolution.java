@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.ResolutionCommand;
+import kz.oqytu.shared.time.UnionClock;
 
 /** An executive-committee resolution (an item of it) of a union body. */
 @Entity
@@ -80,13 +81,13 @@ class Resolution {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

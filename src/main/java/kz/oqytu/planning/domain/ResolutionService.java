@@ -30,6 +30,7 @@ import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 @Service
 class ResolutionService implements Resolutions {
@@ -52,8 +53,11 @@ class ResolutionService implements Resolutions {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	ResolutionService(ResolutionRepository resolutions, ResolutionTaskRepository tasks, PlanningScope scope,
-			TrainingEvents events, JdbcClient jdbc) {
+			TrainingEvents events, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.resolutions = resolutions;
 		this.tasks = tasks;
 		this.scope = scope;
@@ -68,7 +72,7 @@ class ResolutionService implements Resolutions {
 	public List<TaskView> overdueTasks(CurrentUser user) {
 		PlanningScope.Body region = scope.readableRegion(user);
 		return loadTasks("r.org_unit_id = :unit and t.status <> 'DONE' and t.deadline < :today",
-				"t.deadline, r.adopted_on, t.position", Map.of("unit", region.id(), "today", LocalDate.now()));
+				"t.deadline, r.adopted_on, t.position", Map.of("unit", region.id(), "today", LocalDate.now(clock)));
 	}
 
 	@Override
@@ -82,7 +86,7 @@ class ResolutionService implements Resolutions {
 				from resolution_task t join resolution r on r.id = t.resolution_id where r.org_unit_id = :unit
 				""")
 			.param("unit", region.id())
-			.param("today", LocalDate.now())
+			.param("today", LocalDate.now(clock))
 			.query((rs, n) -> new TaskCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
 			.single();
 	}
@@ -113,7 +117,7 @@ class ResolutionService implements Resolutions {
 				order by r.adopted_on desc, r.number desc, r.item desc nulls last
 				""")
 			.param("unit", region.id())
-			.param("today", LocalDate.now())
+			.param("today", LocalDate.now(clock))
 			.query((rs, n) -> new ResolutionRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
 					rs.getInt(10)))
@@ -163,7 +167,7 @@ class ResolutionService implements Resolutions {
 					rs.getString(13), rs.getObject(14, LocalDate.class), rs.getInt(15)))
 			.list();
 		Map<Long, List<TaskLink>> links = links(raws.stream().map(Raw::id).toList());
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		return raws.stream()
 			.map(r -> new TaskView(r.id(), r.resolutionId(), r.number(), r.item(), r.adoptedOn(), r.titleKk(),
 					r.titleRu(), r.position(), r.description(), r.responsible(), r.deadline(), r.status(), r.notes(),
@@ -236,11 +240,11 @@ class ResolutionService implements Resolutions {
 			.orElseThrow(() -> new NotFoundException("resolution " + id));
 	}
 
-	private static void check(ResolutionCommand c) {
+	private void check(ResolutionCommand c) {
 		if (c.adoptedOn() == null) {
 			throw new BusinessRuleException("adoptedOn", "validation.required");
 		}
-		if (c.adoptedOn().isAfter(LocalDate.now()) || c.adoptedOn().getYear() < 2000) {
+		if (c.adoptedOn().isAfter(LocalDate.now(clock)) || c.adoptedOn().getYear() < 2000) {
 			throw new BusinessRuleException("adoptedOn", "resolutions.error.date");
 		}
 		if (c.number() == null || c.number().isBlank()) {
@@ -273,7 +277,7 @@ class ResolutionService implements Resolutions {
 		Set<TaskLinkRow> links = checkTask(user, command);
 		ResolutionTask task = new ResolutionTask(resolution.getId(), tasks.maxPosition(resolution.getId()) + 1);
 		task.describe(command.description(), command.responsible(), command.deadline(), command.status(),
-				command.completedOn(), command.executionNotes(), links, user.username());
+				command.completedOn(), command.executionNotes(), links, user.username(), LocalDate.now(clock));
 		return tasks.saveAndFlush(task).getId();
 	}
 
@@ -283,7 +287,7 @@ class ResolutionService implements Resolutions {
 		ResolutionTask task = writableTask(user, resolutionId, taskId, version);
 		Set<TaskLinkRow> links = checkTask(user, command);
 		task.describe(command.description(), command.responsible(), command.deadline(), command.status(),
-				command.completedOn(), command.executionNotes(), links, user.username());
+				command.completedOn(), command.executionNotes(), links, user.username(), LocalDate.now(clock));
 		try {
 			tasks.saveAndFlush(task);
 		}
@@ -334,7 +338,7 @@ class ResolutionService implements Resolutions {
 		if (c.deadline() != null && (c.deadline().getYear() < 2000 || c.deadline().getYear() > 2100)) {
 			throw new BusinessRuleException("deadline", "resolutions.error.deadline");
 		}
-		if (c.completedOn() != null && (c.completedOn().isAfter(LocalDate.now()) || c.completedOn().getYear() < 2000)) {
+		if (c.completedOn() != null && (c.completedOn().isAfter(LocalDate.now(clock)) || c.completedOn().getYear() < 2000)) {
 			throw new BusinessRuleException("completedOn", "resolutions.error.completedOn");
 		}
 		Set<Long> items = c.planItemIds() == null ? Set.of() : c.planItemIds();

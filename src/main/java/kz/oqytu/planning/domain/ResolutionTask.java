@@ -22,6 +22,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.TaskStatus;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A task a resolution orders: who does what by when, how far it is, and what carries it out. */
 @Entity
@@ -81,7 +82,7 @@ class ResolutionTask {
 	}
 
 	void describe(String description, String responsible, LocalDate deadline, TaskStatus status,
-			LocalDate completedOn, String notes, Set<TaskLinkRow> links, String username) {
+			LocalDate completedOn, String notes, Set<TaskLinkRow> links, String username, LocalDate today) {
 		this.description = description.strip();
 		this.responsible = PlanItem.blankToNull(responsible);
 		this.deadline = deadline;
@@ -90,7 +91,7 @@ class ResolutionTask {
 			this.completedOn = completedOn;
 		}
 		else if (status == TaskStatus.DONE && this.status != TaskStatus.DONE) {
-			this.completedOn = LocalDate.now();
+			this.completedOn = today;
 		}
 		else if (status != TaskStatus.DONE) {
 			this.completedOn = null;
@@ -106,13 +107,13 @@ class ResolutionTask {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.SchoolItemCommand;
+import kz.oqytu.shared.time.UnionClock;
 
 /** One session of a school plan: topic, month, form, planned participants, and whether it was held. */
 @Entity
@@ -88,13 +89,13 @@ class SchoolPlanItem {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -38,6 +38,7 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.training.TrainingCatalog;
+import java.time.Clock;
 
 @Service
 class SchoolPlanService implements SchoolPlans {
@@ -78,8 +79,11 @@ class SchoolPlanService implements SchoolPlans {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	SchoolPlanService(SchoolPlanRepository plans, SchoolPlanItemRepository items, TrainingCatalog catalog,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.items = items;
 		this.catalog = catalog;
@@ -265,7 +269,7 @@ class SchoolPlanService implements SchoolPlans {
 
 	private List<SchoolPlanItem> add(CurrentUser user, long organizationId, int year, List<SchoolItemCommand> commands) {
 		editable(user, organizationId);
-		if (!SchoolPlans.validYear(year)) {
+		if (!SchoolPlans.validYear(year, LocalDate.now(clock))) {
 			throw new NotFoundException("school plan year " + year);
 		}
 		Catalog known = catalog();
@@ -343,7 +347,7 @@ class SchoolPlanService implements SchoolPlans {
 		return new Catalog(CatalogCodes.of(catalog.topics()), CatalogCodes.of(catalog.forms()));
 	}
 
-	private static void check(SchoolItemCommand c, int year, Catalog known) {
+	private void check(SchoolItemCommand c, int year, Catalog known) {
 		if (c.topic() == null || c.topic().isBlank()) {
 			throw new BusinessRuleException("topic", "validation.required");
 		}
@@ -372,7 +376,7 @@ class SchoolPlanService implements SchoolPlans {
 			if (c.heldOn().getYear() != year) {
 				throw new BusinessRuleException("heldOn", "schools.error.heldOnYear", year);
 			}
-			if (c.heldOn().isAfter(LocalDate.now())) {
+			if (c.heldOn().isAfter(LocalDate.now(clock))) {
 				throw new BusinessRuleException("heldOn", "schools.error.heldOnFuture");
 			}
 			if (c.participants() == null) {

@@ -22,6 +22,7 @@ import jakarta.persistence.Version;
 
 import kz.oqytu.planning.RequestCommand;
 import kz.oqytu.planning.RequestStatus;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A primary organization's training request and the methodologist's decision on it. */
 @Entity
@@ -115,7 +116,7 @@ class TopicRequest {
 		this.eventId = status == RequestStatus.HELD ? eventId : null;
 		this.declineReason = status == RequestStatus.DECLINED ? PlanItem.blankToNull(reason) : null;
 		this.decidedBy = status == RequestStatus.SUBMITTED ? null : username;
-		this.decidedAt = status == RequestStatus.SUBMITTED ? null : Instant.now();
+		this.decidedAt = status == RequestStatus.SUBMITTED ? null : Instant.now(UnionClock.current());
 	}
 
 	private static <T> void replace(Set<T> current, Set<T> wanted) {
@@ -128,13 +129,13 @@ class TopicRequest {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

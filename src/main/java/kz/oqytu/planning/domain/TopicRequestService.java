@@ -43,6 +43,7 @@ import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 @Service
 class TopicRequestService implements TopicRequests {
@@ -65,9 +66,12 @@ class TopicRequestService implements TopicRequests {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	TopicRequestService(TopicRequestRepository requests, RequestCampaignRepository campaigns, RequestQueries queries,
 			PlanningScope scope, Organizations organizations, TrainingCatalog catalog, TrainingEvents events,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.requests = requests;
 		this.campaigns = campaigns;
 		this.queries = queries;
@@ -239,7 +243,7 @@ class TopicRequestService implements TopicRequests {
 	}
 
 	private void check(CurrentUser user, RequestCommand c) {
-		int thisYear = LocalDate.now().getYear();
+		int thisYear = LocalDate.now(clock).getYear();
 		int first = user.is(Role.CHAIR) ? thisYear : 2000;
 		if (c.year() == null || c.year() < first || c.year() > thisYear + 2) {
 			throw new BusinessRuleException("year", "requests.error.year", thisYear, thisYear + 2);
@@ -415,8 +419,8 @@ class TopicRequestService implements TopicRequests {
 				.query(Integer.class)
 				.list());
 		}
-		years.add(LocalDate.now().getYear());
-		years.add(LocalDate.now().getYear() + 1);
+		years.add(LocalDate.now(clock).getYear());
+		years.add(LocalDate.now(clock).getYear() + 1);
 		return List.copyOf(years);
 	}
 
@@ -512,7 +516,7 @@ class TopicRequestService implements TopicRequests {
 				order by c.deadline
 				""")
 			.param("org", chair.scopeUnitId())
-			.param("today", LocalDate.now())
+			.param("today", LocalDate.now(clock))
 			.query((rs, n) -> new ChairCampaign(campaign(rs), rs.getBoolean("mine")))
 			.list();
 	}
@@ -557,8 +561,8 @@ class TopicRequestService implements TopicRequests {
 		}
 	}
 
-	private static void checkCampaign(CampaignCommand c) {
-		int thisYear = LocalDate.now().getYear();
+	private void checkCampaign(CampaignCommand c) {
+		int thisYear = LocalDate.now(clock).getYear();
 		if (c.year() == null || c.year() < 2000 || c.year() > thisYear + 2) {
 			throw new BusinessRuleException("year", "requests.error.campaignYear", thisYear + 2);
 		}

@@ -19,8 +19,7 @@ record CampaignForm(@NotNull(message = "{validation.required}") Integer year,
 		@NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
 		@Size(max = 2000, message = "{validation.tooLong}") String note, Integer version) {
 
-	static CampaignForm empty() {
-		LocalDate today = LocalDate.now();
+	static CampaignForm empty(LocalDate today) {
 		return new CampaignForm(today.getYear() + 1, null, null, today, today.plusWeeks(4), null, null);
 	}
 

@@ -45,6 +45,7 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /** The regional annual plan: years, a year's plan with its execution, items, review, copy, Excel. */
 @Controller
@@ -62,7 +63,10 @@ class PlanController {
 
 	private final Organizations organizations;
 
-	PlanController(Plans plans, TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+	private final Clock clock;
+
+	PlanController(Plans plans, TrainingEvents events, TrainingCatalog catalog, Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.events = events;
 		this.catalog = catalog;
@@ -74,7 +78,7 @@ class PlanController {
 	String list(Model model) {
 		model.addAttribute("plans", plans.plans(CurrentUsers.require()));
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new PlanForm(LocalDate.now().getYear() + 1, null, null));
+			model.addAttribute("form", new PlanForm(LocalDate.now(clock).getYear() + 1, null, null));
 		}
 		return "planning/plans";
 	}
@@ -381,8 +385,8 @@ class PlanController {
 		return plans.page(CurrentUsers.require(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 	}
 
-	private static void requireValidYear(int year) {
-		if (!Plans.validYear(year)) {
+	private void requireValidYear(int year) {
+		if (!Plans.validYear(year, LocalDate.now(clock))) {
 			throw new NotFoundException("plan year " + year);
 		}
 	}
@@ -401,6 +405,6 @@ class PlanController {
 		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
 		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));
 		model.addAttribute("categoryByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.categories()));
-		model.addAttribute("thisYear", LocalDate.now().getYear());
+		model.addAttribute("thisYear", LocalDate.now(clock).getYear());
 	}
 }

@@ -38,7 +38,7 @@ record RequestForm(@NotNull(message = "{validation.required}") Integer year,
 	}
 
 	/** Next year by default: requests feed the next plan. */
-	static int defaultYear() {
-		return LocalDate.now().getYear() + 1;
+	static int defaultYear(LocalDate today) {
+		return today.getYear() + 1;
 	}
 }

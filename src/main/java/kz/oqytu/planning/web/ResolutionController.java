@@ -32,6 +32,7 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /** Executive-committee resolutions and the follow-up of their tasks, overdue ones highlighted. */
 @Controller
@@ -44,7 +45,10 @@ class ResolutionController {
 
 	private final TrainingEvents events;
 
-	ResolutionController(Resolutions resolutions, Plans plans, TrainingEvents events) {
+	private final Clock clock;
+
+	ResolutionController(Resolutions resolutions, Plans plans, TrainingEvents events, Clock clock) {
+		this.clock = clock;
 		this.resolutions = resolutions;
 		this.plans = plans;
 		this.events = events;
@@ -63,7 +67,7 @@ class ResolutionController {
 	@GetMapping("/new")
 	@TrainingWriter
 	String newResolution(Model model) {
-		model.addAttribute("form", ResolutionForm.empty());
+		model.addAttribute("form", ResolutionForm.empty(LocalDate.now(clock)));
 		model.addAttribute("resolution", null);
 		return "planning/resolution-form";
 	}
@@ -90,7 +94,7 @@ class ResolutionController {
 	@StaffOnly
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("resolution", resolutions.resolution(CurrentUsers.require(), id));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "planning/resolution";
 	}
 

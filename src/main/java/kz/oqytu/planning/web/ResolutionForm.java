@@ -22,8 +22,8 @@ record ResolutionForm(
 		@Size(max = 300, message = "{validation.tooLong}") String controlBy,
 		Integer version) {
 
-	static ResolutionForm empty() {
-		return new ResolutionForm(LocalDate.now(), null, null, null, null, null, null, null);
+	static ResolutionForm empty(LocalDate today) {
+		return new ResolutionForm(today, null, null, null, null, null, null, null);
 	}
 
 	static ResolutionForm of(ResolutionView r) {

@@ -26,8 +26,8 @@ record SchoolItemForm(
 		@Size(max = 1000, message = "{validation.tooLong}") String notes,
 		Integer version) {
 
-	static SchoolItemForm empty() {
-		return new SchoolItemForm(null, null, LocalDate.now().getMonthValue(), "SEMINAR_MEETING", null, false, null, null,
+	static SchoolItemForm empty(LocalDate today) {
+		return new SchoolItemForm(null, null, today.getMonthValue(), "SEMINAR_MEETING", null, false, null, null,
 				null, null);
 	}
 

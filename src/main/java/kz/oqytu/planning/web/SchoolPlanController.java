@@ -30,6 +30,7 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.training.TrainingCatalog;
+import java.time.Clock;
 
 /**
  * Schools of union training: the methodologist's overview of every primary organization's plan,
@@ -45,7 +46,10 @@ class SchoolPlanController {
 
 	private final TrainingCatalog catalog;
 
-	SchoolPlanController(SchoolPlans schools, Organizations organizations, TrainingCatalog catalog) {
+	private final Clock clock;
+
+	SchoolPlanController(SchoolPlans schools, Organizations organizations, TrainingCatalog catalog, Clock clock) {
+		this.clock = clock;
 		this.schools = schools;
 		this.organizations = organizations;
 		this.catalog = catalog;
@@ -57,7 +61,7 @@ class SchoolPlanController {
 			@RequestParam(required = false) SchoolPlanState state, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = CurrentUsers.require();
-		int y = year != null && SchoolPlans.validYear(year) ? year : LocalDate.now().getYear();
+		int y = year != null && SchoolPlans.validYear(year, LocalDate.now(clock)) ? year : LocalDate.now(clock).getYear();
 		SchoolCriteria criteria = new SchoolCriteria(y, district, state, q, page, SchoolCriteria.DEFAULT_SIZE);
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("overview", schools.overview(me, criteria));
@@ -84,7 +88,7 @@ class SchoolPlanController {
 	@AnyAccount
 	String newItem(@PathVariable long organizationId, @PathVariable int year, Model model) {
 		requireEditable(organizationId, year);
-		model.addAttribute("form", SchoolItemForm.empty());
+		model.addAttribute("form", SchoolItemForm.empty(LocalDate.now(clock)));
 		return form(organizationId, year, null, model);
 	}
 
@@ -162,14 +166,14 @@ class SchoolPlanController {
 		}
 	}
 
-	private static void requireValidYear(int year) {
-		if (!SchoolPlans.validYear(year)) {
+	private void requireValidYear(int year) {
+		if (!SchoolPlans.validYear(year, LocalDate.now(clock))) {
 			throw new NotFoundException("school plan year " + year);
 		}
 	}
 
-	private static List<Integer> years() {
-		int next = LocalDate.now().getYear() + 1;
+	private List<Integer> years() {
+		int next = LocalDate.now(clock).getYear() + 1;
 		return List.of(next, next - 1, next - 2, next - 3);
 	}
 

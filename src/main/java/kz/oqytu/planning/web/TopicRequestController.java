@@ -39,6 +39,7 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /**
  * Topic requests: a chair's own (submit, change, withdraw, see the decision), the staff's list
@@ -60,8 +61,11 @@ class TopicRequestController {
 
 	private final SurveyResults surveys;
 
+	private final Clock clock;
+
 	TopicRequestController(TopicRequests requests, Plans plans, TrainingEvents events, TrainingCatalog catalog,
-			Organizations organizations, SurveyResults surveys) {
+			Organizations organizations, SurveyResults surveys, Clock clock) {
+		this.clock = clock;
 		this.requests = requests;
 		this.plans = plans;
 		this.events = events;
@@ -96,7 +100,7 @@ class TopicRequestController {
 	@AnyAccount
 	String newRequest(Model model) {
 		requireChair();
-		model.addAttribute("form", RequestForm.empty(RequestForm.defaultYear()));
+		model.addAttribute("form", RequestForm.empty(RequestForm.defaultYear(LocalDate.now(clock))));
 		return form(null, model);
 	}
 
@@ -199,7 +203,7 @@ class TopicRequestController {
 			Model model) {
 		CurrentUser me = CurrentUsers.require();
 		List<Integer> years = requests.years(me);
-		int y = year != null && year >= 2000 && year <= LocalDate.now().getYear() + 2 ? year : RequestForm.defaultYear();
+		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 2 ? year : RequestForm.defaultYear(LocalDate.now(clock));
 		List<Integer> surveyYears = surveys.years(me);
 		// The wishes of the surveys before the plan year are what its requests should be read beside.
 		int sy = surveyYear != null && surveyYears.contains(surveyYear) ? surveyYear
@@ -223,9 +227,9 @@ class TopicRequestController {
 	String campaigns(Model model) {
 		model.addAttribute("campaigns", requests.campaigns(CurrentUsers.require()));
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", CampaignForm.empty());
+			model.addAttribute("form", CampaignForm.empty(LocalDate.now(clock)));
 		}
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "planning/campaigns";
 	}
 
@@ -252,7 +256,7 @@ class TopicRequestController {
 		CampaignAnswers answers = requests.campaign(CurrentUsers.require(), id);
 		model.addAttribute("answers", answers);
 		model.addAttribute("district", district);
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "planning/campaign";
 	}
 
@@ -289,7 +293,7 @@ class TopicRequestController {
 
 	private String form(RequestView request, Model model) {
 		model.addAttribute("topicRequest", request);
-		int thisYear = LocalDate.now().getYear();
+		int thisYear = LocalDate.now(clock).getYear();
 		model.addAttribute("requestYears", List.of(thisYear, thisYear + 1, thisYear + 2));
 		reference(model);
 		return "planning/request-form";

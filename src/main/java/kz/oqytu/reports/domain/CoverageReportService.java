@@ -28,6 +28,7 @@ import kz.oqytu.reports.YearFigures;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.TrainingCatalog;
+import java.time.Clock;
 
 @Service
 class CoverageReportService implements CoverageReports {
@@ -48,8 +49,11 @@ class CoverageReportService implements CoverageReports {
 
 	private final kz.oqytu.budget.Budgets budgets;
 
+	private final Clock clock;
+
 	CoverageReportService(CoverageQueries queries, Organizations organizations, TrainingCatalog catalog,
-			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets) {
+			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets, Clock clock) {
+		this.clock = clock;
 		this.budgets = budgets;
 		this.queries = queries;
 		this.organizations = organizations;
@@ -163,7 +167,7 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public int latestYear(CurrentUser user) {
-		int current = LocalDate.now().getYear();
+		int current = LocalDate.now(clock).getYear();
 		return queries.heldYears(region(user, Optional.empty()).path())
 			.stream()
 			.filter(y -> y <= current)

@@ -27,6 +27,7 @@ import kz.oqytu.reports.ReportDifference;
 import kz.oqytu.reports.YearFigures;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NumberFormats;
+import java.time.Clock;
 
 /**
  * Approved reports are kept as JSON of the very records the live report is made of, so the approved
@@ -51,7 +52,10 @@ class ReportApprovalService implements ReportApprovals {
 
 	private final CoveragePdf pdf;
 
-	ReportApprovalService(CoverageReports reports, JdbcClient jdbc, CoverageWorkbook workbook, CoveragePdf pdf) {
+	private final Clock clock;
+
+	ReportApprovalService(CoverageReports reports, JdbcClient jdbc, CoverageWorkbook workbook, CoveragePdf pdf, Clock clock) {
+		this.clock = clock;
 		this.reports = reports;
 		this.jdbc = jdbc;
 		this.workbook = workbook;
@@ -64,7 +68,7 @@ class ReportApprovalService implements ReportApprovals {
 		if (!user.writesTraining()) {
 			throw new AccessDeniedException("only the methodologist or an administrator records an approval");
 		}
-		if (approvedOn == null || approvedOn.isAfter(LocalDate.now()) || approvedOn.getYear() < year) {
+		if (approvedOn == null || approvedOn.isAfter(LocalDate.now(clock)) || approvedOn.getYear() < year) {
 			throw new BusinessRuleException("approvedOn", "reports.approval.error.date");
 		}
 		if (protocol == null || protocol.isBlank() || protocol.length() > 100) {

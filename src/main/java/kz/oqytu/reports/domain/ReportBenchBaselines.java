@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Clock;
 
 /**
  * Bench profile only: the aggregate statements of the annual report and of the dashboard, run
@@ -26,8 +27,11 @@ class ReportBenchBaselines {
 
 	private final ReportsProperties properties;
 
+	private final Clock clock;
+
 	ReportBenchBaselines(CoverageQueries queries, JdbcClient jdbc, kz.oqytu.budget.Budgets budgets,
-			ReportsProperties properties) {
+			ReportsProperties properties, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.jdbc = jdbc;
 		this.budgets = budgets;
@@ -56,7 +60,7 @@ class ReportBenchBaselines {
 				+ queries.trainedByYearAndCategory(path).size();
 		check += queries.membersByDate(path).size() + figures(path, year - 1) + figures(path, year)
 				+ breakdowns(path, year);
-		check += budgets.share(region, LocalDate.now().getYear()).isPresent() ? 1 : 0;
+		check += budgets.share(region, LocalDate.now(clock).getYear()).isPresent() ? 1 : 0;
 		return check + "\n";
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.reports.ChairPortals;
+import java.time.Clock;
 
 /**
  * A primary organization's portal ({@code /organizations/{id}/portal}): the chair's home after
@@ -23,7 +24,10 @@ class ChairPortalController {
 
 	private final kz.oqytu.training.TrainingCatalog catalog;
 
-	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog) {
+	private final Clock clock;
+
+	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog, Clock clock) {
+		this.clock = clock;
 		this.portals = portals;
 		this.catalog = catalog;
 	}
@@ -31,7 +35,7 @@ class ChairPortalController {
 	@GetMapping("/organizations/{id:\\d+}/portal")
 	@AnyAccount
 	String portal(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
-		int thisYear = LocalDate.now().getYear();
+		int thisYear = LocalDate.now(clock).getYear();
 		int y = year != null && year >= 2000 && year <= thisYear + 1 ? year : thisYear;
 		model.addAttribute("portal", portals.portal(CurrentUsers.require(), id, y));
 		model.addAttribute("years", java.util.List.of(thisYear + 1, thisYear, thisYear - 1));

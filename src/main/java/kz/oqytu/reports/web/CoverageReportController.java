@@ -17,6 +17,7 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.reports.CoverageReports;
+import java.time.Clock;
 
 /**
  * The annual coverage report at its stable addresses: {@code /reports/coverage?year=Y} (HTML),
@@ -39,8 +40,11 @@ class CoverageReportController {
 	static final java.util.List<String> REPORT_TABLES = java.util.List.of("training_event", "attendance_count",
 			"event_participant", "membership_snapshot");
 
+	private final Clock clock;
+
 	CoverageReportController(CoverageReports reports, kz.oqytu.reports.ReportApprovals approvals,
-			kz.oqytu.audit.AuditTrail audit) {
+			kz.oqytu.audit.AuditTrail audit, Clock clock) {
+		this.clock = clock;
 		this.reports = reports;
 		this.approvals = approvals;
 		this.audit = audit;
@@ -50,7 +54,7 @@ class CoverageReportController {
 	String coverage(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
 			@RequestParam(defaultValue = "false") boolean approved, Model model, Locale locale) {
 		CurrentUser me = CurrentUsers.require();
-		if (!valid(year)) {
+		if (!valid(year, clock)) {
 			return "redirect:/reports/coverage?year=" + reports.latestYear(me);
 		}
 		Optional<kz.oqytu.reports.ApprovedReport> approval = approvals.approved(me, year);
@@ -74,7 +78,7 @@ class CoverageReportController {
 			model.addAttribute("changesSinceApproval", approval.isPresent()
 					? audit.countSince(approval.get().recordedAt(), REPORT_TABLES) : 0L);
 			approval.ifPresent(a -> model.addAttribute("auditFrom",
-					java.time.LocalDate.ofInstant(a.recordedAt(), java.time.ZoneId.of("Asia/Aqtobe")).toString()));
+					java.time.LocalDate.ofInstant(a.recordedAt(), clock.getZone()).toString()));
 			if (!model.containsAttribute("approvalForm")) {
 				model.addAttribute("approvalForm", new ApprovalForm(year, null, null, null));
 			}
@@ -108,7 +112,7 @@ class CoverageReportController {
 			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
 			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
-		int y = valid(year) ? year : reports.latestYear(me);
+		int y = valid(year, clock) ? year : reports.latestYear(me);
 		byte[] body = approved ? approvals.approvedWorkbook(me, y, locale)
 				: reports.annualWorkbook(me, Optional.ofNullable(region), y, locale);
 		return download(body, XLSX, "oqytu-coverage-" + y + (approved ? "-approved" : "") + ".xlsx");
@@ -119,14 +123,14 @@ class CoverageReportController {
 			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
 			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
-		int y = valid(year) ? year : reports.latestYear(me);
+		int y = valid(year, clock) ? year : reports.latestYear(me);
 		byte[] body = approved ? approvals.approvedPdf(me, y, locale)
 				: reports.annualPdf(me, Optional.ofNullable(region), y, locale);
 		return download(body, MediaType.APPLICATION_PDF, "oqytu-coverage-" + y + (approved ? "-approved" : "") + ".pdf");
 	}
 
-	static boolean valid(Integer year) {
-		return year != null && year >= 2000 && year <= LocalDate.now().getYear() + 1;
+	static boolean valid(Integer year, java.time.Clock clock) {
+		return year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1;
 	}
 
 	private java.util.List<Integer> years(CurrentUser me) {

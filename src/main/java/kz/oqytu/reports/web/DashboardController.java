@@ -13,6 +13,7 @@ import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.reports.CoverageReports;
 import kz.oqytu.reports.TrendPoint;
+import java.time.Clock;
 
 /** The methodologist's and the executive's landing page: the training year at a glance. */
 @Controller
@@ -25,7 +26,10 @@ class DashboardController {
 
 	private final kz.oqytu.budget.Budgets budgets;
 
-	DashboardController(CoverageReports reports, ChartData charts, kz.oqytu.budget.Budgets budgets) {
+	private final Clock clock;
+
+	DashboardController(CoverageReports reports, ChartData charts, kz.oqytu.budget.Budgets budgets, Clock clock) {
+		this.clock = clock;
 		this.reports = reports;
 		this.charts = charts;
 		this.budgets = budgets;
@@ -35,14 +39,14 @@ class DashboardController {
 	String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
 			Model model, java.util.Locale locale) {
 		CurrentUser me = CurrentUsers.require();
-		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
+		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		// another region, or the whole union (its root), for those whose scope covers it
 		Optional<Long> regionId = Optional.ofNullable(region);
 		List<TrendPoint> trend = reports.trend(me, regionId);
 		model.addAttribute("year", y);
 		var report = reports.annual(me, regionId, y);
 		model.addAttribute("report", report);
-		int thisYear = java.time.LocalDate.now().getYear();
+		int thisYear = java.time.LocalDate.now(clock).getYear();
 		model.addAttribute("budgetYear", thisYear);
 		model.addAttribute("budgetShare", budgets.share(report.regionId(), thisYear).orElse(null));
 		model.addAttribute("budgetNorm", budgets.norm(thisYear));

@@ -18,6 +18,7 @@ import kz.oqytu.reports.Monitoring;
 import kz.oqytu.reports.MonitoringFilter;
 import kz.oqytu.reports.MonitoringRow;
 import kz.oqytu.reports.MonitoringTotals;
+import java.time.Clock;
 
 /**
  * The monitoring of primary organizations ({@code /reports/monitoring}), filterable by district and
@@ -37,8 +38,11 @@ class MonitoringController {
 
 	private final kz.oqytu.surveys.OrganizationSurveys surveys;
 
+	private final Clock clock;
+
 	MonitoringController(Monitoring monitoring, Organizations organizations, kz.oqytu.reports.CoverageReports reports,
-			kz.oqytu.surveys.OrganizationSurveys surveys) {
+			kz.oqytu.surveys.OrganizationSurveys surveys, Clock clock) {
+		this.clock = clock;
 		this.monitoring = monitoring;
 		this.organizations = organizations;
 		this.reports = reports;
@@ -51,7 +55,7 @@ class MonitoringController {
 			Model model) {
 		CurrentUser me = CurrentUsers.require();
 		// Like the dashboard: the latest year with held events unless asked.
-		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
+		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		List<MonitoringRow> all = monitoring.rows(me, y, district, show);
 		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.min(Math.max(page, 0), pages - 1);
@@ -74,7 +78,7 @@ class MonitoringController {
 			@RequestParam(required = false) Long district, @RequestParam(defaultValue = "ALL") MonitoringFilter show,
 			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
-		int y = CoverageReportController.valid(year) ? year : reports.latestYear(me);
+		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		return CoverageReportController.download(monitoring.workbook(me, y, district, show, locale),
 				CoverageReportController.XLSX, "oqytu-monitoring-" + y + ".xlsx");
 	}
@@ -82,7 +86,7 @@ class MonitoringController {
 	private List<Integer> years(CurrentUser me, int chosen) {
 		java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
 		years.addAll(reports.years(me));
-		years.add(LocalDate.now().getYear());
+		years.add(LocalDate.now(clock).getYear());
 		years.add(chosen);
 		return List.copyOf(years);
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
 
 /**
  * Holds an uploaded file between its preview and its commit, in PostgreSQL so that any instance
@@ -20,14 +21,17 @@ public class UploadStore {
 
 	private final JdbcClient jdbc;
 
-	public UploadStore(JdbcClient jdbc) {
+	private final Clock clock;
+
+	public UploadStore(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
 	@Transactional
 	public UUID save(String kind, String owner, String filename, byte[] content) {
 		jdbc.sql("delete from upload_staging where created_at < :before")
-			.param("before", OffsetDateTime.now().minus(KEEP))
+			.param("before", OffsetDateTime.now(clock).minus(KEEP))
 			.update();
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into upload_staging (id, kind, owner, filename, content) values (:id, :kind, :owner, :filename, :content)")

@@ -38,6 +38,7 @@ import kz.oqytu.training.EventScheduled;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 @Service
 class EventSurveyService implements Surveys {
@@ -64,10 +65,13 @@ class EventSurveyService implements Surveys {
 	/** This service through its transactional proxy, for the rare write inside a read. */
 	private final org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider;
 
+	private final Clock clock;
+
 	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
 			TrainingEvents events, Organizations organizations, SurveyProperties properties,
 			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters,
-			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider) {
+			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider, Clock clock) {
+		this.clock = clock;
 		this.selfProvider = selfProvider;
 		for (Outcome outcome : Outcome.values()) {
 			submissions.put(outcome, meters.counter("oqytu.survey.submissions", "outcome", outcome.name().toLowerCase()));
@@ -260,7 +264,7 @@ class EventSurveyService implements Surveys {
 		return event;
 	}
 
-	static SurveyState state(LocalDateTime opens, LocalDateTime closes, EventStatus status) {
+	private SurveyState state(LocalDateTime opens, LocalDateTime closes, EventStatus status) {
 		LocalDateTime now = now();
 		if (status == EventStatus.CANCELLED || !now.isBefore(closes)) {
 			return SurveyState.CLOSED;
@@ -268,8 +272,8 @@ class EventSurveyService implements Surveys {
 		return now.isBefore(opens) ? SurveyState.NOT_YET_OPEN : SurveyState.OPEN;
 	}
 
-	static LocalDateTime now() {
-		return LocalDateTime.now(java.time.ZoneId.of("Asia/Aqtobe")).truncatedTo(ChronoUnit.SECONDS);
+	private LocalDateTime now() {
+		return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	// ---- public

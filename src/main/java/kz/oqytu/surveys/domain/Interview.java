@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.surveys.InterviewCommand;
+import kz.oqytu.shared.time.UnionClock;
 
 /**
  * A sample interview with a representative of a primary organization (an org_unit id, never an
@@ -62,7 +63,7 @@ class Interview {
 	Interview(long id, String createdBy) {
 		this.id = id;
 		this.createdBy = createdBy;
-		this.createdAt = Instant.now();
+		this.createdAt = Instant.now(UnionClock.current());
 	}
 
 	void record(InterviewCommand c) {

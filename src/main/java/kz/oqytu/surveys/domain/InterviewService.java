@@ -3,7 +3,6 @@ package kz.oqytu.surveys.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import kz.oqytu.surveys.InterviewCriteria;
 import kz.oqytu.surveys.InterviewView;
 import kz.oqytu.surveys.Interviews;
 import kz.oqytu.surveys.SurveyRuleException;
+import java.time.Clock;
 
 /**
  * Interviews, scoped by their organization's place in the union tree. Lists read org_unit by id and
@@ -38,7 +38,6 @@ import kz.oqytu.surveys.SurveyRuleException;
 @Service
 class InterviewService implements Interviews {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Aqtobe");
 
 	private static final String SELECT = """
 			select i.id, i.held_on, i.organization_id, o.name_kk, o.name_ru, d.id as d_id, d.name_kk as d_kk,
@@ -56,7 +55,10 @@ class InterviewService implements Interviews {
 
 	private final JdbcClient jdbc;
 
-	InterviewService(InterviewRepository interviews, Organizations organizations, JdbcClient jdbc) {
+	private final Clock clock;
+
+	InterviewService(InterviewRepository interviews, Organizations organizations, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.interviews = interviews;
 		this.organizations = organizations;
 		this.jdbc = jdbc;
@@ -102,7 +104,7 @@ class InterviewService implements Interviews {
 			.param("scope", user.scopePath() + "%")
 			.query(Integer.class)
 			.list());
-		years.add(LocalDate.now(ZONE).getYear());
+		years.add(LocalDate.now(clock).getYear());
 		return List.copyOf(years);
 	}
 
@@ -178,7 +180,7 @@ class InterviewService implements Interviews {
 	}
 
 	private void check(CurrentUser user, InterviewCommand command) {
-		List<BusinessRuleException> errors = InterviewRules.violations(command, LocalDate.now(ZONE));
+		List<BusinessRuleException> errors = InterviewRules.violations(command, LocalDate.now(clock));
 		if (command.organizationId() != null) {
 			UnitInfo unit = organizations.info(command.organizationId()).filter(UnitInfo::isPrimary).orElse(null);
 			if (unit == null) {

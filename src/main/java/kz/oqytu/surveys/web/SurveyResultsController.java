@@ -21,6 +21,7 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.surveys.SurveyResults;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /** Survey results: one event's (with the follow-up beside), across events, and the demand for topics. */
 @Controller
@@ -38,8 +39,11 @@ class SurveyResultsController {
 
 	private final Organizations organizations;
 
+	private final Clock clock;
+
 	SurveyResultsController(SurveyResults results, TrainingEvents events, TrainingCatalog catalog,
-			Organizations organizations) {
+			Organizations organizations, Clock clock) {
+		this.clock = clock;
 		this.results = results;
 		this.events = events;
 		this.catalog = catalog;
@@ -69,8 +73,8 @@ class SurveyResultsController {
 			@RequestParam(required = false) String topic, @RequestParam(required = false) Long district, Model model) {
 		CurrentUser me = CurrentUsers.require();
 		List<Integer> years = results.years(me);
-		int y = year != null && year >= 2000 && year <= LocalDate.now().getYear() + 1 ? year
-				: years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
+		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1 ? year
+				: years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
 		String f = form == null || form.isBlank() || catalog.form(form).isEmpty() ? null : form;
 		String t = topic == null || topic.isBlank() || catalog.topic(topic).isEmpty() ? null : topic;
 		model.addAttribute("year", y);
@@ -89,8 +93,8 @@ class SurveyResultsController {
 	String demand(@RequestParam(required = false) Integer year, Model model) {
 		CurrentUser me = CurrentUsers.require();
 		List<Integer> years = results.years(me);
-		int y = year != null && year >= 2000 && year <= LocalDate.now().getYear() + 1 ? year
-				: years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
+		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1 ? year
+				: years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
 		model.addAttribute("year", y);
 		model.addAttribute("years", years);
 		model.addAttribute("lines", results.demand(me, y));

@@ -29,6 +29,7 @@ import jakarta.persistence.Version;
 import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.VenueKind;
+import kz.oqytu.shared.time.UnionClock;
 
 /** A seminar, round table, on-site session… with its head counts per category. */
 @Entity
@@ -158,13 +159,13 @@ class TrainingEvent {
 
 	@PrePersist
 	void beforeInsert() {
-		createdAt = Instant.now();
+		createdAt = Instant.now(UnionClock.current());
 		updatedAt = createdAt;
 	}
 
 	@PreUpdate
 	void beforeUpdate() {
-		updatedAt = Instant.now();
+		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -49,6 +49,7 @@ import kz.oqytu.training.ParticipantCommand;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
 import kz.oqytu.training.VenueKind;
+import java.time.Clock;
 
 @Service
 class TrainingEventService implements TrainingEvents {
@@ -92,10 +93,13 @@ class TrainingEventService implements TrainingEvents {
 
 	private final org.springframework.context.ApplicationEventPublisher publisher;
 
+	private final Clock clock;
+
 	TrainingEventService(TrainingEventRepository events, Organizations organizations, TrainingCatalog catalog,
 			JdbcClient jdbc, JdbcTemplate jdbcTemplate, TrainingProperties properties,
 			jakarta.persistence.EntityManager entityManager,
-			org.springframework.context.ApplicationEventPublisher publisher) {
+			org.springframework.context.ApplicationEventPublisher publisher, Clock clock) {
+		this.clock = clock;
 		this.entityManager = entityManager;
 		this.publisher = publisher;
 		this.events = events;
@@ -382,7 +386,7 @@ class TrainingEventService implements TrainingEvents {
 		if (c.endsAt().isBefore(c.startsAt())) {
 			throw new BusinessRuleException("endsAt", "training.error.endsBeforeStart");
 		}
-		if (c.startsAt().getYear() < 2000 || c.endsAt().getYear() > LocalDate.now().getYear() + 5) {
+		if (c.startsAt().getYear() < 2000 || c.endsAt().getYear() > LocalDate.now(clock).getYear() + 5) {
 			throw new BusinessRuleException("startsAt", "training.error.dateOutOfRange");
 		}
 		if (c.academicHours() == null || c.academicHours().signum() <= 0
@@ -392,7 +396,7 @@ class TrainingEventService implements TrainingEvents {
 		if (c.status() == null) {
 			throw new BusinessRuleException("status", "validation.required");
 		}
-		if (c.status() == EventStatus.HELD && c.startsAt().toLocalDate().isAfter(LocalDate.now())) {
+		if (c.status() == EventStatus.HELD && c.startsAt().toLocalDate().isAfter(LocalDate.now(clock))) {
 			throw new BusinessRuleException("status", "training.error.heldInFuture");
 		}
 		if (c.venueKind() == null) {
@@ -558,7 +562,8 @@ class TrainingEventService implements TrainingEvents {
 				select event_id, category_code, count(*) from event_participant where event_id = :event
 				group by event_id, category_code
 				""").param("event", eventId).update();
-		jdbc.sql("update training_event set version = version + 1, updated_at = now() where id = :event")
+		jdbc.sql("update training_event set version = version + 1, updated_at = :now where id = :event")
+			.param("now", java.time.OffsetDateTime.now(clock))
 			.param("event", eventId)
 			.update();
 	}

@@ -17,6 +17,7 @@ import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.TrainingEvents;
+import java.time.Clock;
 
 /** A month of the year as a calendar, weeks starting on Monday. */
 @Controller
@@ -24,7 +25,10 @@ class CalendarController {
 
 	private final TrainingEvents events;
 
-	CalendarController(TrainingEvents events) {
+	private final Clock clock;
+
+	CalendarController(TrainingEvents events, Clock clock) {
+		this.clock = clock;
 		this.events = events;
 	}
 
@@ -32,7 +36,7 @@ class CalendarController {
 	@StaffOnly
 	String calendar(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
 			Model model) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		int y = year == null || year < 2000 || year > 2100 ? today.getYear() : year;
 		int m = month == null || month < 1 || month > 12 ? (year == null ? today.getMonthValue() : 1) : month;
 		YearMonth shown = YearMonth.of(y, m);

@@ -35,6 +35,7 @@ import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
 import kz.oqytu.training.VenueKind;
+import java.time.Clock;
 
 /** Training events: list with filters, page, create, edit, cancel, head counts. */
 @Controller
@@ -49,8 +50,11 @@ class EventController {
 
 	private final kz.oqytu.training.ParticipantExports exports;
 
+	private final Clock clock;
+
 	EventController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
-			kz.oqytu.training.ParticipantExports exports) {
+			kz.oqytu.training.ParticipantExports exports, Clock clock) {
+		this.clock = clock;
 		this.exports = exports;
 		this.events = events;
 		this.catalog = catalog;
@@ -109,7 +113,7 @@ class EventController {
 	@GetMapping("/new")
 	@TrainingWriter
 	String createForm(Model model) {
-		model.addAttribute("form", EventForm.empty());
+		model.addAttribute("form", EventForm.empty(LocalDate.now(clock)));
 		return form(model, null);
 	}
 
@@ -226,6 +230,6 @@ class EventController {
 		model.addAttribute("statuses", EventStatus.values());
 		model.addAttribute("venueKinds", VenueKind.values());
 		model.addAttribute("methods", ActiveMethod.values());
-		model.addAttribute("thisYear", LocalDate.now().getYear());
+		model.addAttribute("thisYear", LocalDate.now(clock).getYear());
 	}
 }

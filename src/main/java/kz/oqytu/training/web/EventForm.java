@@ -44,8 +44,7 @@ record EventForm(
 		Map<String, Integer> headCounts,
 		Integer version) {
 
-	static EventForm empty() {
-		LocalDate today = LocalDate.now();
+	static EventForm empty(LocalDate today) {
 		return new EventForm(null, null, "THEMATIC_SEMINAR", Set.of(), today.atTime(LocalTime.of(10, 0)),
 				today.atTime(LocalTime.of(13, 0)), BigDecimal.valueOf(4), VenueKind.COMMITTEE_PREMISES, null, null, null,
 				null, Set.of(), null, null, EventStatus.HELD, new LinkedHashMap<>(), null);

@@ -26,6 +26,23 @@ final class PasswordHashing {
 
 	static PasswordEncoder encoder() {
 		PasswordEncoder pbkdf2 = new Pbkdf2PasswordEncoder("", 16, 600_000, SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
-		return new DelegatingPasswordEncoder(DEFAULT_ID, Map.of(DEFAULT_ID, pbkdf2, "bcrypt", new BCryptPasswordEncoder()));
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(DEFAULT_ID,
+				Map.of(DEFAULT_ID, pbkdf2, "bcrypt", new BCryptPasswordEncoder()));
+		// A stored hash of any other form is a wrong password, not a server error.
+		encoder.setDefaultPasswordEncoderForMatches(new NeverMatches());
+		return encoder;
+	}
+
+	private static final class NeverMatches implements PasswordEncoder {
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			throw new UnsupportedOperationException("only for matching unknown stored forms");
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			return false;
+		}
 	}
 }

@@ -48,23 +48,23 @@ class UserAdministrationTests {
 			.param("fullName", "  Айгерім Қасымова ")
 			.param("role", "METHODOLOGIST")
 			.param("scopeUnitId", "2")
-			.param("password", "s3cret-pass"))
+			.param("password", "s3cret-passphrase"))
 			.andExpect(status().is3xxRedirection());
 		AccountView created = accounts.list().stream().filter(a -> a.username().equals("aigerim.k")).findFirst().orElseThrow();
 		assertThat(created.fullName()).isEqualTo("Айгерім Қасымова");
-		mvc.perform(formLogin().user("aigerim.k").password("s3cret-pass")).andExpect(authenticated());
+		mvc.perform(formLogin().user("aigerim.k").password("s3cret-passphrase")).andExpect(authenticated());
 
 		mvc.perform(post("/admin/users/" + created.id() + "/enabled").with(users.as("admin")).with(csrf())
 			.param("enabled", "false")).andExpect(status().is3xxRedirection());
-		mvc.perform(formLogin().user("aigerim.k").password("s3cret-pass")).andExpect(unauthenticated());
+		mvc.perform(formLogin().user("aigerim.k").password("s3cret-passphrase")).andExpect(unauthenticated());
 
 		mvc.perform(post("/admin/users/" + created.id() + "/enabled").with(users.as("admin")).with(csrf())
 			.param("enabled", "true")).andExpect(status().is3xxRedirection());
 		mvc.perform(post("/admin/users/" + created.id() + "/password").with(users.as("admin")).with(csrf())
-			.param("newPassword", "another-pass")
-			.param("confirmPassword", "another-pass")).andExpect(status().is3xxRedirection());
-		mvc.perform(formLogin().user("aigerim.k").password("s3cret-pass")).andExpect(unauthenticated());
-		mvc.perform(formLogin().user("aigerim.k").password("another-pass")).andExpect(authenticated());
+			.param("newPassword", "another-passphrase")
+			.param("confirmPassword", "another-passphrase")).andExpect(status().is3xxRedirection());
+		mvc.perform(formLogin().user("aigerim.k").password("s3cret-passphrase")).andExpect(unauthenticated());
+		mvc.perform(formLogin().user("aigerim.k").password("another-passphrase")).andExpect(authenticated());
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class UserAdministrationTests {
 			.param("fullName", "Төраға")
 			.param("role", "CHAIR")
 			.param("scopeUnitId", "3")
-			.param("password", "long-enough"))
+			.param("password", "long-enough-passphrase"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "scopeUnitId", "accounts.error.chairNeedsPrimary"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(
@@ -102,7 +102,7 @@ class UserAdministrationTests {
 			.param("fullName", "Copy")
 			.param("role", "METHODOLOGIST")
 			.param("scopeUnitId", "2")
-			.param("password", "long-enough"))
+			.param("password", "long-enough-passphrase"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "username", "accounts.error.usernameTaken"));
 	}
 
@@ -115,7 +115,7 @@ class UserAdministrationTests {
 				.param("fullName", "x")
 				.param("role", "ADMIN")
 				.param("scopeUnitId", "1")
-				.param("password", "long-enough")).andExpect(status().isForbidden());
+				.param("password", "long-enough-passphrase")).andExpect(status().isForbidden());
 		}
 		mvc.perform(get("/admin/users").with(users.as("admin"))).andExpect(status().isOk());
 		assertThat(accounts.list()).noneMatch(a -> a.username().equals("intruder"));
@@ -125,14 +125,14 @@ class UserAdministrationTests {
 	void usersChangeTheirOwnPasswordOnlyWithTheCurrentOne() throws Exception {
 		mvc.perform(post("/account/password").with(users.as("executive")).with(csrf())
 			.param("currentPassword", "not-it")
-			.param("newPassword", "new-password-1")
-			.param("confirmPassword", "new-password-1"))
+			.param("newPassword", "new-passphrase-2026")
+			.param("confirmPassword", "new-passphrase-2026"))
 			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "currentPassword",
 					"accounts.error.currentPasswordWrong"));
 		mvc.perform(post("/account/password").with(users.as("executive")).with(csrf())
 			.param("currentPassword", "demo")
-			.param("newPassword", "new-password-1")
-			.param("confirmPassword", "new-password-1")).andExpect(status().is3xxRedirection());
-		mvc.perform(formLogin().user("executive").password("new-password-1")).andExpect(authenticated());
+			.param("newPassword", "new-passphrase-2026")
+			.param("confirmPassword", "new-passphrase-2026")).andExpect(status().is3xxRedirection());
+		mvc.perform(formLogin().user("executive").password("new-passphrase-2026")).andExpect(authenticated());
 	}
 }

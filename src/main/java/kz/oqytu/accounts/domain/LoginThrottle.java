@@ -1,93 +1,150 @@
 package kz.oqytu.accounts.domain;
 
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import java.time.Clock;
+
+import kz.oqytu.accounts.domain.LoginLimits.Count;
+import kz.oqytu.accounts.domain.LoginLimits.Decision;
 
 /**
- * Slows password guessing per account name: five failures within fifteen minutes lock the name for
- * fifteen minutes (at most twenty tries an hour), then it opens by itself. Kept in PostgreSQL so all
- * instances agree. Unknown names are counted the same way, so the answer never tells them apart.
+ * Slows password guessing per account name and per client address ({@link LoginLimits}), in
+ * PostgreSQL so every instance agrees. A try is counted under the rows' locks <em>before</em> its
+ * password is checked ({@link #claim}), so forty guesses sent at once are counted one after another
+ * and only the allowed few are ever checked; a successful sign-in gives the try back
+ * ({@link #succeeded}). Unknown names are counted exactly like known ones.
+ *
+ * <p>Each claim runs in a transaction of its own, so a caller's rollback never undoes a count. The
+ * address row is always locked before the name's row, so two claims never wait on each other in a
+ * circle.
  */
 @Component
 public class LoginThrottle {
 
-	static final int MAX_FAILURES = 5;
+	private static final String ACCOUNT = "account";
 
-	static final Duration WINDOW = Duration.ofMinutes(15);
-
-	static final Duration LOCK = Duration.ofMinutes(15);
+	private static final String ADDRESS = "address";
 
 	private final JdbcClient jdbc;
 
-
 	private final Clock clock;
+
 	LoginThrottle(JdbcClient jdbc, Clock clock) {
-		this.clock = clock;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
-	/** When the name opens again, if it is locked now. */
-	@Transactional(readOnly = true)
-	public Optional<Instant> lockedUntil(String username) {
-		return jdbc.sql("select locked_until from login_throttle where username = :u and locked_until > :now")
-			.param("u", key(username))
-			.param("now", OffsetDateTime.now(clock))
-			.query(OffsetDateTime.class)
-			.optional()
-			.map(OffsetDateTime::toInstant);
-	}
-
-	@EventListener
+	/**
+	 * Counts one try at {@code username} from {@code address}. Empty: check the password now.
+	 * Otherwise the instant before which no try of this name, or from this address, is checked.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void on(AuthenticationFailureBadCredentialsEvent event) {
-		recordFailure(String.valueOf(event.getAuthentication().getName()));
+	public Optional<Instant> claim(String username, String address) {
+		Instant now = clock.instant();
+		String addressKey = addressKey(address);
+		String accountKey = accountKey(username);
+		Decision byAddress = LoginLimits.addressTry(lock(ADDRESS, addressKey), now);
+		if (!byAddress.admitted()) {
+			return Optional.of(byAddress.refusedUntil());
+		}
+		Decision byAccount = LoginLimits.accountTry(lock(ACCOUNT, accountKey), now);
+		if (!byAccount.admitted()) {
+			// Nothing is checked, so nothing is counted against the address either.
+			return Optional.of(byAccount.refusedUntil());
+		}
+		save(ADDRESS, addressKey, byAddress.next());
+		save(ACCOUNT, accountKey, byAccount.next());
+		return Optional.empty();
 	}
 
-	@EventListener
+	/** The password was right: the name starts afresh and the address gets its try back. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void on(AuthenticationSuccessEvent event) {
-		jdbc.sql("delete from login_throttle where username = :u").param("u", key(event.getAuthentication().getName())).update();
+	public void succeeded(String username, String address) {
+		String addressKey = addressKey(address);
+		find(ADDRESS, addressKey).ifPresent(count -> save(ADDRESS, addressKey, LoginLimits.addressRefund(count)));
+		jdbc.sql("delete from login_throttle where kind = :kind and subject = :subject")
+			.param("kind", ACCOUNT)
+			.param("subject", accountKey(username))
+			.update();
 	}
 
-	void recordFailure(String username) {
-		OffsetDateTime now = OffsetDateTime.now(clock);
-		// One statement: start a new window, or count within it, and lock at the fifth failure.
+	/** The row of one name or address, created when missing, locked until the transaction ends. */
+	private Count lock(String kind, String subject) {
 		jdbc.sql("""
-				insert into login_throttle (username, failures, first_failure_at) values (:u, 1, :now)
-				on conflict (username) do update set
-				  failures = case when login_throttle.first_failure_at < :windowStart then 1 else login_throttle.failures + 1 end,
-				  first_failure_at = case when login_throttle.first_failure_at < :windowStart then :now else login_throttle.first_failure_at end,
-				  locked_until = case
-				    when login_throttle.first_failure_at >= :windowStart and login_throttle.failures + 1 >= :max then :lockUntil
-				    else login_throttle.locked_until end
-				""")
-			.param("u", key(username))
-			.param("now", now)
-			.param("windowStart", now.minus(WINDOW))
-			.param("max", MAX_FAILURES)
-			.param("lockUntil", now.plus(LOCK))
+				insert into login_throttle (kind, subject, failures, first_failure_at) values (:kind, :subject, 0, :epoch)
+				on conflict (kind, subject) do nothing""")
+			.param("kind", kind)
+			.param("subject", subject)
+			.param("epoch", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC))
 			.update();
-		// A lock starts a new count once it has run out.
-		jdbc.sql("update login_throttle set failures = 0, first_failure_at = :now where username = :u"
-				+ " and locked_until is not null and locked_until <= :now")
-			.param("u", key(username))
-			.param("now", now)
+		return find(kind, subject).orElseThrow();
+	}
+
+	private Optional<Count> find(String kind, String subject) {
+		return jdbc.sql("""
+				select failures, first_failure_at, locked_until from login_throttle
+				where kind = :kind and subject = :subject for update""")
+			.param("kind", kind)
+			.param("subject", subject)
+			.query((rs, row) -> new Count(rs.getInt("failures"),
+					rs.getObject("first_failure_at", OffsetDateTime.class).toInstant(),
+					Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
+						.map(OffsetDateTime::toInstant)
+						.orElse(null)))
+			.optional();
+	}
+
+	private void save(String kind, String subject, Count count) {
+		jdbc.sql("""
+				update login_throttle set failures = :tries, first_failure_at = :windowStart, locked_until = :notBefore
+				where kind = :kind and subject = :subject""")
+			.param("tries", count.tries())
+			.param("windowStart", OffsetDateTime.ofInstant(count.windowStart(), ZoneOffset.UTC))
+			.param("notBefore", count.notBefore() == null ? null : OffsetDateTime.ofInstant(count.notBefore(), ZoneOffset.UTC))
+			.param("kind", kind)
+			.param("subject", subject)
 			.update();
 	}
 
-	static String key(String username) {
-		String u = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+	static String accountKey(String username) {
+		String u = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		return u.length() > 64 ? u.substring(0, 64) : u;
+	}
+
+	/**
+	 * An IPv4 address as it is; an IPv6 address by its /64 network, since one subscriber usually
+	 * holds a whole /64 and could otherwise take a fresh address for every guess.
+	 */
+	static String addressKey(String address) {
+		if (address == null || address.isBlank()) {
+			return "unknown";
+		}
+		String a = address.trim();
+		if (a.indexOf(':') < 0) {
+			return a.length() > 64 ? a.substring(0, 64) : a;
+		}
+		try {
+			// A literal address: parsed, never looked up.
+			byte[] bytes = InetAddress.getByName(a.startsWith("[") ? a.substring(1, a.length() - 1) : a).getAddress();
+			if (bytes.length != 16) {
+				return InetAddress.getByAddress(bytes).getHostAddress();
+			}
+			byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);
+			return InetAddress.getByAddress(network).getHostAddress() + "/64";
+		}
+		catch (UnknownHostException | IllegalArgumentException ex) {
+			return a.length() > 64 ? a.substring(0, 64) : a;
+		}
 	}
 }

@@ -18,4 +18,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Modifying
 	@Query("update UserAccount u set u.lastLoginAt = :at where u.id = :id")
 	void touchLastLogin(long id, java.time.Instant at);
+
+	/** A rehash at login: the old hash must still be the stored one. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = "update app_user set password_hash = :newHash where id = :id and password_hash = :oldHash", nativeQuery = true)
+	int replacePasswordHash(long id, String oldHash, String newHash);
 }

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -26,7 +25,7 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, java.time.Clock clock) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailures) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
@@ -35,17 +34,7 @@ class SecurityConfig {
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((request, response, ex) -> {
-				if (ex instanceof ThrottledAuthenticationProvider.ThrottledException throttled) {
-					// The login page says until when (local time), never whether the name exists.
-					java.time.LocalTime until = java.time.LocalTime.ofInstant(throttled.until(), clock.getZone())
-						.withSecond(0).withNano(0).plusMinutes(1);
-					response.sendRedirect(request.getContextPath() + "/login?locked=" + until);
-				}
-				else {
-					response.sendRedirect(request.getContextPath() + "/login?error");
-				}
-			}))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailures))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("OQYTU_SESSION"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -55,15 +44,18 @@ class SecurityConfig {
 
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(kz.oqytu.accounts.domain.LoginThrottle throttle,
-			org.springframework.security.core.userdetails.UserDetailsService users, PasswordEncoder passwordEncoder) {
+			org.springframework.security.core.userdetails.UserDetailsService users,
+			org.springframework.security.core.userdetails.UserDetailsPasswordService rehash, PasswordEncoder passwordEncoder) {
 		org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
 				new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
+		// A hash made by an older encoder is replaced by a new-default one at the next right password.
+		passwords.setUserDetailsPasswordService(rehash);
 		return new ThrottledAuthenticationProvider(throttle, passwords);
 	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return PasswordHashing.encoder();
 	}
 }

@@ -12,8 +12,9 @@ import org.springframework.security.core.Authentication;
 import kz.oqytu.accounts.domain.LoginThrottle;
 
 /**
- * Refuses any account name that failed too often lately, before its password is even checked,
- * the same way for names that exist and names that do not; otherwise the usual password check.
+ * Counts every sign-in try with the {@link LoginThrottle} before its password is checked, and
+ * refuses it unchecked when the name or the client address has to wait, the same way for names that
+ * exist and names that do not; a right password gives the try back.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,11 +29,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		Optional<Instant> until = throttle.lockedUntil(authentication.getName());
+		String address = ClientAddress.of(authentication);
+		Optional<Instant> until = throttle.claim(authentication.getName(), address);
 		if (until.isPresent()) {
 			throw new ThrottledException(until.get());
 		}
-		return passwords.authenticate(authentication);
+		Authentication result = passwords.authenticate(authentication);
+		throttle.succeeded(authentication.getName(), address);
+		return result;
 	}
 
 	@Override
@@ -40,13 +44,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	/** Too many failures: try again after {@link #until()}. */
+	/** Too many tries: try again at {@link #until()}. */
 	static final class ThrottledException extends LockedException {
 
 		private final Instant until;
 
 		ThrottledException(Instant until) {
-			super("too many failed sign-ins");
+			super("too many sign-in tries");
 			this.until = until;
 		}
 

@@ -14,9 +14,19 @@ import kz.oqytu.accounts.CurrentUsers;
 class LoginController {
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) String locked, Model model) {
+	String login(@RequestParam(required = false) String locked, @RequestParam(required = false) String wait,
+			Model model) {
 		if (CurrentUsers.current().isPresent()) {
 			return "redirect:/";
+		}
+		if (wait != null) {
+			// A short wait is said in seconds; a mangled value still says "a little later".
+			if (wait.matches("\\d{1,3}")) {
+				model.addAttribute("waitSeconds", Integer.parseInt(wait));
+			}
+			else {
+				model.addAttribute("lockedUntil", "");
+			}
 		}
 		if (locked != null) {
 			try {

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.domain.PasswordPolicy;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 
@@ -23,8 +24,11 @@ class OwnPasswordController {
 
 	private final Accounts accounts;
 
-	OwnPasswordController(Accounts accounts) {
+	private final PasswordPolicy passwordPolicy;
+
+	OwnPasswordController(Accounts accounts, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@GetMapping("/account/password")
@@ -38,6 +42,10 @@ class OwnPasswordController {
 			RedirectAttributes redirect) {
 		if (form.currentPassword() == null) {
 			result.rejectValue("currentPassword", "validation.required");
+		}
+		if (!result.hasFieldErrors("newPassword")) {
+			passwordPolicy.problem(form.newPassword(), CurrentUsers.require().username())
+				.ifPresent(key -> result.rejectValue("newPassword", key));
 		}
 		if (!result.hasErrors() && !form.confirmed()) {
 			result.rejectValue("confirmPassword", "accounts.validation.passwordMismatch");

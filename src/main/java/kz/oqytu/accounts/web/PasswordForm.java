@@ -1,11 +1,10 @@
 package kz.oqytu.accounts.web;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-/** A new password typed twice; currentPassword is asked when users change their own. */
+/** A new password typed twice; currentPassword is asked when users change their own. Rules: PasswordPolicy. */
 record PasswordForm(String currentPassword,
-		@NotBlank(message = "{validation.required}") @Size(min = 8, max = 100, message = "{accounts.validation.passwordLength}") String newPassword,
+		@NotBlank(message = "{validation.required}") String newPassword,
 		@NotBlank(message = "{validation.required}") String confirmPassword) {
 
 	boolean confirmed() {

@@ -24,6 +24,7 @@ import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.OrganizationDirectory;
 import kz.oqytu.accounts.OrganizationDirectory.UnitRef;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.accounts.domain.PasswordPolicy;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
@@ -38,9 +39,12 @@ class UserAdminController {
 
 	private final OrganizationDirectory directory;
 
-	UserAdminController(Accounts accounts, OrganizationDirectory directory) {
+	private final PasswordPolicy passwordPolicy;
+
+	UserAdminController(Accounts accounts, OrganizationDirectory directory, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
 		this.directory = directory;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@ModelAttribute("roles")
@@ -66,6 +70,9 @@ class UserAdminController {
 			RedirectAttributes redirect) {
 		if (form.password() == null) {
 			result.rejectValue("password", "validation.required");
+		}
+		else {
+			passwordPolicy.problem(form.password(), form.username()).ifPresent(key -> result.rejectValue("password", key));
 		}
 		if (!result.hasErrors()) {
 			try {
@@ -129,6 +136,9 @@ class UserAdminController {
 	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+		if (!result.hasFieldErrors("newPassword")) {
+			passwordPolicy.problem(form.newPassword(), user.username()).ifPresent(key -> result.rejectValue("newPassword", key));
+		}
 		if (!result.hasErrors() && !form.confirmed()) {
 			result.rejectValue("confirmPassword", "accounts.validation.passwordMismatch");
 		}

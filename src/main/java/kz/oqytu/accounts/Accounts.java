@@ -13,14 +13,20 @@ public interface Accounts {
 	/** Creates an account; returns its id. Fails with a {@link kz.oqytu.shared.BusinessRuleException}. */
 	long create(AccountCommand command);
 
+	/** Changes an account; a change of its role or scope ends every session of the account. */
 	void update(long id, int version, AccountCommand command);
 
+	/** Enables or disables an account; disabling ends every session of the account. */
 	void setEnabled(long id, boolean enabled);
 
+	/** An administrator sets a new password; every session of the account ends. */
 	void resetPassword(long id, String newPassword);
 
-	/** The signed-in user changes their own password, proving the current one. */
-	void changeOwnPassword(long id, String currentPassword, String newPassword);
+	/**
+	 * The signed-in user changes their own password, proving the current one. Every other session of
+	 * the account ends; {@code keepSessionId}, the session making the change, stays signed in.
+	 */
+	void changeOwnPassword(long id, String currentPassword, String newPassword, String keepSessionId);
 
 	boolean anyExist();
 }

@@ -28,10 +28,14 @@ class AccountService implements Accounts {
 
 	private final OrganizationDirectory directory;
 
-	AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganizationDirectory directory) {
+	private final AccountSessions sessions;
+
+	AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganizationDirectory directory,
+			AccountSessions sessions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.directory = directory;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -70,12 +74,17 @@ class AccountService implements Accounts {
 			throw new ConflictException("account " + id);
 		}
 		checkScope(command.role(), command.scopeUnitId());
+		boolean authorityChanged = account.getRole() != command.role() || account.getScopeUnitId() != command.scopeUnitId();
 		account.change(command.fullName().trim(), blankToNull(command.email()), command.role(), command.scopeUnitId());
 		try {
 			users.saveAndFlush(account);
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			throw new ConflictException("account " + id);
+		}
+		if (authorityChanged) {
+			// A session holds the role and scope it signed in with: it ends with them, on every instance.
+			sessions.endAll(account.getUsername(), SessionEndReason.CHANGED);
 		}
 	}
 
@@ -84,6 +93,9 @@ class AccountService implements Accounts {
 	public void setEnabled(long id, boolean enabled) {
 		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
 		account.setEnabled(enabled);
+		if (!enabled) {
+			sessions.endAll(account.getUsername(), SessionEndReason.DISABLED);
+		}
 	}
 
 	@Override
@@ -91,16 +103,19 @@ class AccountService implements Accounts {
 	public void resetPassword(long id, String newPassword) {
 		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
 		account.setPasswordHash(passwordEncoder.encode(newPassword));
+		sessions.endAll(account.getUsername(), SessionEndReason.PASSWORD);
 	}
 
 	@Override
 	@Transactional
-	public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+	public void changeOwnPassword(long id, String currentPassword, String newPassword, String keepSessionId) {
 		UserAccount account = users.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
 		if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw new BusinessRuleException("currentPassword", "accounts.error.currentPasswordWrong");
 		}
 		account.setPasswordHash(passwordEncoder.encode(newPassword));
+		// Every other session ends (one may be a thief's); the one making the change stays (decision 16).
+		sessions.endAllBut(account.getUsername(), keepSessionId, SessionEndReason.PASSWORD);
 	}
 
 	@Override

@@ -39,6 +39,7 @@ class SecurityConfig {
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		SessionSafeguards.applyTo(http);
 		return http.build();
 	}
 

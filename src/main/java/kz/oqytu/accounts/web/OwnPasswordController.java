@@ -1,5 +1,7 @@
 package kz.oqytu.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -39,7 +41,7 @@ class OwnPasswordController {
 
 	@PostMapping("/account/password")
 	String change(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		if (form.currentPassword() == null) {
 			result.rejectValue("currentPassword", "validation.required");
 		}
@@ -52,7 +54,13 @@ class OwnPasswordController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				accounts.changeOwnPassword(CurrentUsers.require().id(), form.currentPassword(), form.newPassword());
+				HttpSession session = request.getSession(false);
+				accounts.changeOwnPassword(CurrentUsers.require().id(), form.currentPassword(), form.newPassword(),
+						session == null ? null : session.getId());
+				if (session != null) {
+					// The session that changed the password goes on under a new id: a copy of the old one is worthless.
+					request.changeSessionId();
+				}
 				redirect.addFlashAttribute("flash", "accounts.flash.ownPasswordChanged");
 				return "redirect:/";
 			}

@@ -34,6 +34,7 @@ import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 
 @Service
@@ -87,8 +88,12 @@ class BudgetImportService implements BudgetImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
-	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+	private final SheetLimits limits;
+
+	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics,
+			SheetLimits limits) {
 		this.importMetrics = importMetrics;
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.budgets = budgets;
 	}
@@ -172,7 +177,7 @@ class BudgetImportService implements BudgetImports {
 			.list());
 		int firstYear = Budgets.firstYear();
 		int lastYear = Budgets.lastYear();
-		return SheetReader.read(content, COLUMNS, REQUIRED, MAX_ROWS, (row, headers) -> {
+		return SheetReader.read(content, limits, COLUMNS, REQUIRED, MAX_ROWS, (row, headers) -> {
 			List<RowError> errors = new ArrayList<>();
 			Long unitId = null;
 			String idText = Cells.text(row, headers.column("id"));

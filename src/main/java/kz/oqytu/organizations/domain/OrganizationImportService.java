@@ -29,6 +29,7 @@ import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 
 @Service
@@ -71,9 +72,12 @@ class OrganizationImportService implements OrganizationImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
+	private final SheetLimits limits;
+
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
-			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits) {
 		this.importMetrics = importMetrics;
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.snapshots = snapshots;
@@ -313,9 +317,9 @@ class OrganizationImportService implements OrganizationImports {
 	private record Committee(long id) {
 	}
 
-	private static <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
+	private <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
 			SheetReader.RowParser<T> parser, Function<T, String> status) {
-		return SheetReader.read(content, columns, required, MAX_ROWS, parser, status);
+		return SheetReader.read(content, limits, columns, required, MAX_ROWS, parser, status);
 	}
 
 	private Map<String, Committee> committeesByAlias(CurrentUser user) {

@@ -472,6 +472,9 @@ public final class SafeWorkbooks {
 
 		private LocalDate date;
 
+		/** Whether each format of the workbook (by its index) is a date; POI's own check is costly per cell. */
+		private final java.util.Map<Integer, Boolean> dateFormats = new java.util.HashMap<>();
+
 		CellFormatter(boolean date1904) {
 			super(Locale.ROOT);
 			this.date1904 = date1904;
@@ -480,7 +483,9 @@ public final class SafeWorkbooks {
 		@Override
 		public String formatRawCellContents(double value, int formatIndex, String formatString,
 				boolean use1904Windowing) {
-			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+			boolean dateFormat = dateFormats.computeIfAbsent(formatIndex,
+					index -> DateUtil.isADateFormat(index, formatString));
+			if (dateFormat && DateUtil.isValidExcelDate(value)) {
 				date = DateUtil.getLocalDateTime(value, date1904).toLocalDate();
 				return super.formatRawCellContents(value, formatIndex, formatString, date1904);
 			}

@@ -161,6 +161,9 @@ public class Bench {
 		// ---- S7 submits while exports and dashboards run
 		if (want("S7")) contention(year, admin, methodologist, clients, storedOk, s2p95[1]);
 
+		// ---- S8 participant import of 100 000 rows: the heap it takes (issue #15)
+		if (want("S8")) importScenario(admin);
+
 		// ---- every stored answer is stored once
 		long delta = storedCount(ids) - storedBefore;
 		extra.put("submits_stored_reported", storedOk.get());
@@ -284,6 +287,167 @@ public class Bench {
 		extra.put("s5_rss_peak_mb", rssPeak[0] / 1024);
 		record("S5", "participant export, Excel (" + rows + " rows)", "CSV of the same query", "ms", mb, mc, mc / mb,
 				"≤3× time; heap growth ≤512 MB", mc <= 3 * mb && heapGrowthMb <= 512, b, c);
+	}
+
+	/**
+	 * A participant list of 100 000 rows (header and 99 999 people; 2 000 with --quick) uploaded,
+	 * previewed and committed into one event as the administrator, the heap sampled meanwhile as S5
+	 * does; the rows are removed again afterwards. The bench profile raises the list limit
+	 * (oqytu.imports.participants.max-rows, 20 000 in production) to the sheet limit so the whole
+	 * file is read, checked and written. Goal: peak heap less than 256 MB above the heap before.
+	 */
+	static void importScenario(Session admin) throws Exception {
+		int people = quick ? 2_000 : 99_999;
+		long event = Long.parseLong(psqlList("select e.id from training_event e where exists (select 1 from event_participant p"
+				+ " where p.event_id = e.id) order by e.id limit 1").get(0));
+		String cleanup = "delete from event_participant where event_id = " + event + " and full_name like 'Bench import %';"
+				+ " delete from attendance_count where event_id = " + event + ";"
+				+ " insert into attendance_count (event_id, category_code, participants) select event_id, category_code, count(*)"
+				+ " from event_participant where event_id = " + event + " group by event_id, category_code";
+		psqlList(cleanup);
+		// names that identify one organization in either language
+		List<String> names = psqlList("select min(name) from (select name_kk as name, id from org_unit where level in"
+				+ " ('COMMITTEE', 'PRIMARY') and active union all select name_ru, id from org_unit where level in ('COMMITTEE',"
+				+ " 'PRIMARY') and active and name_ru is not null) x group by lower(name) having count(distinct id) = 1 limit 500");
+		byte[] file = participantList(people, names);
+		extra.put("s8_rows", people + 1);
+		extra.put("s8_file_kb", file.length / 1024);
+
+		String page = getBody("/events/" + event + "/participants", admin);
+		String boundary = "----oqytu" + UUID.randomUUID();
+		byte[] body = multipart(boundary, csrf(page), file);
+		HttpResponse<Void> uploaded = http.send(HttpRequest.newBuilder(URI.create(base + "/events/" + event + "/participants/import"))
+			.timeout(Duration.ofMinutes(5))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Cookie", admin.cookie)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		String preview = uploaded.headers().firstValue("location").orElse("");
+		if (uploaded.statusCode() != 302 || !preview.contains("/import/")) {
+			failures.add("S8 upload: HTTP " + uploaded.statusCode() + " to " + preview);
+			return;
+		}
+		preview = preview.replaceFirst("^https?://[^/]+", "");
+		long heapBefore = heapUsed(admin);
+		long[] heapPeak = { heapBefore };
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread sampler = new Thread(() -> {
+			while (running.get()) {
+				try {
+					heapPeak[0] = Math.max(heapPeak[0], heapUsed(admin));
+					Thread.sleep(100);
+				}
+				catch (Exception ex) {
+					return;
+				}
+			}
+		});
+		sampler.start();
+		long t0 = System.nanoTime();
+		String previewPage;
+		String committedTo;
+		long t1;
+		try {
+			previewPage = getBody(preview, admin);
+			t1 = System.nanoTime();
+			HttpResponse<Void> committed = http.send(HttpRequest.newBuilder(URI.create(base + preview + "/commit"))
+				.timeout(Duration.ofMinutes(10))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", admin.cookie)
+				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf(previewPage))))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			committedTo = committed.statusCode() + " " + committed.headers().firstValue("location").orElse("");
+		}
+		finally {
+			running.set(false);
+			sampler.join();
+		}
+		long t2 = System.nanoTime();
+		long written = Long.parseLong(psqlList("select count(*) from event_participant where event_id = " + event
+				+ " and full_name like 'Bench import %'").get(0));
+		psqlList(cleanup);
+		if (written != people) {
+			failures.add("S8 commit: " + written + " of " + people + " rows written (" + committedTo + ")");
+		}
+		double beforeMb = heapBefore / (1024.0 * 1024);
+		double peakMb = heapPeak[0] / (1024.0 * 1024);
+		extra.put("s8_preview_ms", (t1 - t0) / 1_000_000);
+		extra.put("s8_commit_ms", (t2 - t1) / 1_000_000);
+		extra.put("s8_heap_used_before_mb", Math.round(beforeMb));
+		extra.put("s8_heap_used_peak_mb", Math.round(peakMb));
+		record("S8", "participant import, " + (people + 1) + " rows (preview and commit): heap used at peak",
+				"heap used before", "MB heap", beforeMb, peakMb, peakMb / beforeMb, "peak ≤ before + 256 MB",
+				peakMb - beforeMb <= 256, List.of(beforeMb), List.of(peakMb));
+	}
+
+	/** A one-sheet .xlsx written by hand (inline strings), as the bench has no POI of its own. */
+	static byte[] participantList(int people, List<String> organizations) throws IOException {
+		StringBuilder sheet = new StringBuilder(people * 200);
+		sheet.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
+			.append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+		row(sheet, 1, "Аты-жөні / ФИО", "Ұйым / Организация", "Санат / Категория", "Лауазымы / Должность");
+		for (int i = 1; i <= people; i++) {
+			row(sheet, i + 1, String.format(Locale.ROOT, "Bench import %06d Қатысушы", i),
+					organizations.get(i % organizations.size()), "UNION_MEMBER", "мұғалім");
+		}
+		sheet.append("</sheetData></worksheet>");
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+					+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+					+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+					+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+					+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+					+ "</Types>");
+			entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+					+ "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+					+ "</Relationships>");
+			entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+					+ " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"List\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+			entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+					+ "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+					+ "</Relationships>");
+			entry(zip, "xl/worksheets/sheet1.xml", sheet.toString());
+		}
+		return out.toByteArray();
+	}
+
+	static void row(StringBuilder sheet, int number, String... cells) {
+		sheet.append("<row r=\"").append(number).append("\">");
+		for (int c = 0; c < cells.length; c++) {
+			sheet.append("<c r=\"").append((char) ('A' + c)).append(number).append("\" t=\"inlineStr\"><is><t>")
+				.append(cells[c].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+				.append("</t></is></c>");
+		}
+		sheet.append("</row>");
+	}
+
+	static void entry(java.util.zip.ZipOutputStream zip, String name, String content) throws IOException {
+		zip.putNextEntry(new java.util.zip.ZipEntry(name));
+		zip.write(content.getBytes(StandardCharsets.UTF_8));
+		zip.closeEntry();
+	}
+
+	static byte[] multipart(String boundary, String csrf, byte[] file) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench-list.xlsx\"\r\n"
+				+ "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		body.writeBytes(head);
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return body.toByteArray();
+	}
+
+	static String getBody(String path, Session session) throws Exception {
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofMinutes(10))
+			.header("Cookie", session.cookie)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		check(path, r.statusCode());
+		return r.body();
 	}
 
 	static void firstQr(List<String> events, Session admin) throws Exception {

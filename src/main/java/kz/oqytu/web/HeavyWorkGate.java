@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A bulkhead for the heavy requests (Excel and PDF exports, the dashboard and the report pages, which
- * aggregate a region's or the union's whole year): at most {@code oqytu.heavy-work.concurrency} of
+ * aggregate a region's or the union's whole year, and spreadsheet imports): at most {@code oqytu.heavy-work.concurrency} of
  * them run at once, by default one less than the processors (at least one), so the light requests
  * (survey answers, lists, forms) always have a core. Others wait their turn, up to
  * {@code oqytu.heavy-work.max-wait} (60 s), then get the localized "busy, try again" page (503).
@@ -57,14 +57,38 @@ class HeavyWorkGate extends OncePerRequestFilter {
 		meters.gauge("oqytu.heavy.work.waiting", this.permits, Semaphore::getQueueLength);
 	}
 
-	/** Exports (xlsx, pdf, csv) and the pages that aggregate a whole year: dashboard, coverage report, monitoring. */
+	/**
+	 * Exports (xlsx, pdf, csv), the pages that aggregate a whole year (dashboard, coverage report,
+	 * monitoring), and every step of a spreadsheet import that reads the file (upload, preview,
+	 * columns, commit), so one large file never takes the cores the others need.
+	 */
 	static boolean isHeavy(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (isImportStep(request.getMethod(), path)) {
+			return true;
+		}
 		if (!"GET".equals(request.getMethod())) {
 			return false;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.endsWith(".xlsx") || path.endsWith(".pdf") || path.endsWith(".csv") || path.equals("/dashboard")
 				|| path.equals("/reports/coverage") || path.equals("/reports/monitoring");
+	}
+
+	/**
+	 * {@code .../import} posted (the upload, checked on arrival) and anything below it
+	 * ({@code .../import/{upload}}, {@code /columns}, {@code /commit}); the import form pages
+	 * themselves ({@code GET /budget/import}) are light.
+	 */
+	private static boolean isImportStep(String method, String path) {
+		int at = path.indexOf("/import");
+		if (at < 0) {
+			return false;
+		}
+		String rest = path.substring(at + "/import".length());
+		if (!rest.isEmpty() && !rest.startsWith("/")) {
+			return false;
+		}
+		return rest.length() > 1 || "POST".equals(method);
 	}
 
 	int concurrency() {

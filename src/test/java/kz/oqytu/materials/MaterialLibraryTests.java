@@ -104,6 +104,20 @@ class MaterialLibraryTests {
 	}
 
 	@Test
+	void aDocxHidingAMacroProjectUnderAnotherNameIsRefused() throws Exception {
+		// Issue #15, item 7.
+		assertRefused("guide.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+				MaterialTestFiles.docxWithHiddenMacro(), "Макросы бар файлдар қабылданбайды");
+	}
+
+	@Test
+	void aPdfWithJavaScriptIsRefusedWithAClearMessage() throws Exception {
+		// Issue #15, item 7: the script sits in a compressed object stream, invisible in the raw bytes.
+		assertRefused("guide.pdf", "application/pdf", MaterialTestFiles.pdfWithJavaScript(),
+				"Скрипті немесе автоматты әрекеті бар PDF файлдары");
+	}
+
+	@Test
 	void aFileOverTheLimitIsRefusedWithTheLimitInTheMessage() throws Exception {
 		assertRefused("big.pdf", "application/pdf", MaterialTestFiles.largePdf(21 * 1024 * 1024),
 				"Файл тым үлкен: ең көбі 20 МБ.");

@@ -75,6 +75,43 @@ public final class MaterialTestFiles {
 		return addEntry(docx("macro"), "word/vbaProject.bin", new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 });
 	}
 
+	/**
+	 * Issue #15: a DOCX carrying a macro project where the name check did not look: under an innocent
+	 * name ({@code word/media/image1.bin}), an OLE file with a {@code _VBA_PROJECT} stream.
+	 */
+	public static byte[] docxWithHiddenMacro() {
+		byte[] ole = new byte[1024];
+		byte[] signature = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
+		System.arraycopy(signature, 0, ole, 0, signature.length);
+		byte[] stream = "_VBA_PROJECT".getBytes(StandardCharsets.UTF_16LE);
+		System.arraycopy(stream, 0, ole, 700, stream.length);
+		return addEntry(docx("hidden macro"), "word/media/image1.bin", ole);
+	}
+
+	/** A one-page PDF made by PDFBox, saved compressed (object streams), with what {@code decorate} adds. */
+	public static byte[] pdf(java.util.function.Consumer<org.apache.pdfbox.pdmodel.PDDocument> decorate) {
+		try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			decorate.accept(document);
+			document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A PDF that runs JavaScript when opened, the script kept inside a compressed object stream. */
+	public static byte[] pdfWithJavaScript() {
+		return pdf(document -> {
+			var script = new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('x')");
+			// an object of its own, so the writer puts it into a compressed object stream
+			script.getCOSObject().setDirect(false);
+			document.getDocumentCatalog().setOpenAction(script);
+		});
+	}
+
 	/** A big file that starts as a PDF: a header and incompressible noise. */
 	public static byte[] largePdf(int bytes) {
 		byte[] content = new byte[bytes];

@@ -44,6 +44,9 @@ class ProductionConfigurationTests {
 			Map.entry("poi.version", "Apache POI, not managed by Boot; 5.5.1 is the newest release"),
 			Map.entry("zxing.version", "zxing, not managed by Boot"),
 			Map.entry("openhtmltopdf.version", "OpenHTMLtoPDF, not managed by Boot"),
+			Map.entry("pdfbox.version", "Apache PDFBox, not managed by Boot: inspects uploaded PDFs for scripts and"
+					+ " automatic actions (issue #15); 3.0.8 is the newest patch and also replaces the 3.0.x that"
+					+ " OpenHTMLtoPDF brings"),
 			Map.entry("playwright.version", "test only: browser tests, not managed by Boot"),
 			Map.entry("axe-core.version", "test only: accessibility checks in the browser tests, not managed by Boot"),
 			Map.entry("shedlock.version", "ShedLock, not managed by Boot"));

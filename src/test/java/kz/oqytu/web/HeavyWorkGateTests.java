@@ -63,6 +63,30 @@ class HeavyWorkGateTests {
 	}
 
 	@Test
+	void everyStepOfASpreadsheetImportThatReadsTheFileIsHeavyItsFormPageIsNot() {
+		// Issue #15, item 1: a large upload waits its turn instead of taking the cores of everyone else.
+		for (String path : new String[] { "/events/7/participants/import", "/organizations/import/registry",
+				"/budget/import" }) {
+			MockHttpServletRequest upload = get(path);
+			upload.setMethod("POST");
+			assertThat(HeavyWorkGate.isHeavy(upload)).as("upload " + path).isTrue();
+		}
+		String participants = "/events/7/participants/import/0b7c6a52-7d0e-4a55-9a53-3c1f0f0f1a2b";
+		assertThat(HeavyWorkGate.isHeavy(get(participants))).isTrue();
+		assertThat(HeavyWorkGate.isHeavy(get(participants + "/columns"))).isTrue();
+		MockHttpServletRequest commit = get(participants + "/commit");
+		commit.setMethod("POST");
+		assertThat(HeavyWorkGate.isHeavy(commit)).isTrue();
+		assertThat(HeavyWorkGate.isHeavy(get("/organizations/import/membership/0b7c6a52-7d0e-4a55-9a53-3c1f0f0f1a2b")))
+			.isTrue();
+		assertThat(HeavyWorkGate.isHeavy(get("/budget/import/0b7c6a52-7d0e-4a55-9a53-3c1f0f0f1a2b"))).isTrue();
+		assertThat(HeavyWorkGate.isHeavy(get("/budget/import"))).as("the form page").isFalse();
+		assertThat(HeavyWorkGate.isHeavy(get("/organizations/import"))).as("the form page").isFalse();
+		assertThat(HeavyWorkGate.isHeavy(get("/events/7/participants"))).isFalse();
+		assertThat(HeavyWorkGate.isHeavy(get("/events/important"))).isFalse();
+	}
+
+	@Test
 	void aSecondExportWaitsItsTurnAndThenRuns() throws Exception {
 		HeavyWorkGate gate = new HeavyWorkGate(1, Duration.ofSeconds(10), pages, meters);
 		CountDownLatch inside = new CountDownLatch(1);

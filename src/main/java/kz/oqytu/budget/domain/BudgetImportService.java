@@ -34,6 +34,7 @@ import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 import java.time.Clock;
 
@@ -88,11 +89,15 @@ class BudgetImportService implements BudgetImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
+	private final SheetLimits limits;
+
 	private final Clock clock;
 
-	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics, Clock clock) {
+	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics,
+			SheetLimits limits, Clock clock) {
 		this.clock = clock;
 		this.importMetrics = importMetrics;
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.budgets = budgets;
 	}
@@ -176,7 +181,7 @@ class BudgetImportService implements BudgetImports {
 			.list());
 		int firstYear = Budgets.firstYear();
 		int lastYear = Budgets.lastYear(clock);
-		return SheetReader.read(content, COLUMNS, REQUIRED, MAX_ROWS, (row, headers) -> {
+		return SheetReader.read(content, limits, COLUMNS, REQUIRED, MAX_ROWS, (row, headers) -> {
 			List<RowError> errors = new ArrayList<>();
 			Long unitId = null;
 			String idText = Cells.text(row, headers.column("id"));

@@ -24,7 +24,10 @@ import kz.oqytu.shared.BusinessRuleException;
  * Decides what an uploaded file is from its bytes, whatever its name or declared type: a PDF
  * starts with "%PDF-"; a DOCX, PPTX or XLSX is a ZIP holding [Content_Types].xml and exactly one
  * of word/document.xml, ppt/presentation.xml, xl/workbook.xml. The archive is walked with limits
- * (entries, inflated bytes) before anything else reads it, and macro-enabled files are refused.
+ * (entries, inflated bytes) before anything else reads it, and macro-enabled files are refused:
+ * a macro project by its name (also percent-encoded), by a relationship of the macro type, or by
+ * its content (an OLE file holding a {@code _VBA_PROJECT} stream) whatever it is called. PDFs with
+ * scripts or automatic actions are refused by {@link PdfInspector}.
  * Reads the content once, as a stream, and measures its size and SHA-256 on the way.
  */
 final class FileInspector {
@@ -65,6 +68,8 @@ final class FileInspector {
 			FileType type;
 			if (startsWith(head, PDF)) {
 				type = FileType.PDF;
+				// Read whole (within the size limit, counted and hashed on the way) to be parsed.
+				PdfInspector.refuseActiveContent(in.readAllBytes());
 			}
 			else if (startsWith(head, ZIP)) {
 				type = office(in);
@@ -107,12 +112,16 @@ final class FileInspector {
 					// Two entries of one name: readers would disagree on which one is the document.
 					throw new BusinessRuleException(FIELD, "materials.error.fileMalformed");
 				}
-				String lower = name.toLowerCase(Locale.ROOT);
-				if (lower.endsWith("vbaproject.bin") || lower.endsWith("vbadata.xml")) {
+				// Part names are URIs: "vba%50roject.bin" is the same part as "vbaProject.bin".
+				String lower = percentDecoded(name).toLowerCase(Locale.ROOT);
+				if (lower.endsWith("vbaproject.bin") || lower.endsWith("vbadata.xml")
+						|| lower.endsWith("vbaprojectsignature.bin")) {
 					throw new BusinessRuleException(FIELD, "materials.error.fileMacros");
 				}
 				boolean isContentTypes = name.equals("[Content_Types].xml");
-				StringBuilder text = isContentTypes ? new StringBuilder() : null;
+				boolean isRelationships = lower.endsWith(".rels");
+				StringBuilder text = isContentTypes || isRelationships ? new StringBuilder() : null;
+				VbaScan vba = new VbaScan();
 				long size = 0;
 				int read;
 				while ((read = zip.read(buffer)) > 0) {
@@ -121,6 +130,9 @@ final class FileInspector {
 					if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
 						throw new BusinessRuleException(FIELD, "materials.error.fileTooComplex");
 					}
+					if (vba.found(buffer, read)) {
+						throw new BusinessRuleException(FIELD, "materials.error.fileMacros");
+					}
 					if (text != null) {
 						if (size > MAX_CONTENT_TYPES_BYTES) {
 							throw new BusinessRuleException(FIELD, "materials.error.fileTooComplex");
@@ -128,7 +140,11 @@ final class FileInspector {
 						text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
 					}
 				}
-				if (text != null) {
+				if (isRelationships && text.toString().toLowerCase(Locale.ROOT).contains("/relationships/vbaproject")) {
+					// A macro project linked under any name ("image1.bin"): the relationship says what it is.
+					throw new BusinessRuleException(FIELD, "materials.error.fileMacros");
+				}
+				if (isContentTypes) {
 					contentTypes = true;
 					String declared = text.toString().toLowerCase(Locale.ROOT);
 					// A .docm/.pptm/.xlsm renamed: its main part is declared macro-enabled.
@@ -150,6 +166,67 @@ final class FileInspector {
 			throw new BusinessRuleException(FIELD, "materials.error.fileType");
 		}
 		return word ? FileType.DOCX : slides ? FileType.PPTX : FileType.XLSX;
+	}
+
+	/** %XX escapes of a part name decoded (bytes as UTF-8); a malformed escape is left as it is. */
+	static String percentDecoded(String name) {
+		if (name.indexOf('%') < 0) {
+			return name;
+		}
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(name.length());
+		byte[] raw = name.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < raw.length; i++) {
+			if (raw[i] == '%' && i + 2 < raw.length && Character.digit(raw[i + 1], 16) >= 0
+					&& Character.digit(raw[i + 2], 16) >= 0) {
+				bytes.write(Character.digit(raw[i + 1], 16) * 16 + Character.digit(raw[i + 2], 16));
+				i += 2;
+			}
+			else {
+				bytes.write(raw[i]);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Looks through one archive entry, as it streams, for a VBA project: an OLE compound file (the
+	 * format of vbaProject.bin) whose directory names a {@code _VBA_PROJECT} stream (UTF-16LE).
+	 */
+	static final class VbaScan {
+
+		private static final byte[] OLE = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 };
+
+		private static final byte[] MARKER = "_VBA_PROJECT".getBytes(StandardCharsets.UTF_16LE);
+
+		private final byte[] head = new byte[OLE.length];
+
+		private int headLength;
+
+		private boolean ole = true;
+
+		private int matched;
+
+		/** Feeds the next bytes of the entry; true once a VBA project is seen. */
+		boolean found(byte[] buffer, int length) {
+			int i = 0;
+			while (headLength < OLE.length && i < length) {
+				head[headLength++] = buffer[i++];
+				if (head[headLength - 1] != OLE[headLength - 1]) {
+					ole = false;
+				}
+			}
+			if (!ole || headLength < OLE.length) {
+				return false;
+			}
+			for (i = 0; i < length; i++) {
+				matched = buffer[i] == MARKER[matched] ? matched + 1 : buffer[i] == MARKER[0] ? 1 : 0;
+				if (matched == MARKER.length) {
+					return true;
+				}
+			}
+			return false;
+		}
 	}
 
 	private static boolean startsWith(byte[] head, byte[] prefix) {

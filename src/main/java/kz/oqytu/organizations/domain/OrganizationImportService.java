@@ -29,6 +29,7 @@ import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 import java.time.Clock;
 
@@ -72,12 +73,15 @@ class OrganizationImportService implements OrganizationImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
+	private final SheetLimits limits;
+
 	private final Clock clock;
 
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
-			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, Clock clock) {
+			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, Clock clock) {
 		this.clock = clock;
 		this.importMetrics = importMetrics;
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.snapshots = snapshots;
@@ -318,9 +322,9 @@ class OrganizationImportService implements OrganizationImports {
 	private record Committee(long id) {
 	}
 
-	private static <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
+	private <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
 			SheetReader.RowParser<T> parser, Function<T, String> status) {
-		return SheetReader.read(content, columns, required, MAX_ROWS, parser, status);
+		return SheetReader.read(content, limits, columns, required, MAX_ROWS, parser, status);
 	}
 
 	private Map<String, Committee> committeesByAlias(CurrentUser user) {

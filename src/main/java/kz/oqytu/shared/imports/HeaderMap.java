@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
-
 import kz.oqytu.shared.xlsx.Cells;
+import kz.oqytu.shared.xlsx.SheetRow;
 
 /**
  * Finds columns by their header text in Kazakh, Russian or English, whatever their order, so a
@@ -24,9 +23,9 @@ public final class HeaderMap {
 	}
 
 	/** Reads the header row and matches each column key against its accepted titles. */
-	public static HeaderMap read(Row headerRow, Map<String, List<String>> aliases) {
+	public static HeaderMap read(SheetRow headerRow, Map<String, List<String>> aliases) {
 		List<String> titles = new java.util.ArrayList<>();
-		int last = headerRow == null ? 0 : Math.max(headerRow.getLastCellNum(), 0);
+		int last = headerRow == null ? 0 : headerRow.width();
 		for (int c = 0; c < last; c++) {
 			titles.add(Cells.text(headerRow, c));
 		}

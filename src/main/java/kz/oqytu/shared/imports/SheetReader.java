@@ -1,6 +1,5 @@
 package kz.oqytu.shared.imports;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,18 +7,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.SafeWorkbooks;
-import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+import kz.oqytu.shared.xlsx.SheetLimits;
+import kz.oqytu.shared.xlsx.SheetRow;
 
 /**
  * Reads the first sheet of an uploaded workbook into an {@link ImportPreview}: columns found by
  * their header titles, blank rows skipped, each row parsed by the caller, repeated rows (same key)
- * refused, row numbers as Excel shows them. Nothing is written; the caller commits when valid.
+ * refused, row numbers as Excel shows them. The sheet is streamed and reading stops at the first
+ * limit crossed. Nothing is written; the caller commits when valid.
  */
 public final class SheetReader {
 
@@ -36,63 +33,101 @@ public final class SheetReader {
 	@FunctionalInterface
 	public interface RowParser<T> {
 
-		Parsed<T> parse(Row row, HeaderMap headers);
+		Parsed<T> parse(SheetRow row, HeaderMap headers);
 	}
 
 	/**
+	 * @param limits the sheet limits (rows, columns, cells) the file is read under
 	 * @param columns column keys and their accepted header titles (the first is the template's)
 	 * @param required keys whose column must be present
-	 * @param maxRows more data rows than this is a file error
+	 * @param maxRows more data rows than this is a file error; reading stops there
 	 * @param status the preview status of a valid row ("new", "update", ...)
 	 */
-	public static <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
-			int maxRows, RowParser<T> parser, Function<T, String> status) {
-		try (Workbook workbook = SafeWorkbooks.open(content)) {
-			Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
-			if (sheet == null) {
-				return new ImportPreview<>(List.of(), List.of(), List.of(new RowError("import.error.noRows")));
-			}
-			HeaderMap headers = HeaderMap.read(sheet.getRow(sheet.getFirstRowNum()), columns);
-			List<RowError> fileErrors = new ArrayList<>();
-			for (String key : required) {
-				if (!headers.has(key)) {
-					fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
+	public static <T> ImportPreview<T> read(byte[] content, SheetLimits limits, Map<String, List<String>> columns,
+			List<String> required, int maxRows, RowParser<T> parser, Function<T, String> status) {
+		Reading<T> reading = new Reading<>(columns, required, maxRows, parser, status);
+		if (!SafeWorkbooks.read(content, limits, reading::accept)) {
+			return new ImportPreview<>(List.of(), List.of(), List.of(new RowError("import.error.noRows")));
+		}
+		return reading.preview();
+	}
+
+	/** The rows as they stream in: the first is the header, the others data. */
+	private static final class Reading<T> {
+
+		private final Map<String, List<String>> columns;
+
+		private final List<String> required;
+
+		private final int maxRows;
+
+		private final RowParser<T> parser;
+
+		private final Function<T, String> status;
+
+		private HeaderMap headers;
+
+		private final List<RowError> fileErrors = new ArrayList<>();
+
+		private final List<ImportRow<T>> rows = new ArrayList<>();
+
+		private final Set<String> seen = new HashSet<>();
+
+		Reading(Map<String, List<String>> columns, List<String> required, int maxRows, RowParser<T> parser,
+				Function<T, String> status) {
+			this.columns = columns;
+			this.required = required;
+			this.maxRows = maxRows;
+			this.parser = parser;
+			this.status = status;
+		}
+
+		boolean accept(SheetRow row) {
+			if (headers == null) {
+				headers = HeaderMap.read(row, columns);
+				for (String key : required) {
+					if (!headers.has(key)) {
+						fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
+					}
 				}
+				return fileErrors.isEmpty();
 			}
-			if (!fileErrors.isEmpty()) {
-				return new ImportPreview<>(headers.headers(), List.of(), fileErrors);
-			}
-			List<ImportRow<T>> rows = new ArrayList<>();
-			Set<String> seen = new HashSet<>();
 			int width = headers.headers().size();
-			for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (Cells.blankRow(row, width)) {
-					continue;
+			if (Cells.blankRow(row, width)) {
+				return true;
+			}
+			if (rows.size() >= maxRows) {
+				fileErrors.add(new RowError("import.error.tooManyRows", maxRows));
+				return false;
+			}
+			List<String> cells = new ArrayList<>(width);
+			for (int c = 0; c < width; c++) {
+				cells.add(Cells.text(row, c));
+			}
+			Parsed<T> parsed = parser.parse(row, headers);
+			List<RowError> errors = new ArrayList<>(parsed.errors());
+			if (parsed.key() != null && !seen.add(parsed.key())) {
+				errors.add(new RowError("import.error.duplicateRow"));
+			}
+			T value = errors.isEmpty() ? parsed.value() : null;
+			rows.add(new ImportRow<>(row.index() + 1, cells, value, errors, value == null ? "error" : status.apply(value)));
+			return true;
+		}
+
+		ImportPreview<T> preview() {
+			if (headers == null) {
+				// a sheet without a single row: every required column is missing
+				headers = HeaderMap.read(null, columns);
+				for (String key : required) {
+					if (!headers.has(key)) {
+						fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
+					}
 				}
-				if (rows.size() >= maxRows) {
-					fileErrors.add(new RowError("import.error.tooManyRows", maxRows));
-					break;
-				}
-				List<String> cells = new ArrayList<>(width);
-				for (int c = 0; c < width; c++) {
-					cells.add(Cells.text(row, c));
-				}
-				Parsed<T> parsed = parser.parse(row, headers);
-				List<RowError> errors = new ArrayList<>(parsed.errors());
-				if (parsed.key() != null && !seen.add(parsed.key())) {
-					errors.add(new RowError("import.error.duplicateRow"));
-				}
-				T value = errors.isEmpty() ? parsed.value() : null;
-				rows.add(new ImportRow<>(r + 1, cells, value, errors, value == null ? "error" : status.apply(value)));
 			}
 			if (rows.isEmpty() && fileErrors.isEmpty()) {
 				fileErrors.add(new RowError("import.error.noRows"));
 			}
 			return new ImportPreview<>(headers.headers(), rows, fileErrors);
-		}
-		catch (IOException ex) {
-			throw new SpreadsheetRejectedException("import.error.fileMalformed", ex);
 		}
 	}
 }

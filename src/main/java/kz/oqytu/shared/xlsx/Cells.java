@@ -4,18 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
 
 /** Reading cells as people fill them in: numbers typed as text, dates as text or as dates. */
 public final class Cells {
-
-	private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
 
 	private static final DateTimeFormatter[] DATE_FORMATS = { DateTimeFormatter.ofPattern("dd.MM.yyyy"),
 			DateTimeFormatter.ofPattern("d.M.yyyy"), DateTimeFormatter.ISO_LOCAL_DATE };
@@ -24,30 +15,8 @@ public final class Cells {
 	}
 
 	/** The cell's text, trimmed; empty string for a missing or blank cell. Formulas give their cached value. */
-	public static String text(Row row, int column) {
-		if (row == null || column < 0) {
-			return "";
-		}
-		Cell cell = row.getCell(column);
-		if (cell == null) {
-			return "";
-		}
-		if (cell.getCellType() == CellType.FORMULA) {
-			return switch (cell.getCachedFormulaResultType()) {
-				case NUMERIC -> plain(BigDecimal.valueOf(cell.getNumericCellValue()));
-				case STRING -> cell.getStringCellValue().strip();
-				case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-				default -> "";
-			};
-		}
-		if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
-			return plain(BigDecimal.valueOf(cell.getNumericCellValue()));
-		}
-		return FORMATTER.formatCellValue(cell).strip();
-	}
-
-	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
+	public static String text(SheetRow row, int column) {
+		return row == null ? "" : row.text(column);
 	}
 
 	/** A whole number, or null when the text is not one. */
@@ -78,16 +47,13 @@ public final class Cells {
 	}
 
 	/** A date typed as dd.MM.yyyy or ISO, or stored as an Excel date; null otherwise. */
-	public static LocalDate date(Row row, int column) {
+	public static LocalDate date(SheetRow row, int column) {
 		if (row == null || column < 0) {
 			return null;
 		}
-		Cell cell = row.getCell(column);
-		if (cell == null) {
-			return null;
-		}
-		if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			return cell.getLocalDateTimeCellValue().toLocalDate();
+		LocalDate stored = row.date(column);
+		if (stored != null) {
+			return stored;
 		}
 		String text = text(row, column);
 		for (DateTimeFormatter format : DATE_FORMATS) {
@@ -101,7 +67,7 @@ public final class Cells {
 		return null;
 	}
 
-	public static boolean blankRow(Row row, int columns) {
+	public static boolean blankRow(SheetRow row, int columns) {
 		if (row == null) {
 			return true;
 		}

@@ -1,6 +1,5 @@
 package kz.oqytu.training.domain;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +32,8 @@ import kz.oqytu.shared.imports.ImportRow;
 import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.SafeWorkbooks;
-import kz.oqytu.shared.xlsx.SpreadsheetRejectedException;
+import kz.oqytu.shared.xlsx.SheetLimits;
+import kz.oqytu.shared.xlsx.SheetRow;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.Participant;
@@ -53,6 +53,7 @@ import kz.oqytu.training.TrainingEvents;
 @Service
 class ParticipantImportService implements ParticipantImports {
 
+	/** The longest list by default ({@code oqytu.imports.participants.max-rows}); reading stops beyond it. */
 	static final int MAX_ROWS = 20_000;
 
 	static final int MAX_NAME = 300;
@@ -135,9 +136,16 @@ class ParticipantImportService implements ParticipantImports {
 
 	private final kz.oqytu.shared.imports.ImportMetrics importMetrics;
 
+	private final SheetLimits limits;
+
+	private final int maxRows;
+
 	ParticipantImportService(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
-			kz.oqytu.shared.imports.ImportMetrics importMetrics) {
+			kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits,
+			@Value("${oqytu.imports.participants.max-rows:" + MAX_ROWS + "}") int maxRows) {
 		this.importMetrics = importMetrics;
+		this.limits = limits;
+		this.maxRows = maxRows;
 		this.events = events;
 		this.catalog = catalog;
 		this.organizations = organizations;
@@ -224,73 +232,172 @@ class ParticipantImportService implements ParticipantImports {
 			Locale locale, boolean suggest, boolean columnsOnly) {
 		// Also the scope check: an event outside the user's subtree is refused here.
 		List<Participant> listed = events.participants(user, eventId);
-		try (Workbook workbook = SafeWorkbooks.open(content)) {
-			Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
-			int headerIndex = sheet == null ? -1 : headerRow(sheet);
-			if (headerIndex < 0) {
-				return new ParticipantImportPreview(List.of(), new ParticipantColumns(null, null, null, null), false,
-						List.of(), fileError(new RowError("import.error.noRows")), Map.of(), listed.size());
+		ListReading reading = new ListReading(user, chosen, listed, locale, suggest, columnsOnly);
+		SafeWorkbooks.read(content, limits, reading::accept);
+		return reading.finish();
+	}
+
+	/**
+	 * The list as it streams in: the first rows are held until the header row among them is known
+	 * (lists on file often start with a title), then every row is checked as it arrives and the
+	 * reading stops at {@link #maxRows}.
+	 */
+	private final class ListReading {
+
+		private final CurrentUser user;
+
+		private final ParticipantColumns chosen;
+
+		private final List<Participant> listed;
+
+		private final Locale locale;
+
+		private final boolean suggest;
+
+		private final boolean columnsOnly;
+
+		private final List<SheetRow> window = new ArrayList<>(HEADER_SEARCH_ROWS);
+
+		/** Set when the reading ends before any data row: no header, or the columns to be chosen. */
+		private ParticipantImportPreview result;
+
+		private RowCheck check;
+
+		ListReading(CurrentUser user, ParticipantColumns chosen, List<Participant> listed, Locale locale,
+				boolean suggest, boolean columnsOnly) {
+			this.user = user;
+			this.chosen = chosen;
+			this.listed = listed;
+			this.locale = locale;
+			this.suggest = suggest;
+			this.columnsOnly = columnsOnly;
+		}
+
+		boolean accept(SheetRow row) {
+			if (check != null) {
+				return check.add(row);
 			}
-			Row header = sheet.getRow(headerIndex);
+			if (result != null) {
+				return false;
+			}
+			if (window.isEmpty() || row.index() < window.get(0).index() + HEADER_SEARCH_ROWS) {
+				window.add(row);
+				return true;
+			}
+			start();
+			return check != null && check.add(row);
+		}
+
+		ParticipantImportPreview finish() {
+			if (check == null && result == null) {
+				start();
+			}
+			return result != null ? result : check.preview();
+		}
+
+		/** The header row is known: either the reading ends here, or the rows after it are checked. */
+		private void start() {
+			SheetRow header = headerRow(window);
+			if (header == null) {
+				result = new ParticipantImportPreview(List.of(), new ParticipantColumns(null, null, null, null), false,
+						List.of(), fileError(new RowError("import.error.noRows")), Map.of(), listed.size());
+				return;
+			}
 			List<SheetColumn> sheetColumns = sheetColumns(header);
 			boolean given = chosen != null && chosen.chosen();
 			ParticipantColumns columns = given ? chosen : recognize(header);
 			List<RowError> mappingErrors = given ? checkMapping(chosen, sheetColumns.size()) : List.of();
 			if (columnsOnly || !mappingErrors.isEmpty() || !columns.complete()) {
-				return new ParticipantImportPreview(sheetColumns, columns, true, mappingErrors, null, Map.of(),
+				result = new ParticipantImportPreview(sheetColumns, columns, true, mappingErrors, null, Map.of(),
 						listed.size());
+				return;
 			}
-			ImportPreview<ParticipantCommand> rows = rows(user, sheet, headerIndex, sheetColumns, columns, listed,
-					locale, suggest);
-			Map<String, Long> byCategory = new LinkedHashMap<>();
-			for (CatalogItem c : catalog.categories()) {
-				byCategory.put(c.code(), 0L);
-			}
-			for (ImportRow<ParticipantCommand> r : rows.rows()) {
-				if (r.valid()) {
-					byCategory.merge(r.value().categoryCode(), 1L, Long::sum);
+			check = new RowCheck(user, sheetColumns, columns, listed, locale, suggest);
+			for (SheetRow row : window) {
+				if (row.index() > header.index() && !check.add(row)) {
+					break;
 				}
 			}
-			return new ParticipantImportPreview(sheetColumns, columns, false, List.of(), rows, byCategory,
-					listed.size());
-		}
-		catch (IOException ex) {
-			throw new SpreadsheetRejectedException("import.error.fileMalformed", ex);
+			window.clear();
 		}
 	}
 
-	private ImportPreview<ParticipantCommand> rows(CurrentUser user, Sheet sheet, int headerIndex,
-			List<SheetColumn> sheetColumns, ParticipantColumns columns, List<Participant> listed, Locale locale,
-			boolean suggest) {
-		OrganizationResolver resolver = new OrganizationResolver(organizations.nameIndex(user));
-		Map<String, String> categories = categoryAliases();
-		Set<String> onList = new HashSet<>();
-		for (Participant p : listed) {
-			onList.add(Organizations.nameKey(p.fullName()) + "|" + p.organizationId());
+	/** Checks each data row as it arrives, against the registry's names, the catalog and the list so far. */
+	private final class RowCheck {
+
+		private final CurrentUser user;
+
+		private final List<SheetColumn> sheetColumns;
+
+		private final ParticipantColumns columns;
+
+		private final List<Participant> listed;
+
+		private final Locale locale;
+
+		private final boolean suggest;
+
+		private final OrganizationResolver resolver;
+
+		private final Map<String, String> categories = categoryAliases();
+
+		private final Set<String> onList = new HashSet<>();
+
+		private final Map<String, Integer> firstRow = new HashMap<>();
+
+		private final Map<String, String> suggestions = new HashMap<>();
+
+		private final List<ImportRow<ParticipantCommand>> rows = new ArrayList<>();
+
+		private final List<RowError> fileErrors = new ArrayList<>();
+
+		private final int nameColumn;
+
+		private final int organizationColumn;
+
+		private final int categoryColumn;
+
+		private final int positionColumn;
+
+		private boolean stopped;
+
+		RowCheck(CurrentUser user, List<SheetColumn> sheetColumns, ParticipantColumns columns, List<Participant> listed,
+				Locale locale, boolean suggest) {
+			this.user = user;
+			this.sheetColumns = sheetColumns;
+			this.columns = columns;
+			this.listed = listed;
+			this.locale = locale;
+			this.suggest = suggest;
+			this.resolver = new OrganizationResolver(organizations.nameIndex(user));
+			for (Participant p : listed) {
+				onList.add(Organizations.nameKey(p.fullName()) + "|" + p.organizationId());
+			}
+			this.nameColumn = columns.name();
+			this.organizationColumn = columns.organization();
+			this.categoryColumn = columns.category();
+			this.positionColumn = columns.position() == null ? -1 : columns.position();
 		}
-		Map<String, Integer> firstRow = new HashMap<>();
-		Map<String, String> suggestions = new HashMap<>();
-		List<ImportRow<ParticipantCommand>> rows = new ArrayList<>();
-		List<RowError> fileErrors = new ArrayList<>();
-		int nameColumn = columns.name();
-		int organizationColumn = columns.organization();
-		int categoryColumn = columns.category();
-		int positionColumn = columns.position() == null ? -1 : columns.position();
-		for (int r = headerIndex + 1; r <= sheet.getLastRowNum(); r++) {
-			Row row = sheet.getRow(r);
+
+		/** Checks one row; false once the list is longer than allowed (the reading stops there). */
+		boolean add(SheetRow row) {
+			if (stopped) {
+				return false;
+			}
 			String name = clean(Cells.text(row, nameColumn));
 			String organization = clean(Cells.text(row, organizationColumn));
 			String category = clean(Cells.text(row, categoryColumn));
 			String position = clean(Cells.text(row, positionColumn));
 			if (name.isEmpty() && organization.isEmpty() && category.isEmpty() && position.isEmpty()) {
 				// Blank, or only a pre-numbered line of a form left empty.
-				continue;
+				return true;
 			}
-			if (rows.size() >= MAX_ROWS) {
-				fileErrors.add(new RowError("import.error.tooManyRows", MAX_ROWS));
-				break;
+			if (rows.size() >= maxRows) {
+				fileErrors.add(new RowError("import.error.tooManyRows", maxRows));
+				stopped = true;
+				return false;
 			}
-			int rowNumber = r + 1;
+			int rowNumber = row.index() + 1;
 			List<RowError> errors = new ArrayList<>(2);
 			if (name.isEmpty()) {
 				errors.add(new RowError("participants.import.error.nameMissing"));
@@ -343,11 +450,27 @@ class ParticipantImportService implements ParticipantImports {
 					position.isEmpty() ? null : position) : null;
 			List<String> cells = List.of(shown(name), shown(organization), shown(category), shown(position));
 			rows.add(new ImportRow<>(rowNumber, cells, value, List.copyOf(errors), value == null ? "error" : "add"));
+			return true;
 		}
-		if (rows.isEmpty() && fileErrors.isEmpty()) {
-			fileErrors.add(new RowError("import.error.noRows"));
+
+		ParticipantImportPreview preview() {
+			if (rows.isEmpty() && fileErrors.isEmpty()) {
+				fileErrors.add(new RowError("import.error.noRows"));
+			}
+			ImportPreview<ParticipantCommand> checked = new ImportPreview<>(
+					sheetColumns.stream().map(SheetColumn::header).toList(), rows, fileErrors);
+			Map<String, Long> byCategory = new LinkedHashMap<>();
+			for (CatalogItem c : catalog.categories()) {
+				byCategory.put(c.code(), 0L);
+			}
+			for (ImportRow<ParticipantCommand> r : rows) {
+				if (r.valid()) {
+					byCategory.merge(r.value().categoryCode(), 1L, Long::sum);
+				}
+			}
+			return new ParticipantImportPreview(sheetColumns, columns, false, List.of(), checked, byCategory,
+					listed.size());
 		}
-		return new ImportPreview<>(sheetColumns.stream().map(SheetColumn::header).toList(), rows, fileErrors);
 	}
 
 	/** Nearest registry names, cached per typed name and limited in number (one statement each). */
@@ -370,42 +493,36 @@ class ParticipantImportService implements ParticipantImports {
 	// ---- columns
 
 	/** The row among the first few that names the most fields; else the fullest one (the headers to map). */
-	static int headerRow(Sheet sheet) {
-		int first = Math.max(sheet.getFirstRowNum(), 0);
-		int last = Math.min(sheet.getLastRowNum(), first + HEADER_SEARCH_ROWS - 1);
-		int best = -1;
+	static SheetRow headerRow(List<SheetRow> firstRows) {
+		SheetRow best = null;
 		int bestScore = 0;
-		int fullest = -1;
+		SheetRow fullest = null;
 		int mostCells = 0;
-		for (int r = first; r <= last; r++) {
-			Row row = sheet.getRow(r);
-			if (row == null) {
-				continue;
-			}
+		for (SheetRow row : firstRows) {
 			ParticipantColumns found = recognize(row);
 			int score = (found.name() != null ? 1 : 0) + (found.organization() != null ? 1 : 0)
 					+ (found.category() != null ? 1 : 0) + (found.position() != null ? 1 : 0);
 			if (score > bestScore) {
-				best = r;
+				best = row;
 				bestScore = score;
 			}
 			int cells = 0;
-			for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+			for (int c = 0; c < row.width(); c++) {
 				if (!Cells.text(row, c).isEmpty()) {
 					cells++;
 				}
 			}
 			if (cells > mostCells) {
-				fullest = r;
+				fullest = row;
 				mostCells = cells;
 			}
 		}
-		return best >= 0 ? best : fullest;
+		return best != null ? best : fullest;
 	}
 
 	/** Matches headers loosely: case, spaces and punctuation aside, and either half of "Аты-жөні / ФИО". */
-	static ParticipantColumns recognize(Row header) {
-		int width = header == null ? 0 : Math.max(header.getLastCellNum(), 0);
+	static ParticipantColumns recognize(SheetRow header) {
+		int width = header == null ? 0 : header.width();
 		List<String> whole = new ArrayList<>(width);
 		List<Set<String>> parts = new ArrayList<>(width);
 		for (int c = 0; c < width; c++) {
@@ -445,8 +562,8 @@ class ParticipantImportService implements ParticipantImports {
 				found.get(POSITION));
 	}
 
-	private static List<SheetColumn> sheetColumns(Row header) {
-		int width = Math.max(header.getLastCellNum(), 0);
+	private static List<SheetColumn> sheetColumns(SheetRow header) {
+		int width = header.width();
 		List<SheetColumn> columns = new ArrayList<>(width);
 		for (int c = 0; c < width; c++) {
 			columns.add(new SheetColumn(c, CellReference.convertNumToColString(c), clean(Cells.text(header, c))));

@@ -2,6 +2,15 @@ package kz.oqytu.materials.domain;
 
 import java.nio.charset.StandardCharsets;
 
+import java.util.Map;
+
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 
@@ -97,6 +106,82 @@ class FileInspectorTests {
 		byte[] docx = MaterialTestFiles.docx("обрыв");
 		byte[] truncated = java.util.Arrays.copyOf(docx, docx.length / 3);
 		assertThatThrownBy(() -> inspect(truncated)).isInstanceOf(BusinessRuleException.class);
+	}
+
+	// ---- issue #15, item 7: macro projects where the name check did not look, PDFs that act by themselves
+
+	@Test
+	void refusesAMacroProjectUnderAPercentEncodedName() {
+		byte[] docx = MaterialTestFiles.addEntry(MaterialTestFiles.docx("x"), "word/vba%50roject.bin",
+				new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 });
+		assertRefused(docx, "materials.error.fileMacros");
+	}
+
+	@Test
+	void refusesAMacroProjectHiddenUnderAnotherName() {
+		assertRefused(MaterialTestFiles.docxWithHiddenMacro(), "materials.error.fileMacros");
+	}
+
+	@Test
+	void refusesAMacroProjectLinkedByItsRelationship() {
+		byte[] rels = ("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+				+ "relationships\"><Relationship Id=\"rId9\" Type=\"http://schemas.microsoft.com/office/2006/relationships/"
+				+ "vbaProject\" Target=\"media/picture.bin\"/></Relationships>").getBytes(StandardCharsets.UTF_8);
+		byte[] docx = MaterialTestFiles.addEntry(
+				MaterialTestFiles.addEntry(MaterialTestFiles.docx("x"), "word/_rels/settings.xml.rels", rels),
+				"word/media/picture.bin", new byte[] { 1, 2, 3 });
+		assertRefused(docx, "materials.error.fileMacros");
+	}
+
+	@Test
+	void acceptsAnOrdinaryPdfAndOneThatOpensAtAPage() {
+		assertThat(inspect(MaterialTestFiles.pdf(document -> {
+		})).type()).isEqualTo(FileType.PDF);
+		byte[] opensAtPage = MaterialTestFiles.pdf(document -> {
+			PDPageFitDestination firstPage = new PDPageFitDestination();
+			firstPage.setPage(document.getPage(0));
+			document.getDocumentCatalog().setOpenAction(firstPage);
+		});
+		assertThat(inspect(opensAtPage).type()).isEqualTo(FileType.PDF);
+	}
+
+	@Test
+	void refusesAPdfRunningJavaScriptOnOpeningEvenInsideACompressedObjectStream() {
+		byte[] pdf = MaterialTestFiles.pdfWithJavaScript();
+		assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).as("hidden from a byte search")
+			.doesNotContain("JavaScript")
+			.doesNotContain("/JS");
+		assertRefused(pdf, "materials.error.pdfActive");
+	}
+
+	@Test
+	void refusesAPdfWithAnyActionOnOpeningOrAdditionalActionsOrADocumentScript() {
+		assertRefused(MaterialTestFiles.pdf(document -> {
+			PDActionGoTo goTo = new PDActionGoTo();
+			PDPageFitDestination firstPage = new PDPageFitDestination();
+			firstPage.setPage(document.getPage(0));
+			goTo.setDestination(firstPage);
+			document.getDocumentCatalog().setOpenAction(goTo);
+		}), "materials.error.pdfActive");
+		assertRefused(MaterialTestFiles.pdf(document -> {
+			COSDictionary actions = new COSDictionary();
+			actions.setItem(COSName.getPDFName("O"), new PDActionJavaScript("app.alert(1)"));
+			document.getPage(0).getCOSObject().setItem(COSName.getPDFName("AA"), actions);
+		}), "materials.error.pdfActive");
+		assertRefused(MaterialTestFiles.pdf(document -> {
+			PDJavascriptNameTreeNode scripts = new PDJavascriptNameTreeNode();
+			scripts.setNames(Map.of("init", new PDActionJavaScript("app.alert(1)")));
+			PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+			names.setJavascript(scripts);
+			document.getDocumentCatalog().setNames(names);
+		}), "materials.error.pdfActive");
+	}
+
+	@Test
+	void refusesAPdfThatDoesNotParseButNamesAScript() {
+		byte[] broken = ("%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >> >>"
+				+ "\n%%EOF").getBytes(StandardCharsets.ISO_8859_1);
+		assertRefused(broken, "materials.error.pdfActive");
 	}
 
 	/** A document whose one part inflates from a few hundred kilobytes to more than the limit. */

@@ -3,11 +3,10 @@ package kz.oqytu.training.domain;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.shared.xlsx.SheetRow;
 import kz.oqytu.training.ParticipantColumns;
 import kz.oqytu.training.domain.ParticipantImportService.OrganizationResolver;
 
@@ -59,13 +58,7 @@ class ParticipantListReadingTests {
 		assertThat(ParticipantImportService.clean(null)).isEmpty();
 	}
 
-	private static ParticipantColumns columns(String... titles) throws Exception {
-		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			Row row = workbook.createSheet().createRow(0);
-			for (int c = 0; c < titles.length; c++) {
-				row.createCell(c).setCellValue(titles[c]);
-			}
-			return ParticipantImportService.recognize(row);
-		}
+	private static ParticipantColumns columns(String... titles) {
+		return ParticipantImportService.recognize(SheetRow.of(0, titles));
 	}
 }

@@ -222,4 +222,35 @@ class SurveyStuffingTests {
 		mvc.perform(answers(post(path())).with(SignedForms.form(cookie, tampered))).andExpect(status().isOk());
 		assertThat(stored()).isZero();
 	}
+
+	@Test
+	void oneDevicePostingMoreThanItsLimitAMinuteIsAskedToWaitAndNothingIsStored() throws Exception {
+		UUID device = UUID.randomUUID();
+		int accepted = 0;
+		int refused = 0;
+		// 20 posts a minute per device; a minute may turn during the loop, so up to two windows' worth
+		for (int i = 0; i < 42 && refused == 0; i++) {
+			int status = mvc.perform(post(path()).with(csrf()).with(SignedForms.form(context, survey.id(), device))
+				.param("q_usefulness", "9").param("lang", "en")).andReturn().getResponse().getStatus();
+			if (status == 429) {
+				refused++;
+			}
+			else {
+				assertThat(status).isEqualTo(422);
+				accepted++;
+			}
+		}
+		assertThat(refused).isEqualTo(1);
+		assertThat(accepted).isGreaterThanOrEqualTo(20);
+		mvc.perform(answers(post(path())).with(SignedForms.form(context, survey.id(), device)).param("lang", "en"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("press Send again in a minute")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Керемет")));
+		assertThat(stored()).isZero();
+		// other phones of the same hall are not held back
+		mvc.perform(answers(post(path())).with(SignedForms.form(context, survey.id(), UUID.randomUUID())))
+			.andExpect(status().is3xxRedirection());
+	}
 }

@@ -684,7 +684,10 @@ public class Bench {
 
 	/**
 	 * Phones answering the surveys: each thread fetched a form once (session and CSRF token), and
-	 * every submit comes from a fresh device (a new OQYTU_DEVICE cookie), so each one is stored.
+	 * every submit comes from a fresh device with a form of its own, so each one is stored. Since
+	 * issue #15 a device cookie and a form token are signed by the server and a form stores one
+	 * answer: the bench signs them as the server would, with the key the application keeps in
+	 * survey_secret, so that a submit is still one POST (opening the form is S1).
 	 */
 	static final class SurveyClients {
 		final List<String[]> prepared = new ArrayList<>();
@@ -697,7 +700,24 @@ public class Bench {
 		 * submit brings its own device. (Fetched lazily per client thread before 2026-11-22 evening:
 		 * the first 64 submits of every 100/s round then carried a page render, 11% of the samples.)
 		 */
-		SurveyClients(List<String> tokens) {
+		final Map<String, Long> surveyIds = new java.util.HashMap<>();
+
+		final javax.crypto.spec.SecretKeySpec deviceKey;
+
+		final javax.crypto.spec.SecretKeySpec formKey;
+
+		SurveyClients(List<String> tokens) throws Exception {
+			for (String line : psqlList("select token || ' ' || id from event_survey where token in ("
+					+ String.join(",", tokens.stream().map(t -> "'" + t + "'").toList()) + ")")) {
+				String[] parts = line.trim().split(" ");
+				surveyIds.put(parts[0], Long.parseLong(parts[1]));
+			}
+			byte[] master = java.util.HexFormat.of().parseHex(
+					psqlList("select encode(secret, 'hex') from survey_secret where name = 'device-key'").get(0).trim());
+			deviceKey = new javax.crypto.spec.SecretKeySpec(hmac(new javax.crypto.spec.SecretKeySpec(master, "HmacSHA256"),
+					"device".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+			formKey = new javax.crypto.spec.SecretKeySpec(hmac(new javax.crypto.spec.SecretKeySpec(master, "HmacSHA256"),
+					"form".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
 			for (String token : tokens) {
 				try {
 					HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/s/" + token)).GET().build(),
@@ -717,13 +737,43 @@ public class Bench {
 			}
 		}
 
+		static byte[] hmac(javax.crypto.spec.SecretKeySpec key, byte[] data) {
+			try {
+				javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+				mac.init(key);
+				return mac.doFinal(data);
+			}
+			catch (java.security.GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/** As kz.oqytu.surveys.domain.FormTokens signs them. */
+		String deviceCookie(UUID device) {
+			String id = device.toString();
+			return id + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+					java.util.Arrays.copyOf(hmac(deviceKey, id.getBytes(StandardCharsets.US_ASCII)), 16));
+		}
+
+		/** Opened a minute ago, so not flagged as sent too fast. */
+		String formToken(long surveyId, UUID device) {
+			UUID nonce = UUID.randomUUID();
+			byte[] payload = java.nio.ByteBuffer.allocate(48).putLong(surveyId).putLong(device.getMostSignificantBits())
+				.putLong(device.getLeastSignificantBits()).putLong(System.currentTimeMillis() - 60_000)
+				.putLong(nonce.getMostSignificantBits()).putLong(nonce.getLeastSignificantBits()).array();
+			java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+			return b64.encodeToString(payload) + "." + b64.encodeToString(java.util.Arrays.copyOf(hmac(formKey, payload), 16));
+		}
+
 		int submit(AtomicLong stored) {
 			String[] s = prepared.get((int) (next.getAndIncrement() % prepared.size()));
 			String form = "_csrf=" + enc(s[2]) + "&q_usefulness=5&q_applicability=4&q_trainer=5&q_format_fit=4"
 					+ "&q_will_apply=YES&q_next_topics=LABOUR_LAW&q_next_topics=NEGOTIATIONS&q_next_topics=FINANCIAL_LITERACY"
 					+ "&q_next_topics_other=" + enc("Цифрлық сауаттылық") + "&q_category=UNION_MEMBER"
 					+ "&q_comments=" + enc("Өте пайдалы семинар, рақмет! Очень полезно.");
-			String cookie = "OQYTU_DEVICE=" + UUID.randomUUID() + (s[1] == null ? "" : "; " + s[1]);
+			UUID device = UUID.randomUUID();
+			form += "&_form=" + enc(formToken(surveyIds.get(s[0]), device));
+			String cookie = "OQYTU_DEVICE=" + deviceCookie(device) + (s[1] == null ? "" : "; " + s[1]);
 			HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/s/" + s[0]))
 				.timeout(Duration.ofMinutes(1))
 				.header("Content-Type", "application/x-www-form-urlencoded")

@@ -11,4 +11,9 @@ public record EventSurveyView(long id, long eventId, SurveyKind kind, String tok
 	public kz.oqytu.shared.Percent responseRate() {
 		return kz.oqytu.shared.Percent.of(responses - flagged, attendance).orElse(null);
 	}
+
+	/** More counted answers than participants recorded: the rate never stands without a warning. */
+	public boolean overAttendance() {
+		return attendance > 0 && responses - flagged > attendance;
+	}
 }

@@ -8,10 +8,12 @@ import kz.oqytu.shared.LocalizedText;
 
 /**
  * One question's results: how many answered, for ratings the average (one decimal) and the
- * distribution 1–5, for choices the count per option, for free text the texts (newest first).
+ * distribution 1–5, for choices the count per option, for free text the texts (in alphabetical
+ * order, never by time, so that no text is told apart as the newest). {@code suppressed}: fewer
+ * answered than the anonymity threshold, and nothing of the answers is given.
  */
 public record QuestionResult(String code, QuestionType type, String textKk, String textRu, long answered,
-		BigDecimal average, List<OptionCount> options, List<String> texts) {
+		BigDecimal average, List<OptionCount> options, List<String> texts, boolean suppressed) {
 
 	public String text(Locale locale) {
 		return LocalizedText.pick(locale, textKk, textRu);

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import kz.oqytu.accounts.CurrentUser;
 
@@ -52,11 +51,18 @@ public interface Surveys {
 	Optional<String> tokenForCode(String code);
 
 	/**
-	 * Stores one response for the device, or says why not. {@code answers} are the form's fields
-	 * ({@code q_<code>}); {@code fingerprint} is a keyed hash of the network address and browser.
-	 * The survey is read in the same transaction; an unknown token is a {@code NotFoundException}.
+	 * The one-time token for a form about to be shown, bound to the survey and to the device of the
+	 * cookie sent (a device cookie not signed by this server is ignored and a new device issued).
 	 */
-	SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers);
+	FormPass formPass(PublicSurvey survey, String deviceCookie);
+
+	/**
+	 * Stores one response for the device the form was issued to, or says why not. The form token is
+	 * verified and used up with the answer; the answer is flagged when it looks made by a script
+	 * ({@link FlagReason}). The survey is read in the same transaction; an unknown token is a
+	 * {@code NotFoundException}.
+	 */
+	SubmitResult submit(String token, Submission submission);
 
 	/** Primary organizations of the survey's region by name, for the optional organization question. */
 	List<String> organizationNames(String token, String text);

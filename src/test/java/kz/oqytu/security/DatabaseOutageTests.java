@@ -204,14 +204,15 @@ class DatabaseOutageTests {
 			return form.statusCode();
 		}
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-		if (!token.find()) {
+		Matcher once = Pattern.compile("name=\"_form\" value=\"([^\"]+)\"").matcher(form.body());
+		if (!token.find() || !once.find()) {
 			return -1;
 		}
 		return phone.send(HttpRequest.newBuilder(URI.create(base + surveyPath))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("User-Agent", "Phone " + UUID.randomUUID())
 			.timeout(Duration.ofSeconds(20))
-			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1)
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1) + "&_form=" + once.group(1)
 					+ "&q_usefulness=5&q_applicability=4&q_will_apply=YES&q_category=ACTIVIST"))
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}

@@ -50,6 +50,9 @@ class ExportFormulaInjectionTests {
 			"-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0");
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -105,9 +108,14 @@ class ExportFormulaInjectionTests {
 				surveys.openNow(methodologist, event, SurveyKind.POST_EVENT);
 				String token = surveys.one(methodologist, event, SurveyKind.POST_EVENT).token();
 				String payload = PAYLOADS.get(0);
-				mvc.perform(post("/s/" + token).with(csrf()).cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
-					.param("q_usefulness", "5").param("q_applicability", "4").param("q_will_apply", "YES")
-					.param("q_category", "ACTIVIST").param("q_comments", payload));
+				long surveyId = surveys.one(methodologist, event, SurveyKind.POST_EVENT).id();
+				// five answers: free text is shown (and exported) only from the anonymity threshold on
+				for (int i = 0; i < 5; i++) {
+					mvc.perform(post("/s/" + token).with(csrf())
+						.with(kz.oqytu.surveys.domain.SignedForms.form(context, surveyId, UUID.randomUUID()))
+						.param("q_usefulness", "5").param("q_applicability", "4").param("q_will_apply", "YES")
+						.param("q_category", "ACTIVIST").param("q_comments", payload));
+				}
 				byte[] export = mvc.perform(get("/events/" + event + "/survey/results.xlsx").with(users.as("methodologist")))
 					.andReturn().getResponse().getContentAsByteArray();
 				int found = 0;

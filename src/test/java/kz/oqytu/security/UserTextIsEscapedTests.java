@@ -66,6 +66,9 @@ class UserTextIsEscapedTests {
 			"reports/dashboard.html: th:utext=\"${districtsJson}\"", "JSON for a script data block, written by ChartData, which escapes </");
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -107,9 +110,14 @@ class UserTextIsEscapedTests {
 				long account = accounts.create(new AccountCommand("escape.test", ATTACK, null, Role.EXECUTIVE, 2, "escape-pass"));
 				surveys.openNow(methodologist, event, SurveyKind.POST_EVENT);
 				String token = surveys.one(methodologist, event, SurveyKind.POST_EVENT).token();
-				mvc.perform(post("/s/" + token).with(csrf()).cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
-					.param("q_usefulness", "5").param("q_applicability", "4").param("q_will_apply", "YES")
-					.param("q_category", "ACTIVIST").param("q_comments", ATTACK));
+				long surveyId = surveys.one(methodologist, event, SurveyKind.POST_EVENT).id();
+				// five answers: free text is shown only from the anonymity threshold on
+				for (int i = 0; i < 5; i++) {
+					mvc.perform(post("/s/" + token).with(csrf())
+						.with(kz.oqytu.surveys.domain.SignedForms.form(context, surveyId, UUID.randomUUID()))
+						.param("q_usefulness", "5").param("q_applicability", "4").param("q_will_apply", "YES")
+						.param("q_category", "ACTIVIST").param("q_comments", ATTACK));
+				}
 
 				List<String> pages = List.of("/organizations/" + organization, "/organizations?q=script", "/events/" + event,
 						"/events?year=2027", "/admin/users/" + account + "/edit", "/admin/users",

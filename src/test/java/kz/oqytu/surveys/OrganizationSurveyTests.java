@@ -38,6 +38,9 @@ class OrganizationSurveyTests {
 	static final String CHAIR_SCHOOL = "Ақтөбе қаласы, №1 мектеп-гимназия";
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -83,7 +86,7 @@ class OrganizationSurveyTests {
 
 	private void respond(int usefulness, int applicability) throws Exception {
 		mvc.perform(post("/s/" + survey.token()).with(csrf())
-			.cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+			.with(kz.oqytu.surveys.domain.SignedForms.form(context, survey.id(), UUID.randomUUID()))
 			.param("q_usefulness", Integer.toString(usefulness))
 			.param("q_applicability", Integer.toString(applicability))
 			.param("q_will_apply", "YES")
@@ -119,12 +122,40 @@ class OrganizationSurveyTests {
 	}
 
 	@Test
-	void aQuestionAnsweredByTooFewShowsNoAverage() throws Exception {
+	void answersAddedAfterTheThresholdNeverShowOneAnswerByDifference() throws Exception {
 		for (int i = 0; i < 5; i++) {
+			respond(4, 4);
+		}
+		OrganizationSurvey five = results.forOrganization(users.current("methodologist"), school);
+		var monitoring = results.scoresByOrganization(users.current("methodologist"), 2025).get(school);
+		assertThat(five.averages()).extracting(OrganizationSurvey.RatingAverage::average)
+			.allSatisfy(a -> assertThat(a).isEqualByComparingTo("4.0"));
+		assertThat(monitoring.usefulness()).isEqualByComparingTo("4.0");
+		// one to four more, each rating 1: the published averages stay what they were
+		for (int more = 1; more <= 4; more++) {
+			respond(1, 1);
+			OrganizationSurvey now = results.forOrganization(users.current("methodologist"), school);
+			assertThat(now.responses()).isEqualTo(5 + more);
+			assertThat(now.averages()).as("after " + more + " more").isEqualTo(five.averages());
+			assertThat(results.scoresByOrganization(users.current("methodologist"), 2025).get(school).usefulness())
+				.isEqualByComparingTo("4.0");
+			assertThat(page("methodologist")).contains("4,0").doesNotContain("3,5").doesNotContain("3,0");
+		}
+		// the fifth more completes a group: the change is five answers' worth (4,0 → 2,5), never one
+		respond(1, 1);
+		OrganizationSurvey ten = results.forOrganization(users.current("methodologist"), school);
+		assertThat(ten.averages()).extracting(OrganizationSurvey.RatingAverage::average)
+			.allSatisfy(a -> assertThat(a).isEqualByComparingTo("2.5"));
+	}
+
+	@Test
+	void aQuestionAnsweredByTooFewShowsNoAverage() throws Exception {
+		for (int i = 0; i < 4; i++) {
 			respond(5, 5);
 		}
+		// the fifth answer, so that it is among the published ones (whole groups of five)
 		mvc.perform(post("/s/" + survey.token()).with(csrf())
-			.cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+			.with(kz.oqytu.surveys.domain.SignedForms.form(context, survey.id(), UUID.randomUUID()))
 			.param("q_usefulness", "3").param("q_applicability", "3").param("q_will_apply", "NO")
 			.param("q_trainer", "1")
 			.param("q_organization", CHAIR_SCHOOL)).andExpect(status().is3xxRedirection());

@@ -68,6 +68,9 @@ class PublicSurveyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	private long eventId;
 
 	private EventSurveyView survey;
@@ -95,7 +98,7 @@ class PublicSurveyTests {
 
 	private MockHttpServletRequestBuilder answer(UUID device, String userAgent) {
 		return post(path()).with(csrf())
-			.cookie(new Cookie("OQYTU_DEVICE", device.toString()))
+			.with(kz.oqytu.surveys.domain.SignedForms.form(context, survey.id(), device))
 			.header("User-Agent", userAgent)
 			.param("q_usefulness", "5")
 			.param("q_applicability", "4")
@@ -236,7 +239,7 @@ class PublicSurveyTests {
 
 	@Test
 	void invalidAnswersAreExplainedAndKeptOnThePage() throws Exception {
-		mvc.perform(post(path()).with(csrf()).cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+		mvc.perform(post(path()).with(csrf()).with(kz.oqytu.surveys.domain.SignedForms.form(context, survey.id(), UUID.randomUUID()))
 			.param("lang", "ru")
 			.param("q_usefulness", "9")
 			.param("q_will_apply", "MAYBE")

@@ -45,6 +45,9 @@ class QuestionnaireEditorTests {
 	static final long FOLLOW_UP = 2;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -153,7 +156,7 @@ class QuestionnaireEditorTests {
 	void editingAQuestionnaireWithAnswersCreatesANewVersionAndTheAnswersStayWithTheOldOne() throws Exception {
 		EventSurveyView survey = openSurvey(60, SurveyKind.POST_EVENT);
 		mvc.perform(post("/s/" + survey.token()).with(csrf())
-			.cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+			.with(kz.oqytu.surveys.domain.SignedForms.form(context, survey.id(), UUID.randomUUID()))
 			.param("q_usefulness", "5")
 			.param("q_applicability", "4")
 			.param("q_will_apply", "YES")).andExpect(redirectedUrl("/s/" + survey.token() + "/thanks"));

@@ -42,6 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SurveyResultsTests {
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -73,7 +76,7 @@ class SurveyResultsTests {
 	private void answer(String usefulness, String willApply, String... topics) throws Exception {
 		String token = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT).token();
 		mvc.perform(post("/s/" + token).with(csrf())
-			.cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+			.with(kz.oqytu.surveys.domain.SignedForms.form(context, surveys.one(methodologist, eventId, SurveyKind.POST_EVENT).id(), UUID.randomUUID()))
 			.header("User-Agent", UUID.randomUUID().toString())
 			.param("q_usefulness", usefulness)
 			.param("q_applicability", "4")
@@ -88,34 +91,49 @@ class SurveyResultsTests {
 	void eventResultsAverageAndCountTheAnswers() throws Exception {
 		answer("5", "YES", "LEGAL_LITERACY");
 		answer("4", "PARTLY", "LEGAL_LITERACY", "NEGOTIATIONS");
-		answer("3", "YES");
+		answer("3", "YES", "NEGOTIATIONS");
+		answer("5", "YES", "FINANCIAL_LITERACY");
+		answer("3", "NO", "NEGOTIATIONS");
 		KindResults post = results.forEvent(methodologist, eventId).postEvent();
-		assertThat(post.responses()).isEqualTo(3);
+		assertThat(post.responses()).isEqualTo(5);
+		assertThat(post.published()).isEqualTo(5);
 		assertThat(post.attendance()).isEqualTo(10);
-		assertThat(post.rate().value()).isEqualByComparingTo("30.0");
+		assertThat(post.rate().value()).isEqualByComparingTo("50.0");
+		assertThat(post.overAttendance()).isFalse();
 		QuestionResult usefulness = post.question("usefulness").orElseThrow();
 		assertThat(usefulness.average()).isEqualByComparingTo("4.0");
-		assertThat(usefulness.options()).extracting(OptionCount::count).containsExactly(0L, 0L, 1L, 1L, 1L);
-		assertThat(post.optionCount("will_apply", "YES")).isEqualTo(2);
+		assertThat(usefulness.options()).extracting(OptionCount::count).containsExactly(0L, 0L, 2L, 1L, 2L);
+		assertThat(post.optionCount("will_apply", "YES")).isEqualTo(3);
 		assertThat(post.optionCount("next_topics", "LEGAL_LITERACY")).isEqualTo(2);
-		assertThat(post.question("comments").orElseThrow().texts()).containsExactlyInAnyOrder("Пікір 5", "Пікір 4", "Пікір 3");
+		// in alphabetical order, never by time
+		assertThat(post.question("comments").orElseThrow().texts())
+			.containsExactly("Пікір 3", "Пікір 3", "Пікір 4", "Пікір 5", "Пікір 5");
 		String html = mvc.perform(get("/events/" + eventId + "/survey/results").param("lang", "ru")
 			.with(users.as("executive"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("в среднем 4,0").contains("Ответов: 3");
+		assertThat(html).contains("в среднем 4,0").contains("Ответов: 5");
 	}
 
 	@Test
 	void followUpAnswersStandBesideThePostEventOnes() throws Exception {
-		answer("5", "YES");
+		for (int i = 0; i < 5; i++) {
+			answer("5", "YES");
+		}
 		surveys.recordResponses(methodologist, eventId, SurveyKind.FOLLOW_UP, List.of(
 				Map.of("q_applied", List.of("PARTLY"), "q_applicability", List.of("3")),
-				Map.of("q_applied", List.of("NO"), "q_applicability", List.of("2"), "q_obstacles", List.of("NO_TIME"))));
+				Map.of("q_applied", List.of("NO"), "q_applicability", List.of("2"), "q_obstacles", List.of("NO_TIME")),
+				Map.of("q_applied", List.of("YES"), "q_applicability", List.of("4")),
+				Map.of("q_applied", List.of("YES"), "q_applicability", List.of("4")),
+				Map.of("q_applied", List.of("NO"), "q_applicability", List.of("2"), "q_obstacles", List.of("NO_SUPPORT"))));
 		EventResults both = results.forEvent(methodologist, eventId);
-		assertThat(both.postEvent().optionCount("will_apply", "YES")).isEqualTo(1);
-		assertThat(both.followUp().responses()).isEqualTo(2);
+		assertThat(both.postEvent().optionCount("will_apply", "YES")).isEqualTo(5);
+		assertThat(both.followUp().responses()).isEqualTo(5);
 		assertThat(both.followUp().optionCount("applied", "PARTLY")).isEqualTo(1);
-		assertThat(both.followUp().optionCount("obstacles", "NO_TIME")).isEqualTo(1);
-		assertThat(both.followUp().question("applicability").orElseThrow().average()).isEqualByComparingTo("2.5");
+		assertThat(both.followUp().optionCount("applied", "YES")).isEqualTo(2);
+		assertThat(both.followUp().question("applicability").orElseThrow().average()).isEqualByComparingTo("3.0");
+		// two answered the question on obstacles: fewer than five, so nothing of it is shown
+		QuestionResult obstacles = both.followUp().question("obstacles").orElseThrow();
+		assertThat(obstacles.suppressed()).isTrue();
+		assertThat(both.followUp().optionCount("obstacles", "NO_TIME")).isZero();
 	}
 
 	@Test
@@ -130,36 +148,130 @@ class SurveyResultsTests {
 	}
 
 	@Test
-	void theWorkbookHoldsTheSummaryAndEveryResponse() throws Exception {
+	void theWorkbookHoldsTheSummaryAndThePublishedRowsOfRatingsAndChoices() throws Exception {
 		answer("5", "YES", "LEGAL_LITERACY");
 		answer("2", "NO");
+		answer("4", "YES");
+		answer("4", "PARTLY");
 		String token = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT).token();
 		mvc.perform(post("/s/" + token).with(csrf())
-			.cookie(new Cookie("OQYTU_DEVICE", UUID.randomUUID().toString()))
+			.with(kz.oqytu.surveys.domain.SignedForms.form(context, surveys.one(methodologist, eventId, SurveyKind.POST_EVENT).id(), UUID.randomUUID()))
 			.param("q_usefulness", "3").param("q_applicability", "3").param("q_will_apply", "YES")
 			.param("q_comments", "=cmd|' /C calc'!A0"))
 			.andExpect(status().is3xxRedirection());
+		// a sixth answer waits for its group of five: in neither sheet
+		answer("1", "NO");
 		byte[] xlsx = mvc.perform(get("/events/" + eventId + "/survey/results.xlsx").with(users.as("methodologist")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet raw = workbook.getSheet("Жауаптар (іс-шарадан кейін)");
 			assertThat(raw).isNotNull();
-			assertThat(raw.getLastRowNum()).isEqualTo(3);
+			assertThat(raw.getLastRowNum()).as("the five published responses").isEqualTo(5);
 			List<String> headers = new ArrayList<>();
 			raw.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-			assertThat(headers).contains("usefulness", "will_apply", "comments");
-			int comments = headers.indexOf("comments");
-			boolean formulaKeptAsText = false;
+			assertThat(headers).contains("usefulness", "will_apply")
+				.as("free text and the participant category would tie a row to a person")
+				.doesNotContain("comments", "category");
+			int usefulness = headers.indexOf("usefulness");
+			List<String> ratings = new ArrayList<>();
 			for (int r = 1; r <= raw.getLastRowNum(); r++) {
-				var cell = raw.getRow(r).getCell(comments);
-				if (cell != null && cell.getStringCellValue().startsWith("=cmd")) {
-					assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
-					assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
-					formulaKeptAsText = true;
+				ratings.add(raw.getRow(r).getCell(usefulness).getStringCellValue());
+			}
+			assertThat(ratings).containsExactlyInAnyOrder("5", "2", "4", "4", "3");
+			Sheet summary = workbook.getSheet("Қорытынды (іс-шарадан кейін)");
+			assertThat(summary).isNotNull();
+			boolean formulaKeptAsText = false;
+			for (var row : summary) {
+				for (var cell : row) {
+					if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+							&& cell.getStringCellValue().startsWith("=cmd")) {
+						assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+						formulaKeptAsText = true;
+					}
 				}
 			}
 			assertThat(formulaKeptAsText).isTrue();
-			assertThat(workbook.getSheet("Қорытынды (іс-шарадан кейін)")).isNotNull();
+		}
+	}
+
+	@Test
+	void fewerThanFiveAnswersShowNoCountsNoAverageAndNoTextOnThePageOrInTheWorkbook() throws Exception {
+		answer("5", "YES", "LEGAL_LITERACY");
+		answer("1", "NO");
+		KindResults post = results.forEvent(methodologist, eventId).postEvent();
+		assertThat(post.responses()).isEqualTo(2);
+		assertThat(post.suppressed()).isTrue();
+		assertThat(post.questions()).allSatisfy(q -> {
+			assertThat(q.suppressed()).isTrue();
+			assertThat(q.options()).isEmpty();
+			assertThat(q.texts()).isEmpty();
+			assertThat(q.average()).isNull();
+		});
+		String html = mvc.perform(get("/events/" + eventId + "/survey/results").param("lang", "ru")
+			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("Ответов меньше 5").doesNotContain("Пікір 5").doesNotContain("Пікір 1")
+			.doesNotContain("в среднем").doesNotContain("bar-fill");
+		byte[] xlsx = mvc.perform(get("/events/" + eventId + "/survey/results.xlsx").with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(workbook.getSheet("Жауаптар (іс-шарадан кейін)").getLastRowNum()).as("no raw rows").isZero();
+			List<String> cells = new ArrayList<>();
+			workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(cell.toString()))));
+			assertThat(cells).noneMatch(c -> c.startsWith("Пікір")).doesNotContain("YES", "NO", "LEGAL_LITERACY");
+		}
+	}
+
+	@Test
+	void answersAddedOneByOneNeverShowOneAnswerByDifference() throws Exception {
+		// Each answer rates usefulness differently from the one before, so any change of the published
+		// figures by a single answer would show that answer's rating.
+		String[] ratings = { "4", "5", "3", "4", "2", "1", "5", "1", "3", "2", "4", "5", "1", "2" };
+		KindResults before = results.forEvent(methodologist, eventId).postEvent();
+		for (int n = 1; n <= ratings.length; n++) {
+			answer(ratings[n - 1], n % 2 == 0 ? "YES" : "NO");
+			KindResults after = results.forEvent(methodologist, eventId).postEvent();
+			assertThat(after.responses()).isEqualTo(n);
+			long added = after.published() - before.published();
+			assertThat(added).as("published after " + n + " answers").isEqualTo(n % 5 == 0 ? 5 : 0);
+			long[] difference = new long[5];
+			long differenceTotal = 0;
+			for (int v = 0; v < 5; v++) {
+				difference[v] = count(after, "usefulness", v) - count(before, "usefulness", v);
+				differenceTotal += difference[v];
+			}
+			assertThat(differenceTotal).as("answers between two versions of the page, after " + n)
+				.isIn(0L, 5L);
+			if (added == 0) {
+				assertThat(after.question("usefulness").orElseThrow()).isEqualTo(before.question("usefulness").orElseThrow());
+				assertThat(after.optionCount("will_apply", "YES")).isEqualTo(before.optionCount("will_apply", "YES"));
+				assertThat(after.question("comments").orElseThrow().texts())
+					.isEqualTo(before.question("comments").orElseThrow().texts());
+			}
+			before = after;
+		}
+		assertThat(before.published()).isEqualTo(10);
+		assertThat(before.waiting()).isEqualTo(4);
+		String html = mvc.perform(get("/events/" + eventId + "/survey/results").param("lang", "en")
+			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("Responses: 14").contains("Results of the first 10 answers. The other 4 are added when 1 more have come");
+	}
+
+	private static long count(KindResults results, String question, int index) {
+		return results.question(question).filter(q -> !q.suppressed()).map(q -> q.options().get(index).count()).orElse(0L);
+	}
+
+	@Test
+	void aResponseRateAboveTheRecordedAttendanceCarriesAWarningWithItsReason() throws Exception {
+		for (int i = 0; i < 12; i++) {
+			answer("4", "YES");
+		}
+		KindResults post = results.forEvent(methodologist, eventId).postEvent();
+		assertThat(post.overAttendance()).isTrue();
+		for (String path : List.of("/events/" + eventId + "/survey/results", "/events/" + eventId + "/survey")) {
+			String html = mvc.perform(get(path).param("lang", "en").with(users.as("methodologist")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(html).as(path).contains("More answers than attendees recorded (12 answers, 10 attended): 120.0%")
+				.doesNotContain("(120.0% of 10 participants)");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package kz.oqytu.surveys.domain;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,9 +28,12 @@ import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.db.Transactions;
 import kz.oqytu.surveys.EventSurveyView;
+import kz.oqytu.surveys.FlagReason;
+import kz.oqytu.surveys.FormPass;
 import kz.oqytu.surveys.PublicSurvey;
 import kz.oqytu.surveys.QuestionView;
 import kz.oqytu.surveys.SubmitResult;
+import kz.oqytu.surveys.Submission;
 import kz.oqytu.surveys.SubmitResult.Outcome;
 import kz.oqytu.surveys.SurveyKind;
 import kz.oqytu.surveys.SurveyState;
@@ -59,6 +63,10 @@ class EventSurveyService implements Surveys {
 
 	private final String publicUrl;
 
+	private final FormTokens tokens;
+
+	private final SubmitLimits limits;
+
 	/** Submissions by outcome, registered once (not looked up by name and tags on every answer). */
 	private final Map<Outcome, io.micrometer.core.instrument.Counter> submissions = new java.util.EnumMap<>(Outcome.class);
 
@@ -70,9 +78,12 @@ class EventSurveyService implements Surveys {
 	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
 			TrainingEvents events, Organizations organizations, SurveyProperties properties,
 			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters,
-			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider, Clock clock) {
-		this.clock = clock;
+			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider, FormTokens tokens,
+			SubmitLimits limits, Clock clock) {
 		this.selfProvider = selfProvider;
+		this.tokens = tokens;
+		this.limits = limits;
+		this.clock = clock;
 		for (Outcome outcome : Outcome.values()) {
 			submissions.put(outcome, meters.counter("oqytu.survey.submissions", "outcome", outcome.name().toLowerCase()));
 		}
@@ -354,25 +365,47 @@ class EventSurveyService implements Surveys {
 			.optional();
 	}
 
+	@Override
+	public FormPass formPass(PublicSurvey survey, String deviceCookie) {
+		Optional<UUID> known = tokens.device(deviceCookie);
+		UUID device = known.orElseGet(tokens::newDevice);
+		return new FormPass(tokens.formToken(survey.surveyId(), device, Instant.now(clock)),
+				known.isPresent() ? null : tokens.deviceCookie(device));
+	}
+
 	/**
 	 * One transaction of two statements: the survey with its current version and event
-	 * ({@link #byToken}), then the response with its answers (one data-modifying statement). Survey
+	 * ({@link #byToken}), then the response with its answers, its flags and its used-up form token
+	 * (one data-modifying statement). Only a form that stores nothing asks once more why. Survey
 	 * answers are not audited, so the transaction is labelled {@link Transactions#UNAUDITED} and names
 	 * no actor.
 	 */
 	@Override
 	@Transactional(label = Transactions.UNAUDITED)
-	public SubmitResult submit(String token, UUID device, String fingerprint, Map<String, List<String>> answers) {
+	public SubmitResult submit(String token, Submission submission) {
 		PublicSurvey survey = byToken(token).orElseThrow(() -> new NotFoundException("survey"));
-		SubmitResult result = store(survey, device, fingerprint, answers);
+		SubmitResult result = store(survey, submission);
 		submissions.get(result.outcome()).increment();
 		return result;
 	}
 
-	private SubmitResult store(PublicSurvey survey, UUID device, String fingerprint, Map<String, List<String>> answers) {
+	private SubmitResult store(PublicSurvey survey, Submission submission) {
 		if (survey.state() != SurveyState.OPEN) {
 			return SubmitResult.of(Outcome.NOT_OPEN);
 		}
+		Instant now = Instant.now(clock);
+		FormTokens.FormToken form = tokens.formToken(submission.formToken())
+			.filter(t -> t.surveyId() == survey.surveyId())
+			.filter(t -> !t.issuedAt().isAfter(now.plusSeconds(60)))
+			.filter(t -> !t.issuedAt().plus(properties.formTokenLifetime()).isBefore(now))
+			.orElse(null);
+		if (form == null) {
+			return SubmitResult.of(Outcome.STALE);
+		}
+		if (!limits.allow(survey.surveyId(), form.device())) {
+			return SubmitResult.of(Outcome.BUSY);
+		}
+		Map<String, List<String>> answers = submission.answers();
 		// Only a named organization needs the region's names: most forms never load them.
 		Validated v = validate(survey, answers, () -> organizations.nameIndex(
 				events.summary(survey.eventId()).map(e -> regionPath(e.organizerPath())).orElse("/")));
@@ -383,8 +416,21 @@ class EventSurveyService implements Surveys {
 		if (!errors.isEmpty()) {
 			return new SubmitResult(Outcome.INVALID, errors);
 		}
+		// What the request itself shows; the counts of earlier answers are added in SQL.
+		Set<FlagReason> reasons = java.util.EnumSet.noneOf(FlagReason.class);
+		Optional<UUID> cookieDevice = tokens.device(submission.deviceCookie());
+		if (cookieDevice.isEmpty()) {
+			reasons.add(FlagReason.NO_DEVICE);
+		}
+		else if (!cookieDevice.get().equals(form.device())) {
+			reasons.add(FlagReason.OTHER_DEVICE);
+		}
+		if (form.issuedAt().plus(properties.minFillTime()).isAfter(now)) {
+			reasons.add(FlagReason.TOO_FAST);
+		}
 		// The response and its answers in one statement (one round trip): no row comes back when the
-		// device has answered already (the unique key), and then no answer is written either.
+		// device has answered already or the form was used (the unique keys), and then no answer is
+		// written either.
 		int n = rows.size();
 		Long[] questions = new Long[n];
 		Integer[] ratings = new Integer[n];
@@ -398,14 +444,26 @@ class EventSurveyService implements Surveys {
 			texts[k] = (String) r[3];
 		}
 		Long responseId = jdbc.sql("""
-				with response as (
+				with seen as (
+				    select (select count(*) from (select 1 from survey_response
+				                where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) f)
+				               >= :threshold as browser,
+				           (select count(*) from (select 1 from survey_response
+				                where event_survey_id = :survey and address_key = :address and submitted_at > :since
+				                limit :addressThreshold) a) >= :addressThreshold as address),
+				flags as (
+				    select cast(:reasons as integer)
+				           | case when browser then :browserBit else 0 end
+				           | case when address then :addressBit else 0 end as bits
+				    from seen),
+				response as (
 				    insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
-				                                 organization_id, category_code)
-				    values (nextval('survey_seq'), :survey, :version, :device, :fingerprint,
-				            (select count(*) >= :threshold from (select 1 from survey_response
-				                where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) seen),
-				            :organization, :category)
-				    on conflict (event_survey_id, device_id) do nothing
+				                                 flag_reasons, organization_id, category_code, submitted_at,
+				                                 address_key, form_nonce)
+				    select nextval('survey_seq'), :survey, :version, :device, :fingerprint, bits <> 0, bits,
+				           :organization, :category, :now, :address, :nonce
+				    from flags
+				    on conflict do nothing
 				    returning id),
 				answers as (
 				    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
@@ -418,9 +476,18 @@ class EventSurveyService implements Surveys {
 				""")
 			.param("survey", survey.surveyId())
 			.param("version", survey.versionId())
-			.param("device", device)
-			.param("fingerprint", fingerprint)
+			.param("device", form.device())
+			.param("fingerprint", tokens.fingerprint(submission.address(), submission.userAgent(),
+					submission.acceptLanguage(), survey.token()))
 			.param("threshold", properties.deviceFlagThreshold())
+			.param("address", tokens.addressKey(submission.address(), survey.token()))
+			.param("since", java.time.OffsetDateTime.ofInstant(now.minus(properties.addressWindow()), java.time.ZoneOffset.UTC))
+			.param("addressThreshold", properties.addressFlagThreshold())
+			.param("reasons", FlagReason.bits(reasons))
+			.param("browserBit", FlagReason.SAME_BROWSER.bit())
+			.param("addressBit", FlagReason.ONE_ADDRESS.bit())
+			.param("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+			.param("nonce", form.nonce())
 			.param("organization", organizationId)
 			.param("category", category)
 			.param("questions", questions)
@@ -430,10 +497,14 @@ class EventSurveyService implements Surveys {
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		if (responseId == null) {
-			return SubmitResult.of(Outcome.ALREADY_ANSWERED);
+		if (responseId != null) {
+			return SubmitResult.of(Outcome.STORED);
 		}
-		return SubmitResult.of(Outcome.STORED);
+		boolean used = jdbc.sql("select exists (select 1 from survey_response where form_nonce = :nonce)")
+			.param("nonce", form.nonce())
+			.query(Boolean.class)
+			.single();
+		return SubmitResult.of(used ? Outcome.REPLAYED : Outcome.ALREADY_ANSWERED);
 	}
 
 	/** A form's answers checked against the questions: errors by question code, or the rows to store. */

@@ -21,8 +21,11 @@ import kz.oqytu.surveys.SurveyKind;
 import kz.oqytu.surveys.OrganizationSurveys;
 
 /**
- * Survey results by organization. Responses flagged as one device answering many times are left
- * out. Rating questions are compared across versions by their code, labelled with the newest text.
+ * Survey results by organization. Flagged responses are left out. Rating questions are compared
+ * across versions by their code, labelled with the newest text. Figures come from whole groups of
+ * the anonymity threshold k, the first {@code k·⌊n/k⌋} of an organization's responses in the order
+ * they came (decision 17): one more answer never changes them, so no answer is read off by
+ * difference; and a question's average is shown only from k answers.
  */
 @Service
 class OrganizationSurveyService implements OrganizationSurveys {
@@ -76,7 +79,9 @@ class OrganizationSurveyService implements OrganizationSurveys {
 				with orgs as (
 				    select o.id from org_unit o where o.level = 'PRIMARY' and o.path like :scope
 				), answered as (
-				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind
+				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind,
+				           row_number() over (partition by r.organization_id, qq.kind order by r.id) as n,
+				           count(*) over (partition by r.organization_id, qq.kind) as c
 				    from survey_response r
 				    join event_survey s on s.id = r.event_survey_id
 				    join training_event e on e.id = s.event_id
@@ -93,7 +98,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 				    from answered a
 				    join survey_answer x on x.response_id = a.response
 				    join question q on q.id = x.question_id and q.type = 'RATING'
-				    where x.rating is not null
+				    where x.rating is not null and a.n <= a.c / :threshold * :threshold
 				    group by a.org
 				), responses as (
 				    select org, count(*) as n from answered group by org
@@ -113,6 +118,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 			.param("to", java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay())
 			.param("fromDate", java.time.LocalDate.of(year, 1, 1))
 			.param("toDate", java.time.LocalDate.of(year + 1, 1, 1))
+			.param("threshold", threshold)
 			.query(rs -> {
 				long org = rs.getLong(1);
 				long responses = rs.getLong(2);
@@ -131,13 +137,19 @@ class OrganizationSurveyService implements OrganizationSurveys {
 
 	private List<RatingAverage> averages(long organizationId, int threshold) {
 		return jdbc.sql("""
-				with rated as (
+				with counted as (
+				    select r.id, row_number() over (partition by s.kind order by r.id) as n,
+				           count(*) over (partition by s.kind) as c
+				    from survey_response r join event_survey s on s.id = r.event_survey_id
+				    where r.organization_id = :org and not r.flagged
+				), rated as (
 				    select v.questionnaire_id, q.code, count(a.rating) as answers, avg(a.rating) as average
-				    from survey_response r
+				    from counted p
+				    join survey_response r on r.id = p.id
 				    join survey_answer a on a.response_id = r.id
 				    join question q on q.id = a.question_id and q.type = 'RATING'
 				    join questionnaire_version v on v.id = q.version_id
-				    where r.organization_id = :org and not r.flagged and a.rating is not null
+				    where p.n <= p.c / :threshold * :threshold and a.rating is not null
 				    group by v.questionnaire_id, q.code
 				), labels as (
 				    select distinct on (v.questionnaire_id, q.code) v.questionnaire_id, q.code, q.text_kk, q.text_ru,
@@ -152,6 +164,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 				order by case qq.kind when 'POST_EVENT' then 0 else 1 end, l.current desc, l.position, r.code
 				""")
 			.param("org", organizationId)
+			.param("threshold", threshold)
 			.query((rs, n) -> {
 				long answers = rs.getLong(5);
 				BigDecimal average = answers >= threshold ? rs.getBigDecimal(6) : null;

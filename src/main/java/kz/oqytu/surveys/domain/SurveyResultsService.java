@@ -19,6 +19,7 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.surveys.DemandLine;
 import kz.oqytu.surveys.EventResults;
 import kz.oqytu.surveys.EventSurveyView;
+import kz.oqytu.surveys.FlagReason;
 import kz.oqytu.surveys.KindResults;
 import kz.oqytu.surveys.OptionCount;
 import kz.oqytu.surveys.QuestionResult;
@@ -63,14 +64,27 @@ class SurveyResultsService implements SurveyResults {
 
 	// ---- one event
 
+	/**
+	 * The responses a survey's figures are computed from: counted ones (unflagged unless all are
+	 * included) in the order they came, the first {@code k·⌊n/k⌋} of them. Adding answers changes
+	 * the figures only when a whole group of k more has come, so the difference of two versions of the
+	 * results never isolates fewer than k answers (decision 17).
+	 */
+	static final String PUBLISHED = """
+			with counted as (
+			    select r.id, row_number() over (order by r.id) as n, count(*) over () as total
+			    from survey_response r where r.event_survey_id = :s and (:all or not r.flagged)
+			), pub as (select id from counted where n <= total / :k * :k)
+			""";
+
 	@Override
 	@Transactional
-	public EventResults forEvent(CurrentUser user, long eventId) {
+	public EventResults forEvent(CurrentUser user, long eventId, boolean includeFlagged) {
 		List<EventSurveyView> views = surveys.forEvent(user, eventId);
 		KindResults post = null;
 		KindResults follow = null;
 		for (EventSurveyView view : views) {
-			KindResults results = kind(view);
+			KindResults results = kind(view, includeFlagged);
 			if (view.kind() == SurveyKind.POST_EVENT) {
 				post = results;
 			}
@@ -83,55 +97,75 @@ class SurveyResultsService implements SurveyResults {
 
 	@Override
 	@Transactional
-	public byte[] eventWorkbook(CurrentUser user, long eventId, Locale locale) {
-		EventResults results = forEvent(user, eventId);
+	public byte[] eventWorkbook(CurrentUser user, long eventId, Locale locale, boolean includeFlagged) {
+		EventResults results = forEvent(user, eventId, includeFlagged);
 		Map<SurveyKind, Long> surveyIds = new LinkedHashMap<>();
 		surveys.forEvent(user, eventId).forEach(v -> surveyIds.put(v.kind(), v.id()));
-		return workbook.write(results, surveyIds, locale);
+		return workbook.write(results, surveyIds, includeFlagged, locale);
 	}
 
-	private KindResults kind(EventSurveyView view) {
+	private KindResults kind(EventSurveyView view, boolean includeFlagged) {
+		int k = properties.anonymityThreshold();
 		long questionnaire = jdbc.sql("select questionnaire_id from event_survey where id = :s")
 			.param("s", view.id()).query(Long.class).single();
 		List<QuestionView> labels = labels(questionnaire);
 		Map<String, Long> answered = new HashMap<>();
 		Map<String, Map<String, Long>> counts = new HashMap<>();
 		Map<String, long[]> ratings = new HashMap<>();
-		jdbc.sql("""
-				select q.code, count(distinct r.id) from survey_response r
+		long[] published = { 0 };
+		jdbc.sql(PUBLISHED + """
+				select '' as code, count(*) from pub
+				union all
+				select q.code, count(distinct r.id) from pub r
 				join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
-				where r.event_survey_id = :s and not r.flagged group by q.code
-				""").param("s", view.id()).query(rs -> {
-					answered.put(rs.getString(1), rs.getLong(2));
-				});
-		jdbc.sql("""
-				select q.code, a.rating, a.option_code, count(*) from survey_response r
-				join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
-				where r.event_survey_id = :s and not r.flagged
-				  and (a.rating is not null or (a.option_code is not null and a.option_code <> 'OTHER'))
-				group by q.code, a.rating, a.option_code
-				""").param("s", view.id()).query(rs -> {
-					String code = rs.getString(1);
-					Integer rating = (Integer) rs.getObject(2);
-					if (rating != null) {
-						ratings.computeIfAbsent(code, k -> new long[6])[rating] += rs.getLong(4);
+				group by q.code
+				""").param("s", view.id()).param("all", includeFlagged).param("k", k).query(rs -> {
+					if (rs.getString(1).isEmpty()) {
+						published[0] = rs.getLong(2);
 					}
 					else {
-						counts.computeIfAbsent(code, k -> new HashMap<>()).merge(rs.getString(3), rs.getLong(4), Long::sum);
+						answered.put(rs.getString(1), rs.getLong(2));
 					}
 				});
+		if (published[0] > 0) {
+			jdbc.sql(PUBLISHED + """
+					select q.code, a.rating, a.option_code, count(*) from pub r
+					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
+					where a.rating is not null or (a.option_code is not null and a.option_code <> 'OTHER')
+					group by q.code, a.rating, a.option_code
+					""").param("s", view.id()).param("all", includeFlagged).param("k", k).query(rs -> {
+						String code = rs.getString(1);
+						Integer rating = (Integer) rs.getObject(2);
+						if (rating != null) {
+							ratings.computeIfAbsent(code, c -> new long[6])[rating] += rs.getLong(4);
+						}
+						else {
+							counts.computeIfAbsent(code, c -> new HashMap<>()).merge(rs.getString(3), rs.getLong(4), Long::sum);
+						}
+					});
+		}
 		Map<String, List<String>> texts = new HashMap<>();
-		jdbc.sql("""
-				select q.code, a.text_value from survey_response r
-				join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
-				where r.event_survey_id = :s and not r.flagged and a.text_value is not null and q.type in ('TEXT', 'TOPICS')
-				order by r.submitted_at desc, r.id desc limit :limit
-				""").param("s", view.id()).param("limit", TEXT_LIMIT).query(rs -> {
-					texts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+		if (published[0] > 0) {
+			// alphabetical, never by time: the newest text is not told apart
+			jdbc.sql(PUBLISHED + """
+					select q.code, a.text_value from pub r
+					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
+					where a.text_value is not null and q.type in ('TEXT', 'TOPICS')
+					order by a.text_value, q.code limit :limit
+					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("limit", TEXT_LIMIT)
+				.query(rs -> {
+					texts.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
 				});
+		}
 		List<QuestionResult> questions = new ArrayList<>();
 		for (QuestionView q : labels) {
 			long n = answered.getOrDefault(q.code(), 0L);
+			if (n < k) {
+				// fewer answers than the threshold: nothing of them, not even how many
+				questions.add(new QuestionResult(q.code(), q.type(), q.textKk(), q.textRu(), 0, null, List.of(),
+						List.of(), true));
+				continue;
+			}
 			List<OptionCount> options = new ArrayList<>();
 			BigDecimal average = null;
 			if (q.type() == QuestionType.RATING) {
@@ -152,10 +186,28 @@ class SurveyResultsService implements SurveyResults {
 				}
 			}
 			questions.add(new QuestionResult(q.code(), q.type(), q.textKk(), q.textRu(), n, average, options,
-					texts.getOrDefault(q.code(), List.of())));
+					texts.getOrDefault(q.code(), List.of()), false));
 		}
-		return new KindResults(view.kind(), view.responses() - view.flagged(), view.flagged(), view.attendance(),
-				questions);
+		Map<FlagReason, Long> reasons = new java.util.EnumMap<>(FlagReason.class);
+		if (view.flagged() > 0) {
+			jdbc.sql("""
+					select b.bit, count(*) from survey_response r
+					cross join unnest(cast(:bits as int[])) as b (bit)
+					where r.event_survey_id = :s and r.flagged and r.flag_reasons & b.bit <> 0 group by b.bit
+					""")
+				.param("s", view.id())
+				.param("bits", java.util.Arrays.stream(FlagReason.values()).map(FlagReason::bit).toArray(Integer[]::new))
+				.query(rs -> {
+					for (FlagReason reason : FlagReason.values()) {
+						if (reason.bit() == rs.getInt(1)) {
+							reasons.put(reason, rs.getLong(2));
+						}
+					}
+				});
+		}
+		long counted = includeFlagged ? view.responses() : view.responses() - view.flagged();
+		return new KindResults(view.kind(), counted, view.flagged(), view.attendance(), questions, k, published[0],
+				includeFlagged, reasons);
 	}
 
 	/** The current version's questions, then any question only older versions had (by code). */
@@ -203,6 +255,20 @@ class SurveyResultsService implements SurveyResults {
 				""";
 	}
 
+	/**
+	 * The year's responses numbered within each group ({@code key}) and survey kind in the order they
+	 * came: a line's figures come from the rows with {@code n <= c / k * k}, whole groups of the
+	 * anonymity threshold k (decision 17), so no line rests on fewer than k answers and two versions
+	 * of a line never differ by fewer than k.
+	 */
+	private static String blocks(String base, String key, String joins) {
+		return base.stripTrailing() + """
+				, g as (select r.*, %s as gkey from r%s),
+				p as (select g.*, row_number() over (partition by g.gkey, g.kind order by g.id) as n,
+				             count(*) over (partition by g.gkey, g.kind) as c from g)
+				""".formatted(key, joins);
+	}
+
 	private Map<String, Object> params(CurrentUser user, int year, String formCode, String topicCode, Long districtId) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("scope", user.scopePath() + "%");
@@ -242,43 +308,41 @@ class SurveyResultsService implements SurveyResults {
 		requireStaff(user);
 		Map<String, Object> p = params(user, year, formCode, topicCode, districtId);
 		String base = responsesOfYear(filters(formCode, topicCode, districtId));
-		String join = " from r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id";
-		ScoreLine total = jdbc.sql(base + "select " + SCORE_COLUMNS + join).params(p)
+		String join = " from p r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id"
+				+ " where r.n <= r.c / :threshold * :threshold";
+		ScoreLine total = jdbc.sql(blocks(base, "0", "") + "select " + SCORE_COLUMNS + join).params(p)
 			.query((rs, n) -> score(rs, 1, "", null, null)).single();
-		List<ScoreLine> byForm = jdbc.sql(base + "select f.code, f.name_kk, f.name_ru, " + SCORE_COLUMNS + join
-				+ " join training_form f on f.code = r.form_code group by f.code, f.name_kk, f.name_ru, f.sort_order"
-				+ " order by f.sort_order")
+		List<ScoreLine> byForm = jdbc.sql(blocks(base, "r.form_code", "") + "select f.code, f.name_kk, f.name_ru, "
+				+ SCORE_COLUMNS + join.replace(" where ", " join training_form f on f.code = r.gkey where ")
+				+ " group by f.code, f.name_kk, f.name_ru, f.sort_order order by f.sort_order")
 			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		List<ScoreLine> byTopic = jdbc.sql(base + "select tp.code, tp.name_kk, tp.name_ru, " + SCORE_COLUMNS + join
-				+ " join training_event_topic et on et.event_id = r.event_id join training_topic tp on tp.code = et.topic_code"
+		List<ScoreLine> byTopic = jdbc.sql(blocks(base, "et.topic_code",
+				" join training_event_topic et on et.event_id = r.event_id") + "select tp.code, tp.name_kk, tp.name_ru, "
+				+ SCORE_COLUMNS + join.replace(" where ", " join training_topic tp on tp.code = r.gkey where ")
 				+ " group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order order by tp.sort_order")
 			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		List<ScoreLine> byDistrict = jdbc.sql(base + "select coalesce(d.id::text, ''), d.name_kk, d.name_ru, "
-				+ SCORE_COLUMNS + join + " left join org_unit d on d.id = r.district_id"
+		List<ScoreLine> byDistrict = jdbc.sql(blocks(base, "r.district_id", "")
+				+ "select coalesce(d.id::text, ''), d.name_kk, d.name_ru, " + SCORE_COLUMNS
+				+ join.replace(" where ", " left join org_unit d on d.id = r.gkey where ")
 				+ " group by d.id, d.name_kk, d.name_ru order by d.name_kk nulls last")
 			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		List<ScoreLine> byLength = jdbc.sql(base + "select (r.days <= :shortDays) as short, " + SCORE_COLUMNS + join
-				+ " group by 1 order by 1 desc")
+		List<ScoreLine> byLength = jdbc.sql(blocks(base, "(r.days <= :shortDays)", "") + "select r.gkey as short, "
+				+ SCORE_COLUMNS + join + " group by 1 order by 1 desc")
 			.params(p).query((rs, n) -> score(rs, 2, rs.getBoolean(1) ? "short" : "longer", null, null)).list();
 		ScoreLine empty = new ScoreLine("", null, null, 0, 0, null, null, 0, 0);
 		ScoreLine shortLine = byLength.stream().filter(l -> l.key().equals("short")).findFirst()
 			.orElse(new ScoreLine("short", null, null, 0, 0, null, null, 0, 0));
 		ScoreLine longerLine = byLength.stream().filter(l -> l.key().equals("longer")).findFirst()
 			.orElse(new ScoreLine("longer", null, null, 0, 0, null, null, 0, 0));
-		List<ScoreLine> organizations = new ArrayList<>();
-		long[] hidden = { 0 };
-		jdbc.sql(base + "select o.id::text, o.name_kk, o.name_ru, count(distinct r.id) as responses, " + SCORE_COLUMNS
-				+ join + " join org_unit o on o.id = r.organization_id group by o.id, o.name_kk, o.name_ru"
-				+ " order by responses desc, o.name_kk")
-			.params(p).query(rs -> {
-				// Fewer answers than the threshold could point at the people who gave them: not shown.
-				if (rs.getLong(4) >= properties.anonymityThreshold()) {
-					organizations.add(score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3)));
-				}
-				else {
-					hidden[0]++;
-				}
-			});
+		// Organizations with nothing published (fewer answers than the threshold) could point at the
+		// people who gave them: not listed, only counted.
+		List<ScoreLine> organizations = jdbc.sql(blocks(base, "r.organization_id", " where r.organization_id is not null")
+				+ "select o.id::text, o.name_kk, o.name_ru, count(distinct r.id) as responses, " + SCORE_COLUMNS
+				+ join.replace(" where ", " join org_unit o on o.id = r.gkey where ")
+				+ " group by o.id, o.name_kk, o.name_ru order by responses desc, o.name_kk")
+			.params(p).query((rs, n) -> score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3))).list();
+		long named = jdbc.sql(base + "select count(distinct organization_id) from r").params(p).query(Long.class).single();
+		long[] hidden = { named - organizations.size() };
 		return new ResultsOverview(year, total == null ? empty : total, byForm, byTopic, byDistrict, shortLine,
 				longerLine, organizations, properties.anonymityThreshold(), hidden[0]);
 	}

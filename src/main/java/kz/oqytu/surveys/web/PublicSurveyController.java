@@ -1,17 +1,9 @@
 package kz.oqytu.surveys.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,32 +19,33 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.surveys.FormPass;
 import kz.oqytu.surveys.PublicSurvey;
+import kz.oqytu.surveys.Submission;
 import kz.oqytu.surveys.SubmitResult;
 import kz.oqytu.surveys.SurveyState;
 import kz.oqytu.surveys.Surveys;
 
 /**
- * The public survey a QR code opens: no account, one response per device (a server-issued
- * cookie), no JavaScript needed. Never limited by network address: a seminar room shares one.
+ * The public survey a QR code opens: no account, one response per device (a cookie the server
+ * signs), one answer per rendered form (a one-time token), no JavaScript needed. Never limited by
+ * network address: a seminar room shares one.
  */
 @Controller
 class PublicSurveyController {
 
 	static final String DEVICE_COOKIE = "OQYTU_DEVICE";
 
-	private final Surveys surveys;
+	/** The form field of the one-time form token. */
+	static final String FORM_TOKEN = "_form";
 
-	private final byte[] fingerprintKey;
+	private final Surveys surveys;
 
 	private final kz.oqytu.surveys.QrCodes qrCodes;
 
-	PublicSurveyController(Surveys surveys, kz.oqytu.surveys.QrCodes qrCodes,
-			org.springframework.core.env.Environment environment) {
+	PublicSurveyController(Surveys surveys, kz.oqytu.surveys.QrCodes qrCodes) {
 		this.surveys = surveys;
 		this.qrCodes = qrCodes;
-		this.fingerprintKey = environment.getProperty("oqytu.surveys.fingerprint-secret", "oqytu-fingerprint")
-			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** The typed-code page for phones whose camera fails. */
@@ -77,7 +70,7 @@ class PublicSurveyController {
 			response.setStatus(HttpStatus.OK.value());
 			return "surveys/public-closed";
 		}
-		device(request, response);
+		pass(survey, model, request, response);
 		model.addAttribute("values", Map.of());
 		model.addAttribute("errors", Map.of());
 		return "surveys/public-form";
@@ -91,22 +84,69 @@ class PublicSurveyController {
 				answers.put(k, List.of(v));
 			}
 		});
-		SubmitResult result = surveys.submit(token, device(request, response), fingerprint(request, token), answers);
+		String formToken = request.getParameter(FORM_TOKEN);
+		SubmitResult result = surveys.submit(token, new Submission(deviceCookie(request), formToken,
+				request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader("Accept-Language"), answers));
 		if (result.outcome() == SubmitResult.Outcome.STORED) {
 			return "redirect:/s/" + token + "/thanks";
 		}
 		// The rare answers that show a page read the survey for it again; a stored answer needs no page.
-		model.addAttribute("survey", surveys.byToken(token).orElseThrow(() -> new NotFoundException("survey")));
+		PublicSurvey survey = surveys.byToken(token).orElseThrow(() -> new NotFoundException("survey"));
+		model.addAttribute("survey", survey);
 		return switch (result.outcome()) {
 			case STORED, ALREADY_ANSWERED -> "surveys/public-already";
+			case REPLAYED -> {
+				model.addAttribute("replayed", true);
+				yield "surveys/public-already";
+			}
 			case NOT_OPEN -> "surveys/public-closed";
-			case INVALID -> {
-				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			case INVALID, STALE, BUSY -> {
+				response.setStatus(switch (result.outcome()) {
+					case BUSY -> HttpStatus.TOO_MANY_REQUESTS.value();
+					case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT.value();
+					default -> HttpStatus.OK.value();
+				});
+				if (result.outcome() == SubmitResult.Outcome.INVALID) {
+					// the same form, corrected: its token was not used and keeps the moment it was opened
+					model.addAttribute("formToken", formToken);
+				}
+				else {
+					pass(survey, model, request, response);
+					model.addAttribute("notice", result.outcome() == SubmitResult.Outcome.BUSY
+							? "surveys.public.busy" : "surveys.public.stale");
+				}
 				model.addAttribute("values", answers);
 				model.addAttribute("errors", result.errors());
 				yield "surveys/public-form";
 			}
 		};
+	}
+
+	/** A one-time form token for the page, and a signed device cookie when the device has none. */
+	private void pass(PublicSurvey survey, Model model, HttpServletRequest request, HttpServletResponse response) {
+		FormPass pass = surveys.formPass(survey, deviceCookie(request));
+		if (pass.newDeviceCookie() != null) {
+			ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, pass.newDeviceCookie())
+				.path("/s")
+				.httpOnly(true)
+				.secure(request.isSecure())
+				.sameSite("Lax")
+				.maxAge(Duration.ofDays(365))
+				.build();
+			response.addHeader("Set-Cookie", cookie.toString());
+		}
+		model.addAttribute("formToken", pass.formToken());
+	}
+
+	private static String deviceCookie(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (DEVICE_COOKIE.equals(cookie.getName())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -136,59 +176,5 @@ class PublicSurveyController {
 		model.addAttribute("names", q == null || q.length() < 2 || q.length() > 100 ? List.of()
 				: surveys.organizationNames(token, q));
 		return "surveys/public-form :: organizationOptions";
-	}
-
-	/** The device's random id: read from its cookie, or issued now. */
-	static UUID device(HttpServletRequest request, HttpServletResponse response) {
-		if (request.getAttribute(DEVICE_COOKIE) instanceof UUID issued) {
-			return issued;
-		}
-		if (request.getCookies() != null) {
-			for (Cookie cookie : request.getCookies()) {
-				if (DEVICE_COOKIE.equals(cookie.getName())) {
-					try {
-						return UUID.fromString(cookie.getValue());
-					}
-					catch (IllegalArgumentException ex) {
-						break;
-					}
-				}
-			}
-		}
-		UUID device = UUID.randomUUID();
-		ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, device.toString())
-			.path("/s")
-			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Lax")
-			.maxAge(Duration.ofDays(365))
-			.build();
-		response.addHeader("Set-Cookie", cookie.toString());
-		// Later code in this request (a submit right after issuing) sees the same id.
-		request.setAttribute(DEVICE_COOKIE, device);
-		return device;
-	}
-
-	/** A keyed hash of address and browser: notices one device answering many times, identifies no one. */
-	String fingerprint(HttpServletRequest request, String token) {
-		// Keyed per survey by its token (the survey's id before; the token is as unique and is at hand).
-		String source = request.getRemoteAddr() + "|" + request.getHeader("User-Agent") + "|"
-				+ request.getHeader("Accept-Language") + "|" + token;
-		// doFinal resets the keyed Mac for its next use on this thread
-		return HexFormat.of().formatHex(macs.get().doFinal(source.getBytes(StandardCharsets.UTF_8)), 0, 16);
-	}
-
-	/** One keyed Mac per request thread: looking the algorithm up and keying it on every answer showed in profiles. */
-	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
-
-	private Mac keyedMac() {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
-			return mac;
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

@@ -50,17 +50,20 @@ class SurveyResultsController {
 		this.organizations = organizations;
 	}
 
+	/** {@code flagged=true} includes the answers flagged as suspicious; they are left out by default. */
 	@GetMapping("/events/{id:\\d+}/survey/results")
-	String event(@PathVariable long id, Model model) {
+	String event(@PathVariable long id, @RequestParam(defaultValue = "false") boolean flagged, Model model) {
 		CurrentUser me = CurrentUsers.require();
 		model.addAttribute("event", events.details(me, id));
-		model.addAttribute("results", results.forEvent(me, id));
+		model.addAttribute("results", results.forEvent(me, id, flagged));
+		model.addAttribute("flaggedIncluded", flagged);
 		return "surveys/event-results";
 	}
 
 	@GetMapping("/events/{id:\\d+}/survey/results.xlsx")
-	ResponseEntity<byte[]> eventWorkbook(@PathVariable long id, Locale locale) {
-		byte[] body = results.eventWorkbook(CurrentUsers.require(), id, locale);
+	ResponseEntity<byte[]> eventWorkbook(@PathVariable long id, @RequestParam(defaultValue = "false") boolean flagged,
+			Locale locale) {
+		byte[] body = results.eventWorkbook(CurrentUsers.require(), id, locale, flagged);
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,0 +1,72 @@
+package kz.oqytu.surveys.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The per-survey and per-device limits on answers a minute, never per address. */
+class SubmitLimitsTests {
+
+	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2027-03-10T05:00:10Z"));
+
+	private final Clock clock = new Clock() {
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now.get();
+		}
+	};
+
+	private SubmitLimits limits(int perSurvey, int perDevice) {
+		return new SubmitLimits(new SurveyProperties(null, null, null, null, null, null, null, null, null, null, null,
+				perSurvey, perDevice), clock);
+	}
+
+	@Test
+	void aSurveyTakesItsLimitOfDevicesAMinuteThenAsksToWaitUntilTheNextMinute() {
+		SubmitLimits limits = limits(600, 20);
+		for (int i = 0; i < 600; i++) {
+			assertThat(limits.allow(1, UUID.randomUUID())).as("answer " + (i + 1)).isTrue();
+		}
+		assertThat(limits.allow(1, UUID.randomUUID())).isFalse();
+		assertThat(limits.allow(2, UUID.randomUUID())).as("another survey").isTrue();
+		now.set(now.get().plus(Duration.ofMinutes(1)));
+		assertThat(limits.allow(1, UUID.randomUUID())).isTrue();
+	}
+
+	@Test
+	void oneDeviceIsLimitedWithoutTouchingOthers() {
+		SubmitLimits limits = limits(1200, 3);
+		UUID device = UUID.randomUUID();
+		assertThat(limits.allow(1, device)).isTrue();
+		assertThat(limits.allow(1, device)).isTrue();
+		assertThat(limits.allow(1, device)).isTrue();
+		assertThat(limits.allow(1, device)).isFalse();
+		assertThat(limits.allow(1, UUID.randomUUID())).isTrue();
+	}
+
+	@Test
+	void theDefaultsTakeTwiceTheLargestHallInAMinute() {
+		SurveyProperties defaults = new SurveyProperties(null, null, null, null, null, null, null, null, null, null,
+				null, null, null);
+		assertThat(defaults.answersPerMinute()).isEqualTo(1200);
+		assertThat(defaults.addressFlagThreshold()).isGreaterThanOrEqualTo(600);
+		assertThat(defaults.minFillTime()).isEqualTo(Duration.ofSeconds(5));
+	}
+}

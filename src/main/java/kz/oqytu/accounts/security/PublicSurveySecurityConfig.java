@@ -46,7 +46,7 @@ class PublicSurveySecurityConfig {
 		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
 		return http.securityMatcher("/s", "/s/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
+			.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new BodyOnlyCsrfTokenRequestHandler()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.headers(PublicSurveySecurityConfig::sameHeaders)

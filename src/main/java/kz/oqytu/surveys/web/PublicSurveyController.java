@@ -13,7 +13,6 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.web.HostCookies;
 import kz.oqytu.surveys.PublicSurvey;
 import kz.oqytu.surveys.SubmitResult;
 import kz.oqytu.surveys.SurveyState;
@@ -143,24 +143,18 @@ class PublicSurveyController {
 		if (request.getAttribute(DEVICE_COOKIE) instanceof UUID issued) {
 			return issued;
 		}
-		if (request.getCookies() != null) {
-			for (Cookie cookie : request.getCookies()) {
-				if (DEVICE_COOKIE.equals(cookie.getName())) {
-					try {
-						return UUID.fromString(cookie.getValue());
-					}
-					catch (IllegalArgumentException ex) {
-						break;
-					}
-				}
+		// __Host-OQYTU_DEVICE on path / over HTTPS, OQYTU_DEVICE on /s over HTTP (shared.web.HostCookies).
+		Optional<String> stored = HostCookies.read(request, DEVICE_COOKIE);
+		if (stored.isPresent()) {
+			try {
+				return UUID.fromString(stored.get());
+			}
+			catch (IllegalArgumentException ex) {
+				// not one of ours: issue a new one
 			}
 		}
 		UUID device = UUID.randomUUID();
-		ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, device.toString())
-			.path("/s")
-			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Lax")
+		ResponseCookie cookie = HostCookies.cookie(request, DEVICE_COOKIE, device.toString(), "/s")
 			.maxAge(Duration.ofDays(365))
 			.build();
 		response.addHeader("Set-Cookie", cookie.toString());

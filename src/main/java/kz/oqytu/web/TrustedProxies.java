@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * whether the client used https; from anywhere else both are the socket's.
  *
  * <p>It narrows the RemoteIpValve that {@code server.forward-headers-strategy: native} installs, after
- * Boot's own customizer has configured it. Issue #15, item 10; ASVS V14.5 (V1.9 trust boundaries).
+ * Boot's own customizer has configured it. Issue #15, item 10; ASVS V14.5.
  */
 @Component
 class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {

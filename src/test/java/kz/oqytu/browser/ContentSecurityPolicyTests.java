@@ -72,8 +72,12 @@ class ContentSecurityPolicyTests {
 
 		page.navigate(ui.url("/events/" + withAnswers + "/survey/results"));
 		assertThat(page.locator(".bar-fill rect").count()).as("the answer bars").isPositive();
-		assertThat(((Number) page.evaluate("() => document.querySelector('.bar-fill rect').getBoundingClientRect().width"))
-			.doubleValue()).as("a bar is as wide as its share").isGreaterThan(0.0);
+		// Each bar's drawn width is its share of the track, as the inline style used to make it.
+		assertThat((Boolean) page.evaluate("() => [...document.querySelectorAll('.bar-fill rect')].every(r => Math.abs("
+				+ "r.getBoundingClientRect().width / r.ownerSVGElement.getBoundingClientRect().width"
+				+ " - parseFloat(r.getAttribute('width')) / 100) < 0.01)")).as("bars as wide as their shares").isTrue();
+		assertThat(((Number) page.evaluate("() => Math.max(...[...document.querySelectorAll('.bar-fill rect')]"
+				+ ".map(r => r.getBoundingClientRect().width))")).doubleValue()).isGreaterThan(10.0);
 		assertThat(problems).isEmpty();
 	}
 

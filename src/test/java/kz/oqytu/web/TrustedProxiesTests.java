@@ -38,6 +38,13 @@ public class TrustedProxiesTests {
 	}
 
 	@Test
+	void tomcatsOwnDefaultWouldBelieveAnyNeighbourOnAPrivateNetwork() throws Exception {
+		// What the server did before: Boot's valve with Tomcat's internal-proxies default.
+		assertThat(through(bootsValve(), "172.17.0.1", "203.0.113.7")).isEqualTo(new Seen("203.0.113.7", true));
+		assertThat(through(bootsValve(), "192.168.1.20", "203.0.113.7")).isEqualTo(new Seen("203.0.113.7", true));
+	}
+
+	@Test
 	void aConfiguredProxyOrRangeIsBelievedAndNothingElse() throws Exception {
 		TrustedProxies proxies = new TrustedProxies(" 172.28.0.0/16 , 10.0.0.7,2001:db8::/32 ");
 		assertThat(proxies.cidrs()).isEqualTo("172.28.0.0/16, 10.0.0.7/32, 2001:db8::/32");

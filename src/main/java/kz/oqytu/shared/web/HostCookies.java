@@ -18,8 +18,8 @@ import org.springframework.http.ResponseCookie;
  *
  * <p>A new cookie follows it by building with {@link #cookie} and reading with {@link #read}:
  * each request reads only the name it would write. Cookies set through Spring's own machinery do
- * the same with two configured instances chosen by {@code request.isSecure()} (the session cookie,
- * the survey's CSRF cookie, the locale cookie).
+ * the same with two configured instances chosen by {@code request.isSecure()} (the survey's CSRF
+ * cookie, the locale cookie).
  */
 public final class HostCookies {
 

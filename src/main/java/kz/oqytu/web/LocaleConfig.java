@@ -4,13 +4,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import kz.oqytu.shared.web.HostCookies;
 
 /** Kazakh by default; {@code ?lang=kk|ru|en} switches and a cookie keeps the choice across logins. */
 @Configuration(proxyBeanMethods = false)
@@ -20,19 +27,48 @@ class LocaleConfig implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(KAZAKH, Locale.forLanguageTag("ru"), Locale.ENGLISH);
 
+	static final String COOKIE = "OQYTU_LANG";
+
+	/** The language cookie under the __Host- rule (kz.oqytu.shared.web.HostCookies): one resolver per scheme. */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("OQYTU_LANG") {
+		CookieLocaleResolver plain = cookieResolver(COOKIE);
+		CookieLocaleResolver prefixed = cookieResolver(HostCookies.PREFIX + COOKIE);
+		prefixed.setCookieSecure(true);
+		return new LocaleContextResolver() {
+			private LocaleContextResolver of(HttpServletRequest request) {
+				return request.isSecure() ? prefixed : plain;
+			}
+
 			@Override
-			public void setLocale(jakarta.servlet.http.HttpServletRequest request,
-					jakarta.servlet.http.HttpServletResponse response, Locale locale) {
-				super.setLocale(request, response, supported(locale));
+			public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+				return of(request).resolveLocaleContext(request);
+			}
+
+			@Override
+			public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
+				of(request).setLocaleContext(request, response, context);
+			}
+
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return of(request).resolveLocale(request);
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				of(request).setLocale(request, response, supported(locale));
 			}
 		};
+	}
+
+	private static CookieLocaleResolver cookieResolver(String name) {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(name);
 		resolver.setDefaultLocale(KAZAKH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		resolver.setCookieHttpOnly(true);
+		resolver.setCookiePath("/");
 		return resolver;
 	}
 

@@ -7,14 +7,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The public survey ({@code /s/**}) without server sessions. A phone that opens a QR code needs no
  * session: keeping its CSRF token in the HTTP session made every anonymous visit write a session to
  * PostgreSQL (Spring Session JDBC) and every answer read and update it. The token is a cookie of its
- * own instead (double submit, HttpOnly, path /s); CSRF protection and the headers stay as elsewhere.
+ * own instead (double submit, HttpOnly, path /s or {@code __Host-} over HTTPS); CSRF protection and the headers stay as elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicSurveySecurityConfig {
@@ -40,13 +40,11 @@ class PublicSurveySecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain publicSurveyFilterChain(HttpSecurity http) throws Exception {
-		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieName(CSRF_COOKIE);
-		tokens.setCookiePath("/s");
-		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+		// Over HTTPS __Host-OQYTU_SURVEY_CSRF on path / (the prefix demands it), over HTTP on /s.
+		CsrfTokenRepository tokens = new HostPrefixedCsrfCookie(CSRF_COOKIE, "/s");
 		return http.securityMatcher("/s", "/s/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
+			.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new BodyOnlyCsrfTokenRequestHandler()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.headers(PublicSurveySecurityConfig::sameHeaders)

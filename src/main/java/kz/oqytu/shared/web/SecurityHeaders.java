@@ -6,9 +6,12 @@ package kz.oqytu.shared.web;
  */
 public final class SecurityHeaders {
 
-	/** No inline or foreign scripts; inline styles only for Bootstrap's attributes. */
+	/**
+	 * No inline or foreign scripts, no inline styles: style attributes and {@code <style>} blocks are
+	 * refused (styles set through the CSSOM by Bootstrap's and Chart.js's scripts are not affected).
+	 */
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+			+ "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "base-uri 'self'; form-action 'self'";
 
 	private SecurityHeaders() {

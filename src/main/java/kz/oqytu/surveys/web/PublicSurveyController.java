@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.web.HostCookies;
 import kz.oqytu.surveys.FormPass;
 import kz.oqytu.surveys.PublicSurvey;
 import kz.oqytu.surveys.Submission;
@@ -126,11 +126,8 @@ class PublicSurveyController {
 	private void pass(PublicSurvey survey, Model model, HttpServletRequest request, HttpServletResponse response) {
 		FormPass pass = surveys.formPass(survey, deviceCookie(request));
 		if (pass.newDeviceCookie() != null) {
-			ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, pass.newDeviceCookie())
-				.path("/s")
-				.httpOnly(true)
-				.secure(request.isSecure())
-				.sameSite("Lax")
+			// __Host-OQYTU_DEVICE on path / over HTTPS, OQYTU_DEVICE on /s over HTTP (shared.web.HostCookies).
+			ResponseCookie cookie = HostCookies.cookie(request, DEVICE_COOKIE, pass.newDeviceCookie(), "/s")
 				.maxAge(Duration.ofDays(365))
 				.build();
 			response.addHeader("Set-Cookie", cookie.toString());
@@ -139,14 +136,7 @@ class PublicSurveyController {
 	}
 
 	private static String deviceCookie(HttpServletRequest request) {
-		if (request.getCookies() != null) {
-			for (Cookie cookie : request.getCookies()) {
-				if (DEVICE_COOKIE.equals(cookie.getName())) {
-					return cookie.getValue();
-				}
-			}
-		}
-		return null;
+		return HostCookies.read(request, DEVICE_COOKIE).orElse(null);
 	}
 
 	/**

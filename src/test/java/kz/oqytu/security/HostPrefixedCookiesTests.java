@@ -83,6 +83,16 @@ class HostPrefixedCookiesTests {
 	}
 
 	@Test
+	void overHttpsTheLoginFormsCsrfCookieIsHostPrefixedAndSignInWorks() throws Exception {
+		HttpResponse<String> login = send(get("/login", true));
+		assertHostCookie(setCookie(login, "__Host-OQYTU_CSRF"));
+		assertThat(names(login)).doesNotContain("OQYTU_CSRF");
+		HttpResponse<String> signedIn = send(post("/login", true, "username=executive&password=demo&_csrf=" + csrf(login.body())));
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(send(get("/dashboard", true)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void theLanguageCookieFollowsTheSameRule() throws Exception {
 		HttpResponse<String> page = send(get("/login?lang=ru", true));
 		assertHostCookie(setCookie(page, "__Host-OQYTU_LANG"));
@@ -106,7 +116,10 @@ class HostPrefixedCookiesTests {
 		assertHostCookie(setCookie(form, "__Host-OQYTU_DEVICE"));
 		assertHostCookie(setCookie(form, "__Host-OQYTU_SURVEY_CSRF"));
 		assertThat(names(form)).doesNotContain("OQYTU_DEVICE", "OQYTU_SURVEY_CSRF");
-		HttpResponse<String> answer = send(post(path, true, "_csrf=" + csrf(form.body())
+		java.util.regex.Matcher formToken = java.util.regex.Pattern.compile("name=\"_form\" value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(formToken.find()).as("the form's one-time token").isTrue();
+		HttpResponse<String> answer = send(post(path, true, "_csrf=" + csrf(form.body()) + "&_form="
+				+ java.net.URLEncoder.encode(formToken.group(1), java.nio.charset.StandardCharsets.UTF_8)
 				+ "&q_usefulness=5&q_applicability=4&q_will_apply=YES&q_category=ACTIVIST"));
 		assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(path + "/thanks"));
 

@@ -60,6 +60,10 @@ class ProductionConfigurationTests {
 		assertThat(prod.getProperty("spring.jpa.open-in-view")).isEqualTo("false");
 		assertThat(prod.getProperty("oqytu.demo-data")).as("demo data off unless asked").isEqualTo("false");
 		assertThat(prod.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+		// issue #15, item 10 (ASVS V3.4.4): over HTTPS the session cookie is __Host- prefixed (Path=/, no Domain)
+		assertThat(prod.getProperty("server.servlet.session.cookie.name")).isEqualTo("__Host-OQYTU_SESSION");
+		assertThat(prod.getProperty("server.servlet.session.cookie.path")).isEqualTo("/");
+		assertThat(prod.getProperty("server.servlet.session.cookie.domain")).isNull();
 		assertThat(prod.getProperty("server.servlet.session.cookie.http-only")).isEqualTo("true");
 		assertThat(prod.getProperty("server.servlet.session.cookie.same-site")).isEqualTo("lax");
 		assertThat(prod.getProperty("server.error.include-stacktrace")).isEqualTo("never");

@@ -25,7 +25,8 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailures) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailures,
+			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.name:OQYTU_SESSION}") String sessionCookie) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
@@ -35,7 +36,7 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailures))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("OQYTU_SESSION"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies(sessionCookie))
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOnlyCsrfTokenRequestHandler()))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -22,13 +22,24 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
 	private final HttpSessionCsrfTokenRepository inSession = new HttpSessionCsrfTokenRepository();
 
-	private final CookieCsrfTokenRepository inCookie = new CookieCsrfTokenRepository();
+	/** Over plain HTTP (a local run): the bare name. */
+	private final CookieCsrfTokenRepository inPlainCookie = cookieRepository(COOKIE, false);
 
-	SessionOrCookieCsrfTokens() {
-		this.inCookie.setCookieName(COOKIE);
+	/** Over HTTPS: {@code __Host-OQYTU_CSRF}, Secure, Path=/, no Domain (shared.web.HostCookies' rule). */
+	private final CookieCsrfTokenRepository inHostCookie = cookieRepository(kz.oqytu.shared.web.HostCookies.PREFIX + COOKIE, true);
+
+	private static CookieCsrfTokenRepository cookieRepository(String name, boolean secure) {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieName(name);
+		repository.setCookiePath("/");
 		// The same header name as the session's tokens, so a page's script sends either the same way.
-		this.inCookie.setHeaderName("X-CSRF-TOKEN");
-		this.inCookie.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		repository.setHeaderName("X-CSRF-TOKEN");
+		repository.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(secure));
+		return repository;
+	}
+
+	private CookieCsrfTokenRepository inCookie(HttpServletRequest request) {
+		return request.isSecure() ? this.inHostCookie : this.inPlainCookie;
 	}
 
 	@Override
@@ -42,19 +53,22 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 			// Sign-in and sign-out forget the token wherever it was.
 			this.inSession.saveToken(null, request, response);
 			if (WebUtils.getCookie(request, COOKIE) != null) {
-				this.inCookie.saveToken(null, request, response);
+				this.inPlainCookie.saveToken(null, request, response);
+			}
+			if (WebUtils.getCookie(request, kz.oqytu.shared.web.HostCookies.PREFIX + COOKIE) != null) {
+				this.inHostCookie.saveToken(null, request, response);
 			}
 		}
 		else if (request.getSession(false) != null) {
 			this.inSession.saveToken(token, request, response);
 		}
 		else {
-			this.inCookie.saveToken(token, request, response);
+			inCookie(request).saveToken(token, request, response);
 		}
 	}
 
 	@Override
 	public CsrfToken loadToken(HttpServletRequest request) {
-		return request.getSession(false) != null ? this.inSession.loadToken(request) : this.inCookie.loadToken(request);
+		return request.getSession(false) != null ? this.inSession.loadToken(request) : inCookie(request).loadToken(request);
 	}
 }

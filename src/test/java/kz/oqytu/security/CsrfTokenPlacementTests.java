@@ -95,9 +95,13 @@ class CsrfTokenPlacementTests {
 		surveys.openNow(methodologist, eventId, SurveyKind.POST_EVENT);
 		String path = "/s/" + surveys.one(methodologist, eventId, SurveyKind.POST_EVENT).token();
 
-		String token = token(send(get(path)).body(), FIELD);
+		String page = send(get(path)).body();
+		String token = token(page, FIELD);
 		assertThat(jar).containsKey("OQYTU_SURVEY_CSRF");
-		String answers = "q_usefulness=5&q_applicability=4&q_will_apply=YES&q_category=ACTIVIST";
+		// the form's one-time token (issue #15, item 4) goes with the answers, as a browser sends it
+		String formToken = java.net.URLEncoder.encode(token(page, Pattern.compile("name=\"_form\" value=\"([^\"]+)\"")),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String answers = "_form=" + formToken + "&q_usefulness=5&q_applicability=4&q_will_apply=YES&q_category=ACTIVIST";
 		assertThat(send(post(path + "?_csrf=" + token, answers)).statusCode()).isEqualTo(403);
 		HttpResponse<String> stored = send(post(path, "_csrf=" + token + "&" + answers));
 		assertThat(stored.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(path + "/thanks"));

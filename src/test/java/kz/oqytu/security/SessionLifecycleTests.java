@@ -124,11 +124,12 @@ class SessionLifecycleTests {
 	@Test
 	void behindTheHttpsProxyTheSessionCookieIsSecure() throws Exception {
 		HttpResponse<String> login = send(get("/login").header("X-Forwarded-Proto", "https"));
-		assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("OQYTU_CSRF=")).singleElement()
+		// over HTTPS the login form's CSRF cookie is __Host- prefixed (issue #15, item 10)
+		assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("__Host-OQYTU_CSRF=")).singleElement()
 			.satisfies(c -> assertThat(c).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
 		HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
 			.header("X-Forwarded-Proto", "https")
-			.header("Cookie", csrfCookie(login))
+			.header("Cookie", "__Host-OQYTU_CSRF=" + cookie(login, "__Host-OQYTU_CSRF").orElseThrow())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=executive&password=demo&_csrf=" + csrf(login.body()))));
 		List<String> cookies = signedIn.headers().allValues("Set-Cookie");

@@ -37,9 +37,10 @@ class PageStatementTests {
 		assertThat(many).as(StatementCounter.statements().toString()).isLessThanOrEqualTo(ceiling);
 	}
 
+	// The survey overview: 9 since issue #15 (each line published in whole groups of k, decision 17).
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "/dashboard?year=2025, 21", "/reports/coverage?year=2025, 23", "/budget?year=2025, 9",
-			"/surveys/results?year=2025, 8", "/requests?year=2026, 4" })
+			"/surveys/results?year=2025, 9", "/requests?year=2026, 4" })
 	void reportPagesStayUnderTheirCeiling(String url, int ceiling) throws Exception {
 		assertThat(statementsFor(url, u -> "methodologist")).as(StatementCounter.statements().toString())
 			.isLessThanOrEqualTo(ceiling);

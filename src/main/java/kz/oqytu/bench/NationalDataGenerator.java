@@ -251,7 +251,7 @@ public final class NationalDataGenerator {
 		Rows surveys = copy.rows("event_survey (id, event_id, kind, questionnaire_id, token, short_code, opens_at,"
 				+ " closes_at)");
 		Rows responses = copy.rows("survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,"
-				+ " organization_id, category_code, submitted_at)");
+				+ " flag_reasons, organization_id, category_code, submitted_at)");
 		Rows answers = copy.rows("survey_answer (response_id, question_id, rating, option_code, text_value)");
 		long eventId = 1_000_000;
 		long participantId = 1_000_000;
@@ -358,8 +358,12 @@ public final class NationalDataGenerator {
 				long rid = responseId++;
 				int cat = random.nextInt(10) < 6 ? category() : -1;
 				Long org = random.nextInt(10) < 3 && !local.isEmpty() ? local.get(random.nextInt(local.size())).id() : null;
-				responses.row(rid, postSurvey, 1, new java.util.UUID(random.nextLong(), random.nextLong()),
-						Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()), random.nextInt(100) == 0,
+				java.util.UUID device = new java.util.UUID(random.nextLong(), random.nextLong());
+				String fingerprint = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+				// about one in a hundred flagged, for one browser answering many times (surveys.FlagReason.SAME_BROWSER)
+				boolean flagged = random.nextInt(100) == 0;
+				responses.row(rid, postSurvey, 1, device, fingerprint, flagged,
+						flagged ? kz.oqytu.surveys.FlagReason.SAME_BROWSER.bit() : 0,
 						org, cat < 0 ? null : CATEGORIES[cat], ends.plusMinutes(5 + random.nextInt(600)));
 				responseCount++;
 				answers.row(rid, 1, 3 + random.nextInt(3), null, null);

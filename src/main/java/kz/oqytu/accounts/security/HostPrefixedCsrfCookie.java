@@ -20,13 +20,29 @@ final class HostPrefixedCsrfCookie implements CsrfTokenRepository {
 
 	private final CookieCsrfTokenRepository prefixed = new CookieCsrfTokenRepository();
 
+	/** The cookie's name on this request: {@code __Host-NAME} over HTTPS, {@code NAME} over HTTP. */
+	private final String name;
+
 	HostPrefixedCsrfCookie(String name, String plainPath) {
+		this.name = name;
 		this.plain.setCookieName(name);
 		this.plain.setCookiePath(plainPath);
 		this.plain.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
 		this.prefixed.setCookieName(HostCookies.PREFIX + name);
 		this.prefixed.setCookiePath("/");
 		this.prefixed.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true).secure(true));
+	}
+
+	/** The header a script may send the token in instead of the form field. */
+	HostPrefixedCsrfCookie headerName(String header) {
+		this.plain.setHeaderName(header);
+		this.prefixed.setHeaderName(header);
+		return this;
+	}
+
+	/** Whether this request carries the cookie under the name it would write. */
+	boolean present(HttpServletRequest request) {
+		return HostCookies.read(request, this.name).isPresent();
 	}
 
 	private CsrfTokenRepository of(HttpServletRequest request) {

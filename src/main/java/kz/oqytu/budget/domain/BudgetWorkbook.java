@@ -15,6 +15,7 @@ import kz.oqytu.budget.BudgetShare;
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.shared.Percent;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 
 /** The budget overview of a year as an Excel sheet for the executive committee, in the reader's language. */
 @Component
@@ -24,12 +25,15 @@ class BudgetWorkbook {
 
 	private final MessageSource messages;
 
-	BudgetWorkbook(MessageSource messages) {
+	private final XlsxWriters writers;
+
+	BudgetWorkbook(MessageSource messages, XlsxWriters writers) {
 		this.messages = messages;
+		this.writers = writers;
 	}
 
 	byte[] write(BudgetOverview overview, Locale locale) {
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(locale)) {
 			Sheet sheet = xlsx.sheet(msg("budget.export.sheet", locale, overview.year()));
 			Row title = xlsx.row(sheet, 0);
 			xlsx.text(title, 0, msg("budget.export.title", locale, overview.year(),

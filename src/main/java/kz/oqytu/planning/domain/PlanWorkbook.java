@@ -17,6 +17,7 @@ import kz.oqytu.planning.PlanPage;
 import kz.oqytu.planning.PlanTotals;
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.TrainingCatalog;
 
@@ -31,9 +32,12 @@ class PlanWorkbook {
 
 	private final TrainingCatalog catalog;
 
-	PlanWorkbook(MessageSource messages, TrainingCatalog catalog) {
+	private final XlsxWriters writers;
+
+	PlanWorkbook(MessageSource messages, TrainingCatalog catalog, XlsxWriters writers) {
 		this.messages = messages;
 		this.catalog = catalog;
+		this.writers = writers;
 	}
 
 	byte[] write(PlanPage page, Locale locale) {
@@ -41,7 +45,7 @@ class PlanWorkbook {
 		Map<String, CatalogItem> forms = kz.oqytu.training.TrainingCatalog.byCode(catalog.forms());
 		Map<String, CatalogItem> topics = kz.oqytu.training.TrainingCatalog.byCode(catalog.topics());
 		Map<String, CatalogItem> categories = kz.oqytu.training.TrainingCatalog.byCode(catalog.categories());
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(locale)) {
 			Sheet sheet = xlsx.sheet(msg("plans.export.sheet", locale, plan.year()));
 			xlsx.title(xlsx.row(sheet, 0), 0, msg("plans.heading", locale, plan.year()));
 			xlsx.text(xlsx.row(sheet, 1), 0, plan.approved()

@@ -51,9 +51,13 @@ class CoverageReportService implements CoverageReports {
 
 	private final Clock clock;
 
+	private final ReportStamps stamps;
+
 	CoverageReportService(CoverageQueries queries, Organizations organizations, TrainingCatalog catalog,
-			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets, Clock clock) {
+			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets, Clock clock,
+			ReportStamps stamps) {
 		this.clock = clock;
+		this.stamps = stamps;
 		this.budgets = budgets;
 		this.queries = queries;
 		this.organizations = organizations;
@@ -179,14 +183,14 @@ class CoverageReportService implements CoverageReports {
 	@Transactional(readOnly = true)
 	public byte[] annualWorkbook(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
 		AnnualReportPage page = annualPage(user, regionId, year);
-		return workbook.write(page.report(), page.breakdowns(), page.budget(), locale);
+		return workbook.write(page.report(), page.breakdowns(), page.budget(), stamps.forLive(page.report()), locale);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] annualPdf(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
 		AnnualReportPage page = annualPage(user, regionId, year);
-		return pdf.render(page.report(), page.breakdowns(), page.budget(), locale);
+		return pdf.render(page.report(), page.breakdowns(), page.budget(), stamps.forLive(page.report()), locale);
 	}
 
 	/** The region asked for, or the user's own; it must lie in the user's scope (or contain it). */

@@ -17,10 +17,13 @@ import kz.oqytu.reports.YearFigures;
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.shared.Percent;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 
 /**
  * The annual report as a workbook: the union's table with numbers as numbers (formatted, so Excel
  * can compute), the share as a percentage truncated like the table, and one sheet per breakdown.
+ * Under the title, and at the top of every printed page, its stamp: approved (by, date, protocol)
+ * or draft. The table sheet prints on one page (page setup in {@link XlsxWriter}).
  */
 @Component
 class CoverageWorkbook {
@@ -33,16 +36,24 @@ class CoverageWorkbook {
 
 	static final String POINTS = "+0.0;-0.0;0.0";
 
+	/** The table sheet's last column (№, indicator, two years, change). */
+	private static final int TABLE_LAST_COLUMN = 4;
+
 	private final MessageSource messages;
 
-	CoverageWorkbook(MessageSource messages) {
+	private final XlsxWriters writers;
+
+	CoverageWorkbook(MessageSource messages, XlsxWriters writers) {
 		this.messages = messages;
+		this.writers = writers;
 	}
 
 	byte[] write(AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<kz.oqytu.reports.BudgetFigure> budget,
-			Locale locale) {
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+			ReportStamp stamp, Locale locale) {
+		try (XlsxWriter xlsx = writers.open(locale)) {
+			xlsx.pageHeader(stamp.pageMark(messages, locale));
 			table(xlsx, report, budget, locale);
+			layoutTable(xlsx, xlsx.workbook().getSheetAt(0), stamp, locale);
 			districts(xlsx, breakdowns.byDistrict(), locale);
 			simple(xlsx, text("reports.sheet.forms", locale), text("training.form", locale), breakdowns.byForm(), locale,
 					List.of(named(text("reports.shortFormats", locale), breakdowns.shortFormats()),
@@ -94,6 +105,28 @@ class CoverageWorkbook {
 			xlsx.number(row, 2, figure.hasData() ? fraction(figure.share().share()) : null, PERCENT);
 			xlsx.number(row, 3, fraction(figure.norm().share()), PERCENT);
 			xlsx.text(row, 4, text("budget.status." + (figure.hasData() ? figure.share().status().name() : "NO_DATA"), locale));
+		}
+	}
+
+	/**
+	 * The table sheet's frame, after its cells: the stamp in the empty row under the region's name,
+	 * and the region's name and the notes wrapped within the table's width, so the sheet prints on
+	 * one page (text spilling past the last column made pages of its own).
+	 */
+	private void layoutTable(XlsxWriter xlsx, Sheet sheet, ReportStamp stamp, Locale locale) {
+		sheet.setColumnWidth(0, 6 * 256);
+		xlsx.paragraph(sheet, 2, 0, TABLE_LAST_COLUMN, stamp.text(messages, locale),
+				stamp.approved() ? XlsxWriter.Emphasis.BOLD : XlsxWriter.Emphasis.ALERT);
+		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			if (r != 2 && row != null && row.getCell(0) != null && row.getCell(1) == null
+					&& row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+				xlsx.paragraph(sheet, r, 0, TABLE_LAST_COLUMN, row.getCell(0).getStringCellValue(), XlsxWriter.Emphasis.PLAIN);
+			}
+			else if (row != null && row.getCell(0) == null && row.getCell(1) != null && row.getCell(2) == null
+					&& row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+				xlsx.paragraph(sheet, r, 1, TABLE_LAST_COLUMN, row.getCell(1).getStringCellValue(), XlsxWriter.Emphasis.PLAIN);
+			}
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import kz.oqytu.reports.MonitoringRow;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 
 /**
  * The monitoring page as a workbook: one row per organization, numbers as numbers and coverage as a
@@ -23,12 +24,15 @@ class MonitoringWorkbook {
 
 	private final MessageSource messages;
 
-	MonitoringWorkbook(MessageSource messages) {
+	private final XlsxWriters writers;
+
+	MonitoringWorkbook(MessageSource messages, XlsxWriters writers) {
 		this.messages = messages;
+		this.writers = writers;
 	}
 
 	byte[] write(List<MonitoringRow> rows, int year, int threshold, Locale locale) {
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(locale)) {
 			Sheet sheet = xlsx.sheet(text("monitoring.title", locale));
 			xlsx.title(xlsx.row(sheet, 0), 0, text("monitoring.heading", locale, year));
 			xlsx.text(xlsx.row(sheet, 1), 0, text("monitoring.note.threshold", locale, threshold));
@@ -44,6 +48,7 @@ class MonitoringWorkbook {
 					text("monitoring.interviews", locale));
 			sheet.setColumnWidth(0, 28 * 256);
 			sheet.setColumnWidth(1, 50 * 256);
+			xlsx.freezeColumns(sheet, 2);
 			int r = 4;
 			for (MonitoringRow m : rows) {
 				Row row = xlsx.row(sheet, r++);

@@ -40,7 +40,7 @@ class ReportApprovalService implements ReportApprovals {
 	record Snapshot(AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<BudgetFigure> budget) {
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder()
+	static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
@@ -126,8 +126,11 @@ class ReportApprovalService implements ReportApprovals {
 		if (approved.isEmpty()) {
 			return List.of();
 		}
-		AnnualCoverageReport then = approved.get().report();
-		AnnualCoverageReport now = reports.annual(user, Optional.empty(), year);
+		return tableDifferences(approved.get().report(), reports.annual(user, Optional.empty(), year), locale);
+	}
+
+	/** The table's figures that differ between two versions of a report, as printed. */
+	static List<ReportDifference> tableDifferences(AnnualCoverageReport then, AnnualCoverageReport now, Locale locale) {
 		List<ReportDifference> differences = new ArrayList<>();
 		compare(differences, then.previous(), now.previous(), locale);
 		compare(differences, then.current(), now.current(), locale);
@@ -159,13 +162,13 @@ class ReportApprovalService implements ReportApprovals {
 	@Transactional(readOnly = true)
 	public byte[] approvedWorkbook(CurrentUser user, int year, Locale locale) {
 		ApprovedReport a = approved(user, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
-		return workbook.write(a.report(), a.breakdowns(), a.budget(), locale);
+		return workbook.write(a.report(), a.breakdowns(), a.budget(), ReportStamp.approvedAs(a), locale);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] approvedPdf(CurrentUser user, int year, Locale locale) {
 		ApprovedReport a = approved(user, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
-		return pdf.render(a.report(), a.breakdowns(), a.budget(), locale);
+		return pdf.render(a.report(), a.breakdowns(), a.budget(), ReportStamp.approvedAs(a), locale);
 	}
 }

@@ -1,5 +1,7 @@
 package kz.oqytu.shared.pdf;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,7 +12,13 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
-/** Renders a Thymeleaf template outside a web request (for PDFs), with beans such as {@code @fmt}. */
+import kz.oqytu.shared.NumberFormats;
+
+/**
+ * Renders a Thymeleaf template outside a web request (for PDFs), with beans such as {@code @fmt},
+ * and {@code madeAt}: the time the file is made ("03.12.2026 18:05", the union's zone), which the
+ * footer fragment {@code fragments/pdf :: made-at} prints on every page.
+ */
 @Component
 public class Templates {
 
@@ -18,15 +26,19 @@ public class Templates {
 
 	private final ApplicationContext context;
 
-	public Templates(SpringTemplateEngine engine, ApplicationContext context) {
+	private final Clock clock;
+
+	public Templates(SpringTemplateEngine engine, ApplicationContext context, Clock clock) {
 		this.engine = engine;
 		this.context = context;
+		this.clock = clock;
 	}
 
 	public String render(String template, Locale locale, Map<String, Object> variables) {
 		Context ctx = new Context(locale);
 		ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(context, null));
+		ctx.setVariable("madeAt", NumberFormats.dateTime(LocalDateTime.now(clock)));
 		variables.forEach(ctx::setVariable);
 		Locale previous = LocaleContextHolder.getLocale();
 		try {

@@ -3,6 +3,8 @@ package kz.oqytu.shared.xlsx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -13,15 +15,28 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import kz.oqytu.shared.NumberFormats;
+import kz.oqytu.shared.time.UnionClock;
 
 /**
  * Writes workbooks people open in Excel and LibreOffice: bold headers, number formats, and text
  * that can never become a formula (a leading = + - @ tab or CR is quote-prefixed).
+ *
+ * <p>Every sheet prints (issue #16): when the workbook is written each sheet gets its page setup in
+ * one place, {@link PrintLayout}: A4, portrait or landscape by the width of its columns, fit to one
+ * page wide, the first header row repeated on each page and frozen, a print area over the cells
+ * written, and a footer with the time the file was made (from the {@link Clock}) and the page number.
+ * Exports take their writer from {@link XlsxWriters}, which words the footer in the reader's language.
  */
 public class XlsxWriter implements AutoCloseable {
 
 	private final SXSSFWorkbook workbook;
+
+	private final PrintLayout print;
 
 	private final CellStyle header;
 
@@ -37,6 +52,10 @@ public class XlsxWriter implements AutoCloseable {
 
 	private final CellStyle date;
 
+	/**
+	 * A writer whose footer carries the bare time it was made, on the application's clock; exports in
+	 * a reader's language take theirs from {@link XlsxWriters}.
+	 */
 	public XlsxWriter() {
 		this(false);
 	}
@@ -46,7 +65,15 @@ public class XlsxWriter implements AutoCloseable {
 	 *        whose temp files would otherwise be several times the workbook's size
 	 */
 	public XlsxWriter(boolean compressTempFiles) {
+		this(compressTempFiles, NumberFormats.dateTime(LocalDateTime.now(UnionClock.current())));
+	}
+
+	/**
+	 * @param footer the print footer's text (the time the file was made, in the reader's words)
+	 */
+	public XlsxWriter(boolean compressTempFiles, String footer) {
 		workbook = compressTempFiles ? new FastCompressingWorkbook() : new SXSSFWorkbook(null, 200, false);
+		print = new PrintLayout(footer);
 		// POI's default (Always) writes ZIP64 data descriptors without the ZIP64 header field, which
 		// java.util.zip, and so our own upload check, cannot read: a template sent back unchanged
 		// would be refused. Our workbooks stay far below the 4 GB where ZIP64 is needed.
@@ -110,7 +137,7 @@ public class XlsxWriter implements AutoCloseable {
 
 	/** A number with an Excel format code ("#,##0", "0.0%", "+#,##0;-#,##0;0"), styles shared per code. */
 	public void number(Row row, int column, Number value, String format) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		if (value != null) {
 			cell.setCellValue(value.doubleValue());
 		}
@@ -123,7 +150,7 @@ public class XlsxWriter implements AutoCloseable {
 
 	/** A bold text cell, for titles and total lines; formula-like text is quote-prefixed as in {@link #text}. */
 	public void title(Row row, int column, String value) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		String v = value == null ? "" : value;
 		cell.setCellValue(v);
 		boolean guarded = looksLikeFormula(v);
@@ -148,8 +175,81 @@ public class XlsxWriter implements AutoCloseable {
 			cell.setCellValue(titles[i]);
 			// Headers can carry names people typed (a questionnaire's question texts): guarded like text.
 			cell.setCellStyle(looksLikeFormula(titles[i]) ? guardedHeader() : header);
-			sheet.setColumnWidth(i, Math.min(60, Math.max(12, titles[i].length() + 4)) * 256);
+			// a later header row of the same sheet (or a width set before) never narrows a column
+			int width = Math.min(60, Math.max(12, titles[i].length() + 4)) * 256;
+			if (sheet.getColumnWidth(i) < width) {
+				sheet.setColumnWidth(i, width);
+			}
 		}
+		print.header(sheet, rowIndex, titles.length - 1);
+	}
+
+	/**
+	 * Text that runs across columns {@code firstColumn..lastColumn} of its row, wrapped, with the row
+	 * as tall as the text needs: titles and notes that would otherwise spill past the table's last
+	 * column and so onto pages of their own when printed.
+	 */
+	public void paragraph(Sheet sheet, int rowIndex, int firstColumn, int lastColumn, String value, Emphasis emphasis) {
+		Row row = row(sheet, rowIndex);
+		Cell cell = row.createCell(firstColumn);
+		String v = value == null ? "" : value;
+		cell.setCellValue(v);
+		boolean guarded = looksLikeFormula(v);
+		cell.setCellStyle(formats.computeIfAbsent("@paragraph-" + emphasis + (guarded ? "-guarded" : ""), f -> {
+			CellStyle style = workbook.createCellStyle();
+			style.setWrapText(true);
+			style.setVerticalAlignment(VerticalAlignment.TOP);
+			style.setQuotePrefixed(guarded);
+			if (emphasis != Emphasis.PLAIN) {
+				Font font = workbook.createFont();
+				font.setBold(true);
+				if (emphasis == Emphasis.ALERT) {
+					font.setColor(IndexedColors.RED.getIndex());
+					font.setFontHeightInPoints((short) 13);
+					style.setBorderTop(BorderStyle.MEDIUM);
+					style.setBorderBottom(BorderStyle.MEDIUM);
+					style.setTopBorderColor(IndexedColors.RED.getIndex());
+					style.setBottomBorderColor(IndexedColors.RED.getIndex());
+				}
+				style.setFont(font);
+			}
+			return style;
+		}));
+		if (lastColumn > firstColumn) {
+			sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, firstColumn, lastColumn));
+		}
+		long chars = 0;
+		for (int c = firstColumn; c <= lastColumn; c++) {
+			chars += sheet.getColumnWidth(c) / 256;
+		}
+		// about one character of the column width per letter; a bold or larger font takes a little more
+		double perLine = Math.max(1, chars * (emphasis == Emphasis.PLAIN ? 1.0 : 0.8));
+		int lines = (int) Math.max(1, Math.ceil(v.length() / perLine));
+		row.setHeightInPoints(lines * (emphasis == Emphasis.ALERT ? 18f : 15f));
+		print.cell(sheet, lastColumn);
+	}
+
+	/** How a {@link #paragraph} stands out: plain, bold, or as an alert (bold red between red rules). */
+	public enum Emphasis {
+		PLAIN, BOLD, ALERT
+	}
+
+	/**
+	 * A line printed at the top of every page of every sheet (a draft mark, an approval stamp); the
+	 * sheet itself should say it too, as the print header is not seen on screen.
+	 */
+	public void pageHeader(String value) {
+		print.pageHeader(value);
+	}
+
+	/** Keeps the first {@code columns} columns in view as well as the header rows (wide sheets). */
+	public void freezeColumns(Sheet sheet, int columns) {
+		print.freezeColumns(sheet, columns);
+	}
+
+	private Cell cell(Row row, int column) {
+		print.cell(row.getSheet(), column);
+		return row.createCell(column);
 	}
 
 	public Row row(Sheet sheet, int rowIndex) {
@@ -159,14 +259,14 @@ public class XlsxWriter implements AutoCloseable {
 
 	/** A text cell; text that a spreadsheet could read as a formula is stored quote-prefixed. */
 	public void text(Row row, int column, String value) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		String v = value == null ? "" : value;
 		cell.setCellValue(v);
 		cell.setCellStyle(looksLikeFormula(v) ? guardedText : text);
 	}
 
 	public void integer(Row row, int column, Number value) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		if (value != null) {
 			cell.setCellValue(value.doubleValue());
 		}
@@ -174,7 +274,7 @@ public class XlsxWriter implements AutoCloseable {
 	}
 
 	public void decimal(Row row, int column, java.math.BigDecimal value) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		if (value != null) {
 			cell.setCellValue(value.doubleValue());
 		}
@@ -183,7 +283,7 @@ public class XlsxWriter implements AutoCloseable {
 
 	/** A fraction (0.181 for 18,1%) shown with the percent format. */
 	public void percent(Row row, int column, java.math.BigDecimal fraction) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		if (fraction != null) {
 			cell.setCellValue(fraction.doubleValue());
 		}
@@ -191,7 +291,7 @@ public class XlsxWriter implements AutoCloseable {
 	}
 
 	public void date(Row row, int column, java.time.LocalDate value) {
-		Cell cell = row.createCell(column);
+		Cell cell = cell(row, column);
 		if (value != null) {
 			cell.setCellValue(value);
 		}
@@ -225,6 +325,7 @@ public class XlsxWriter implements AutoCloseable {
 
 	public byte[] toBytes() {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			print.apply(workbook);
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -236,6 +337,7 @@ public class XlsxWriter implements AutoCloseable {
 	/** Writes the workbook to a stream (a download), without holding it in memory. */
 	public void write(java.io.OutputStream out) {
 		try {
+			print.apply(workbook);
 			workbook.write(out);
 		}
 		catch (IOException ex) {

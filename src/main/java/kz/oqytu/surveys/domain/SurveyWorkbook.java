@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 import kz.oqytu.surveys.EventResults;
 import kz.oqytu.surveys.KindResults;
 import kz.oqytu.surveys.OptionCount;
@@ -37,14 +38,17 @@ class SurveyWorkbook {
 
 	private final SurveyProperties properties;
 
-	SurveyWorkbook(JdbcClient jdbc, MessageSource messages, SurveyProperties properties) {
+	private final XlsxWriters writers;
+
+	SurveyWorkbook(JdbcClient jdbc, MessageSource messages, SurveyProperties properties, XlsxWriters writers) {
+		this.writers = writers;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.properties = properties;
 	}
 
 	byte[] write(EventResults results, Map<SurveyKind, Long> surveyIds, boolean includeFlagged, Locale locale) {
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(locale)) {
 			for (KindResults kind : new KindResults[] { results.postEvent(), results.followUp() }) {
 				if (kind != null) {
 					summary(xlsx, kind, locale);

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.ParticipantExports;
@@ -48,7 +49,10 @@ class ParticipantExportService implements ParticipantExports {
 
 	private final MessageSource messages;
 
-	ParticipantExportService(DataSource dataSource, TrainingCatalog catalog, MessageSource messages) {
+	private final XlsxWriters writers;
+
+	ParticipantExportService(DataSource dataSource, TrainingCatalog catalog, MessageSource messages, XlsxWriters writers) {
+		this.writers = writers;
 		// A cursor (fetch size inside a read-only transaction): rows stream from PostgreSQL in batches.
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(1_000);
@@ -68,7 +72,7 @@ class ParticipantExportService implements ParticipantExports {
 		for (CatalogItem c : catalog.categories()) {
 			categories.put(c.code(), c.name(locale));
 		}
-		try (XlsxWriter xlsx = new XlsxWriter(true)) {
+		try (XlsxWriter xlsx = writers.open(locale, true)) {
 			Sheet sheet = xlsx.sheet(messages.getMessage("participants.export.sheet", null, locale));
 			xlsx.headers(sheet, 0, header("date", locale), header("event", locale), header("district", locale),
 					header("name", locale), header("organization", locale), header("category", locale),

@@ -123,6 +123,60 @@ class ExportPrintSetupTests {
 	}
 
 	@Test
+	void theQrHandoutPdfSaysWhenItWasMade() throws Exception {
+		Long event = jdbc.sql("select event_id from event_survey order by event_id limit 1").query(Long.class)
+			.optional().orElse(null);
+		org.junit.jupiter.api.Assumptions.assumeTrue(event != null, "the demo data hold a survey");
+		byte[] pdf = download("/events/" + event + "/survey/handout.pdf", "methodologist", "kk");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+				.contains("Жасалған уақыты: " + kz.oqytu.shared.NumberFormats.date(LocalDateTime.now(clock).toLocalDate()));
+		}
+	}
+
+	/**
+	 * The seed table printed over 3 pages (the whole workbook over 14): measured by LibreOffice, which
+	 * lays a sheet out for print as Excel does. Runs where LibreOffice is installed
+	 * ({@code apt-get install libreoffice-calc-nogui}); the page setup it relies on is checked above
+	 * everywhere.
+	 */
+	@Test
+	void theSeedCoverageTablePrintsOnOnePage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		String soffice = java.util.stream.Stream.of("/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice")
+			.filter(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p)))
+			.findFirst()
+			.orElse(null);
+		org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null, "LibreOffice is installed");
+		byte[] xlsx = download("/reports/coverage.xlsx?year=2025", "executive", "ru");
+		java.nio.file.Path whole = dir.resolve("coverage.xlsx");
+		java.nio.file.Files.write(whole, xlsx);
+		java.nio.file.Path table = dir.resolve("table.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			while (workbook.getNumberOfSheets() > 1) {
+				workbook.removeSheetAt(1);
+			}
+			try (var out = java.nio.file.Files.newOutputStream(table)) {
+				workbook.write(out);
+			}
+		}
+		Process process = new ProcessBuilder(soffice, "-env:UserInstallation=file://" + dir.resolve("profile"),
+				"--headless", "--convert-to", "pdf", "--outdir", dir.toString(), whole.toString(), table.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("soffice.log").toFile())
+			.start();
+		assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		try (var tablePdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("table.pdf").toFile());
+				var wholePdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("coverage.pdf").toFile())) {
+			assertThat(tablePdf.getNumberOfPages()).isEqualTo(1);
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(tablePdf);
+			assertThat(text).contains("Охват обучением за 2025 год").contains("Члены согласительных комиссий")
+				.contains("ПРОЕКТ").contains("Сформировано: ");
+			// six sheets, each on one page (the left-out sheet lists 50 organizations)
+			assertThat(wholePdf.getNumberOfPages()).isEqualTo(6);
+		}
+	}
+
+	@Test
 	void importTemplatesPrintWithTheTimeTheyWereMade() throws Exception {
 		LocalDateTime from = LocalDateTime.now(clock);
 		// templates carry no reader's language in their footer: the time alone

@@ -72,8 +72,17 @@ final class PrintLayout {
 		this.pageHeader = value;
 	}
 
+	private Sheet lastSheet;
+
+	private Layout lastLayout;
+
+	/** Called for every cell written: the sheet of the previous cell is kept at hand. */
 	private Layout layout(Sheet sheet) {
-		return sheets.computeIfAbsent(sheet, s -> new Layout());
+		if (sheet != lastSheet) {
+			lastLayout = sheets.computeIfAbsent(sheet, s -> new Layout());
+			lastSheet = sheet;
+		}
+		return lastLayout;
 	}
 
 	/** Sets up every sheet of the workbook for printing; called just before it is written. */

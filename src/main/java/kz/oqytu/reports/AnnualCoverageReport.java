@@ -34,9 +34,13 @@ public record AnnualCoverageReport(long regionId, String regionKk, String region
 		return current.members() - previous.members();
 	}
 
-	/** Change of a count (trained, a category, events), or null when a column has no data at all. */
+	/**
+	 * Change of a count (trained, a category, events), or null when a column has no data at all or is
+	 * provisional (a year not yet over against a whole one would read as a fall).
+	 */
 	public Long countChange(long previousCount, long currentCount) {
-		return previous.recorded() && current.recorded() ? currentCount - previousCount : null;
+		return previous.recorded() && current.recorded() && !previous.provisional() && !current.provisional()
+				? currentCount - previousCount : null;
 	}
 
 	public Long trainedChange() {

@@ -44,6 +44,25 @@ class CoverageQueries {
 		return p;
 	}
 
+	/**
+	 * The snapshot date members are read on: 01.01 of Y+1, or for the current (provisional) year the
+	 * latest snapshot of the region up to it, as the report's own column (CoverageReportService.base).
+	 */
+	private static final String MEMBERS_BASE = """
+			base as (select case when cast(:provisional as boolean)
+			                     then coalesce((select max(m.as_of) from membership_snapshot m
+			                                    join org_unit o on o.id = m.org_unit_id
+			                                    where o.path like :region and m.as_of <= cast(:members as date)), cast(:members as date))
+			                     else cast(:members as date) end as as_of)
+			""";
+
+	private static Map<String, Object> membersParams(String regionPath, int year, boolean provisional) {
+		Map<String, Object> p = params(regionPath, year);
+		p.put("members", LocalDate.of(year + 1, 1, 1));
+		p.put("provisional", provisional);
+		return p;
+	}
+
 	Map<String, Long> trainedByCategory(String regionPath, int year) {
 		Map<String, Long> result = new HashMap<>();
 		jdbc.sql("select a.category_code, sum(a.participants) from attendance_count a join training_event e on e.id = a.event_id"
@@ -138,17 +157,17 @@ class CoverageQueries {
 	 * Each committee of the region with the events held there and their participants, and its members
 	 * on 01.01 of the next year; events without a district form the last line ("regional level").
 	 */
-	List<Breakdown> byDistrict(String regionPath, int year) {
-		Map<String, Object> p = params(regionPath, year);
-		p.put("members", LocalDate.of(year + 1, 1, 1));
+	List<Breakdown> byDistrict(String regionPath, int year, boolean provisional) {
+		Map<String, Object> p = membersParams(regionPath, year, provisional);
+		// a committee without a snapshot on the base date has no members (null, "no data"), never 0
 		return jdbc.sql("""
 				with held as (select e.id, e.district_id,
 				                     coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as people
-				""" + HELD_IN_YEAR + """
-				), members as (select o.parent_id as district_id, sum(m.members) as members
+				""" + HELD_IN_YEAR + "), " + MEMBERS_BASE + """
+				, members as (select o.parent_id as district_id, sum(m.members) as members
 				               from membership_snapshot m join org_unit o on o.id = m.org_unit_id
-				               where m.as_of = :members and o.path like :region group by o.parent_id)
-				select d.id::text, d.name_kk, d.name_ru, count(h.id), coalesce(sum(h.people), 0), coalesce(mb.members, 0),
+				               where m.as_of = (select as_of from base) and o.path like :region group by o.parent_id)
+				select d.id::text, d.name_kk, d.name_ru, count(h.id), coalesce(sum(h.people), 0), mb.members,
 				       case d.committee_kind when 'CITY' then 0 else 1 end as k
 				from org_unit d
 				left join held h on h.district_id = d.id
@@ -233,13 +252,13 @@ class CoverageQueries {
 	 * participants of on-site events it hosted that keep no named list. Organizations with none come
 	 * first when {@code leftOutFirst}.
 	 */
-	List<Breakdown> byOrganization(String regionPath, int year, int limit, boolean leftOutOnly) {
-		Map<String, Object> p = params(regionPath, year);
-		p.put("members", LocalDate.of(year + 1, 1, 1));
+	List<Breakdown> byOrganization(String regionPath, int year, int limit, boolean leftOutOnly, boolean provisional) {
+		Map<String, Object> p = membersParams(regionPath, year, provisional);
 		p.put("limit", limit);
 		return jdbc.sql("""
-				with held as (select e.id, e.host_organization_id, e.venue_kind""" + HELD_IN_YEAR + """
-				), named as (select p.organization_id as org, count(*) as people
+				with held as (select e.id, e.host_organization_id, e.venue_kind""" + HELD_IN_YEAR + "), " + MEMBERS_BASE
+				+ """
+				, named as (select p.organization_id as org, count(*) as people
 				             from event_participant p join held h on h.id = p.event_id group by p.organization_id),
 				hosted as (select h.host_organization_id as org, sum(a.participants) as people
 				           from held h join attendance_count a on a.event_id = h.id
@@ -251,7 +270,7 @@ class CoverageQueries {
 				            from org_unit o
 				            left join named n on n.org = o.id
 				            left join hosted s on s.org = o.id
-				            left join membership_snapshot m on m.org_unit_id = o.id and m.as_of = :members
+				            left join membership_snapshot m on m.org_unit_id = o.id and m.as_of = (select as_of from base)
 				            where o.level = 'PRIMARY' and o.active and o.path like :region)
 				select id::text, name_kk, name_ru, people, members from trained
 				""" + (leftOutOnly ? " where people = 0 order by name_kk" : " order by people desc, name_kk") + " limit :limit")

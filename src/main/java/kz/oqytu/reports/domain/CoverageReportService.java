@@ -84,10 +84,37 @@ class CoverageReportService implements CoverageReports {
 		Map<String, Long> byCategory = queries.trainedByCategory(regionPath, year);
 		List<CategoryFigure> categories = categories(byCategory);
 		long trained = categories.stream().mapToLong(CategoryFigure::participants).sum();
-		LocalDate membershipDate = LocalDate.of(year + 1, 1, 1);
-		long members = membersByDate.getOrDefault(membershipDate, 0L);
+		MembersBase base = base(membersByDate, year);
 		long[] counts = queries.eventsAndPersons(regionPath, year);
-		return new YearFigures(year, membershipDate, members, trained, categories, counts[0], counts[1], counts[2]);
+		return new YearFigures(year, LocalDate.of(year + 1, 1, 1), base.members(), trained, categories, counts[0],
+				counts[1], counts[2], base.asOf(), base.provisional());
+	}
+
+	/** The members a training year's coverage is counted against, and the snapshot they come from. */
+	record MembersBase(Long members, LocalDate asOf, boolean provisional) {
+	}
+
+	/**
+	 * Members on 01.01 of Y+1; none (null, "no data") when that snapshot is missing. The current year
+	 * is provisional: its 01.01 of Y+1 is still ahead, so it is counted against the latest snapshot there is.
+	 */
+	MembersBase base(Map<LocalDate, Long> membersByDate, int year) {
+		LocalDate date = LocalDate.of(year + 1, 1, 1);
+		boolean provisional = provisional(year);
+		Long exact = membersByDate.get(date);
+		if (exact != null || !provisional) {
+			return new MembersBase(exact, exact == null ? null : date, provisional);
+		}
+		return membersByDate.keySet()
+			.stream()
+			.filter(d -> d.isBefore(date))
+			.max(java.util.Comparator.naturalOrder())
+			.map(d -> new MembersBase(membersByDate.get(d), d, true))
+			.orElse(new MembersBase(null, null, true));
+	}
+
+	private boolean provisional(int year) {
+		return year == LocalDate.now(clock).getYear();
 	}
 
 	private List<CategoryFigure> categories(Map<String, Long> byCategory) {
@@ -108,11 +135,12 @@ class CoverageReportService implements CoverageReports {
 		String path = region.path();
 		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
 		long[] leftOut = queries.leftOut(path, year);
-		return new CoverageBreakdowns(queries.byDistrict(path, year), queries.byForm(path, year),
+		boolean provisional = provisional(year);
+		return new CoverageBreakdowns(queries.byDistrict(path, year, provisional), queries.byForm(path, year),
 				queries.byTopic(path, year), queries.byMonth(path, year),
 				new Breakdown("short", null, null, formats[0], formats[1], null),
 				new Breakdown("longer", null, null, formats[2], formats[3], null),
-				queries.byOrganization(path, year, ORGANIZATION_LINES, true), leftOut[0], leftOut[1]);
+				queries.byOrganization(path, year, ORGANIZATION_LINES, true, provisional), leftOut[0], leftOut[1]);
 	}
 
 	@Override
@@ -156,8 +184,9 @@ class CoverageReportService implements CoverageReports {
 		for (int year : new TreeSet<>(events.keySet())) {
 			List<CategoryFigure> categories = categories(byYear.getOrDefault(year, Map.of()));
 			long trained = categories.stream().mapToLong(CategoryFigure::participants).sum();
-			points.add(new TrendPoint(year, events.get(year), trained,
-					members.getOrDefault(LocalDate.of(year + 1, 1, 1), 0L), categories));
+			MembersBase base = base(members, year);
+			points.add(new TrendPoint(year, events.get(year), trained, base.members(), categories, base.asOf(),
+					base.provisional()));
 		}
 		return points;
 	}

@@ -61,7 +61,7 @@ class CoverageWorkbook {
 			simple(xlsx, text("reports.sheet.topics", locale), text("training.topic", locale), breakdowns.byTopic(),
 					locale, List.of());
 			months(xlsx, breakdowns.byMonth(), locale);
-			leftOut(xlsx, breakdowns, report.year(), locale);
+			leftOut(xlsx, breakdowns, report.year(), report.current().membersAsOf(), locale);
 			return xlsx.toBytes();
 		}
 	}
@@ -73,28 +73,38 @@ class CoverageWorkbook {
 		xlsx.text(xlsx.row(sheet, 1), 0, r.region(locale));
 		YearFigures p = r.previous();
 		YearFigures c = r.current();
-		xlsx.headers(sheet, 3, "№", text("reports.indicator", locale), NumberFormats.date(p.membershipDate()),
-				NumberFormats.date(c.membershipDate()), text("reports.change", locale));
+		xlsx.headers(sheet, 3, "№", text("reports.indicator", locale), column(p, locale), column(c, locale),
+				text("reports.change", locale));
 		sheet.setColumnWidth(1, 60 * 256);
 		int r0 = 4;
-		countRow(xlsx, sheet, r0++, "1", text("reports.row.members", locale), p.members(), c.members());
-		countRow(xlsx, sheet, r0++, "2", text("reports.row.trained", locale), p.trained(), c.trained());
+		countRow(xlsx, sheet, r0++, "1", text("reports.row.members", locale), p.members(), c.members(),
+				r.membersChange(), locale);
+		countRow(xlsx, sheet, r0++, "2", text("reports.row.trained", locale), recorded(p, p.trained()),
+				recorded(c, c.trained()), r.trainedChange(), locale);
 		int n = 3;
 		for (CategoryFigure category : c.categories()) {
-			countRow(xlsx, sheet, r0++, Integer.toString(n++), category.name(locale), p.category(category.code()),
-					category.participants());
+			countRow(xlsx, sheet, r0++, Integer.toString(n++), category.name(locale),
+					recorded(p, p.category(category.code())), recorded(c, category.participants()),
+					r.categoryChange(category.code()), locale);
 		}
 		Row share = xlsx.row(sheet, r0++);
 		xlsx.text(share, 0, "8");
 		xlsx.text(share, 1, text("reports.row.share", locale));
-		xlsx.number(share, 2, fraction(p.coverageOrNull()), PERCENT);
-		xlsx.number(share, 3, fraction(c.coverageOrNull()), PERCENT);
+		orNoData(xlsx, share, 2, fraction(p.coverageOrNull()), PERCENT, locale);
+		orNoData(xlsx, share, 3, fraction(c.coverageOrNull()), PERCENT, locale);
 		xlsx.number(share, 4, r.coverageChange(), POINTS);
-		countRow(xlsx, sheet, r0++, "", text("reports.row.events", locale), p.events(), c.events());
+		countRow(xlsx, sheet, r0++, "", text("reports.row.events", locale), recorded(p, p.events()),
+				recorded(c, c.events()), r.eventsChange(), locale);
 		if (c.namedParticipants() > 0 || p.namedParticipants() > 0) {
-			countRow(xlsx, sheet, r0++, "", text("reports.row.uniquePersons", locale), p.uniquePersons(), c.uniquePersons());
+			countRow(xlsx, sheet, r0++, "", text("reports.row.uniquePersons", locale), recorded(p, p.uniquePersons()),
+					recorded(c, c.uniquePersons()), r.uniquePersonsChange(), locale);
 		}
 		xlsx.text(xlsx.row(sheet, r0 + 1), 1, text("reports.note.truncation", locale));
+		YearFigures provisional = c.provisional() ? c : p.provisional() ? p : null;
+		if (provisional != null && provisional.hasMembers()) {
+			xlsx.text(xlsx.row(sheet, r0 + 2), 1, text("reports.provisional.note", locale, provisional.trainingYear(),
+					NumberFormats.date(provisional.membersAsOf())));
+		}
 		int b0 = r0 + 3;
 		xlsx.headers(sheet, b0++, "", text("reports.budget.title", locale), text("reports.budget.share", locale),
 				text("reports.budget.norm", locale), text("reports.budget.status", locale));
@@ -130,14 +140,35 @@ class CoverageWorkbook {
 		}
 	}
 
-	private void countRow(XlsxWriter xlsx, Sheet sheet, int index, String number, String label, long previous,
-			long current) {
+	private void countRow(XlsxWriter xlsx, Sheet sheet, int index, String number, String label, Long previous,
+			Long current, Long change, Locale locale) {
 		Row row = xlsx.row(sheet, index);
 		xlsx.text(row, 0, number);
 		xlsx.text(row, 1, label);
-		xlsx.number(row, 2, previous, COUNT);
-		xlsx.number(row, 3, current, COUNT);
-		xlsx.number(row, 4, current - previous, CHANGE);
+		orNoData(xlsx, row, 2, previous, COUNT, locale);
+		orNoData(xlsx, row, 3, current, COUNT, locale);
+		xlsx.number(row, 4, change, CHANGE);
+	}
+
+	/** A column's header: its 01.01 date, and "provisional" for the current year. */
+	private String column(YearFigures figures, Locale locale) {
+		String date = NumberFormats.date(figures.membershipDate());
+		return figures.provisional() ? date + " (" + text("reports.provisional", locale) + ")" : date;
+	}
+
+	/** A count of a column that has no data at all is "no data", not 0. */
+	private static Long recorded(YearFigures figures, long count) {
+		return figures.recorded() ? count : null;
+	}
+
+	/** A figure, or the words "no data" where it is missing (a blank cell would read as forgotten). */
+	private void orNoData(XlsxWriter xlsx, Row row, int column, Number value, String format, Locale locale) {
+		if (value == null) {
+			xlsx.text(row, column, text("reports.noData", locale));
+		}
+		else {
+			xlsx.number(row, column, value, format);
+		}
 	}
 
 	/** 18,1% is stored as 0.181 so Excel's percent format shows exactly the table's figure. */
@@ -158,8 +189,15 @@ class CoverageWorkbook {
 			xlsx.text(row, 0, line.nameKk() == null ? text("reports.regionalLevel", locale) : line.name(locale));
 			xlsx.number(row, 1, line.events(), COUNT);
 			xlsx.number(row, 2, line.participants(), COUNT);
-			xlsx.number(row, 3, line.members(), COUNT);
-			xlsx.number(row, 4, fraction(line.coverage()), PERCENT);
+			if (line.nameKk() == null) {
+				// the regional level has events, not members
+				xlsx.number(row, 3, null, COUNT);
+				xlsx.number(row, 4, null, PERCENT);
+			}
+			else {
+				orNoData(xlsx, row, 3, line.members(), COUNT, locale);
+				orNoData(xlsx, row, 4, fraction(line.coverage()), PERCENT, locale);
+			}
 			events += line.events();
 			trained += line.participants();
 		}
@@ -203,18 +241,20 @@ class CoverageWorkbook {
 		}
 	}
 
-	private void leftOut(XlsxWriter xlsx, CoverageBreakdowns b, int year, Locale locale) {
+	private void leftOut(XlsxWriter xlsx, CoverageBreakdowns b, int year, java.time.LocalDate membersAsOf,
+			Locale locale) {
 		Sheet sheet = xlsx.sheet(text("reports.sheet.leftOut", locale));
 		xlsx.title(xlsx.row(sheet, 0), 0, text("reports.leftOut.summary", locale, b.organizationsLeftOut(),
 				b.organizationsTotal(), year));
 		xlsx.headers(sheet, 2, text("organizations.column.NAME", locale),
-				text("organizations.membersOn", locale, NumberFormats.date(java.time.LocalDate.of(year + 1, 1, 1))));
+				text("organizations.membersOn", locale,
+						NumberFormats.date(membersAsOf != null ? membersAsOf : java.time.LocalDate.of(year + 1, 1, 1))));
 		sheet.setColumnWidth(0, 70 * 256);
 		int r = 3;
 		for (Breakdown line : b.byOrganization()) {
 			Row row = xlsx.row(sheet, r++);
 			xlsx.text(row, 0, line.name(locale));
-			xlsx.number(row, 1, line.members(), COUNT);
+			orNoData(xlsx, row, 1, line.members(), COUNT, locale);
 		}
 	}
 

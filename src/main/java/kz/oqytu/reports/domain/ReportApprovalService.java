@@ -54,8 +54,12 @@ class ReportApprovalService implements ReportApprovals {
 
 	private final Clock clock;
 
-	ReportApprovalService(CoverageReports reports, JdbcClient jdbc, CoverageWorkbook workbook, CoveragePdf pdf, Clock clock) {
+	private final org.springframework.context.MessageSource messages;
+
+	ReportApprovalService(CoverageReports reports, JdbcClient jdbc, CoverageWorkbook workbook, CoveragePdf pdf, Clock clock,
+			org.springframework.context.MessageSource messages) {
 		this.clock = clock;
+		this.messages = messages;
 		this.reports = reports;
 		this.jdbc = jdbc;
 		this.workbook = workbook;
@@ -137,15 +141,21 @@ class ReportApprovalService implements ReportApprovals {
 		return differences;
 	}
 
-	private static void compare(List<ReportDifference> out, YearFigures then, YearFigures now, Locale locale) {
+	private void compare(List<ReportDifference> out, YearFigures then, YearFigures now, Locale locale) {
 		String column = NumberFormats.date(now.membershipDate());
-		count(out, "members", column, then.members(), now.members(), locale);
+		// a missing snapshot reads "no data" on both sides, as the table prints it, never 0
+		String noData = messages.getMessage("reports.noData", null, "—", locale);
+		String membersThen = then.hasMembers() ? NumberFormats.count(then.members(), locale) : noData;
+		String membersNow = now.hasMembers() ? NumberFormats.count(now.members(), locale) : noData;
+		if (!membersThen.equals(membersNow)) {
+			out.add(new ReportDifference("members", column, membersThen, membersNow));
+		}
 		count(out, "trained", column, then.trained(), now.trained(), locale);
 		for (CategoryFigure category : now.categories()) {
 			count(out, category.code(), column, then.category(category.code()), category.participants(), locale);
 		}
-		String shareThen = then.coverageOrNull() == null ? "" : NumberFormats.percent(then.coverageOrNull(), locale);
-		String shareNow = now.coverageOrNull() == null ? "" : NumberFormats.percent(now.coverageOrNull(), locale);
+		String shareThen = then.coverageOrNull() == null ? noData : NumberFormats.percent(then.coverageOrNull(), locale);
+		String shareNow = now.coverageOrNull() == null ? noData : NumberFormats.percent(now.coverageOrNull(), locale);
 		if (!shareThen.equals(shareNow)) {
 			out.add(new ReportDifference("share", column, shareThen, shareNow));
 		}

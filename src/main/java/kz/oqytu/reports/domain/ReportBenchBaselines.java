@@ -74,8 +74,8 @@ class ReportBenchBaselines {
 
 	private long breakdowns(String path, int year) {
 		return queries.shortAndLonger(path, year, properties.shortFormatMaxDays())[0] + queries.leftOut(path, year)[0]
-				+ queries.byDistrict(path, year).size() + queries.byForm(path, year).size()
+				+ queries.byDistrict(path, year, false).size() + queries.byForm(path, year).size()
 				+ queries.byTopic(path, year).size() + queries.byMonth(path, year).size()
-				+ queries.byOrganization(path, year, CoverageReportService.ORGANIZATION_LINES, true).size();
+				+ queries.byOrganization(path, year, CoverageReportService.ORGANIZATION_LINES, true, false).size();
 	}
 }

@@ -33,7 +33,10 @@ class ChartData {
 
 	public String trend(List<TrendPoint> trend, Locale locale) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("labels", trend.stream().map(t -> Integer.toString(t.year())).toList());
+		// the current year's point is provisional (against an earlier snapshot), and says so on the axis
+		data.put("labels", trend.stream()
+			.map(t -> t.provisional() ? t.year() + " (" + text("reports.provisional", locale) + ")" : Integer.toString(t.year()))
+			.toList());
 		data.put("coverage", trend.stream().map(t -> t.coverage() == null ? null : t.coverage().value()).toList());
 		data.put("coverageLabel", text("reports.coverage", locale));
 		List<Map<String, Object>> series = new ArrayList<>();

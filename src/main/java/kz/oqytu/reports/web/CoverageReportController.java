@@ -83,7 +83,7 @@ class CoverageReportController {
 				model.addAttribute("approvalForm", new ApprovalForm(year, null, null, null));
 			}
 		}
-		model.addAttribute("years", years(me));
+		model.addAttribute("years", years(me, year));
 		return "reports/coverage";
 	}
 
@@ -133,8 +133,16 @@ class CoverageReportController {
 		return year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1;
 	}
 
-	private java.util.List<Integer> years(CurrentUser me) {
-		return reports.years(me);
+	/** Years with held events, and the year shown even without any (the selector must not claim another). */
+	private java.util.List<Integer> years(CurrentUser me, int shown) {
+		java.util.List<Integer> years = reports.years(me);
+		if (years.contains(shown)) {
+			return years;
+		}
+		java.util.List<Integer> all = new java.util.ArrayList<>(years);
+		all.add(shown);
+		all.sort(java.util.Comparator.reverseOrder());
+		return all;
 	}
 
 	static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

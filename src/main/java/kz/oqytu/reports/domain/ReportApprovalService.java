@@ -130,21 +130,28 @@ class ReportApprovalService implements ReportApprovals {
 		if (approved.isEmpty()) {
 			return List.of();
 		}
-		return tableDifferences(approved.get().report(), reports.annual(user, Optional.empty(), year), locale);
+		return tableDifferences(approved.get().report(), reports.annual(user, Optional.empty(), year), locale,
+				messages.getMessage("reports.noData", null, "—", locale));
 	}
 
 	/** The table's figures that differ between two versions of a report, as printed. */
 	static List<ReportDifference> tableDifferences(AnnualCoverageReport then, AnnualCoverageReport now, Locale locale) {
+		return tableDifferences(then, now, locale, "—");
+	}
+
+	/** As {@link #tableDifferences(AnnualCoverageReport, AnnualCoverageReport, Locale)}, "no data" worded. */
+	static List<ReportDifference> tableDifferences(AnnualCoverageReport then, AnnualCoverageReport now, Locale locale,
+			String noData) {
 		List<ReportDifference> differences = new ArrayList<>();
-		compare(differences, then.previous(), now.previous(), locale);
-		compare(differences, then.current(), now.current(), locale);
+		compare(differences, then.previous(), now.previous(), locale, noData);
+		compare(differences, then.current(), now.current(), locale, noData);
 		return differences;
 	}
 
-	private void compare(List<ReportDifference> out, YearFigures then, YearFigures now, Locale locale) {
+	private static void compare(List<ReportDifference> out, YearFigures then, YearFigures now, Locale locale,
+			String noData) {
 		String column = NumberFormats.date(now.membershipDate());
 		// a missing snapshot reads "no data" on both sides, as the table prints it, never 0
-		String noData = messages.getMessage("reports.noData", null, "—", locale);
 		String membersThen = then.hasMembers() ? NumberFormats.count(then.members(), locale) : noData;
 		String membersNow = now.hasMembers() ? NumberFormats.count(now.members(), locale) : noData;
 		if (!membersThen.equals(membersNow)) {

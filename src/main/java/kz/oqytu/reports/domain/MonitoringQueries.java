@@ -36,8 +36,7 @@ class MonitoringQueries {
 
 	/**
 	 * Held events (the year's and the year before's, by start) with people not recorded by organization,
-	 * each with its organizer and district, and what is open to which organization. Shared by
-	 * {@link #coverage} and {@link #unrecorded}.
+	 * each with its organizer and district, organized in the scope's region (or below it).
 	 */
 	private static final String OPEN_EVENTS = """
 			held as (
@@ -45,8 +44,12 @@ class MonitoringQueries {
 			    from training_event e
 			    where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to
 			), open_events as (
+			    -- an event is open only to organizations of its organizer's region: read no other region's
 			    select h.id, h.district_id, h.organizer_unit_id, h.y, sum(u.participants) as n
-			    from held h join training_v_event_unrecorded u on u.event_id = h.id
+			    from held h
+			    join org_unit r on r.id = h.organizer_unit_id
+			    join training_v_event_unrecorded u on u.event_id = h.id
+			    where r.path like :scope or :scopePath like r.path || '%'
 			    group by h.id, h.district_id, h.organizer_unit_id, h.y
 			)""";
 
@@ -60,6 +63,7 @@ class MonitoringQueries {
 	List<Coverage> coverage(String scopePath, Long districtId, Long organizationId, int year) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("scope", scopePath + "%");
+		p.put("scopePath", scopePath);
 		p.put("from", LocalDate.of(year - 1, 1, 1).atStartOfDay());
 		p.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay());
 		p.put("year", year);
@@ -95,10 +99,12 @@ class MonitoringQueries {
 				), own as (
 				    -- open events at which the organization's own count is recorded: their remainder is not its
 				    select o.id as org, x.y, sum(x.n) as n
-				    from open_events x
+				    from (select distinct v.event_id, v.organization_id from training_v_org_attendance v
+				          where v.organization_id in (select id from orgs)) en
+				    join open_events x on x.id = en.event_id
+				    join orgs o on o.id = en.organization_id
 				    join org_unit r on r.id = x.organizer_unit_id
-				    join orgs o on (x.district_id = o.parent_id or (x.district_id is null and o.path like r.path || '%'))
-				    where exists (select 1 from training_v_org_attendance v where v.event_id = x.id and v.organization_id = o.id)
+				    where x.district_id = o.parent_id or (x.district_id is null and o.path like r.path || '%')
 				    group by o.id, x.y
 				), unrecorded as (
 				    select o.id as org, yy.y,

@@ -50,8 +50,11 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 
 	private final Clock clock;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	OrganizationAttendanceService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Organizations organizations,
-			TrainingCatalog catalog, Clock clock) {
+			TrainingCatalog catalog, Clock clock, jakarta.persistence.EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.organizations = organizations;
@@ -210,6 +213,8 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 		if (bumped == 0) {
 			throw new ConflictException("event " + eventId);
 		}
+		// The version changed in SQL: an event already loaded in this transaction must see it too.
+		entityManager.refresh(entityManager.find(TrainingEvent.class, eventId));
 	}
 
 	private Event event(CurrentUser user, long eventId) {

@@ -295,7 +295,7 @@ class OrganizationCountsTests {
 		String monitoringRu = mvc.perform(get("/reports/monitoring").param("year", "" + YEAR).param("district", "" + district)
 			.param("lang", "ru").with(users.as("methodologist")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(section(monitoringRu, "data-organization=\"" + third.id() + "\"")).contains("не учтено по организациям");
+		assertThat(section(monitoringRu, "data-organization=\"" + third.id() + "\"", 900)).contains("не учтено по организациям");
 		assertThat(monitoringRu).contains("13 обученных на 1 мероприятиях не учтены по организациям");
 
 		// The workbook says what the page says.
@@ -316,9 +316,13 @@ class OrganizationCountsTests {
 	}
 
 	private static String section(String html, String marker) {
+		return section(html, marker, 300);
+	}
+
+	private static String section(String html, String marker, int length) {
 		int at = html.indexOf(marker);
 		assertThat(at).as(marker).isNotNegative();
-		return html.substring(at, Math.min(html.length(), at + 300));
+		return html.substring(at, Math.min(html.length(), at + length));
 	}
 
 	private static Row line(Sheet sheet, String name) {

@@ -173,7 +173,7 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 			}
 			for (Map.Entry<String, Integer> count : row.counts().entrySet()) {
 				if (catalog.category(count.getKey()).isEmpty()) {
-					throw new BusinessRuleException("training.error.categoryUnknown", count.getKey());
+					throw new BusinessRuleException("counts", "training.error.categoryUnknown", count.getKey());
 				}
 				Integer n = count.getValue();
 				if (n == null || n == 0) {
@@ -197,7 +197,7 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 			int recorded = sums.getOrDefault(category.code(), 0);
 			int total = head.getOrDefault(category.code(), 0);
 			if (recorded > total) {
-				throw new BusinessRuleException("orgcounts.error.overCount", category.nameKk(), category.nameRu(),
+				throw new BusinessRuleException("counts", "orgcounts.error.overCount", category.nameKk(), category.nameRu(),
 						category.nameEn(), recorded, total);
 			}
 		}

@@ -36,8 +36,8 @@ class OrganizationCountsJourneyTests {
 
 	/** Whether an element reaches past the window's right edge (the navbar's own overflow in kk/ru is issue 16, part 7). */
 	private static boolean overflows(Page page, String selector) {
-		return (Boolean) page.evaluate("s => document.querySelector(s).getBoundingClientRect().right > window.innerWidth + 1",
-				selector);
+		return (Boolean) page.evaluate("s => [document.querySelector(s), ...document.querySelectorAll(s + ' *')]"
+				+ ".some(e => e.getBoundingClientRect().right > window.innerWidth + 1)", selector);
 	}
 
 	private Page desktop(Browser browser) {
@@ -105,6 +105,7 @@ class OrganizationCountsJourneyTests {
 		ui.screenshot(phone, "orgcounts-portal-kk-360");
 		assertThat(overflows(phone, "#portal-figures")).isFalse();
 		assertThat(overflows(phone, "#portal-unrecorded")).isFalse();
+		assertThat(ui.scrollsSideways(phone)).isFalse();
 		phone.navigate(portal + "?year=2025&lang=ru");
 		assertThat(phone.locator("#portal-unrecorded")).containsText("не учтены по организациям");
 		ui.screenshot(phone, "orgcounts-portal-ru-360");
@@ -114,5 +115,6 @@ class OrganizationCountsJourneyTests {
 		assertThat(phone.locator("#portal-trained")).not().hasText("0");
 		ui.screenshot(phone, "orgcounts-portal-2024-ru-360");
 		assertThat(overflows(phone, "#portal-figures")).isFalse();
+		assertThat(ui.scrollsSideways(phone)).isFalse();
 	}
 }

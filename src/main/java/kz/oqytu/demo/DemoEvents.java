@@ -23,6 +23,8 @@ import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCommand;
 import kz.oqytu.training.EventStatus;
+import kz.oqytu.training.OrganizationAttendance;
+import kz.oqytu.training.OrganizationCountCommand;
 import kz.oqytu.training.ParticipantCommand;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
@@ -30,8 +32,9 @@ import kz.oqytu.training.VenueKind;
 
 /**
  * The training events of the union's report: 29 events in 2024 with 5 673 participants and 64 in
- * 2025 with 6 101, with the report's category counts exactly; a few named participant lists; a
- * few planned events for December 2026. Deterministic from a seed.
+ * 2025 with 6 101, with the report's category counts exactly; a few named participant lists; two
+ * events of 2025 partly recorded by organization; a few planned events for December 2026.
+ * Deterministic from a seed.
  */
 @Component
 class DemoEvents {
@@ -93,13 +96,20 @@ class DemoEvents {
 	private static final String[] NAMES = { "Айжан", "Алма", "Ардақ", "Бақыт", "Гүлмира", "Дана", "Жанаргүл",
 			"Зәуре", "Индира", "Қарлығаш", "Мәдина", "Нұргүл", "Сандуғаш", "Талшын", "Ұлжан", "Асқар", "Берік", "Ерлан" };
 
+	/** Events of 2025 in the chair's district whose attendance is recorded by organization (decision 19). */
+	static final int EVENTS_BY_ORGANIZATION = 2;
+
 	private final TrainingEvents events;
 
 	private final TrainingCatalog catalog;
 
 	private final Organizations organizations;
 
-	DemoEvents(TrainingEvents events, TrainingCatalog catalog, Organizations organizations) {
+	private final OrganizationAttendance attendance;
+
+	DemoEvents(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
+			OrganizationAttendance attendance) {
+		this.attendance = attendance;
 		this.events = events;
 		this.catalog = catalog;
 		this.organizations = organizations;
@@ -147,6 +157,7 @@ class DemoEvents {
 		}
 		List<CatalogItem> topics = catalog.topics();
 		int namedLists = 0;
+		int byOrganization = 0;
 		for (int i = 0; i < count; i++) {
 			Profile p = profiles.get(i);
 			int month = MONTHS[(i * MONTHS.length) / count];
@@ -189,7 +200,38 @@ class DemoEvents {
 				namedLists++;
 				events.addParticipants(loader, id, participants(headCounts, byDistrict.get(district.id()), random));
 			}
+			else if (year == 2025 && p.venue() == VenueKind.COMMITTEE_PREMISES && byOrganization < EVENTS_BY_ORGANIZATION
+					&& recordByOrganization(loader, id, headCounts, byDistrict.get(district.id()))) {
+				byOrganization++;
+			}
 		}
+	}
+
+	/**
+	 * Records about half of an event of the chair's district by organization: the chair's school and
+	 * three neighbours an eighth of each category each, the rest left "not recorded by organization".
+	 * Head counts stay as they are, so every figure of the union's table does too.
+	 */
+	private boolean recordByOrganization(CurrentUser loader, long id, Map<String, Integer> headCounts,
+			List<OrganizationRow> district) {
+		int chair = -1;
+		for (int k = 0; k < district.size(); k++) {
+			if (district.get(k).nameKk().equals(DemoRegistry.CHAIR_ORGANIZATION_KK)) {
+				chair = k;
+			}
+		}
+		if (chair < 0) {
+			return false;
+		}
+		List<OrganizationCountCommand> rows = new ArrayList<>();
+		for (int k = 0; k < 4; k++) {
+			OrganizationRow org = district.get((chair + k * 7) % district.size());
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			headCounts.forEach((category, n) -> counts.put(category, n / 8));
+			rows.add(new OrganizationCountCommand(org.id(), counts));
+		}
+		attendance.recordOrganizationCounts(loader, id, events.details(loader, id).version(), rows);
+		return true;
 	}
 
 	private List<ParticipantCommand> participants(Map<String, Integer> headCounts, List<OrganizationRow> organizations,

@@ -22,7 +22,7 @@ public record ChairPortal(long organizationId, String nameKk, String nameRu, Str
 		String chairName, int year, Long members, LocalDate membersAsOf, long trained, long previousTrained,
 		Long previousMembers, SchoolPlanView schoolPlan, List<PlanItemView> regionalItems, List<PortalEvent> events,
 		List<SentMaterial> materials, List<RequestView> requests, List<ChairCampaign> campaigns,
-		OrganizationSurvey survey) {
+		OrganizationSurvey survey, long unrecorded, long previousUnrecorded) {
 
 	public String name(Locale locale) {
 		return LocalizedText.pick(locale, nameKk, nameRu);
@@ -32,13 +32,22 @@ public record ChairPortal(long organizationId, String nameKk, String nameRu, Str
 		return LocalizedText.pick(locale, districtKk, districtRu);
 	}
 
-	/** Coverage this year (see {@link OrganizationCoverage}). */
+	/** Coverage this year (see {@link OrganizationCoverage}); null while nothing is recorded for it. */
 	public Percent coverage() {
-		return OrganizationCoverage.of(trained, members);
+		return OrganizationCoverage.of(trained, unrecorded, members);
 	}
 
 	public Percent previousCoverage() {
-		return OrganizationCoverage.of(previousTrained, previousMembers);
+		return OrganizationCoverage.of(previousTrained, previousUnrecorded, previousMembers);
+	}
+
+	/** How far this year's figure is known (decision 19). */
+	public OrganizationCoverage.Recording recording() {
+		return OrganizationCoverage.recording(trained, unrecorded);
+	}
+
+	public OrganizationCoverage.Recording previousRecording() {
+		return OrganizationCoverage.recording(previousTrained, previousUnrecorded);
 	}
 
 	/** Materials sent whose receipt the chair has not acknowledged yet. */

@@ -16,7 +16,8 @@ import kz.oqytu.surveys.OrganizationScores;
  */
 public record MonitoringRow(long organizationId, String nameKk, String nameRu, long districtId, String districtKk,
 		String districtRu, Long members, long trained, Long previousMembers, long previousTrained,
-		SchoolPlanStatus schoolPlan, RequestCounts requests, MaterialStatus materials, OrganizationScores surveys) {
+		SchoolPlanStatus schoolPlan, RequestCounts requests, MaterialStatus materials, OrganizationScores surveys,
+		long unrecorded, long previousUnrecorded) {
 
 	public String name(Locale locale) {
 		return LocalizedText.pick(locale, nameKk, nameRu);
@@ -26,13 +27,22 @@ public record MonitoringRow(long organizationId, String nameKk, String nameRu, l
 		return LocalizedText.pick(locale, districtKk, districtRu);
 	}
 
-	/** Coverage this year (see {@link OrganizationCoverage}). */
+	/** Coverage this year (see {@link OrganizationCoverage}); null while nothing is recorded for it. */
 	public Percent coverage() {
-		return OrganizationCoverage.of(trained, members);
+		return OrganizationCoverage.of(trained, unrecorded, members);
 	}
 
 	public Percent previousCoverage() {
-		return OrganizationCoverage.of(previousTrained, previousMembers);
+		return OrganizationCoverage.of(previousTrained, previousUnrecorded, previousMembers);
+	}
+
+	/** How far this year's figure is known (decision 19). */
+	public OrganizationCoverage.Recording recording() {
+		return OrganizationCoverage.recording(trained, unrecorded);
+	}
+
+	public OrganizationCoverage.Recording previousRecording() {
+		return OrganizationCoverage.recording(previousTrained, previousUnrecorded);
 	}
 
 	/** Requests the methodologist has answered (planned, held or declined). */

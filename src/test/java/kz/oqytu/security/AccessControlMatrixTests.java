@@ -233,6 +233,8 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /events/{id}/edit", Access.WRITER, ev + "/edit"));
 		r.add(rule("POST /events/{id}/edit", Access.WRITER, ev + "/edit"));
 		r.add(rule("POST /events/{id}/attendance", Access.WRITER, ev + "/attendance"));
+		r.add(rule("POST /events/{id}/organization-counts", Access.WRITER, ev + "/organization-counts"));
+		r.add(rule("GET /events/{id}/organization-counts/options", Access.WRITER, ev + "/organization-counts/options?q=a"));
 		r.add(rule("POST /events/{id}/cancel", Access.WRITER, ev + "/cancel?version=0"));
 		r.add(rule("GET /events/{id}/participants", Access.STAFF, pe));
 		r.add(rule("POST /events/{id}/participants", Access.WRITER, pe));

@@ -65,7 +65,8 @@ class ChairPortalService implements ChairPortals {
 				org.chairName(), year, coverage.members(), coverage.membersAsOf(), coverage.trained(),
 				coverage.previousTrained(), coverage.previousMembers(),
 				schoolPlans.plan(organizationId, year).orElse(null), plans.itemsConcerning(organizationId, year),
-				queries.events(organizationId, org.districtId(), year), materials.sentTo(user, organizationId),
-				requests.forOrganization(organizationId), campaigns, surveys.forOrganization(user, organizationId));
+				queries.events(organizationId, org.districtId(), org.path(), year), materials.sentTo(user, organizationId),
+				requests.forOrganization(organizationId), campaigns, surveys.forOrganization(user, organizationId),
+				coverage.unrecorded(), coverage.previousUnrecorded());
 	}
 }

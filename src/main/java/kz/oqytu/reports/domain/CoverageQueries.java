@@ -247,55 +247,5 @@ class CoverageQueries {
 			.single();
 	}
 
-	/**
-	 * People trained from each primary organization of the region: its named participants, plus all
-	 * participants of on-site events it hosted that keep no named list. Organizations with none come
-	 * first when {@code leftOutFirst}.
-	 */
-	List<Breakdown> byOrganization(String regionPath, int year, int limit, boolean leftOutOnly, boolean provisional) {
-		Map<String, Object> p = membersParams(regionPath, year, provisional);
-		p.put("limit", limit);
-		return jdbc.sql("""
-				with held as (select e.id, e.host_organization_id, e.venue_kind""" + HELD_IN_YEAR + "), " + MEMBERS_BASE
-				+ """
-				, named as (select p.organization_id as org, count(*) as people
-				             from event_participant p join held h on h.id = p.event_id group by p.organization_id),
-				hosted as (select h.host_organization_id as org, sum(a.participants) as people
-				           from held h join attendance_count a on a.event_id = h.id
-				           where h.venue_kind = 'ON_SITE'
-				             and not exists (select 1 from event_participant p where p.event_id = h.id)
-				           group by h.host_organization_id),
-				trained as (select o.id, o.name_kk, o.name_ru,
-				                   coalesce(n.people, 0) + coalesce(s.people, 0) as people, m.members
-				            from org_unit o
-				            left join named n on n.org = o.id
-				            left join hosted s on s.org = o.id
-				            left join membership_snapshot m on m.org_unit_id = o.id and m.as_of = (select as_of from base)
-				            where o.level = 'PRIMARY' and o.active and o.path like :region)
-				select id::text, name_kk, name_ru, people, members from trained
-				""" + (leftOutOnly ? " where people = 0 order by name_kk" : " order by people desc, name_kk") + " limit :limit")
-			.params(p)
-			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), 0, rs.getLong(4),
-					nullableLong(rs, 5)))
-			.list();
-	}
-
-	/** [organizations with nobody trained, all active primary organizations] of the region. */
-	long[] leftOut(String regionPath, int year) {
-		return jdbc.sql("""
-				with held as (select e.id, e.host_organization_id, e.venue_kind""" + HELD_IN_YEAR + """
-				), reached as (select p.organization_id as org from event_participant p join held h on h.id = p.event_id
-				               union
-				               select h.host_organization_id from held h
-				               where h.venue_kind = 'ON_SITE'
-				                 and exists (select 1 from attendance_count a where a.event_id = h.id and a.participants > 0)
-				                 and not exists (select 1 from event_participant p where p.event_id = h.id))
-				select count(*) filter (where r.org is null), count(*)
-				from org_unit o left join reached r on r.org = o.id
-				where o.level = 'PRIMARY' and o.active and o.path like :region
-				""")
-			.params(params(regionPath, year))
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-	}
+	// Per-organization figures and the "left out" count: MonitoringQueries (decision 19).
 }

@@ -53,9 +53,12 @@ class CoverageReportService implements CoverageReports {
 
 	private final ReportStamps stamps;
 
+	private final MonitoringQueries monitoringQueries;
+
 	CoverageReportService(CoverageQueries queries, Organizations organizations, TrainingCatalog catalog,
 			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets, Clock clock,
-			ReportStamps stamps) {
+			ReportStamps stamps, MonitoringQueries monitoringQueries) {
+		this.monitoringQueries = monitoringQueries;
 		this.clock = clock;
 		this.stamps = stamps;
 		this.budgets = budgets;
@@ -134,13 +137,21 @@ class CoverageReportService implements CoverageReports {
 	private CoverageBreakdowns breakdowns(UnitInfo region, int year) {
 		String path = region.path();
 		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
-		long[] leftOut = queries.leftOut(path, year);
-		boolean provisional = provisional(year);
-		return new CoverageBreakdowns(queries.byDistrict(path, year, provisional), queries.byForm(path, year),
+		// Left out and not recorded by the same statement as monitoring and the portal (decision 19).
+		List<MonitoringQueries.Coverage> organizations = monitoringQueries.coverage(path, null, null, year);
+		List<Breakdown> leftOut = organizations.stream()
+			.filter(c -> c.trained() == 0 && c.unrecorded() == 0)
+			.sorted(java.util.Comparator.comparing(MonitoringQueries.Coverage::nameKk))
+			.map(c -> new Breakdown(Long.toString(c.organizationId()), c.nameKk(), c.nameRu(), 0, 0, c.members()))
+			.toList();
+		long notRecorded = organizations.stream().filter(c -> c.trained() == 0 && c.unrecorded() > 0).count();
+		long[] unrecorded = monitoringQueries.unrecorded(path, year);
+		return new CoverageBreakdowns(queries.byDistrict(path, year, provisional(year)), queries.byForm(path, year),
 				queries.byTopic(path, year), queries.byMonth(path, year),
 				new Breakdown("short", null, null, formats[0], formats[1], null),
 				new Breakdown("longer", null, null, formats[2], formats[3], null),
-				queries.byOrganization(path, year, ORGANIZATION_LINES, true, provisional), leftOut[0], leftOut[1]);
+				leftOut.subList(0, Math.min(ORGANIZATION_LINES, leftOut.size())), leftOut.size(), organizations.size(),
+				notRecorded, new kz.oqytu.reports.UnrecordedAttendance(unrecorded[0], unrecorded[1]));
 	}
 
 	@Override

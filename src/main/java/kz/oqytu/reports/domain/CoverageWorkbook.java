@@ -246,6 +246,11 @@ class CoverageWorkbook {
 		Sheet sheet = xlsx.sheet(text("reports.sheet.leftOut", locale));
 		xlsx.title(xlsx.row(sheet, 0), 0, text("reports.leftOut.summary", locale, b.organizationsLeftOut(),
 				b.organizationsTotal(), year));
+		if (b.organizationsNotRecorded() != null && b.unrecorded() != null) {
+			xlsx.text(xlsx.row(sheet, 1), 0, text("orgcounts.leftOut.notRecorded", locale,
+					NumberFormats.count(b.organizationsNotRecorded(), locale), NumberFormats.count(b.unrecorded().people(), locale),
+					NumberFormats.count(b.unrecorded().events(), locale)));
+		}
 		xlsx.headers(sheet, 2, text("organizations.column.NAME", locale),
 				text("organizations.membersOn", locale,
 						NumberFormats.date(membersAsOf != null ? membersAsOf : java.time.LocalDate.of(year + 1, 1, 1))));

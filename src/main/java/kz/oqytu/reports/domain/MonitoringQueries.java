@@ -13,19 +13,45 @@ import org.springframework.stereotype.Component;
 import kz.oqytu.reports.PortalEvent;
 
 /**
- * The per-organization figures of the monitoring page and the chair's portal, each one SQL
- * statement. People trained from an organization are counted as in the annual report's breakdown:
- * its named participants of held events, plus all participants of on-site events it hosted that keep
- * no named list. Members are the latest snapshot on or before 1 January of the next year.
+ * The per-organization figures of the monitoring page, the chair's portal and the annual report's
+ * "left out" list, each one SQL statement over the training module's read model (decision 19):
+ * people trained from an organization are what {@code training_v_org_attendance} credits it with
+ * (named lists, counts recorded per organization, the on-site host rule) at held events. What an
+ * event's head count leaves unattributed ({@code training_v_event_unrecorded}) is "not recorded by
+ * organization" for every organization it was open to: those of its district, or of its organizer's
+ * region when it has none, except the organizations whose own count at it is recorded. Members are
+ * the latest snapshot on or before 1 January of the next year.
  */
 @Component
 class MonitoringQueries {
 
-	/** One organization's coverage figures for a year and the year before. */
+	/**
+	 * One organization's coverage figures for a year and the year before; {@code unrecorded} is the
+	 * head count of events open to it that no organization is credited with (0: its figure is complete).
+	 */
 	record Coverage(long organizationId, String nameKk, String nameRu, long districtId, String districtKk,
 			String districtRu, Long members, LocalDate membersAsOf, long trained, Long previousMembers,
-			long previousTrained) {
+			long previousTrained, long unrecorded, long previousUnrecorded) {
 	}
+
+	/**
+	 * Held events (the year's and the year before's, by start) with people not recorded by organization,
+	 * each with its organizer and district, organized in the scope's region (or below it).
+	 */
+	private static final String OPEN_EVENTS = """
+			held as (
+			    select e.id, e.district_id, e.organizer_unit_id, extract(year from e.starts_at)::int as y
+			    from training_event e
+			    where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to
+			), open_events as (
+			    -- an event is open only to organizations of its organizer's region: read no other region's
+			    select h.id, h.district_id, h.organizer_unit_id, h.y, sum(u.participants) as n
+			    from held h
+			    join org_unit r on r.id = h.organizer_unit_id
+			    join training_v_event_unrecorded u on u.event_id = h.id
+			    where r.path like :scope or :scopePath like r.path || '%'
+			    group by h.id, h.district_id, h.organizer_unit_id, h.y
+			)""";
 
 	private final JdbcClient jdbc;
 
@@ -37,6 +63,7 @@ class MonitoringQueries {
 	List<Coverage> coverage(String scopePath, Long districtId, Long organizationId, int year) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("scope", scopePath + "%");
+		p.put("scopePath", scopePath);
 		p.put("from", LocalDate.of(year - 1, 1, 1).atStartOfDay());
 		p.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay());
 		p.put("year", year);
@@ -56,29 +83,48 @@ class MonitoringQueries {
 		}
 		return jdbc.sql("""
 				with orgs as (
-				    select o.id, o.name_kk, o.name_ru, o.parent_id from org_unit o where\s""" + where + """
-				), held as (
-				    select e.id, e.host_organization_id, e.venue_kind, extract(year from e.starts_at)::int as y
-				    from training_event e
-				    where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to
-				), people as (
-				    select p.organization_id as org, h.y, count(*) as n
-				    from event_participant p join held h on h.id = p.event_id
-				    where p.organization_id in (select id from orgs)
-				    group by p.organization_id, h.y
-				    union all
-				    select h.host_organization_id, h.y, sum(a.participants)
-				    from held h join attendance_count a on a.event_id = h.id
-				    where h.venue_kind = 'ON_SITE' and h.host_organization_id in (select id from orgs)
-				      and not exists (select 1 from event_participant p where p.event_id = h.id)
-				    group by h.host_organization_id, h.y
+				    select o.id, o.name_kk, o.name_ru, o.parent_id, o.path from org_unit o where\s""" + where + """
+				), """ + OPEN_EVENTS + """
+				, people as (
+				    select v.organization_id as org, h.y, sum(v.participants) as n
+				    from training_v_org_attendance v join held h on h.id = v.event_id
+				    where v.organization_id in (select id from orgs)
+				    group by v.organization_id, h.y
+				), by_district as (
+				    select x.district_id, x.y, sum(x.n) as n from open_events x where x.district_id is not null
+				    group by x.district_id, x.y
+				), by_organizer as (
+				    select r.path, x.y, sum(x.n) as n from open_events x join org_unit r on r.id = x.organizer_unit_id
+				    where x.district_id is null group by r.path, x.y
+				), own as (
+				    -- open events at which the organization's own count is recorded: their remainder is not its
+				    select o.id as org, x.y, sum(x.n) as n
+				    from (select distinct v.event_id, v.organization_id from training_v_org_attendance v
+				          where v.organization_id in (select id from orgs)) en
+				    join open_events x on x.id = en.event_id
+				    join orgs o on o.id = en.organization_id
+				    join org_unit r on r.id = x.organizer_unit_id
+				    where x.district_id = o.parent_id or (x.district_id is null and o.path like r.path || '%')
+				    group by o.id, x.y
+				), unrecorded as (
+				    select o.id as org, yy.y,
+				           coalesce(d.n, 0) + coalesce((select sum(g.n) from by_organizer g
+				                                        where g.y = yy.y and o.path like g.path || '%'), 0)
+				           - coalesce(w.n, 0) as n
+				    from orgs o
+				    cross join (values (:year), (:year - 1)) as yy (y)
+				    left join by_district d on d.district_id = o.parent_id and d.y = yy.y
+				    left join own w on w.org = o.id and w.y = yy.y
 				), trained as (
 				    select org, coalesce(sum(n) filter (where y = :year), 0) as now,
 				           coalesce(sum(n) filter (where y = :year - 1), 0) as before
 				    from people group by org
 				)
-				select o.id, o.name_kk, o.name_ru, d.id, d.name_kk, d.name_ru, m.members, m.as_of,
-				       coalesce(t.now, 0), pm.members, coalesce(t.before, 0)
+				select o.id, o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk, d.name_ru as district_ru,
+				       m.members, m.as_of, coalesce(t.now, 0) as trained, pm.members as previous_members,
+				       coalesce(t.before, 0) as previous_trained,
+				       coalesce((select u.n from unrecorded u where u.org = o.id and u.y = :year), 0) as unrecorded,
+				       coalesce((select u.n from unrecorded u where u.org = o.id and u.y = :year - 1), 0) as previous_unrecorded
 				from orgs o
 				join org_unit d on d.id = o.parent_id
 				left join trained t on t.org = o.id
@@ -91,38 +137,70 @@ class MonitoringQueries {
 				order by d.name_kk, o.name_kk, o.id
 				""")
 			.params(p)
-			.query((rs, n) -> new Coverage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getString(6), nullableLong(rs, 7), rs.getObject(8, LocalDate.class),
-					rs.getLong(9), nullableLong(rs, 10), rs.getLong(11)))
+			.query((rs, n) -> new Coverage(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getLong("district_id"), rs.getString("district_kk"), rs.getString("district_ru"),
+					nullableLong(rs, "members"), rs.getObject("as_of", LocalDate.class), rs.getLong("trained"),
+					nullableLong(rs, "previous_members"), rs.getLong("previous_trained"), rs.getLong("unrecorded"),
+					rs.getLong("previous_unrecorded")))
 			.list();
 	}
 
 	/**
-	 * The year's events that concern an organization: in its district, hosted by it, or attended by
-	 * its people; cancelled ones left out; in date order.
+	 * The year's held events organized in the scope whose head count is not fully recorded by
+	 * organization: [events, people not recorded].
 	 */
-	List<PortalEvent> events(long organizationId, long districtId, int year) {
+	long[] unrecorded(String scopePath, int year) {
+		return jdbc.sql("""
+				select count(distinct e.id) as events, coalesce(sum(u.participants), 0) as people
+				from training_event e
+				join org_unit r on r.id = e.organizer_unit_id
+				join training_v_event_unrecorded u on u.event_id = e.id
+				where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to and r.path like :scope
+				""")
+			.param("scope", scopePath + "%")
+			.param("from", LocalDate.of(year, 1, 1).atStartOfDay())
+			.param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
+			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("people") })
+			.single();
+	}
+
+	/**
+	 * The year's events that concern an organization: in its district, hosted by it, at regional level
+	 * in its region (no district), or with people credited to it; cancelled ones left out; in date
+	 * order. {@code fromHere} is what the organization is credited with, {@code unrecorded} the event's
+	 * remainder not recorded by organization when the organization's own count is not recorded there.
+	 */
+	List<PortalEvent> events(long organizationId, long districtId, String organizationPath, int year) {
 		return jdbc.sql("""
 				select e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.ends_at, e.status, e.venue_kind,
-				       coalesce(e.host_organization_id = :org, false),
-				       (select count(*) from event_participant p where p.event_id = e.id and p.organization_id = :org)
+				       coalesce(e.host_organization_id = :org, false) as hosted,
+				       coalesce(c.n, 0) as from_here,
+				       case when c.n is not null or e.status <> 'HELD' then 0
+				            else coalesce((select sum(u.participants) from training_v_event_unrecorded u
+				                           where u.event_id = e.id), 0) end as unrecorded
 				from training_event e
+				join org_unit r on r.id = e.organizer_unit_id
+				left join lateral (select sum(v.participants) as n from training_v_org_attendance v
+				                   where v.event_id = e.id and v.organization_id = :org) c on true
 				where e.status <> 'CANCELLED' and e.starts_at >= :from and e.starts_at < :to
-				  and (e.district_id = :district or e.host_organization_id = :org
-				       or exists (select 1 from event_participant p where p.event_id = e.id and p.organization_id = :org))
+				  and (e.district_id = :district or e.host_organization_id = :org or c.n is not null
+				       or (e.district_id is null and :path like r.path || '%'))
 				order by e.starts_at, e.id
 				""")
 			.param("org", organizationId)
 			.param("district", districtId)
+			.param("path", organizationPath)
 			.param("from", LocalDate.of(year, 1, 1).atStartOfDay())
 			.param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
-			.query((rs, n) -> new PortalEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, java.time.LocalDateTime.class), rs.getObject(6, java.time.LocalDateTime.class),
-					rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10)))
+			.query((rs, n) -> new PortalEvent(rs.getLong("id"), rs.getString("title_kk"), rs.getString("title_ru"),
+					rs.getString("form_code"), rs.getObject("starts_at", java.time.LocalDateTime.class),
+					rs.getObject("ends_at", java.time.LocalDateTime.class), rs.getString("status"),
+					rs.getString("venue_kind"), rs.getBoolean("hosted"), rs.getLong("from_here"),
+					rs.getLong("unrecorded")))
 			.list();
 	}
 
-	private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}

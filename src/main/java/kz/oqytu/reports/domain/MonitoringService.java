@@ -72,7 +72,7 @@ class MonitoringService implements Monitoring {
 					plans.getOrDefault(id, SchoolPlanStatus.none(id, year)),
 					requestCounts.getOrDefault(id, new RequestCounts(id, 0, 0, 0, 0)),
 					received.getOrDefault(id, new MaterialStatus(id, 0, 0, 0, 0)),
-					scores.getOrDefault(id, OrganizationScores.none(id)));
+					scores.getOrDefault(id, OrganizationScores.none(id)), c.unrecorded(), c.previousUnrecorded());
 			if (accepting.accepts(row)) {
 				rows.add(row);
 			}
@@ -82,7 +82,18 @@ class MonitoringService implements Monitoring {
 
 	@Override
 	@Transactional(readOnly = true)
+	public kz.oqytu.reports.UnrecordedAttendance unrecorded(CurrentUser user, int year) {
+		if (!user.isStaff()) {
+			throw new AccessDeniedException("monitoring is for staff");
+		}
+		long[] figures = queries.unrecorded(user.scopePath(), year);
+		return new kz.oqytu.reports.UnrecordedAttendance(figures[0], figures[1]);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public byte[] workbook(CurrentUser user, int year, Long districtId, MonitoringFilter filter, Locale locale) {
-		return workbook.write(rows(user, year, districtId, filter), year, surveys.anonymityThreshold(), locale);
+		return workbook.write(rows(user, year, districtId, filter), unrecorded(user, year), year,
+				surveys.anonymityThreshold(), locale);
 	}
 }

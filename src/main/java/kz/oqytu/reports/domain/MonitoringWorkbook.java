@@ -31,11 +31,17 @@ class MonitoringWorkbook {
 		this.writers = writers;
 	}
 
-	byte[] write(List<MonitoringRow> rows, int year, int threshold, Locale locale) {
+	byte[] write(List<MonitoringRow> rows, kz.oqytu.reports.UnrecordedAttendance unrecorded, int year, int threshold,
+			Locale locale) {
 		try (XlsxWriter xlsx = writers.open(locale)) {
 			Sheet sheet = xlsx.sheet(text("monitoring.title", locale));
 			xlsx.title(xlsx.row(sheet, 0), 0, text("monitoring.heading", locale, year));
 			xlsx.text(xlsx.row(sheet, 1), 0, text("monitoring.note.threshold", locale, threshold));
+			if (unrecorded.people() > 0) {
+				xlsx.text(xlsx.row(sheet, 2), 0, text("orgcounts.monitoring.unrecorded", locale,
+						kz.oqytu.shared.NumberFormats.count(unrecorded.people(), locale),
+						kz.oqytu.shared.NumberFormats.count(unrecorded.events(), locale)));
+			}
 			xlsx.headers(sheet, 3, text("organizations.district", locale), text("organizations.column.NAME", locale),
 					text("monitoring.members", locale), text("monitoring.trainedYear", locale, year),
 					text("monitoring.coverageYear", locale, year), text("monitoring.trainedYear", locale, year - 1),
@@ -45,7 +51,8 @@ class MonitoringWorkbook {
 					text("monitoring.materialsReceived", locale), text("monitoring.materialsAcknowledged", locale),
 					text("monitoring.materialsMissing", locale), text("monitoring.responses", locale),
 					text("monitoring.usefulness", locale), text("monitoring.practicalUse", locale),
-					text("monitoring.interviews", locale));
+					text("monitoring.interviews", locale), text("orgcounts.column.unrecorded", locale, year),
+					text("orgcounts.column.unrecorded", locale, year - 1));
 			sheet.setColumnWidth(0, 28 * 256);
 			sheet.setColumnWidth(1, 50 * 256);
 			xlsx.freezeColumns(sheet, 2);
@@ -56,9 +63,9 @@ class MonitoringWorkbook {
 				xlsx.text(row, c++, m.district(locale));
 				xlsx.text(row, c++, m.name(locale));
 				xlsx.number(row, c++, m.members(), CoverageWorkbook.COUNT);
-				xlsx.number(row, c++, m.trained(), CoverageWorkbook.COUNT);
+				trained(xlsx, row, c++, m.trained(), m.recording(), locale);
 				xlsx.number(row, c++, CoverageWorkbook.fraction(m.coverage()), CoverageWorkbook.PERCENT);
-				xlsx.number(row, c++, m.previousTrained(), CoverageWorkbook.COUNT);
+				trained(xlsx, row, c++, m.previousTrained(), m.previousRecording(), locale);
 				xlsx.number(row, c++, CoverageWorkbook.fraction(m.previousCoverage()), CoverageWorkbook.PERCENT);
 				xlsx.text(row, c++, text("schools.state." + m.schoolPlan().state().name(), locale));
 				xlsx.number(row, c++, m.schoolPlan().items(), CoverageWorkbook.COUNT);
@@ -72,8 +79,21 @@ class MonitoringWorkbook {
 				xlsx.number(row, c++, m.surveys().usefulness(), AVERAGE);
 				xlsx.number(row, c++, m.surveys().practicalUse(), AVERAGE);
 				xlsx.number(row, c++, m.surveys().interviews(), CoverageWorkbook.COUNT);
+				xlsx.number(row, c++, m.unrecorded(), CoverageWorkbook.COUNT);
+				xlsx.number(row, c++, m.previousUnrecorded(), CoverageWorkbook.COUNT);
 			}
 			return xlsx.toBytes();
+		}
+	}
+
+	/** The page's words where nothing is recorded for the organization, never a 0 (decision 19). */
+	private void trained(XlsxWriter xlsx, Row row, int column, long trained,
+			kz.oqytu.reports.OrganizationCoverage.Recording recording, Locale locale) {
+		if (recording == kz.oqytu.reports.OrganizationCoverage.Recording.NOT_RECORDED) {
+			xlsx.text(row, column, text("orgcounts.notRecorded", locale));
+		}
+		else {
+			xlsx.number(row, column, trained, CoverageWorkbook.COUNT);
 		}
 	}
 

@@ -29,8 +29,11 @@ class ReportBenchBaselines {
 
 	private final Clock clock;
 
+	private final MonitoringQueries monitoringQueries;
+
 	ReportBenchBaselines(CoverageQueries queries, JdbcClient jdbc, kz.oqytu.budget.Budgets budgets,
-			ReportsProperties properties, Clock clock) {
+			ReportsProperties properties, Clock clock, MonitoringQueries monitoringQueries) {
+		this.monitoringQueries = monitoringQueries;
 		this.clock = clock;
 		this.queries = queries;
 		this.jdbc = jdbc;
@@ -73,9 +76,9 @@ class ReportBenchBaselines {
 	}
 
 	private long breakdowns(String path, int year) {
-		return queries.shortAndLonger(path, year, properties.shortFormatMaxDays())[0] + queries.leftOut(path, year)[0]
+		return queries.shortAndLonger(path, year, properties.shortFormatMaxDays())[0]
+				+ monitoringQueries.coverage(path, null, null, year).size() + monitoringQueries.unrecorded(path, year)[0]
 				+ queries.byDistrict(path, year, false).size() + queries.byForm(path, year).size()
-				+ queries.byTopic(path, year).size() + queries.byMonth(path, year).size()
-				+ queries.byOrganization(path, year, CoverageReportService.ORGANIZATION_LINES, true, false).size();
+				+ queries.byTopic(path, year).size() + queries.byMonth(path, year).size();
 	}
 }

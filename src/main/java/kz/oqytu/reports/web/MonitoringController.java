@@ -67,6 +67,7 @@ class MonitoringController {
 				all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE)),
 				org.springframework.data.domain.PageRequest.of(p, PAGE_SIZE), all.size()));
 		model.addAttribute("totals", MonitoringTotals.of(all));
+		model.addAttribute("unrecorded", monitoring.unrecorded(me, y));
 		model.addAttribute("committees", organizations.committees(me));
 		model.addAttribute("years", years(me, y));
 		model.addAttribute("threshold", surveys.anonymityThreshold());

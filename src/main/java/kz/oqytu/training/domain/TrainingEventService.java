@@ -319,7 +319,7 @@ class TrainingEventService implements TrainingEvents {
 		Placement placement = validate(user, command);
 		describe(event, command, placement);
 		if (command.headCounts() != null && !hasNamedList(id)) {
-			event.setHeadCounts(checkedCounts(command.headCounts()));
+			event.setHeadCounts(notBelowRecorded(id, checkedCounts(command.headCounts())));
 		}
 		flush(event, id);
 		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), false));
@@ -346,7 +346,7 @@ class TrainingEventService implements TrainingEvents {
 		if (hasNamedList(id)) {
 			throw new BusinessRuleException("training.error.countsFromList");
 		}
-		event.setHeadCounts(checkedCounts(headCounts));
+		event.setHeadCounts(notBelowRecorded(id, checkedCounts(headCounts)));
 		flush(event, id);
 	}
 
@@ -471,6 +471,23 @@ class TrainingEventService implements TrainingEvents {
 			checked.put(entry.getKey(), n == null ? 0 : n);
 		}
 		return checked;
+	}
+
+	/** A head count may not fall below what is recorded per organization for its category (decision 19). */
+	private Map<String, Integer> notBelowRecorded(long eventId, Map<String, Integer> counts) {
+		jdbc.sql("select category_code, sum(participants) as recorded from attendance_org_count where event_id = :event"
+				+ " group by category_code")
+			.param("event", eventId)
+			.query(rs -> {
+				String code = rs.getString("category_code");
+				long recorded = rs.getLong("recorded");
+				if (counts.getOrDefault(code, 0) < recorded) {
+					CatalogItem c = catalog.category(code).orElseThrow();
+					throw new BusinessRuleException("headCounts[" + code + "]", "orgcounts.error.belowRecorded",
+							c.nameKk(), c.nameRu(), c.nameEn(), counts.getOrDefault(code, 0), recorded);
+				}
+			});
+		return counts;
 	}
 
 	// ---- named participants

@@ -52,8 +52,11 @@ class EventController {
 
 	private final Clock clock;
 
+	private final kz.oqytu.training.OrganizationAttendance attendance;
+
 	EventController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
-			kz.oqytu.training.ParticipantExports exports, Clock clock) {
+			kz.oqytu.training.ParticipantExports exports, Clock clock, kz.oqytu.training.OrganizationAttendance attendance) {
+		this.attendance = attendance;
 		this.clock = clock;
 		this.exports = exports;
 		this.events = events;
@@ -106,6 +109,9 @@ class EventController {
 	String show(@PathVariable long id, Model model) {
 		EventDetails event = events.details(CurrentUsers.require(), id);
 		model.addAttribute("event", event);
+		kz.oqytu.training.OrganizationCounts byOrganization = attendance.organizationCounts(CurrentUsers.require(), id);
+		model.addAttribute("orgCounts", byOrganization);
+		model.addAttribute("orgForm", OrganizationCountForm.of(byOrganization));
 		reference(model);
 		return "training/event";
 	}
@@ -178,6 +184,9 @@ class EventController {
 		}
 		catch (BusinessRuleException ex) {
 			redirect.addFlashAttribute("flashError", ex.messageKey());
+			if (ex.arguments() != null && ex.arguments().length > 0) {
+				redirect.addFlashAttribute("flashArgs", ex.arguments());
+			}
 		}
 		return "redirect:/events/" + id;
 	}

@@ -78,7 +78,7 @@ class ExportPrintSetupTests {
 			assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
 			assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
 			assertThat(sheet.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 2);
-			assertThat(workbook.getPrintArea(0)).contains("$A$1:$S$");
+			assertThat(workbook.getPrintArea(0)).contains("$A$1:$U$");
 			assertThat(sheet.getLastRowNum()).isGreaterThan(600);
 		}
 	}

@@ -40,6 +40,12 @@ class DemoSurveys {
 			"Провели собрание коллектива по разъяснению трудовых прав.", "Тексеру комиссиясының актісін жаңа үлгімен толтырдық.",
 			"Помогла коллеге составить заявление об отпуске без нарушений.", "Мұғалімдерге қаржылық сауаттылық бойынша кеңес бердім." };
 
+	/** Topics respondents write under "other", spelled as people type them, in Kazakh and Russian. */
+	private static final String[] OTHER_TOPICS = { "Психологиялық қолдау", "психологиялық қолдау!",
+			"Психологиялық  ҚОЛДАУ", "Профилактика эмоционального выгорания", "профилактика эмоционального выгорания.",
+			"Цифровой документооборот", "Цифрлық құжат айналымы", "Еңбекті қорғау", "Охрана труда",
+			"Аттестация педагогов" };
+
 	private static final String[] WISHED = { "LEGAL_LITERACY", "FINANCIAL_LITERACY", "INFORMATION_LITERACY", "LABOUR_LAW",
 			"COLLECTIVE_AGREEMENT", "NEGOTIATIONS", "COMMUNICATION" };
 
@@ -54,6 +60,8 @@ class DemoSurveys {
 		this.events = events;
 		this.organizations = organizations;
 	}
+
+	private final Random others = new Random(16);
 
 	void load(CurrentUser loader, long chairOrganization) {
 		Random random = new Random(2026);
@@ -112,6 +120,10 @@ class DemoSurveys {
 			}
 		}
 		a.put("q_next_topics", wishes);
+		// drawn from a generator of its own, so that the other answers stay as they were
+		if (!wishes.isEmpty() && others.nextInt(100) < 12) {
+			a.put("q_next_topics_other", List.of(OTHER_TOPICS[others.nextInt(OTHER_TOPICS.length)]));
+		}
 		a.put("q_category", List.of(category(event, random)));
 		if (random.nextInt(100) < 45) {
 			String organization = null;

@@ -27,6 +27,22 @@ public interface SurveyResults {
 	/** Topic wishes of a year's respondents, most wanted first: what the next plan should answer. */
 	List<DemandLine> demand(CurrentUser user, int year);
 
+	/**
+	 * The year's free texts given under the topic "other", grouped by their normalized text, most
+	 * given first; only from published answers (whole groups of the anonymity threshold, decision 17)
+	 * of topic questions answered at least that often; staff only.
+	 */
+	List<OtherTopicText> otherTopics(CurrentUser user, int year);
+
+	/**
+	 * Maps the free text (any spelling of it) to a catalogue topic for the events of the user's
+	 * scope: from then on answers giving it count under that topic, not under "other".
+	 */
+	void mapOtherTopic(CurrentUser user, String text, String topicCode);
+
+	/** Removes the user's own body's mapping of the text: its answers count as "other" again. */
+	void unmapOtherTopic(CurrentUser user, String text);
+
 	/** Years with survey responses, newest first. */
 	List<Integer> years(CurrentUser user);
 }

@@ -268,6 +268,11 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /s/{token}/organizations", Access.PUBLIC, "/s/" + i.token + "/organizations?q=a"));
 		r.add(rule("GET /surveys/demand", Access.STAFF, "/surveys/demand"));
 		r.add(rule("GET /surveys/results", Access.STAFF, "/surveys/results"));
+		r.add(rule("GET /surveys/other-topics", Access.STAFF, "/surveys/other-topics?year=2025"));
+		r.add(rule("POST /surveys/other-topics/map", Access.WRITER,
+				"/surveys/other-topics/map?text=psychology&topic=COMMUNICATION&year=2025"));
+		r.add(rule("POST /surveys/other-topics/unmap", Access.WRITER,
+				"/surveys/other-topics/unmap?text=psychology&year=2025"));
 		r.add(rule("GET /surveys/interviews", Access.STAFF, "/surveys/interviews"));
 		r.add(rule("GET /surveys/interviews/new", Access.WRITER, "/surveys/interviews/new"));
 		r.add(rule("POST /surveys/interviews/new", Access.WRITER, "/surveys/interviews/new"));

@@ -169,15 +169,17 @@ class SurveyResultsTests {
 			assertThat(raw.getLastRowNum()).as("the five published responses").isEqualTo(5);
 			List<String> headers = new ArrayList<>();
 			raw.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-			assertThat(headers).contains("usefulness", "will_apply")
+			// the questions by their text in the reader's language, never by code
+			assertThat(headers).contains("Іс-шара сізге қаншалықты пайдалы болды?", "Алған білімді жұмыста қолданасыз ба?")
+				.doesNotContain("usefulness", "will_apply")
 				.as("free text and the participant category would tie a row to a person")
-				.doesNotContain("comments", "category");
-			int usefulness = headers.indexOf("usefulness");
-			List<String> ratings = new ArrayList<>();
+				.doesNotContain("Ұсыныстарыңыз бен пікірлеріңіз", "Сіздің санатыңыз", "comments", "category");
+			int usefulness = headers.indexOf("Іс-шара сізге қаншалықты пайдалы болды?");
+			List<Integer> ratings = new ArrayList<>();
 			for (int r = 1; r <= raw.getLastRowNum(); r++) {
-				ratings.add(raw.getRow(r).getCell(usefulness).getStringCellValue());
+				ratings.add((int) raw.getRow(r).getCell(usefulness).getNumericCellValue());
 			}
-			assertThat(ratings).containsExactlyInAnyOrder("5", "2", "4", "4", "3");
+			assertThat(ratings).containsExactlyInAnyOrder(5, 2, 4, 4, 3);
 			Sheet summary = workbook.getSheet("Қорытынды (іс-шарадан кейін)");
 			assertThat(summary).isNotNull();
 			boolean formulaKeptAsText = false;

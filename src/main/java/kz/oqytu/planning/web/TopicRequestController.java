@@ -215,6 +215,7 @@ class TopicRequestController {
 		model.addAttribute("surveyYears", surveyYears);
 		model.addAttribute("demand", requests.demand(me, y));
 		model.addAttribute("wishes", surveys.demand(me, sy));
+		model.addAttribute("otherTexts", surveys.otherTopics(me, sy));
 		model.addAttribute("committees", organizations.committees(me));
 		reference(model);
 		return "planning/demand";

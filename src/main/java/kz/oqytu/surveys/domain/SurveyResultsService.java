@@ -2,6 +2,7 @@ package kz.oqytu.surveys.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +17,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.training.TrainingCatalog;
+import kz.oqytu.training.TrainingEvents;
 import kz.oqytu.surveys.DemandLine;
 import kz.oqytu.surveys.EventResults;
 import kz.oqytu.surveys.EventSurveyView;
 import kz.oqytu.surveys.FlagReason;
 import kz.oqytu.surveys.KindResults;
 import kz.oqytu.surveys.OptionCount;
+import kz.oqytu.surveys.OtherTopicText;
 import kz.oqytu.surveys.QuestionResult;
 import kz.oqytu.surveys.QuestionType;
 import kz.oqytu.surveys.QuestionView;
@@ -52,9 +57,19 @@ class SurveyResultsService implements SurveyResults {
 
 	private final int shortFormatMaxDays;
 
+	private final TrainingCatalog catalog;
+
+	private final Clock clock;
+
+	private final TrainingEvents events;
+
 	SurveyResultsService(JdbcClient jdbc, Surveys surveys, QuestionnaireStore questionnaires,
-			SurveyProperties properties, SurveyWorkbook workbook, org.springframework.core.env.Environment environment) {
+			SurveyProperties properties, SurveyWorkbook workbook, org.springframework.core.env.Environment environment,
+			TrainingCatalog catalog, Clock clock, TrainingEvents events) {
 		this.jdbc = jdbc;
+		this.events = events;
+		this.catalog = catalog;
+		this.clock = clock;
 		this.surveys = surveys;
 		this.questionnaires = questionnaires;
 		this.properties = properties;
@@ -75,6 +90,31 @@ class SurveyResultsService implements SurveyResults {
 			    select r.id, row_number() over (order by r.id) as n, count(*) over () as total
 			    from survey_response r where r.event_survey_id = :s and (:all or not r.flagged)
 			), pub as (select id from counted where n <= total / :k * :k)
+			""";
+
+	/**
+	 * The topic an answer {@code a} of a topic question counts under: its option, or for a text
+	 * written under "other" the catalogue topic a methodologist mapped the text to, the mapping of the
+	 * body nearest the organizer (path {@code path}) winning (decision 22).
+	 */
+	static String topicOf(String path) {
+		// spaced on both sides: text blocks drop the trailing space of the line it is joined to
+		return " " + """
+				coalesce(case when a.option_code = 'OTHER' and a.text_value is not null then
+				    (select m.topic_code from survey_topic_mapping m join org_unit mu on mu.id = m.unit_id
+				     where m.text_key = surveys_text_key(a.text_value) and starts_with(PATH, mu.path)
+				     order by length(mu.path) desc limit 1) end, a.option_code)
+				""".replace("PATH", path).strip() + " ";
+	}
+
+	/**
+	 * A bare tick of "other" where the same answer also wrote its text: the text is the wish, counted
+	 * once (under "other" or under the topic it is mapped to), so the tick is left out.
+	 */
+	static final String NOT_A_BARE_OTHER_TICK = " " + """
+			not (a.option_code = 'OTHER' and a.text_value is null and exists (select 1 from survey_answer o
+			     where o.response_id = a.response_id and o.question_id = a.question_id
+			       and o.option_code = 'OTHER' and o.text_value is not null))
 			""";
 
 	@Override
@@ -99,16 +139,30 @@ class SurveyResultsService implements SurveyResults {
 	@Transactional
 	public byte[] eventWorkbook(CurrentUser user, long eventId, Locale locale, boolean includeFlagged) {
 		EventResults results = forEvent(user, eventId, includeFlagged);
-		Map<SurveyKind, Long> surveyIds = new LinkedHashMap<>();
-		surveys.forEvent(user, eventId).forEach(v -> surveyIds.put(v.kind(), v.id()));
-		return workbook.write(results, surveyIds, includeFlagged, locale);
+		List<SurveyWorkbook.Part> parts = new ArrayList<>();
+		for (EventSurveyView view : surveys.forEvent(user, eventId)) {
+			KindResults kind = view.kind() == SurveyKind.POST_EVENT ? results.postEvent() : results.followUp();
+			String[] survey = jdbc.sql("""
+					select s.questionnaire_id, o.path from event_survey s join training_event e on e.id = s.event_id
+					join org_unit o on o.id = e.organizer_unit_id where s.id = :s
+					""").param("s", view.id()).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+			parts.add(new SurveyWorkbook.Part(view, kind, labels(Long.parseLong(survey[0])), survey[1]));
+		}
+		return workbook.write(events.details(user, eventId), parts, includeFlagged, locale);
 	}
 
 	private KindResults kind(EventSurveyView view, boolean includeFlagged) {
 		int k = properties.anonymityThreshold();
-		long questionnaire = jdbc.sql("select questionnaire_id from event_survey where id = :s")
-			.param("s", view.id()).query(Long.class).single();
-		List<QuestionView> labels = labels(questionnaire);
+		long[] questionnaire = { 0 };
+		String[] organizerPath = { "" };
+		jdbc.sql("""
+				select s.questionnaire_id, o.path from event_survey s join training_event e on e.id = s.event_id
+				join org_unit o on o.id = e.organizer_unit_id where s.id = :s
+				""").param("s", view.id()).query(rs -> {
+					questionnaire[0] = rs.getLong(1);
+					organizerPath[0] = rs.getString(2);
+				});
+		List<QuestionView> labels = labels(questionnaire[0]);
 		Map<String, Long> answered = new HashMap<>();
 		Map<String, Map<String, Long>> counts = new HashMap<>();
 		Map<String, long[]> ratings = new HashMap<>();
@@ -128,12 +182,21 @@ class SurveyResultsService implements SurveyResults {
 					}
 				});
 		if (published[0] > 0) {
+			// topics by respondent: a tick and a text mapped to the same topic count once
 			jdbc.sql(PUBLISHED + """
 					select q.code, a.rating, a.option_code, count(*) from pub r
 					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
-					where a.rating is not null or (a.option_code is not null and a.option_code <> 'OTHER')
+					where a.rating is not null or (a.option_code is not null and q.type <> 'TOPICS')
 					group by q.code, a.rating, a.option_code
-					""").param("s", view.id()).param("all", includeFlagged).param("k", k).query(rs -> {
+					union all
+					select t.code, cast(null as smallint), t.topic, count(distinct t.id) from (
+					    select r.id, q.code, """ + topicOf(":path") + """
+					    as topic from pub r
+					    join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
+					    where q.type = 'TOPICS' and a.option_code is not null and """ + NOT_A_BARE_OTHER_TICK + """
+					) t group by t.code, t.topic
+					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("path", organizerPath[0])
+				.query(rs -> {
 						String code = rs.getString(1);
 						Integer rating = (Integer) rs.getObject(2);
 						if (rating != null) {
@@ -150,12 +213,32 @@ class SurveyResultsService implements SurveyResults {
 			jdbc.sql(PUBLISHED + """
 					select q.code, a.text_value from pub r
 					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
-					where a.text_value is not null and q.type in ('TEXT', 'TOPICS')
+					where a.text_value is not null and q.type = 'TEXT'
 					order by a.text_value, q.code limit :limit
 					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("limit", TEXT_LIMIT)
 				.query(rs -> {
 					texts.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
 				});
+		}
+		Map<String, List<OtherTopicText>> otherTexts = new HashMap<>();
+		if (published[0] > 0) {
+			// texts under "other", grouped by their key; never ordered by time
+			TextGroups groups = new TextGroups();
+			jdbc.sql(PUBLISHED + """
+					select q.code, surveys_text_key(a.text_value) as key, a.text_value,
+					       """ + topicOf(":path") + """
+					    as topic, count(*) from pub r
+					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
+					where q.type = 'TOPICS' and a.option_code = 'OTHER' and a.text_value is not null
+					group by 1, 2, 3, 4 order by 1, 2, 3 limit :limit
+					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("path", organizerPath[0])
+				.param("limit", TEXT_LIMIT)
+				.query(rs -> {
+					String topic = rs.getString(4);
+					groups.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(5),
+							"OTHER".equals(topic) ? null : topic, false);
+				});
+			otherTexts = groups.byQuestion();
 		}
 		List<QuestionResult> questions = new ArrayList<>();
 		for (QuestionView q : labels) {
@@ -186,7 +269,7 @@ class SurveyResultsService implements SurveyResults {
 				}
 			}
 			questions.add(new QuestionResult(q.code(), q.type(), q.textKk(), q.textRu(), n, average, options,
-					texts.getOrDefault(q.code(), List.of()), false));
+					texts.getOrDefault(q.code(), List.of()), false, otherTexts.getOrDefault(q.code(), List.of())));
 		}
 		Map<FlagReason, Long> reasons = new java.util.EnumMap<>(FlagReason.class);
 		if (view.flagged() > 0) {
@@ -244,7 +327,7 @@ class SurveyResultsService implements SurveyResults {
 		return """
 				with r as (
 				  select r.id, r.organization_id, r.category_code, s.kind, s.event_id, e.form_code, e.district_id,
-				         (e.ends_at::date - e.starts_at::date + 1) as days
+				         (e.ends_at::date - e.starts_at::date + 1) as days, o.path as organizer_path
 				  from survey_response r
 				  join event_survey s on s.id = r.event_survey_id
 				  join training_event e on e.id = s.event_id
@@ -358,12 +441,15 @@ class SurveyResultsService implements SurveyResults {
 			lines.put(rs.getString(1), new DemandLine(rs.getString(1), rs.getString(2), rs.getString(3), 0,
 					new HashMap<>(), new HashMap<>()));
 		});
-		// A response has one category and one event district, so these counts add up per topic.
+		// A response has one category and one event district, so these counts add up per topic. Texts
+		// written under "other" count there, or under the topic they are mapped to (decision 22).
 		jdbc.sql(base + """
-				select a.option_code, coalesce(r.category_code, ''), r.district_id, count(distinct r.id)
-				from r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
-				where q.type = 'TOPICS' and a.option_code <> 'OTHER'
-				group by a.option_code, r.category_code, r.district_id
+				select t.topic, coalesce(t.category_code, ''), t.district_id, count(distinct t.id) from (
+				    select r.id, r.category_code, r.district_id, """ + topicOf("r.organizer_path") + """
+					    as topic
+				    from r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
+				    where q.type = 'TOPICS' and a.option_code is not null and """ + NOT_A_BARE_OTHER_TICK + """
+				) t group by t.topic, t.category_code, t.district_id
 				""").params(p).query(rs -> {
 					DemandLine line = lines.get(rs.getString(1));
 					if (line != null) {
@@ -376,6 +462,105 @@ class SurveyResultsService implements SurveyResults {
 					l.byCategory().values().stream().mapToLong(Long::longValue).sum(), l.byCategory(), l.byDistrict()))
 			.sorted(java.util.Comparator.comparingLong(DemandLine::wishes).reversed())
 			.toList();
+	}
+
+	/** Longest free text accepted as a key to map (a topic question's text is at most 2 000). */
+	static final int MAX_TEXT = 2000;
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<OtherTopicText> otherTopics(CurrentUser user, int year) {
+		requireStaff(user);
+		int k = properties.anonymityThreshold();
+		// Each survey's published answers (its first k·⌊n/k⌋ counted ones), and of those the topic
+		// questions answered at least k times: the texts the event's own results page shows.
+		TextGroups groups = new TextGroups();
+		jdbc.sql("""
+				with s as (
+				    select s.id from event_survey s join training_event e on e.id = s.event_id
+				    join org_unit o on o.id = e.organizer_unit_id
+				    where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				), counted as (
+				    select r.id, r.event_survey_id, row_number() over (partition by r.event_survey_id order by r.id) as n,
+				           count(*) over (partition by r.event_survey_id) as total
+				    from survey_response r join s on s.id = r.event_survey_id where not r.flagged
+				), pub as (select id, event_survey_id from counted where n <= total / :k * :k),
+				answered as (
+				    select p.event_survey_id, q.code, count(distinct p.id) as n from pub p
+				    join survey_answer a on a.response_id = p.id join question q on q.id = a.question_id
+				    where q.type = 'TOPICS' group by p.event_survey_id, q.code
+				)
+				select surveys_text_key(a.text_value) as key, a.text_value, count(*) from pub p
+				join survey_answer a on a.response_id = p.id join question q on q.id = a.question_id
+				join answered x on x.event_survey_id = p.event_survey_id and x.code = q.code and x.n >= :k
+				where q.type = 'TOPICS' and a.option_code = 'OTHER' and a.text_value is not null
+				group by 1, 2 order by 1, 2
+				""")
+			.param("scope", user.scopePath() + "%")
+			.param("from", LocalDate.of(year, 1, 1).atStartOfDay())
+			.param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
+			.param("k", k)
+			.query(rs -> {
+				groups.add("", rs.getString(1), rs.getString(2), rs.getLong(3), null, false);
+			});
+		// the mappings that apply in the reader's scope: the nearest body's
+		Map<String, String[]> mappings = new HashMap<>();
+		jdbc.sql("""
+				select distinct on (m.text_key) m.text_key, m.topic_code, m.unit_id = :unit as own
+				from survey_topic_mapping m join org_unit mu on mu.id = m.unit_id
+				where starts_with(:path, mu.path) order by m.text_key, length(mu.path) desc
+				""").param("unit", user.scopeUnitId()).param("path", user.scopePath()).query(rs -> {
+					mappings.put(rs.getString(1), new String[] { rs.getString(2), Boolean.toString(rs.getBoolean(3)) });
+				});
+		return groups.all().stream().map(g -> {
+			String[] m = mappings.get(g.key());
+			return m == null ? g : new OtherTopicText(g.key(), g.text(), g.answers(), m[0], Boolean.parseBoolean(m[1]));
+		}).toList();
+	}
+
+	@Override
+	@Transactional
+	public void mapOtherTopic(CurrentUser user, String text, String topicCode) {
+		requireWriter(user);
+		String key = key(text);
+		if (topicCode == null || topicCode.isBlank() || "OTHER".equals(topicCode) || catalog.topic(topicCode).isEmpty()) {
+			throw new BusinessRuleException("topic", "surveys.otherTopics.error.topic");
+		}
+		jdbc.sql("""
+				insert into survey_topic_mapping (unit_id, text_key, topic_code, mapped_by, mapped_at)
+				values (:unit, :key, :topic, :by, :at)
+				on conflict (unit_id, text_key) do update set topic_code = excluded.topic_code,
+				    mapped_by = excluded.mapped_by, mapped_at = excluded.mapped_at
+				""")
+			.param("unit", user.scopeUnitId()).param("key", key).param("topic", topicCode)
+			.param("by", user.username()).param("at", java.time.OffsetDateTime.now(clock))
+			.update();
+	}
+
+	@Override
+	@Transactional
+	public void unmapOtherTopic(CurrentUser user, String text) {
+		requireWriter(user);
+		jdbc.sql("delete from survey_topic_mapping where unit_id = :unit and text_key = :key")
+			.param("unit", user.scopeUnitId()).param("key", key(text)).update();
+	}
+
+	/** The normalized key of a text, computed where the results compute it: in the database. */
+	private String key(String text) {
+		if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+			throw new BusinessRuleException("text", "surveys.otherTopics.error.text");
+		}
+		String key = jdbc.sql("select surveys_text_key(:t)").param("t", text).query(String.class).single();
+		if (key == null || key.isEmpty()) {
+			throw new BusinessRuleException("text", "surveys.otherTopics.error.text");
+		}
+		return key;
+	}
+
+	private static void requireWriter(CurrentUser user) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("training writers only");
+		}
 	}
 
 	@Override

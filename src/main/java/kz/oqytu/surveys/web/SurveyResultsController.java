@@ -12,11 +12,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.surveys.SurveyResults;
 import kz.oqytu.training.TrainingCatalog;
@@ -57,6 +61,7 @@ class SurveyResultsController {
 		model.addAttribute("event", events.details(me, id));
 		model.addAttribute("results", results.forEvent(me, id, flagged));
 		model.addAttribute("flaggedIncluded", flagged);
+		model.addAttribute("topicByCode", TrainingCatalog.byCode(catalog.topics()));
 		return "surveys/event-results";
 	}
 
@@ -92,6 +97,61 @@ class SurveyResultsController {
 		return "surveys/overview";
 	}
 
+	/** The year's free texts under the topic "other", grouped, with the topic each is mapped to. */
+	@GetMapping("/surveys/other-topics")
+	String otherTopics(@RequestParam(required = false) Integer year, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		int y = year(me, year);
+		model.addAttribute("year", y);
+		model.addAttribute("years", results.years(me));
+		model.addAttribute("texts", results.otherTopics(me, y));
+		model.addAttribute("topics", catalog.topics().stream().filter(t -> !"OTHER".equals(t.code())).toList());
+		model.addAttribute("topicByCode", TrainingCatalog.byCode(catalog.topics()));
+		model.addAttribute("writer", me.writesTraining());
+		return "surveys/other-topics";
+	}
+
+	@PostMapping("/surveys/other-topics/map")
+	@TrainingWriter
+	String map(@RequestParam(required = false) String text, @RequestParam(required = false) String topic,
+			@RequestParam(required = false) Integer year, RedirectAttributes redirect) {
+		try {
+			results.mapOtherTopic(CurrentUsers.require(), text, topic);
+			redirect.addFlashAttribute("flash", "surveys.otherTopics.flash.mapped");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return back(year, redirect);
+	}
+
+	@PostMapping("/surveys/other-topics/unmap")
+	@TrainingWriter
+	String unmap(@RequestParam(required = false) String text, @RequestParam(required = false) Integer year,
+			RedirectAttributes redirect) {
+		try {
+			results.unmapOtherTopic(CurrentUsers.require(), text);
+			redirect.addFlashAttribute("flash", "surveys.otherTopics.flash.unmapped");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return back(year, redirect);
+	}
+
+	private static String back(Integer year, RedirectAttributes redirect) {
+		if (year != null && year >= 2000 && year <= 2999) {
+			redirect.addAttribute("year", year);
+		}
+		return "redirect:/surveys/other-topics";
+	}
+
+	private int year(CurrentUser me, Integer year) {
+		List<Integer> years = results.years(me);
+		return year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1 ? year
+				: years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
+	}
+
 	@GetMapping("/surveys/demand")
 	String demand(@RequestParam(required = false) Integer year, Model model) {
 		CurrentUser me = CurrentUsers.require();
@@ -101,6 +161,7 @@ class SurveyResultsController {
 		model.addAttribute("year", y);
 		model.addAttribute("years", years);
 		model.addAttribute("lines", results.demand(me, y));
+		model.addAttribute("otherTexts", results.otherTopics(me, y));
 		model.addAttribute("categories", catalog.categories());
 		model.addAttribute("committees", organizations.committees(me));
 		return "surveys/demand";

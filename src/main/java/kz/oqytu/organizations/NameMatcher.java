@@ -52,6 +52,9 @@ public final class NameMatcher {
 
 	private final Map<Long, String[]> keys = new HashMap<>();
 
+	/** The district words (stems) each unit's names carry: "алга", "алгин" for an Алға school. */
+	private final Map<Long, Set<String>> unitDistricts = new HashMap<>();
+
 	/**
 	 * @param aliases alias keys ({@link OrganizationNames#key}) to unit ids; null where two units share one
 	 * @param districtNames names of the district and city committees, whose words are left out of short keys
@@ -80,6 +83,7 @@ public final class NameMatcher {
 				k[i++] = OrganizationNames.keyWithout(name, districtStems);
 			}
 			keys.put(u.id(), k);
+			unitDistricts.put(u.id(), districtWords(u.nameKk() + " " + (u.nameRu() == null ? "" : u.nameRu())));
 			for (int j = 0; j < 4; j += 2) {
 				if (k[j] != null && !k[j].isEmpty()) {
 					byKey.computeIfAbsent(k[j], x -> new HashSet<>()).add(u.id());
@@ -110,6 +114,22 @@ public final class NameMatcher {
 		if (shortKey.isEmpty() || candidates == null) {
 			return byKey.containsKey(key) ? Match.AMBIGUOUS : Match.UNKNOWN;
 		}
+		// "СШ №3 Хромтауского района" names the school of the district it names
+		Set<String> named = districtWords(text);
+		if (!named.isEmpty()) {
+			Set<Long> inNamed = new HashSet<>();
+			for (Long id : candidates) {
+				if (unitDistricts.get(id).containsAll(named)) {
+					inNamed.add(id);
+				}
+			}
+			if (inNamed.size() == 1) {
+				return new Match(Outcome.FOUND, inNamed.iterator().next(), false);
+			}
+			if (!inNamed.isEmpty()) {
+				candidates = inNamed;
+			}
+		}
 		// "СШ №3" names the district's own school when the event has a district, and the only one anywhere else
 		if (districtId != null) {
 			Match inDistrict = unique(candidates, districtId);
@@ -137,6 +157,17 @@ public final class NameMatcher {
 			return new Match(Outcome.FOUND, found, false);
 		}
 		return count > 1 && districtId == null ? Match.AMBIGUOUS : null;
+	}
+
+	private Set<String> districtWords(String text) {
+		Set<String> found = new HashSet<>();
+		for (String w : OrganizationNames.words(text)) {
+			String stem = OrganizationNames.stem(w);
+			if (districtStems.contains(stem)) {
+				found.add(stem);
+			}
+		}
+		return found;
 	}
 
 	/** Units whose names are nearest to the spelling, the given district's first, best first. */

@@ -24,7 +24,8 @@ public final class OrganizationNames {
 	private static final String[][] PHRASES = { { "мектеп-гимназия", " gymnasium " },
 			{ "мектеп гимназия", " gymnasium " }, { "школа-гимназия", " gymnasium " }, { "школа гимназия", " gymnasium " },
 			{ "мектеп-лицей", " lyceum " }, { "школа-лицей", " lyceum " }, { "ясли-сад", " kindergarten " },
-			{ "ясли сад", " kindergarten " }, { "детский сад", " kindergarten " }, { "д/с", " kindergarten " },
+			{ "ясли сад", " kindergarten " }, { "детский сад", " kindergarten " }, { "д/с", " kindergarten " }, { "я/с", " kindergarten " }, { "я / с", " kindergarten " },
+			{ "д/сад", " kindergarten " }, { "б/б", " kindergarten " },
 			{ "д / с", " kindergarten " }, { "мектепке дейінгі", " " }, { "р-н", " район " }, { "р-на", " район " },
 			{ "білім беретін", " " }, { "общеобразовательная", " " } };
 

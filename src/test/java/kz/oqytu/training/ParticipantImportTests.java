@@ -286,6 +286,8 @@ class ParticipantImportTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+		// kept for a look in Excel or LibreOffice (libreoffice --headless --convert-to csv)
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "participant-template.xlsx"), template);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
 			Sheet list = workbook.getSheetAt(0);
 			Row header = list.getRow(0);

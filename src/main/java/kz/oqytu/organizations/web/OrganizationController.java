@@ -144,7 +144,9 @@ class OrganizationController {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("org", organizations.details(CurrentUsers.require(), id));
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("org", organizations.details(me, id));
+		model.addAttribute("aliases", me.isStaff() ? organizations.aliases(me, id) : java.util.List.of());
 		return "organizations/organization";
 	}
 

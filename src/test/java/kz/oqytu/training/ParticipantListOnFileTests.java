@@ -220,8 +220,15 @@ class ParticipantListOnFileTests {
 		System.out.printf("[i16 import goal] uploads=1 choices=%d excluded=2 imported=%d%n", choices, listed.size());
 
 		// The choices are aliases now: the same spellings in another event's list need no choice.
-		assertThat(organizations.aliases(methodologist, org("Алға ауданы, №1 «Балапан» балабақшасы")))
-			.extracting(UnitAlias::alias).containsExactly("«Балапан» бөбекжайы");
+		long balapan = org("Алға ауданы, №1 «Балапан» балабақшасы");
+		assertThat(organizations.aliases(methodologist, balapan)).extracting(UnitAlias::alias)
+			.containsExactly("«Балапан» бөбекжайы");
+		// visible on the organization's page, with a button to remove it
+		mvc.perform(get("/organizations/" + balapan).with(users.as("methodologist")).param("lang", "ru"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Другие написания названия")))
+			.andExpect(content().string(containsString("«Балапан» бөбекжайы")))
+			.andExpect(content().string(containsString("/aliases/")));
 		long second = events.create(methodologist, new EventCommand("Екінші семинар", null, "ROUND_TABLE",
 				Set.of("NEGOTIATIONS"), LocalDateTime.of(2027, 4, 1, 10, 0), LocalDateTime.of(2027, 4, 1, 12, 0),
 				BigDecimal.valueOf(2), VenueKind.COMMITTEE_PREMISES, ALGA, null, null, null, Set.of(), null, null,

@@ -31,7 +31,6 @@ import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.LocalizedText;
 import kz.oqytu.shared.imports.HeaderMap;
 import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.ImportRow;
@@ -148,14 +147,6 @@ class ParticipantImportService implements ParticipantImports {
 	private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
 
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}№]+");
-
-	private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
-
-	private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
-
-	private static final Locale KAZAKH = Locale.forLanguageTag("kk");
-
-	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
 	private static final Pattern HEADER_PARTS = Pattern.compile("[/|()\\[\\]\\n]+");
 

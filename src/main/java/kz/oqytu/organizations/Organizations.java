@@ -66,6 +66,25 @@ public interface Organizations {
 	/** Like {@link #suggest(CurrentUser, String, int)} for a subtree, primary organizations only. */
 	List<UnitOption> suggestPrimary(String scopePath, String text, int limit);
 
+	/**
+	 * A matcher of names as typed in lists, for the committees and primary organizations in the
+	 * user's scope and the aliases kept for them (two statements).
+	 */
+	NameMatcher nameMatcher(CurrentUser user);
+
+	/**
+	 * Keeps spellings as aliases of organizations (spelling → organization id), so the next file
+	 * matches by itself; a spelling already kept for another organization now names this one.
+	 * Every organization must lie in the user's scope.
+	 */
+	void addAliases(CurrentUser user, java.util.Map<String, Long> organizationBySpelling);
+
+	/** The aliases of one organization, oldest first. */
+	List<UnitAlias> aliases(CurrentUser user, long unitId);
+
+	/** Removes one alias of an organization. */
+	void removeAlias(CurrentUser user, long unitId, long aliasId);
+
 	/** The form of a name used as a key by {@link #nameIndex}: lower case, single spaces, ё as е. */
 	static String nameKey(String name) {
 		return name == null ? "" : name.strip().replaceAll("\\s+", " ").replace('ё', 'е').replace('Ё', 'Е')

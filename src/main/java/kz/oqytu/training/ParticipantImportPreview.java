@@ -19,10 +19,31 @@ import kz.oqytu.shared.imports.RowError;
  * @param rows the rows: cells are name, organization, category and position as typed
  * @param addedByCategory valid rows counted by category code, in catalog order
  * @param listedBefore participants already on the event's list
+ * @param spellings organization spellings that need a choice (or have one), in file order
+ * @param skipped rows that are not people, or that the user left out (not errors)
+ * @param rememberedColumns whether the columns came from a mapping confirmed before for this layout
  */
 public record ParticipantImportPreview(List<SheetColumn> sheetColumns, ParticipantColumns columns,
 		boolean mappingNeeded, List<RowError> mappingErrors, ImportPreview<ParticipantCommand> rows,
-		Map<String, Long> addedByCategory, int listedBefore) {
+		Map<String, Long> addedByCategory, int listedBefore, List<SpellingGroup> spellings, List<SkippedRow> skipped,
+		boolean rememberedColumns) {
+
+	public ParticipantImportPreview(List<SheetColumn> sheetColumns, ParticipantColumns columns, boolean mappingNeeded,
+			List<RowError> mappingErrors, ImportPreview<ParticipantCommand> rows, Map<String, Long> addedByCategory,
+			int listedBefore) {
+		this(sheetColumns, columns, mappingNeeded, mappingErrors, rows, addedByCategory, listedBefore, List.of(),
+				List.of(), false);
+	}
+
+	/** Spellings still without a chosen organization. */
+	public List<SpellingGroup> openSpellings() {
+		return spellings.stream().filter(g -> g.chosen() == null).toList();
+	}
+
+	/** Skipped rows of one reason (BLANK, TOTAL, HEADER, EXCLUDED). */
+	public long skipped(String reason) {
+		return skipped.stream().filter(s -> s.reason().equals(reason)).count();
+	}
 
 	public boolean valid() {
 		return !mappingNeeded && rows != null && rows.valid();

@@ -123,6 +123,41 @@ class OrganizationImportTests {
 	}
 
 	@Test
+	void aRegisterKeptOnFileWithATitleBlockAndRussianHeadersReads() {
+		CurrentUser methodologist = users.current("methodologist");
+		byte[] file = Workbooks.of(new Object[] { "Реестр первичных профсоюзных организаций" },
+				new Object[] { "по состоянию на 01.01.2027" }, new Object[] {},
+				new Object[] { "№ п/п", "Район, город", "Наименование на казахском языке", "Наименование ППО", "Тип организации",
+						"ФИО председателя", "Контактный телефон" },
+				new Object[] { 1, "Алгинский район", "Жаңа мектеп", "Новая школа", "школа", "Иванова А.", "+7 701 000 00 00" },
+				new Object[] { 2, "Алгинский район", "Жаңа балабақша", "Новый детский сад", "детский сад", null, null },
+				new Object[] { null, "Итого: 2" });
+		ImportPreview<RegistryImportRow> preview = imports.previewRegistry(methodologist, file);
+		assertThat(preview.fileErrors()).isEmpty();
+		assertThat(preview.valid()).as("%s", preview.invalidRows()).isTrue();
+		assertThat(preview.rows()).extracting(r -> r.rowNumber()).containsExactly(5, 6);
+		assertThat(preview.skippedRows()).isEqualTo(1);
+		assertThat(preview.values()).extracting(RegistryImportRow::nameRu).containsExactly("Новая школа", "Новый детский сад");
+	}
+
+	@Test
+	void aMembershipReportWithATitleKazakhHeadersAndATotalLineReads() {
+		CurrentUser methodologist = users.current("methodologist");
+		byte[] file = Workbooks.of(new Object[] { "Алға аудандық кәсіподақ ұйымы" },
+				new Object[] { "Кәсіподақ мүшелерінің саны туралы мәлімет" },
+				new Object[] { "р/с", "Ауданы", "Бастауыш кәсіподақ ұйымы", "Жағдай бойынша", "Кәсіподақ мүшелерінің саны" },
+				new Object[] { 1, "Алға ауданы", "Алға ауданы, №1 орта мектеп", "01.01.2027", 45 },
+				new Object[] { 2, "Алға ауданы", "Алға ауданы, №2 орта мектеп", "01.01.2027", 38 },
+				new Object[] { null, "Барлығы", null, null, 83 });
+		ImportPreview<MembershipImportRow> preview = imports.previewMembership(methodologist, file);
+		assertThat(preview.valid()).as("%s %s", preview.fileErrors(), preview.invalidRows()).isTrue();
+		assertThat(preview.rows()).hasSize(2);
+		assertThat(preview.skippedRows()).isEqualTo(1);
+		assertThat(imports.commitMembership(methodologist, file)).isEqualTo(2);
+		assertThat(organizations.totalMembers(4, LocalDate.of(2027, 1, 1))).isEqualTo(83);
+	}
+
+	@Test
 	void aFileThatIsNotAWorkbookGetsAClearMessageNotAnError() throws Exception {
 		MockMultipartFile fake = new MockMultipartFile("file", "members.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -314,6 +314,9 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /organizations/{id}/edit", Access.WRITER, "/organizations/" + i.orgA + "/edit"));
 		r.add(rule("POST /organizations/{id}/edit", Access.WRITER, "/organizations/" + i.orgA + "/edit"));
 		r.add(rule("POST /organizations/{id}/membership", Access.WRITER, "/organizations/" + i.orgA + "/membership"));
+		r.add(rule("POST /organizations/{id}/aliases", Access.WRITER, "/organizations/" + i.orgA + "/aliases?alias=СШ №99"));
+		r.add(rule("POST /organizations/{id}/aliases/{aliasId}/delete", Access.WRITER,
+				"/organizations/" + i.orgA + "/aliases/999999/delete"));
 		r.add(rule("GET /organizations/import", Access.WRITER, "/organizations/import"));
 		r.add(rule("GET /organizations/import/membership-template.xlsx", Access.WRITER, "/organizations/import/membership-template.xlsx"));
 		r.add(rule("GET /organizations/import/registry-template.xlsx", Access.WRITER, "/organizations/import/registry-template.xlsx"));

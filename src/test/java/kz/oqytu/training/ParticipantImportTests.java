@@ -25,6 +25,7 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationCriteria;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.imports.ImportRow;
 import kz.oqytu.shared.imports.RowError;
@@ -112,9 +113,11 @@ class ParticipantImportTests {
 		assertThat(preview.valid()).isFalse();
 		assertThat(preview.rows().invalidRows()).singleElement().satisfies(row -> {
 			assertThat(row.rowNumber()).isEqualTo(3);
-			RowError error = row.errors().get(0);
-			assertThat(error.messageKey()).isEqualTo("participants.import.error.organizationSuggest");
-			assertThat((String) error.arguments()[1]).contains(school.nameRu());
+			assertThat(row.errors().get(0).messageKey()).isEqualTo("participants.import.error.organizationChoose");
+		});
+		assertThat(preview.spellings()).singleElement().satisfies(g -> {
+			assertThat(g.rowNumbers()).containsExactly(3);
+			assertThat(g.suggestions()).extracting(UnitOption::id).contains(school.id());
 		});
 
 		String previewUrl = upload(file);
@@ -122,7 +125,7 @@ class ParticipantImportTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("training/participant-import-preview"))
 			.andExpect(content().string(containsString("<td class=\"num\">3</td>")))
-			.andExpect(content().string(containsString("Организация «" + typo + "» не найдена в реестре. Возможно:")))
+			.andExpect(content().string(containsString("Строка 3: Организация «" + typo + "» не найдена в реестре")))
 			.andExpect(content().string(containsString(school.nameRu())))
 			.andExpect(content().string(containsString("Ошибки в 1 из 3 строк.")))
 			.andExpect(content().string(not(containsString("/commit"))));
@@ -135,14 +138,16 @@ class ParticipantImportTests {
 	}
 
 	@Test
-	void nearestNamesAreGivenInTheLanguageTheFileIsWrittenIn() {
+	void twoSpellingsOfTheSameNameAreOneChoice() {
 		byte[] file = Workbooks.of((Object[]) TEMPLATE_HEADER,
-				new Object[] { "Аманова Айгүл", school.nameKk().replaceFirst(" ", "ұ "), "Төраға", null },
-				new Object[] { "Бекова Гүлнар", school.nameRu().replaceFirst(" ", "ъ "), "Актив", null });
+				new Object[] { "Аманова Айгүл", school.nameRu().replaceFirst(" ", "ъ "), "Төраға", null },
+				new Object[] { "Бекова Гүлнар", "  " + school.nameRu().replaceFirst(" ", "ъ ").toUpperCase(), "Актив", null });
 		ParticipantImportPreview preview = imports.preview(methodologist, eventId, file, null, Locale.ENGLISH);
-		assertThat(preview.rows().invalidRows()).extracting(row -> (String) row.errors().get(0).arguments()[1])
-			.satisfiesExactly(kk -> assertThat(kk).contains(school.nameKk()),
-					ru -> assertThat(ru).contains(school.nameRu()));
+		assertThat(preview.spellings()).singleElement().satisfies(g -> assertThat(g.rowNumbers()).containsExactly(2, 3));
+		ParticipantImportPreview chosen = imports.preview(methodologist, eventId, file, null,
+				new ImportDecisions(Map.of(preview.spellings().get(0).id(), school.id()), Set.of()), Locale.ENGLISH);
+		assertThat(chosen.valid()).isTrue();
+		assertThat(chosen.rows().values()).extracting(ParticipantCommand::organizationId).containsOnly(school.id());
 	}
 
 	@Test
@@ -273,7 +278,7 @@ class ParticipantImportTests {
 	}
 
 	@Test
-	void theTemplateHasBilingualHeadersACategorySheetAndAnExampleRowThatImports() throws Exception {
+	void theTemplateHasBilingualHeadersNoSamplePersonAndTheOrganizationsAsADropDown() throws Exception {
 		byte[] template = mvc.perform(get("/events/" + eventId + "/participants/template.xlsx")
 			.with(users.as("methodologist")))
 			.andExpect(status().isOk())
@@ -281,19 +286,32 @@ class ParticipantImportTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
+		// kept for a look in Excel or LibreOffice (libreoffice --headless --convert-to csv)
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "participant-template.xlsx"), template);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
-			Row header = workbook.getSheetAt(0).getRow(0);
+			Sheet list = workbook.getSheetAt(0);
+			Row header = list.getRow(0);
 			assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(1).getStringCellValue(),
 					header.getCell(2).getStringCellValue(), header.getCell(3).getStringCellValue()))
 				.containsExactly(TEMPLATE_HEADER);
+			assertThat(list.getLastRowNum()).isZero();
 			Sheet categories = workbook.getSheetAt(1);
 			assertThat(categories.getLastRowNum()).isEqualTo(5);
 			assertThat(categories.getRow(4).getCell(1).getStringCellValue())
 				.isEqualTo("Председатели профсоюзных организаций");
+			Sheet units = workbook.getSheet("Ұйымдар - Организации");
+			// the event is the region's: every primary organization of the region, name and code
+			assertThat(units.getLastRowNum()).isEqualTo(614);
+			assertThat(units.getRow(1).getCell(2).getStringCellValue()).matches("\\d+");
+			var validations = ((org.apache.poi.xssf.usermodel.XSSFSheet) list).getDataValidations();
+			assertThat(validations).anySatisfy(v -> {
+				assertThat(v.getValidationConstraint().getFormula1()).isEqualTo("'Ұйымдар - Организации'!$A$2:$A$615");
+				assertThat(v.getRegions().getCellRangeAddress(0).getFirstColumn()).isEqualTo(1);
+			});
 		}
 		ParticipantImportPreview preview = imports.preview(methodologist, eventId, template, null, Locale.ENGLISH);
-		assertThat(preview.valid()).isTrue();
-		assertThat(preview.rows().rows()).hasSize(1);
+		assertThat(preview.valid()).isFalse();
+		assertThat(preview.rows().fileErrors()).extracting(RowError::messageKey).containsExactly("import.error.noRows");
 	}
 
 	@Test

@@ -43,24 +43,33 @@ class OrganizationImportService implements OrganizationImports {
 	private static final Map<String, List<String>> MEMBERSHIP_COLUMNS = new LinkedHashMap<>();
 
 	static {
-		REGISTRY_COLUMNS.put("district", List.of("Аудан / Район", "Аудан", "Район", "Аудан (қала)", "District"));
+		// The template's title first, then what registers kept on file use (kk, ru, en); see HeaderMap.read.
+		REGISTRY_COLUMNS.put("district", List.of("Аудан / Район", "Аудан", "Ауданы", "Район", "Аудан (қала)",
+				"Аудан, қала", "Район, город", "Аудандық (қалалық) комитет", "Районный (городской) комитет", "District"));
 		REGISTRY_COLUMNS.put("nameKk", List.of("Атауы (қазақша) / Наименование (на казахском)", "Атауы (қазақша)",
-				"Атауы", "Наименование (на казахском)", "Name (Kazakh)"));
+				"Атауы", "Атауы қазақ тілінде", "Ұйымның атауы", "Бастауыш кәсіподақ ұйымы", "БКҰ атауы", "Ұйым",
+				"Наименование (на казахском)", "Наименование на казахском языке", "Name (Kazakh)"));
 		REGISTRY_COLUMNS.put("nameRu", List.of("Атауы (орысша) / Наименование (на русском)", "Атауы (орысша)",
-				"Наименование (на русском)", "Наименование", "Name (Russian)"));
-		REGISTRY_COLUMNS.put("kind", List.of("Түрі / Тип", "Түрі", "Тип", "Kind"));
-		REGISTRY_COLUMNS.put("address", List.of("Мекенжайы / Адрес", "Мекенжайы", "Адрес", "Address"));
-		REGISTRY_COLUMNS.put("chairName", List.of("Төраға / Председатель", "Төраға", "Председатель", "Chair"));
-		REGISTRY_COLUMNS.put("chairPhone", List.of("Телефон", "Phone"));
-		REGISTRY_COLUMNS.put("chairEmail", List.of("Email", "E-mail", "Электрондық пошта", "Электронная почта"));
+				"Атауы орыс тілінде", "Наименование (на русском)", "Наименование на русском языке", "Наименование",
+				"Наименование ППО", "Первичная профсоюзная организация", "Name (Russian)"));
+		REGISTRY_COLUMNS.put("kind", List.of("Түрі / Тип", "Түрі", "Ұйым түрі", "Тип", "Тип организации", "Kind"));
+		REGISTRY_COLUMNS.put("address", List.of("Мекенжайы / Адрес", "Мекенжайы", "Мекен-жайы", "Адрес", "Address"));
+		REGISTRY_COLUMNS.put("chairName", List.of("Төраға / Председатель", "Төраға", "Төрағасы", "БКҰ төрағасы",
+				"Төрағаның аты-жөні", "Председатель", "Председатель ППО", "ФИО председателя", "Chair"));
+		REGISTRY_COLUMNS.put("chairPhone", List.of("Телефон", "Байланыс телефоны", "Контактный телефон", "Тел", "Phone"));
+		REGISTRY_COLUMNS.put("chairEmail", List.of("Email", "E-mail", "Электрондық пошта", "Электронная почта",
+				"Эл. пошта", "Эл. почта"));
 
 		MEMBERSHIP_COLUMNS.put("id", List.of("ID", "Oqytu ID"));
 		MEMBERSHIP_COLUMNS.put("district", REGISTRY_COLUMNS.get("district"));
 		MEMBERSHIP_COLUMNS.put("name", List.of("Атауы / Наименование", "Атауы", "Наименование", "Name",
-				"Атауы (қазақша) / Наименование (на казахском)"));
-		MEMBERSHIP_COLUMNS.put("asOf", List.of("Күні / Дата", "Күні", "Дата", "Date"));
+				"Атауы (қазақша) / Наименование (на казахском)", "Ұйымның атауы", "Ұйым", "Бастауыш кәсіподақ ұйымы",
+				"БКҰ", "Организация", "ППО", "Первичная профсоюзная организация", "Наименование ППО"));
+		MEMBERSHIP_COLUMNS.put("asOf", List.of("Күні / Дата", "Күні", "Жағдай бойынша", "Дата", "По состоянию на",
+				"Date"));
 		MEMBERSHIP_COLUMNS.put("members", List.of("Мүшелер саны / Численность членов", "Мүшелер саны",
-				"Численность членов", "Members"));
+				"Кәсіподақ мүшелерінің саны", "Кәсіподақ мүшелері", "Численность членов",
+				"Численность членов профсоюза", "Количество членов профсоюза", "Членов профсоюза", "Members"));
 	}
 
 	private final JdbcClient jdbc;

@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.DistrictTotals;
 import kz.oqytu.organizations.MembershipPoint;
+import kz.oqytu.organizations.NameMatcher;
+import kz.oqytu.organizations.OrganizationNames;
+import kz.oqytu.organizations.UnitAlias;
 import kz.oqytu.organizations.OrganizationCommand;
 import kz.oqytu.organizations.OrganizationCriteria;
 import kz.oqytu.organizations.OrganizationDetails;
@@ -354,6 +357,107 @@ class OrganizationService implements Organizations {
 			.param("limit", limit)
 			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public NameMatcher nameMatcher(CurrentUser user) {
+		List<NameMatcher.Unit> found = new java.util.ArrayList<>();
+		List<String> districtNames = new java.util.ArrayList<>();
+		jdbc.sql("""
+				select id, name_kk, name_ru, level, parent_id from org_unit
+				where level in ('COMMITTEE', 'PRIMARY') and path like :scope
+				order by id
+				""")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				long id = rs.getLong("id");
+				boolean committee = "COMMITTEE".equals(rs.getString("level"));
+				if (committee) {
+					districtNames.add(rs.getString("name_kk"));
+					if (rs.getString("name_ru") != null) {
+						districtNames.add(rs.getString("name_ru"));
+					}
+				}
+				found.add(new NameMatcher.Unit(id, rs.getString("name_kk"), rs.getString("name_ru"),
+						committee ? id : rs.getLong("parent_id")));
+			});
+		Map<String, Long> aliasKeys = new java.util.HashMap<>();
+		java.util.Set<String> shared = new java.util.HashSet<>();
+		jdbc.sql("""
+				select a.alias_key, a.org_unit_id from org_unit_aliases a join org_unit u on u.id = a.org_unit_id
+				where u.path like :scope
+				""")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				Long before = aliasKeys.putIfAbsent(rs.getString("alias_key"), rs.getLong("org_unit_id"));
+				if (before != null && before != rs.getLong("org_unit_id")) {
+					shared.add(rs.getString("alias_key"));
+				}
+			});
+		shared.forEach(k -> aliasKeys.put(k, null));
+		return new NameMatcher(found, aliasKeys, districtNames);
+	}
+
+	@Override
+	@Transactional
+	public void addAliases(CurrentUser user, Map<String, Long> organizationBySpelling) {
+		requireWriter(user);
+		java.time.Instant now = java.time.Instant.now(clock);
+		for (Map.Entry<String, Long> e : organizationBySpelling.entrySet()) {
+			OrgUnit unit = readable(user, e.getValue());
+			String alias = e.getKey() == null ? "" : e.getKey().strip().replaceAll("\\s+", " ");
+			String key = OrganizationNames.key(alias);
+			if (key.isEmpty() || alias.length() > 300) {
+				continue;
+			}
+			jdbc.sql("""
+					insert into org_unit_aliases (org_unit_id, alias, alias_key, scope_path, created_by, created_at)
+					values (:unit, :alias, :key, :scope, :by, :now)
+					on conflict (scope_path, alias_key) do update
+					set org_unit_id = excluded.org_unit_id, alias = excluded.alias,
+					    created_by = excluded.created_by, created_at = excluded.created_at
+					where org_unit_aliases.org_unit_id <> excluded.org_unit_id
+					""")
+				.param("unit", unit.getId())
+				.param("alias", alias)
+				.param("key", key)
+				.param("scope", regionPath(unit.getPath()))
+				.param("by", user.username())
+				.param("now", java.sql.Timestamp.from(now))
+				.update();
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitAlias> aliases(CurrentUser user, long unitId) {
+		readable(user, unitId);
+		return jdbc.sql("""
+				select id, org_unit_id, alias, created_by, created_at from org_unit_aliases
+				where org_unit_id = :unit order by created_at, id
+				""")
+			.param("unit", unitId)
+			.query((rs, n) -> new UnitAlias(rs.getLong("id"), rs.getLong("org_unit_id"), rs.getString("alias"),
+					rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public void removeAlias(CurrentUser user, long unitId, long aliasId) {
+		requireWriter(user);
+		readable(user, unitId);
+		jdbc.sql("delete from org_unit_aliases where id = :id and org_unit_id = :unit")
+			.param("id", aliasId)
+			.param("unit", unitId)
+			.update();
+	}
+
+	/** The region's path ("/1/2/") of a node below it: where an alias applies. */
+	static String regionPath(String path) {
+		String[] parts = path.split("/");
+		return parts.length >= 3 ? "/" + parts[1] + "/" + parts[2] + "/" : path;
 	}
 
 	OrgUnit readable(CurrentUser user, long id) {

@@ -65,8 +65,11 @@ class OrganizationController {
 	@GetMapping("/{id:\\d+}")
 	@AnyAccount
 	String show(@PathVariable long id, Model model) {
-		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
+		CurrentUser me = CurrentUsers.require();
+		OrganizationDetails details = organizations.details(me, id);
 		model.addAttribute("org", details);
+		// Other spellings of the name, kept from import choices: staff see them, writers edit them.
+		model.addAttribute("aliases", me.isStaff() ? organizations.aliases(me, id) : java.util.List.of());
 		if (!model.containsAttribute("membershipForm")) {
 			model.addAttribute("membershipForm", new MembershipForm(LocalDate.now(clock).getYear(), null));
 		}
@@ -141,8 +144,32 @@ class OrganizationController {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("org", organizations.details(CurrentUsers.require(), id));
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("org", organizations.details(me, id));
+		model.addAttribute("aliases", me.isStaff() ? organizations.aliases(me, id) : java.util.List.of());
 		return "organizations/organization";
+	}
+
+	@PostMapping("/{id:\\d+}/aliases")
+	@TrainingWriter
+	String addAlias(@PathVariable long id, @RequestParam(name = "alias", required = false) String alias,
+			RedirectAttributes redirect) {
+		String text = alias == null ? "" : alias.strip();
+		if (text.isEmpty() || text.length() > 300 || kz.oqytu.organizations.OrganizationNames.key(text).isEmpty()) {
+			redirect.addFlashAttribute("flashError", "organizations.aliases.invalid");
+			return "redirect:/organizations/" + id + "#aliases";
+		}
+		organizations.addAliases(CurrentUsers.require(), java.util.Map.of(text, id));
+		redirect.addFlashAttribute("flash", "organizations.aliases.added");
+		return "redirect:/organizations/" + id + "#aliases";
+	}
+
+	@PostMapping("/{id:\\d+}/aliases/{aliasId:\\d+}/delete")
+	@TrainingWriter
+	String removeAlias(@PathVariable long id, @PathVariable long aliasId, RedirectAttributes redirect) {
+		organizations.removeAlias(CurrentUsers.require(), id, aliasId);
+		redirect.addFlashAttribute("flash", "organizations.aliases.removed");
+		return "redirect:/organizations/" + id + "#aliases";
 	}
 
 	private String form(Model model) {

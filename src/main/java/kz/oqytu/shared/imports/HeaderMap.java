@@ -22,7 +22,11 @@ public final class HeaderMap {
 		this.headers = headers;
 	}
 
-	/** Reads the header row and matches each column key against its accepted titles. */
+	/**
+	 * Reads the header row and matches each column key against its accepted titles, loosely (case,
+	 * spaces and punctuation aside): whole titles first, then either half of a bilingual title
+	 * ("Аудан / Район", "Атауы (қазақша)"), each column to one key.
+	 */
 	public static HeaderMap read(SheetRow headerRow, Map<String, List<String>> aliases) {
 		List<String> titles = new java.util.ArrayList<>();
 		int last = headerRow == null ? 0 : headerRow.width();
@@ -30,16 +34,54 @@ public final class HeaderMap {
 			titles.add(Cells.text(headerRow, c));
 		}
 		HeaderMap map = new HeaderMap(titles);
-		for (int c = 0; c < titles.size(); c++) {
-			String title = normalize(titles.get(c));
+		List<String> whole = new java.util.ArrayList<>();
+		List<java.util.Set<String>> parts = new java.util.ArrayList<>();
+		for (String title : titles) {
+			whole.add(loose(title));
+			java.util.Set<String> p = new java.util.HashSet<>();
+			for (String part : PARTS.split(title)) {
+				p.add(loose(part));
+			}
+			p.remove("");
+			parts.add(p);
+		}
+		java.util.Set<Integer> taken = new java.util.HashSet<>();
+		for (boolean byParts : new boolean[] { false, true }) {
 			for (Map.Entry<String, List<String>> entry : aliases.entrySet()) {
-				if (!map.columns.containsKey(entry.getKey())
-						&& entry.getValue().stream().anyMatch(a -> normalize(a).equals(title))) {
-					map.columns.put(entry.getKey(), c);
+				if (map.columns.containsKey(entry.getKey())) {
+					continue;
+				}
+				java.util.Set<String> accepted = new java.util.HashSet<>();
+				entry.getValue().forEach(a -> accepted.add(loose(a)));
+				for (int c = 0; c < titles.size(); c++) {
+					if (taken.contains(c) || whole.get(c).isEmpty()) {
+						continue;
+					}
+					boolean match = byParts ? parts.get(c).stream().anyMatch(accepted::contains)
+							: accepted.contains(whole.get(c));
+					if (match) {
+						map.columns.put(entry.getKey(), c);
+						taken.add(c);
+						break;
+					}
 				}
 			}
 		}
 		return map;
+	}
+
+	/** How many of the keys the row names: the header is the row among the first ones that names the most. */
+	public int recognized() {
+		return columns.size();
+	}
+
+	private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("[/|()\\[\\]\\n]+");
+
+	private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}№]+");
+
+	/** Lower case, ё as е, letters, digits and № only: "Т.А.Ә." and "ТАӘ" compare equal. */
+	public static String loose(String text) {
+		return NOT_WORD.matcher(normalize(text)).replaceAll("");
 	}
 
 	public static String normalize(String text) {

@@ -4,9 +4,15 @@ import java.util.List;
 
 /**
  * What an import would do, shown before anything is written. File-level errors (a missing
- * column, no data) come first; the import commits only when there are no errors at all.
+ * column, no data) come first; the import commits only when there are no errors at all. Rows that
+ * are not data (a total line, the header repeated) are counted in {@code skippedRows}, not errors.
  */
-public record ImportPreview<T>(List<String> headers, List<ImportRow<T>> rows, List<RowError> fileErrors) {
+public record ImportPreview<T>(List<String> headers, List<ImportRow<T>> rows, List<RowError> fileErrors,
+		int skippedRows) {
+
+	public ImportPreview(List<String> headers, List<ImportRow<T>> rows, List<RowError> fileErrors) {
+		this(headers, rows, fileErrors, 0);
+	}
 
 	public boolean valid() {
 		return fileErrors.isEmpty() && !rows.isEmpty() && rows.stream().allMatch(ImportRow::valid);

@@ -13,12 +13,21 @@ import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.SheetRow;
 
 /**
- * Reads the first sheet of an uploaded workbook into an {@link ImportPreview}: columns found by
- * their header titles, blank rows skipped, each row parsed by the caller, repeated rows (same key)
+ * Reads the first sheet of an uploaded workbook into an {@link ImportPreview}: the header row
+ * found among the first {@value #HEADER_SEARCH_ROWS} rows (lists on file start with a title), columns
+ * found by their header titles, blank rows, total lines and repeated headers skipped, each row parsed by the caller, repeated rows (same key)
  * refused, row numbers as Excel shows them. The sheet is streamed and reading stops at the first
  * limit crossed. Nothing is written; the caller commits when valid.
  */
 public final class SheetReader {
+
+	/** Rows looked through for the header: a title block above it is a few rows at most. */
+	public static final int HEADER_SEARCH_ROWS = 20;
+
+	/** A total line at the foot of a list: "Барлығы: 42", "Итого", "Всего", "Жиыны". */
+	public static final java.util.regex.Pattern TOTAL_LINE = java.util.regex.Pattern.compile(
+			"^(барлығы|барлыгы|барлық|жиыны|жиынтығы|итого|всего|total)(?![\\p{L}])",
+			java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
 	private SheetReader() {
 	}
@@ -82,22 +91,70 @@ public final class SheetReader {
 			this.status = status;
 		}
 
+		/** The first rows, held until the header among them is known. */
+		private final List<SheetRow> window = new ArrayList<>();
+
+		private int skipped;
+
+		private boolean stopped;
+
 		boolean accept(SheetRow row) {
-			if (headers == null) {
-				headers = HeaderMap.read(row, columns);
-				for (String key : required) {
-					if (!headers.has(key)) {
-						fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
-					}
+			if (headers != null) {
+				return data(row);
+			}
+			if (window.isEmpty() || row.index() < window.get(0).index() + HEADER_SEARCH_ROWS) {
+				window.add(row);
+				return true;
+			}
+			return start() && data(row);
+		}
+
+		/** Picks the header (the row naming the most columns, the first of equals) and reads the rows held after it. */
+		private boolean start() {
+			SheetRow best = null;
+			int bestScore = -1;
+			for (SheetRow candidate : window) {
+				int score = HeaderMap.read(candidate, columns).recognized();
+				if (score > bestScore) {
+					best = candidate;
+					bestScore = score;
 				}
-				return fileErrors.isEmpty();
+			}
+			headers = HeaderMap.read(best, columns);
+			for (String key : required) {
+				if (!headers.has(key)) {
+					fileErrors.add(new RowError("import.error.columnMissing", columns.get(key).get(0)));
+				}
+			}
+			if (!fileErrors.isEmpty()) {
+				window.clear();
+				return false;
+			}
+			for (SheetRow held : window) {
+				if (best != null && held.index() > best.index() && !data(held)) {
+					window.clear();
+					return false;
+				}
+			}
+			window.clear();
+			return true;
+		}
+
+		private boolean data(SheetRow row) {
+			if (stopped) {
+				return false;
 			}
 			int width = headers.headers().size();
 			if (Cells.blankRow(row, width)) {
 				return true;
 			}
+			if (notData(row, width)) {
+				skipped++;
+				return true;
+			}
 			if (rows.size() >= maxRows) {
 				fileErrors.add(new RowError("import.error.tooManyRows", maxRows));
+				stopped = true;
 				return false;
 			}
 			List<String> cells = new ArrayList<>(width);
@@ -114,7 +171,21 @@ public final class SheetReader {
 			return true;
 		}
 
+		/** A total line, or the header row repeated (a list printed over several pages). */
+		private boolean notData(SheetRow row, int width) {
+			for (int c = 0; c < Math.min(width, 3); c++) {
+				if (TOTAL_LINE.matcher(Cells.text(row, c)).find()) {
+					return true;
+				}
+			}
+			HeaderMap again = HeaderMap.read(row, columns);
+			return again.recognized() >= Math.max(2, headers.recognized() - 1);
+		}
+
 		ImportPreview<T> preview() {
+			if (headers == null && !window.isEmpty()) {
+				start();
+			}
 			if (headers == null) {
 				// a sheet without a single row: every required column is missing
 				headers = HeaderMap.read(null, columns);
@@ -127,7 +198,7 @@ public final class SheetReader {
 			if (rows.isEmpty() && fileErrors.isEmpty()) {
 				fileErrors.add(new RowError("import.error.noRows"));
 			}
-			return new ImportPreview<>(headers.headers(), rows, fileErrors);
+			return new ImportPreview<>(headers.headers(), rows, fileErrors, skipped);
 		}
 	}
 }

@@ -1,6 +1,5 @@
 package kz.oqytu.shared.xlsx;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -10,10 +9,12 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -184,9 +185,13 @@ public final class SafeWorkbooks {
 		int entries = 0;
 		long total = 0;
 		byte[] buffer = new byte[16 * 1024];
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
+		// The central directory, not a forward read: a forward reader (java.util.zip.ZipInputStream)
+		// cannot read the ZIP64 data descriptors POI's SXSSF writes by default, so a workbook exported
+		// by POI elsewhere (or by us before XlsxWriter set Zip64Mode.AsNeeded) was refused as "not Excel".
+		try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+			java.util.Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
+			while (all.hasMoreElements()) {
+				ZipArchiveEntry entry = all.nextElement();
 				if (++entries > MAX_ENTRIES) {
 					throw new SpreadsheetRejectedException("import.error.fileTooComplex");
 				}
@@ -197,19 +202,25 @@ public final class SafeWorkbooks {
 				if (name.endsWith("vbaProject.bin")) {
 					throw new SpreadsheetRejectedException("import.error.macros");
 				}
+				if (entry.isDirectory()) {
+					continue;
+				}
 				long entryLimit = parsedWhole(name) ? MAX_PARSED_PART_BYTES : MAX_ENTRY_BYTES;
 				long size = 0;
 				int read;
-				while ((read = zip.read(buffer)) > 0) {
-					size += read;
-					total += read;
-					if (size > entryLimit || total > MAX_TOTAL_BYTES) {
-						throw new SpreadsheetRejectedException("import.error.fileTooComplex");
+				// Inflated and counted, never trusting the sizes the directory declares.
+				try (InputStream in = zip.getInputStream(entry)) {
+					while ((read = in.read(buffer)) > 0) {
+						size += read;
+						total += read;
+						if (size > entryLimit || total > MAX_TOTAL_BYTES) {
+							throw new SpreadsheetRejectedException("import.error.fileTooComplex");
+						}
 					}
 				}
 			}
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (IOException | IllegalArgumentException | IllegalStateException ex) {
 			throw new SpreadsheetRejectedException("import.error.notXlsx", ex);
 		}
 		if (!workbookPart) {

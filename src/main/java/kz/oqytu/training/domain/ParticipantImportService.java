@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,12 +24,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.NameMatcher;
 import kz.oqytu.organizations.OrganizationCriteria;
+import kz.oqytu.organizations.OrganizationNames;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.LocalizedText;
 import kz.oqytu.shared.imports.HeaderMap;
 import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.ImportRow;
@@ -37,11 +42,14 @@ import kz.oqytu.shared.xlsx.SheetRow;
 import kz.oqytu.shared.xlsx.XlsxWriter;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.Participant;
+import kz.oqytu.training.ImportDecisions;
 import kz.oqytu.training.ParticipantColumns;
 import kz.oqytu.training.ParticipantCommand;
 import kz.oqytu.training.ParticipantImportPreview;
 import kz.oqytu.training.ParticipantImports;
 import kz.oqytu.training.SheetColumn;
+import kz.oqytu.training.SkippedRow;
+import kz.oqytu.training.SpellingGroup;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
 
@@ -61,13 +69,26 @@ class ParticipantImportService implements ParticipantImports {
 	static final int MAX_POSITION = 200;
 
 	/** Header rows are looked for among the first rows: lists on file often start with a title. */
-	static final int HEADER_SEARCH_ROWS = 10;
+	static final int HEADER_SEARCH_ROWS = 20;
 
 	/** Cell text shown back in the preview and in messages is cut here (a cell may hold 32 767). */
 	static final int SHOWN_TEXT = 300;
 
-	/** Nearest-name look-ups per preview, one statement each: enough for a file with a few mistakes. */
-	static final int MAX_SUGGESTION_LOOKUPS = 50;
+	/** Organizations suggested per spelling the registry does not know. */
+	static final int SUGGESTIONS = 6;
+
+	/** A total line at the foot of a list: "Барлығы: 42 адам", "Итого: 42", "Всего 40 чел.", "Жиыны". */
+	static final Pattern TOTAL_LINE = Pattern.compile(
+			"^(барлығы|барлыгы|барлық|жиыны|жиынтығы|итого|всего|total)(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** The template's sheet of the organizations its list may name. */
+	static final String ORGANIZATIONS_SHEET = "Ұйымдар - Организации";
+
+	/** Organizations listed in the template (a region has 614; the whole union about 9 500). */
+	static final int TEMPLATE_ORGANIZATIONS = 10_000;
+
+	/** Rows of the template's list that offer the drop-downs. */
+	static final int TEMPLATE_ROWS = 2_000;
 
 	static final String NAME = "name";
 
@@ -81,17 +102,21 @@ class ParticipantImportService implements ParticipantImports {
 	static final Map<String, List<String>> HEADERS = new LinkedHashMap<>();
 
 	static {
-		HEADERS.put(NAME, List.of("Аты-жөні / ФИО", "Аты-жөні", "ФИО", "Т.А.Ә.", "Тегі, аты, әкесінің аты",
-				"Қатысушының аты-жөні", "Қатысушы", "Фамилия, имя, отчество", "Фамилия И.О.", "ФИО участника",
+		HEADERS.put(NAME, List.of("Аты-жөні / ФИО", "Аты-жөні", "Аты жөні", "ФИО", "Т.А.Ә.", "Тегі, аты, әкесінің аты",
+				"Тегі, аты", "Аты, тегі", "Қатысушының аты-жөні", "Қатысушының Т.А.Ә.", "Қатысушы",
+				"Фамилия, имя, отчество", "Фамилия имя отчество", "Фамилия И.О.", "Ф.И.О. участника", "ФИО участника",
 				"Участник", "Full name", "Name", "Participant"));
-		HEADERS.put(ORGANIZATION, List.of("Ұйым / Организация", "Ұйым", "Ұйымы", "Бастауыш ұйым", "БКҰ", "Жұмыс орны",
-				"Мекеме", "Білім беру ұйымы", "Организация", "Первичная организация", "ППО", "Место работы",
+		HEADERS.put(ORGANIZATION, List.of("Ұйым / Организация", "Ұйым", "Ұйымы", "Ұйым атауы", "Ұйымның атауы",
+				"Бастауыш ұйым", "Бастауыш кәсіподақ ұйымы", "Бастауыш кәсіподақ ұйымының атауы", "БКҰ", "БКҰ атауы",
+				"Жұмыс орны", "Мекеме", "Мекемесі", "Мекеменің атауы", "Білім беру ұйымы", "Білім беру мекемесі",
+				"Организация", "Первичная организация", "Первичная профсоюзная организация", "ППО",
+				"Наименование ППО", "Место работы",
 				"Учреждение", "Организация образования", "Наименование организации", "Organization", "Organisation",
 				"Primary organization", "Workplace"));
-		HEADERS.put(CATEGORY, List.of("Санат / Категория", "Санат", "Санаты", "Қатысушы санаты", "Категория",
-				"Категория участника", "Category"));
-		HEADERS.put(POSITION, List.of("Лауазымы / Должность", "Лауазымы", "Лауазым", "Қызметі", "Должность",
-				"Position", "Job title"));
+		HEADERS.put(CATEGORY, List.of("Санат / Категория", "Санат", "Санаты", "Қатысушы санаты", "Қатысушының санаты",
+				"Категория", "Категория участника", "Кәсіподақтағы мәртебесі", "Статус в профсоюзе", "Category"));
+		HEADERS.put(POSITION, List.of("Лауазымы / Должность", "Лауазымы", "Лауазым", "Қызметі", "Атқаратын қызметі",
+				"Должность", "Занимаемая должность", "Position", "Job title"));
 	}
 
 	/**
@@ -99,17 +124,22 @@ class ParticipantImportService implements ParticipantImports {
 	 * Kept here, not in a migration: they are how files are read, not reference data.
 	 */
 	static final Map<String, List<String>> CATEGORY_SHORT_FORMS = Map.of(
-			"UNION_MEMBER", List.of("кәсіподақ мүшесі", "мүше", "мүшесі", "член профсоюза", "член", "union member",
-					"member"),
-			"AUDIT_COMMISSION", List.of("тексеру комиссиясы", "тексеру комиссиясының мүшесі", "ревизионная комиссия",
-					"член ревизионной комиссии", "ревкомиссия", "audit commission", "audit"),
-			"ACTIVIST", List.of("актив", "белсенді", "кәсіподақ белсендісі", "кәсіподақ белсенділері", "профактив",
-					"активист", "профсоюзный активист", "activist"),
-			"CHAIR", List.of("төраға", "төрағасы", "кәсіподақ ұйымының төрағасы", "БКҰ төрағасы", "председатель",
-					"председатель ППО", "председатель профсоюзной организации",
+			"UNION_MEMBER", List.of("кәсіподақ мүшесі", "кәсіподақ мүшелері", "мүше", "мүшесі", "член профсоюза",
+					"члены профсоюза", "член", "union member", "member"),
+			"AUDIT_COMMISSION", List.of("тексеру комиссиясы", "тексеру комиссиясының мүшесі",
+					"тексеру комиссиясының төрағасы", "ТК мүшесі", "ревизионная комиссия", "член ревизионной комиссии",
+					"член РК", "председатель ревизионной комиссии", "ревкомиссия", "ревизор", "audit commission",
+					"audit"),
+			"ACTIVIST", List.of("актив", "белсенді", "кәсіподақ белсендісі", "кәсіподақ белсенділері",
+					"кәсіподақ активі", "кәсіподақ комитетінің мүшесі", "кәсіподақ комитетінің мүшелері", "профактив",
+					"профсоюзный актив", "активист", "профсоюзный активист", "член профкома", "профорг", "activist"),
+			"CHAIR", List.of("төраға", "төрағасы", "төрайым", "кәсіподақ ұйымының төрағасы", "кәсіподақ төрағасы",
+					"бастауыш кәсіподақ ұйымының төрағасы", "кәсіподақ комитетінің төрағасы", "БКҰ төрағасы",
+					"председатель", "председатель ППО", "председатель профкома", "председатель профсоюзной организации",
 					"председатель первичной профсоюзной организации", "chair", "chairperson"),
 			"CONCILIATION_COMMISSION", List.of("келісу комиссиясы", "келісу комиссиясының мүшесі",
-					"согласительная комиссия", "член согласительной комиссии", "conciliation commission",
+					"келісім комиссиясының мүшесі", "согласительная комиссия", "член согласительной комиссии",
+					"conciliation commission",
 					"conciliation"));
 
 	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
@@ -117,14 +147,6 @@ class ParticipantImportService implements ParticipantImports {
 	private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
 
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}№]+");
-
-	private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
-
-	private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
-
-	private static final Locale KAZAKH = Locale.forLanguageTag("kk");
-
-	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
 	private static final Pattern HEADER_PARTS = Pattern.compile("[/|()\\[\\]\\n]+");
 
@@ -140,9 +162,12 @@ class ParticipantImportService implements ParticipantImports {
 
 	private final int maxRows;
 
+	private final ImportLayouts layouts;
+
 	ParticipantImportService(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
-			kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits,
+			kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, ImportLayouts layouts,
 			@Value("${oqytu.imports.participants.max-rows:" + MAX_ROWS + "}") int maxRows) {
+		this.layouts = layouts;
 		this.importMetrics = importMetrics;
 		this.limits = limits;
 		this.maxRows = maxRows;
@@ -155,20 +180,25 @@ class ParticipantImportService implements ParticipantImports {
 
 	@Override
 	@Transactional(readOnly = true)
-	public byte[] template(CurrentUser user) {
+	public byte[] template(CurrentUser user, Long districtId) {
 		requireWriter(user);
-		List<OrganizationRow> example = organizations
-			.search(user, new OrganizationCriteria(null, null, null, true, null, false, 0, 1))
-			.getContent();
 		List<CatalogItem> categories = catalog.categories();
+		// The organizations the list may name: the event's district (or city), else all in the user's scope.
+		List<OrganizationRow> units = new ArrayList<>();
+		int page = 0;
+		while (units.size() < TEMPLATE_ORGANIZATIONS) {
+			List<OrganizationRow> found = organizations
+				.search(user, new OrganizationCriteria(null, districtId, null, true, OrganizationCriteria.Sort.DISTRICT,
+						false, page++, OrganizationCriteria.MAX_SIZE))
+				.getContent();
+			units.addAll(found);
+			if (found.size() < OrganizationCriteria.MAX_SIZE) {
+				break;
+			}
+		}
 		try (XlsxWriter xlsx = new XlsxWriter()) {
 			Sheet list = xlsx.sheet("Тізім - Список");
 			xlsx.headers(list, 0, HEADERS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
-			Row row = xlsx.row(list, 1);
-			xlsx.text(row, 0, "Серікова Айгүл Маратқызы");
-			xlsx.text(row, 1, example.isEmpty() ? "" : example.get(0).nameKk());
-			xlsx.text(row, 2, categories.isEmpty() ? "" : categories.get(0).nameKk());
-			xlsx.text(row, 3, "мұғалім");
 			int[] widths = { 40, 60, 36, 30 };
 			for (int c = 0; c < widths.length; c++) {
 				list.setColumnWidth(c, widths[c] * 256);
@@ -191,6 +221,44 @@ class ParticipantImportService implements ParticipantImports {
 			for (int c = 0; c < nameWidths.length; c++) {
 				names.setColumnWidth(c, nameWidths[c] * 256);
 			}
+
+			Sheet orgs = xlsx.sheet(ORGANIZATIONS_SHEET);
+			xlsx.headers(orgs, 0, "Атауы / Наименование", "Орысша / На русском", "Код / Code", "Аудан / Район");
+			for (int i = 0; i < units.size() && i < TEMPLATE_ORGANIZATIONS; i++) {
+				OrganizationRow o = units.get(i);
+				Row r = xlsx.row(orgs, i + 1);
+				xlsx.text(r, 0, o.nameKk());
+				xlsx.text(r, 1, o.nameRu());
+				xlsx.text(r, 2, String.valueOf(o.id()));
+				xlsx.text(r, 3, o.districtKk());
+			}
+			int[] orgWidths = { 60, 60, 10, 30 };
+			for (int c = 0; c < orgWidths.length; c++) {
+				orgs.setColumnWidth(c, orgWidths[c] * 256);
+			}
+			orgs.createFreezePane(0, 1);
+			int count = Math.min(units.size(), TEMPLATE_ORGANIZATIONS);
+			if (count > 0) {
+				// The organization column offers the district's names; a name typed otherwise is still accepted
+				// (a warning, not a stop), since lists are also written by hand.
+				DataValidationHelper helper = list.getDataValidationHelper();
+				DataValidationConstraint constraint = helper
+					.createFormulaListConstraint("'" + ORGANIZATIONS_SHEET + "'!$A$2:$A$" + (count + 1));
+				DataValidation validation = helper.createValidation(constraint,
+						new CellRangeAddressList(1, TEMPLATE_ROWS, 1, 1));
+				validation.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+				validation.setShowErrorBox(true);
+				validation.createErrorBox("Ұйым / Организация",
+						"Тізімде жоқ атау. Тексеріңіз / Названия нет в списке. Проверьте");
+				list.addValidationData(validation);
+				DataValidationConstraint categoryList = helper
+					.createFormulaListConstraint("'Санаттар - Категории'!$A$2:$A$" + (categories.size() + 1));
+				DataValidation categoryValidation = helper.createValidation(categoryList,
+						new CellRangeAddressList(1, TEMPLATE_ROWS, 2, 2));
+				categoryValidation.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+				categoryValidation.setShowErrorBox(true);
+				list.addValidationData(categoryValidation);
+			}
 			return xlsx.toBytes();
 		}
 	}
@@ -200,22 +268,31 @@ class ParticipantImportService implements ParticipantImports {
 	@Override
 	@Transactional(readOnly = true)
 	public ParticipantImportPreview preview(CurrentUser user, long eventId, byte[] content,
-			ParticipantColumns columns, Locale locale) {
+			ParticipantColumns columns, ImportDecisions decisions, Locale locale) {
 		requireWriter(user);
-		return read(user, eventId, content, columns, locale, true, false);
+		return read(user, eventId, content, columns, decisions, true, false).preview;
 	}
 
 	@Override
 	@Transactional
-	public int commit(CurrentUser user, long eventId, byte[] content, ParticipantColumns columns) {
+	public int commit(CurrentUser user, long eventId, byte[] content, ParticipantColumns columns,
+			ImportDecisions decisions) {
 		requireWriter(user);
-		ParticipantImportPreview preview = read(user, eventId, content, columns, null, false, false);
+		Reading reading = read(user, eventId, content, columns, decisions, false, false);
+		ParticipantImportPreview preview = reading.preview;
 		if (!preview.valid()) {
 			importMetrics.rejected("participants");
 			throw new BusinessRuleException("participants.import.error.notValid");
 		}
 		// addParticipants validates every row again and writes all of them or none.
 		int added = events.addParticipants(user, eventId, preview.rows().values());
+		Map<String, Long> aliases = reading.check.chosenAliases();
+		if (!aliases.isEmpty()) {
+			organizations.addAliases(user, aliases);
+		}
+		if (columns != null && columns.chosen() && reading.layoutKey != null) {
+			layouts.remember(user.scopeUnitId(), reading.layoutKey, columns, user.username());
+		}
 		importMetrics.committed("participants", added);
 		return added;
 	}
@@ -225,16 +302,22 @@ class ParticipantImportService implements ParticipantImports {
 	public ParticipantImportPreview readColumns(CurrentUser user, long eventId, byte[] content,
 			ParticipantColumns columns) {
 		requireWriter(user);
-		return read(user, eventId, content, columns, null, false, true);
+		return read(user, eventId, content, columns, ImportDecisions.NONE, false, true).preview;
 	}
 
-	private ParticipantImportPreview read(CurrentUser user, long eventId, byte[] content, ParticipantColumns chosen,
-			Locale locale, boolean suggest, boolean columnsOnly) {
+	/** A reading's result, with the row check (for the aliases chosen) and the header layout's key. */
+	private record Reading(ParticipantImportPreview preview, RowCheck check, String layoutKey) {
+	}
+
+	private Reading read(CurrentUser user, long eventId, byte[] content, ParticipantColumns chosen,
+			ImportDecisions decisions, boolean suggest, boolean columnsOnly) {
 		// Also the scope check: an event outside the user's subtree is refused here.
 		List<Participant> listed = events.participants(user, eventId);
-		ListReading reading = new ListReading(user, chosen, listed, locale, suggest, columnsOnly);
+		Long districtId = events.details(user, eventId).districtId();
+		ListReading reading = new ListReading(user, chosen, listed, decisions, districtId, suggest, columnsOnly);
 		SafeWorkbooks.read(content, limits, reading::accept);
-		return reading.finish();
+		ParticipantImportPreview preview = reading.finish();
+		return new Reading(preview, reading.check, reading.layoutKey);
 	}
 
 	/**
@@ -250,7 +333,9 @@ class ParticipantImportService implements ParticipantImports {
 
 		private final List<Participant> listed;
 
-		private final Locale locale;
+		private final ImportDecisions decisions;
+
+		private final Long districtId;
 
 		private final boolean suggest;
 
@@ -263,12 +348,15 @@ class ParticipantImportService implements ParticipantImports {
 
 		private RowCheck check;
 
-		ListReading(CurrentUser user, ParticipantColumns chosen, List<Participant> listed, Locale locale,
-				boolean suggest, boolean columnsOnly) {
+		private String layoutKey;
+
+		ListReading(CurrentUser user, ParticipantColumns chosen, List<Participant> listed, ImportDecisions decisions,
+				Long districtId, boolean suggest, boolean columnsOnly) {
 			this.user = user;
 			this.chosen = chosen;
 			this.listed = listed;
-			this.locale = locale;
+			this.decisions = decisions == null ? ImportDecisions.NONE : decisions;
+			this.districtId = districtId;
 			this.suggest = suggest;
 			this.columnsOnly = columnsOnly;
 		}
@@ -304,15 +392,25 @@ class ParticipantImportService implements ParticipantImports {
 				return;
 			}
 			List<SheetColumn> sheetColumns = sheetColumns(header);
+			layoutKey = ImportLayouts.key(sheetColumns.stream().map(SheetColumn::header).toList());
 			boolean given = chosen != null && chosen.chosen();
-			ParticipantColumns columns = given ? chosen : recognize(header);
+			ParticipantColumns columns = given ? chosen : null;
+			boolean remembered = false;
+			if (!given) {
+				// A mapping confirmed before for this layout wins over recognition: the user said so.
+				ParticipantColumns before = layouts.find(user.scopeUnitId(), layoutKey)
+					.filter(c -> checkMapping(c, sheetColumns.size()).isEmpty())
+					.orElse(null);
+				remembered = before != null;
+				columns = remembered ? before : recognize(header);
+			}
 			List<RowError> mappingErrors = given ? checkMapping(chosen, sheetColumns.size()) : List.of();
 			if (columnsOnly || !mappingErrors.isEmpty() || !columns.complete()) {
 				result = new ParticipantImportPreview(sheetColumns, columns, true, mappingErrors, null, Map.of(),
 						listed.size());
 				return;
 			}
-			check = new RowCheck(user, sheetColumns, columns, listed, locale, suggest);
+			check = new RowCheck(user, sheetColumns, columns, listed, suggest, decisions, districtId, remembered);
 			for (SheetRow row : window) {
 				if (row.index() > header.index() && !check.add(row)) {
 					break;
@@ -325,19 +423,19 @@ class ParticipantImportService implements ParticipantImports {
 	/** Checks each data row as it arrives, against the registry's names, the catalog and the list so far. */
 	private final class RowCheck {
 
-		private final CurrentUser user;
-
 		private final List<SheetColumn> sheetColumns;
 
 		private final ParticipantColumns columns;
 
 		private final List<Participant> listed;
 
-		private final Locale locale;
-
 		private final boolean suggest;
 
-		private final OrganizationResolver resolver;
+		private final ImportDecisions decisions;
+
+		private final Long districtId;
+
+		private final NameMatcher matcher;
 
 		private final Map<String, String> categories = categoryAliases();
 
@@ -345,9 +443,14 @@ class ParticipantImportService implements ParticipantImports {
 
 		private final Map<String, Integer> firstRow = new HashMap<>();
 
-		private final Map<String, String> suggestions = new HashMap<>();
+		/** Resolutions per distinct spelling (by its key): each spelling is resolved once. */
+		private final Map<String, NameMatcher.Match> resolved = new HashMap<>();
+
+		private final Map<String, Spelling> spellings = new LinkedHashMap<>();
 
 		private final List<ImportRow<ParticipantCommand>> rows = new ArrayList<>();
+
+		private final List<SkippedRow> skipped = new ArrayList<>();
 
 		private final List<RowError> fileErrors = new ArrayList<>();
 
@@ -359,17 +462,22 @@ class ParticipantImportService implements ParticipantImports {
 
 		private final int positionColumn;
 
+		private final int width;
+
+		private final boolean remembered;
+
 		private boolean stopped;
 
 		RowCheck(CurrentUser user, List<SheetColumn> sheetColumns, ParticipantColumns columns, List<Participant> listed,
-				Locale locale, boolean suggest) {
-			this.user = user;
+				boolean suggest, ImportDecisions decisions, Long districtId, boolean remembered) {
 			this.sheetColumns = sheetColumns;
 			this.columns = columns;
 			this.listed = listed;
-			this.locale = locale;
 			this.suggest = suggest;
-			this.resolver = new OrganizationResolver(organizations.nameIndex(user));
+			this.decisions = decisions;
+			this.districtId = districtId;
+			this.remembered = remembered;
+			this.matcher = organizations.nameMatcher(user);
 			for (Participant p : listed) {
 				onList.add(Organizations.nameKey(p.fullName()) + "|" + p.organizationId());
 			}
@@ -377,6 +485,7 @@ class ParticipantImportService implements ParticipantImports {
 			this.organizationColumn = columns.organization();
 			this.categoryColumn = columns.category();
 			this.positionColumn = columns.position() == null ? -1 : columns.position();
+			this.width = Math.max(sheetColumns.size(), 1);
 		}
 
 		/** Checks one row; false once the list is longer than allowed (the reading stops there). */
@@ -384,12 +493,17 @@ class ParticipantImportService implements ParticipantImports {
 			if (stopped) {
 				return false;
 			}
+			int rowNumber = row.index() + 1;
 			String name = clean(Cells.text(row, nameColumn));
 			String organization = clean(Cells.text(row, organizationColumn));
 			String category = clean(Cells.text(row, categoryColumn));
 			String position = clean(Cells.text(row, positionColumn));
-			if (name.isEmpty() && organization.isEmpty() && category.isEmpty() && position.isEmpty()) {
-				// Blank, or only a pre-numbered line of a form left empty.
+			String skip = notAPerson(row, name, organization, category, position);
+			if (skip != null) {
+				// a row with nothing at all in it is passed over unlisted; a numbered empty line is listed
+				if (!"BLANK".equals(skip) || !Cells.blankRow(row, Math.max(width, row.width()))) {
+					skipped.add(new SkippedRow(rowNumber, skip, shown(rowText(row))));
+				}
 				return true;
 			}
 			if (rows.size() >= maxRows) {
@@ -397,7 +511,10 @@ class ParticipantImportService implements ParticipantImports {
 				stopped = true;
 				return false;
 			}
-			int rowNumber = row.index() + 1;
+			if (decisions.excludedRows().contains(rowNumber)) {
+				skipped.add(new SkippedRow(rowNumber, "EXCLUDED", shown(rowText(row))));
+				return true;
+			}
 			List<RowError> errors = new ArrayList<>(2);
 			if (name.isEmpty()) {
 				errors.add(new RowError("participants.import.error.nameMissing"));
@@ -410,25 +527,14 @@ class ParticipantImportService implements ParticipantImports {
 				errors.add(new RowError("participants.import.error.organizationMissing"));
 			}
 			else {
-				OrganizationResolver.Match match = resolver.find(organization);
-				if (match.outcome() == OrganizationResolver.Outcome.AMBIGUOUS) {
-					errors.add(new RowError("participants.import.error.organizationAmbiguous", shown(organization)));
-				}
-				else if (match.outcome() == OrganizationResolver.Outcome.UNKNOWN) {
-					String near = suggest ? suggestions(user, organization, locale, suggestions) : "";
-					errors.add(near.isEmpty() ? new RowError("participants.import.error.organizationUnknown", shown(organization))
-							: new RowError("participants.import.error.organizationSuggest", shown(organization), near));
-				}
-				else {
-					organizationId = match.id();
-				}
+				organizationId = organization(organization, rowNumber, errors);
 			}
 			String categoryCode = null;
 			if (category.isEmpty()) {
 				errors.add(new RowError("participants.import.error.categoryMissing"));
 			}
 			else {
-				categoryCode = categories.get(looseKey(category));
+				categoryCode = category(categories, category);
 				if (categoryCode == null) {
 					errors.add(new RowError("participants.import.error.categoryUnknown", shown(category)));
 				}
@@ -453,8 +559,28 @@ class ParticipantImportService implements ParticipantImports {
 			return true;
 		}
 
+		/** The organization a spelling names: resolved once per spelling, else the user's choice for it. */
+		private Long organization(String organization, int rowNumber, List<RowError> errors) {
+			String key = OrganizationNames.key(organization);
+			NameMatcher.Match match = resolved.computeIfAbsent(key, k -> matcher.resolve(organization, districtId));
+			if (match.outcome() == NameMatcher.Outcome.FOUND) {
+				return match.id();
+			}
+			Spelling spelling = spellings.computeIfAbsent(key,
+					k -> new Spelling(spellingId(k), organization, match.outcome() == NameMatcher.Outcome.AMBIGUOUS));
+			spelling.rows.add(rowNumber);
+			Long chosen = decisions.organizationBySpelling().get(spelling.id);
+			if (chosen != null && matcher.knows(chosen)) {
+				spelling.chosen = chosen;
+				return chosen;
+			}
+			errors.add(new RowError(spelling.ambiguous ? "participants.import.error.organizationAmbiguousChoose"
+					: "participants.import.error.organizationChoose", shown(organization)));
+			return null;
+		}
+
 		ParticipantImportPreview preview() {
-			if (rows.isEmpty() && fileErrors.isEmpty()) {
+			if (rows.isEmpty() && fileErrors.isEmpty() && skipped.stream().noneMatch(r -> r.reason().equals("EXCLUDED"))) {
 				fileErrors.add(new RowError("import.error.noRows"));
 			}
 			ImportPreview<ParticipantCommand> checked = new ImportPreview<>(
@@ -468,26 +594,111 @@ class ParticipantImportService implements ParticipantImports {
 					byCategory.merge(r.value().categoryCode(), 1L, Long::sum);
 				}
 			}
+			List<SpellingGroup> groups = new ArrayList<>(spellings.size());
+			for (Spelling sp : spellings.values()) {
+				List<UnitOption> near = suggest ? matcher.suggest(sp.text, districtId, SUGGESTIONS) : List.of();
+				groups.add(new SpellingGroup(sp.id, shown(sp.text), List.copyOf(sp.rows), near, sp.chosen, sp.ambiguous));
+			}
 			return new ParticipantImportPreview(sheetColumns, columns, false, List.of(), checked, byCategory,
-					listed.size());
+					listed.size(), groups, List.copyOf(skipped), remembered);
+		}
+
+		/** The organizations chosen per spelling, by the spelling as written: kept as aliases at import. */
+		Map<String, Long> chosenAliases() {
+			Map<String, Long> chosen = new LinkedHashMap<>();
+			for (Spelling sp : spellings.values()) {
+				if (sp.chosen != null) {
+					chosen.put(sp.text, sp.chosen);
+				}
+			}
+			return chosen;
+		}
+
+		/**
+		 * Why a row is not a person, or null: blank (or only a row number), a total line, the
+		 * header repeated. Such rows are skipped and listed, never errors.
+		 */
+		private String notAPerson(SheetRow row, String name, String organization, String category, String position) {
+			if (name.isEmpty() && organization.isEmpty() && category.isEmpty() && position.isEmpty()) {
+				for (int c = 0; c < row.width(); c++) {
+					if (TOTAL_LINE.matcher(clean(Cells.text(row, c))).find()) {
+						return "TOTAL";
+					}
+				}
+				return "BLANK";
+			}
+			for (String text : new String[] { name, organization, Cells.text(row, 0), Cells.text(row, 1) }) {
+				if (TOTAL_LINE.matcher(clean(text)).find()) {
+					return "TOTAL";
+				}
+			}
+			ParticipantColumns again = recognize(row);
+			int score = (again.name() != null ? 1 : 0) + (again.organization() != null ? 1 : 0)
+					+ (again.category() != null ? 1 : 0);
+			return score >= 2 ? "HEADER" : null;
+		}
+
+		private String rowText(SheetRow row) {
+			List<String> texts = new ArrayList<>();
+			for (int c = 0; c < row.width() && texts.size() < 4; c++) {
+				String t = clean(Cells.text(row, c));
+				if (!t.isEmpty()) {
+					texts.add(t);
+				}
+			}
+			return String.join(" · ", texts);
 		}
 	}
 
-	/** Nearest registry names, cached per typed name and limited in number (one statement each). */
-	private String suggestions(CurrentUser user, String organization, Locale locale, Map<String, String> cache) {
-		String key = Organizations.nameKey(organization);
-		String cached = cache.get(key);
-		if (cached != null || cache.size() >= MAX_SUGGESTION_LOOKUPS) {
-			return cached == null ? "" : cached;
+	/** A spelling the registry did not resolve, as the rows come in. */
+	private static final class Spelling {
+
+		final String id;
+
+		final String text;
+
+		final boolean ambiguous;
+
+		final List<Integer> rows = new ArrayList<>();
+
+		Long chosen;
+
+		Spelling(String id, String text, boolean ambiguous) {
+			this.id = id;
+			this.text = text;
+			this.ambiguous = ambiguous;
 		}
-		List<UnitOption> near = organizations.suggest(user, organization, 3);
-		// Named in the language the file is written in, so the right name can be pasted back into it.
-		Locale language = KAZAKH_LETTERS.matcher(organization).find() ? KAZAKH
-				: CYRILLIC.matcher(organization).find() ? RUSSIAN : locale;
-		String text = String.join("; ",
-				near.stream().map(u -> LocalizedText.pick(language, u.nameKk(), u.nameRu())).toList());
-		cache.put(key, text);
-		return text;
+	}
+
+	/** A short stable id of a spelling's key, for field names in the preview's form. */
+	static String spellingId(String key) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The category a cell names: the catalog's names and codes, the forms people write, loosely compared. */
+	static String category(Map<String, String> aliases, String text) {
+		String key = looseKey(text);
+		String code = aliases.get(key);
+		if (code != null) {
+			return code;
+		}
+		// "Төраға (БКҰ)", "председатель ППО СШ №5": a known form followed by more words
+		String best = null;
+		int bestLength = 0;
+		for (Map.Entry<String, String> e : aliases.entrySet()) {
+			if (e.getKey().length() >= 5 && key.startsWith(e.getKey()) && e.getKey().length() > bestLength) {
+				best = e.getValue();
+				bestLength = e.getKey().length();
+			}
+		}
+		return best;
 	}
 
 	// ---- columns
@@ -607,62 +818,6 @@ class ParticipantImportService implements ParticipantImports {
 			}
 		}
 		return aliases;
-	}
-
-	/**
-	 * The registry's name index, and a looser one beside it for names typed with other quotes,
-	 * spaces or punctuation ("№ 1" for "№1", «Балапан» for "Балапан"). A loose form two
-	 * organizations share identifies neither.
-	 */
-	static final class OrganizationResolver {
-
-		enum Outcome {
-			FOUND, AMBIGUOUS, UNKNOWN
-		}
-
-		record Match(Outcome outcome, Long id) {
-
-			static final Match UNKNOWN = new Match(Outcome.UNKNOWN, null);
-
-			static final Match AMBIGUOUS = new Match(Outcome.AMBIGUOUS, null);
-
-			static Match of(Long id) {
-				return id == null ? AMBIGUOUS : new Match(Outcome.FOUND, id);
-			}
-		}
-
-		private final Map<String, Long> exact;
-
-		private final Map<String, Long> loose = new HashMap<>();
-
-		OrganizationResolver(Map<String, Long> nameIndex) {
-			this.exact = nameIndex;
-			Set<String> ambiguous = new HashSet<>();
-			for (Map.Entry<String, Long> e : nameIndex.entrySet()) {
-				String key = looseKey(e.getKey());
-				if (e.getValue() == null) {
-					ambiguous.add(key);
-					continue;
-				}
-				Long before = loose.putIfAbsent(key, e.getValue());
-				if (before != null && !before.equals(e.getValue())) {
-					ambiguous.add(key);
-				}
-			}
-			ambiguous.forEach(key -> loose.put(key, null));
-		}
-
-		Match find(String text) {
-			String key = Organizations.nameKey(text);
-			if (exact.containsKey(key)) {
-				return Match.of(exact.get(key));
-			}
-			String looseKey = looseKey(key);
-			if (loose.containsKey(looseKey)) {
-				return Match.of(loose.get(looseKey));
-			}
-			return Match.UNKNOWN;
-		}
 	}
 
 	// ---- text

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -70,12 +71,11 @@ class ParticipantImportController {
 	@TrainingWriter
 	ResponseEntity<byte[]> template(@PathVariable long id) {
 		CurrentUser me = CurrentUsers.require();
-		events.details(me, id);
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("oqytu-participants-" + id + ".xlsx").build().toString())
-			.body(imports.template(me));
+			.body(imports.template(me, events.details(me, id).districtId()));
 	}
 
 	@PostMapping("/import")
@@ -104,7 +104,8 @@ class ParticipantImportController {
 	@GetMapping(UPLOAD)
 	@TrainingWriter
 	String preview(@PathVariable long id, @PathVariable UUID uploadId,
-			@ModelAttribute("mapping") ColumnMappingForm mapping, BindingResult binding, Model model, Locale locale,
+			@ModelAttribute("mapping") ColumnMappingForm mapping, BindingResult binding,
+			@RequestParam MultiValueMap<String, String> parameters, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(uploadId, kind(id), me.username()).orElse(null);
@@ -114,12 +115,14 @@ class ParticipantImportController {
 		ParticipantImportPreview preview;
 		try {
 			// Column numbers that do not parse are ignored: the headers are recognized instead.
-			preview = imports.preview(me, id, upload.content(), binding.hasErrors() ? null : mapping.columns(), locale);
+			preview = imports.preview(me, id, upload.content(), binding.hasErrors() ? null : mapping.columns(),
+					DecisionParameters.read(parameters), locale);
 		}
 		catch (SpreadsheetRejectedException ex) {
 			uploads.delete(uploadId);
 			return rejected(id, redirect, ex.messageKey(), ex.arguments());
 		}
+		model.addAttribute("decisions", DecisionParameters.read(parameters));
 		return page(id, upload, preview, model);
 	}
 
@@ -148,15 +151,16 @@ class ParticipantImportController {
 	@TrainingWriter
 	String commit(@PathVariable long id, @PathVariable UUID uploadId,
 			@ModelAttribute("mapping") ColumnMappingForm mapping, BindingResult binding,
-			RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> parameters, RedirectAttributes redirect) {
 		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(uploadId, kind(id), me.username()).orElse(null);
 		if (upload == null) {
 			return rejected(id, redirect, "import.error.uploadExpired");
 		}
 		ColumnMappingForm chosen = binding.hasErrors() ? new ColumnMappingForm(null, null, null, null) : mapping;
+		var decisions = DecisionParameters.read(parameters);
 		try {
-			int added = imports.commit(me, id, upload.content(), chosen.columns());
+			int added = imports.commit(me, id, upload.content(), chosen.columns(), decisions);
 			uploads.delete(uploadId);
 			redirect.addFlashAttribute("flash", "participants.import.flash.done");
 			redirect.addFlashAttribute("flashArgs", new Object[] { added });
@@ -165,8 +169,11 @@ class ParticipantImportController {
 		catch (BusinessRuleException | SpreadsheetRejectedException | DataIntegrityViolationException ex) {
 			// Someone changed the list meanwhile, or the file no longer passes: show the preview again.
 			redirect.addFlashAttribute("flashError", "participants.import.error.notValid");
-			chosen.parameters().forEach(redirect::addAttribute);
-			return "redirect:/events/" + id + "/participants/import/" + uploadId;
+			var url = org.springframework.web.util.UriComponentsBuilder
+				.fromPath("/events/{id}/participants/import/{upload}");
+			chosen.parameters().forEach((k, v) -> url.queryParam(k, v));
+			DecisionParameters.write(decisions).forEach((k, v) -> url.queryParam(k, v.toArray()));
+			return "redirect:" + url.buildAndExpand(id, uploadId).encode().toUriString();
 		}
 	}
 
@@ -176,6 +183,9 @@ class ParticipantImportController {
 		model.addAttribute("filename", upload.filename());
 		model.addAttribute("preview", preview);
 		model.addAttribute("mapping", ColumnMappingForm.of(preview.columns()));
+		if (!model.containsAttribute("decisions")) {
+			model.addAttribute("decisions", kz.oqytu.training.ImportDecisions.NONE);
+		}
 		if (preview.mappingNeeded()) {
 			return "training/participant-import-columns";
 		}

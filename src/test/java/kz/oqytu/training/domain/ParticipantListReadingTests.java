@@ -1,14 +1,9 @@
 package kz.oqytu.training.domain;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
-import kz.oqytu.organizations.Organizations;
 import kz.oqytu.shared.xlsx.SheetRow;
 import kz.oqytu.training.ParticipantColumns;
-import kz.oqytu.training.domain.ParticipantImportService.OrganizationResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,20 +31,6 @@ class ParticipantListReadingTests {
 		ParticipantColumns c = columns("Кто", "Где", "Лауазымы");
 		assertThat(c.complete()).isFalse();
 		assertThat(c.position()).isEqualTo(2);
-	}
-
-	@Test
-	void findsOrganizationsTypedWithOtherQuotesSpacesOrCase() {
-		Map<String, Long> index = new HashMap<>();
-		index.put(Organizations.nameKey("Ақтөбе қаласы, №1 мектеп-гимназия"), 10L);
-		index.put(Organizations.nameKey("ЖШС \"Балапан\" балабақшасы"), 11L);
-		index.put(Organizations.nameKey("Школа №5"), null);
-		OrganizationResolver resolver = new OrganizationResolver(index);
-		assertThat(resolver.find("АҚТӨБЕ ҚАЛАСЫ,  №1 мектеп-гимназия").id()).isEqualTo(10L);
-		assertThat(resolver.find("Ақтөбе қаласы, № 1 мектеп гимназия").id()).isEqualTo(10L);
-		assertThat(resolver.find("ЖШС «Балапан» балабақшасы").id()).isEqualTo(11L);
-		assertThat(resolver.find("школа №5").outcome()).isEqualTo(OrganizationResolver.Outcome.AMBIGUOUS);
-		assertThat(resolver.find("Школа №6").outcome()).isEqualTo(OrganizationResolver.Outcome.UNKNOWN);
 	}
 
 	@Test

@@ -178,9 +178,29 @@ public final class SheetReader {
 					return true;
 				}
 			}
-			HeaderMap again = HeaderMap.read(row, columns);
-			return again.recognized() >= Math.max(2, headers.recognized() - 1);
+			// The header repeated: its named columns carry their titles again. Only those few cells are
+			// read, so a long sheet costs no more than its data (OversizedSpreadsheetTests).
+			if (headerTitles == null) {
+				headerTitles = new java.util.LinkedHashMap<>();
+				for (String key : columns.keySet()) {
+					int c = headers.column(key);
+					if (c >= 0) {
+						headerTitles.put(c, HeaderMap.loose(headers.headers().get(c)));
+					}
+				}
+			}
+			int same = 0;
+			for (Map.Entry<Integer, String> title : headerTitles.entrySet()) {
+				String text = Cells.text(row, title.getKey());
+				if (!text.isEmpty() && HeaderMap.loose(text).equals(title.getValue())) {
+					same++;
+				}
+			}
+			return same >= Math.max(2, headers.recognized() - 1);
 		}
+
+		/** The header's named columns and their titles, loosely: a repeated header is known by them. */
+		private Map<Integer, String> headerTitles;
 
 		ImportPreview<T> preview() {
 			if (headers == null && !window.isEmpty()) {

@@ -620,7 +620,9 @@ class ParticipantImportService implements ParticipantImports {
 		 */
 		private String notAPerson(SheetRow row, String name, String organization, String category, String position) {
 			if (name.isEmpty() && organization.isEmpty() && category.isEmpty() && position.isEmpty()) {
-				for (int c = 0; c < row.width(); c++) {
+				// within the list's own columns: cells far to the right of the header are no total line,
+				// and a sheet padded with numbers there costs no text per cell (OversizedSpreadsheetTests)
+				for (int c = 0; c < Math.min(row.width(), width); c++) {
 					if (TOTAL_LINE.matcher(clean(Cells.text(row, c))).find()) {
 						return "TOTAL";
 					}

@@ -36,6 +36,7 @@ import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 import java.time.Clock;
 
 @Service
@@ -83,6 +84,9 @@ class BudgetImportService implements BudgetImports {
 	private static final List<String> REQUIRED = List.of("body", "year", "totalPlanned", "totalActual",
 			"trainingPlanned", "trainingActual");
 
+	/** Templates carry the footer of every file: the time made, in the reader's language. */
+	private final XlsxWriters writers;
+
 	private final JdbcClient jdbc;
 
 	private final BudgetRepository budgets;
@@ -94,7 +98,8 @@ class BudgetImportService implements BudgetImports {
 	private final Clock clock;
 
 	BudgetImportService(JdbcClient jdbc, BudgetRepository budgets, kz.oqytu.shared.imports.ImportMetrics importMetrics,
-			SheetLimits limits, Clock clock) {
+			SheetLimits limits, Clock clock, XlsxWriters writers) {
+		this.writers = writers;
 		this.clock = clock;
 		this.importMetrics = importMetrics;
 		this.limits = limits;
@@ -120,7 +125,7 @@ class BudgetImportService implements BudgetImports {
 				lines.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(BudgetLineCategory.class))
 					.put(BudgetLineCategory.valueOf(rs.getString(2)), new PlanFact(rs.getBigDecimal(3), rs.getBigDecimal(4)));
 			});
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(org.springframework.context.i18n.LocaleContextHolder.getLocale())) {
 			Sheet sheet = xlsx.sheet("Budget " + year);
 			xlsx.headers(sheet, 0, COLUMNS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
 			sheet.setColumnWidth(1, 60 * 256);

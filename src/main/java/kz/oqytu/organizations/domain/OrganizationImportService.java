@@ -31,6 +31,7 @@ import kz.oqytu.shared.imports.SheetReader;
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 import java.time.Clock;
 
 @Service
@@ -72,6 +73,9 @@ class OrganizationImportService implements OrganizationImports {
 				"Численность членов профсоюза", "Количество членов профсоюза", "Членов профсоюза", "Members"));
 	}
 
+	/** Templates carry the footer of every file: the time made, in the reader's language. */
+	private final XlsxWriters writers;
+
 	private final JdbcClient jdbc;
 
 	private final OrgUnitRepository units;
@@ -87,7 +91,9 @@ class OrganizationImportService implements OrganizationImports {
 	private final Clock clock;
 
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
-			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, Clock clock) {
+			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, Clock clock,
+			XlsxWriters writers) {
+		this.writers = writers;
 		this.clock = clock;
 		this.importMetrics = importMetrics;
 		this.limits = limits;
@@ -101,7 +107,7 @@ class OrganizationImportService implements OrganizationImports {
 
 	@Override
 	public byte[] registryTemplate(Locale locale) {
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(org.springframework.context.i18n.LocaleContextHolder.getLocale())) {
 			Sheet sheet = xlsx.sheet("Registry");
 			xlsx.headers(sheet, 0, REGISTRY_COLUMNS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
 			Row example = xlsx.row(sheet, 1);
@@ -120,7 +126,7 @@ class OrganizationImportService implements OrganizationImports {
 	@Override
 	@Transactional(readOnly = true)
 	public byte[] membershipTemplate(CurrentUser user, LocalDate asOf) {
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(org.springframework.context.i18n.LocaleContextHolder.getLocale())) {
 			Sheet sheet = xlsx.sheet("Membership");
 			xlsx.headers(sheet, 0, MEMBERSHIP_COLUMNS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
 			int[] r = { 1 };

@@ -40,6 +40,7 @@ import kz.oqytu.shared.xlsx.SafeWorkbooks;
 import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.SheetRow;
 import kz.oqytu.shared.xlsx.XlsxWriter;
+import kz.oqytu.shared.xlsx.XlsxWriters;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.Participant;
 import kz.oqytu.training.ImportDecisions;
@@ -150,6 +151,9 @@ class ParticipantImportService implements ParticipantImports {
 
 	private static final Pattern HEADER_PARTS = Pattern.compile("[/|()\\[\\]\\n]+");
 
+	/** Templates carry the footer of every file: the time made, in the reader's language. */
+	private final XlsxWriters writers;
+
 	private final TrainingEvents events;
 
 	private final TrainingCatalog catalog;
@@ -166,7 +170,8 @@ class ParticipantImportService implements ParticipantImports {
 
 	ParticipantImportService(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
 			kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, ImportLayouts layouts,
-			@Value("${oqytu.imports.participants.max-rows:" + MAX_ROWS + "}") int maxRows) {
+			@Value("${oqytu.imports.participants.max-rows:" + MAX_ROWS + "}") int maxRows, XlsxWriters writers) {
+		this.writers = writers;
 		this.layouts = layouts;
 		this.importMetrics = importMetrics;
 		this.limits = limits;
@@ -196,7 +201,7 @@ class ParticipantImportService implements ParticipantImports {
 				break;
 			}
 		}
-		try (XlsxWriter xlsx = new XlsxWriter()) {
+		try (XlsxWriter xlsx = writers.open(org.springframework.context.i18n.LocaleContextHolder.getLocale())) {
 			Sheet list = xlsx.sheet("Тізім - Список");
 			xlsx.headers(list, 0, HEADERS.values().stream().map(a -> a.get(0)).toArray(String[]::new));
 			int[] widths = { 40, 60, 36, 30 };

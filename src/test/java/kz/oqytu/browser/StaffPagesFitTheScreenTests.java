@@ -33,8 +33,10 @@ class StaffPagesFitTheScreenTests {
 	private static final String MEASURE = """
 			() => {
 			  const w = window.innerWidth;
+			  const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+			      if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
 			  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
-			      && getComputedStyle(e).position !== 'fixed');
+			      && getComputedStyle(e).position !== 'fixed' && !clipped(e));
 			  const outer = wide.filter(e => !wide.includes(e.parentElement)).slice(0, 4)
 			      .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
 			          ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right));

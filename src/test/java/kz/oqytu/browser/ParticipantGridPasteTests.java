@@ -52,7 +52,7 @@ class ParticipantGridPasteTests {
 		long event = events.create(new Users(accounts).current("methodologist"), new EventCommand("Төрағалар семинары", null,
 				"THEMATIC_SEMINAR", Set.of("LABOUR_LAW"), LocalDateTime.of(2027, 11, 20, 10, 0),
 				LocalDateTime.of(2027, 11, 20, 13, 0), BigDecimal.valueOf(4), VenueKind.REGIONAL_OFFICE, null, null, null,
-				null, Set.of(), null, null, EventStatus.HELD, Map.of()));
+				null, Set.of(), null, null, EventStatus.PLANNED, Map.of()));
 		List<String> orgs = jdbc.sql("select name_kk from org_unit where level = 'PRIMARY' and active order by id limit 4")
 			.query(String.class).list();
 		StringBuilder sheet = new StringBuilder();

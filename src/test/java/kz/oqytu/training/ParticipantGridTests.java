@@ -40,7 +40,7 @@ class ParticipantGridTests {
 		return events.create(users.current("methodologist"), new EventCommand(title, null, "THEMATIC_SEMINAR",
 				Set.of("LABOUR_LAW"), LocalDateTime.of(2027, 11, 12, 10, 0), LocalDateTime.of(2027, 11, 12, 13, 0),
 				BigDecimal.valueOf(4), VenueKind.REGIONAL_OFFICE, null, null, null, null, Set.of(), null, null,
-				EventStatus.HELD, Map.of()));
+				EventStatus.PLANNED, Map.of()));
 	}
 
 	private List<String> organizations(int n) {

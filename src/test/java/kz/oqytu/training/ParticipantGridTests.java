@@ -18,6 +18,7 @@ import kz.oqytu.testsupport.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The participant grid takes a whole pasted list in one save, checks every row, and loses nothing on error. */
@@ -50,6 +51,16 @@ class ParticipantGridTests {
 
 	private long count(long event) {
 		return jdbc.sql("select count(*) from event_participant where event_id = :e").param("e", event).query(Long.class).single();
+	}
+
+	@Test
+	void theGridPageSaysItTakesAPastedList() throws Exception {
+		long event = event("Бос тізім");
+		MvcResult page = mvc.perform(get("/events/" + event + "/participants").param("lang", "ru")
+			.with(users.as("methodologist"))).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		assertThat(page.getResponse().getContentAsString()).contains("data-max-rows=\"500\"")
+			.contains("Из Excel можно вставить сразу много строк").contains("/js/participant-grid");
 	}
 
 	@Test

@@ -49,7 +49,10 @@ class ParticipantController {
 	/** Rows pasted from a sheet may be many; the binder grows the list up to the grid's limit. */
 	@InitBinder("grid")
 	void gridRows(WebDataBinder binder) {
-		binder.setAutoGrowCollectionLimit(ParticipantGridForm.MAX_ROWS + 1);
+		// only the binder that builds the posted form; the one that renders an existing grid is set up already
+		if (binder.getTarget() == null) {
+			binder.setAutoGrowCollectionLimit(ParticipantGridForm.MAX_ROWS + 1);
+		}
 	}
 
 	@GetMapping

@@ -74,7 +74,8 @@ class ParticipantGridPasteTests {
 		assertThat(page.locator("[data-grid-row]").count()).isEqualTo(12);
 		assertThat(page.inputValue("[name='rows[11].fullName']")).isEqualTo("Жұмабаева Айгүл 12");
 		assertThat(page.inputValue("[name='rows[11].organization']")).isEqualTo(orgs.get(0));
-		assertThat(page.inputValue("[name='rows[11].categoryCode']")).isEqualTo("UNION_MEMBER");
+		assertThat(page.inputValue("[name='rows[11].categoryCode']")).isEqualTo("CHAIR");
+		assertThat(page.inputValue("[name='rows[0].categoryCode']")).isEqualTo("UNION_MEMBER");
 		assertThat(page.inputValue("[name='rows[1].categoryCode']")).isEqualTo("ACTIVIST");
 		assertThat(page.locator("[data-grid-status]").textContent()).contains("12");
 		ui.screenshot(page, "participant-grid-pasted");

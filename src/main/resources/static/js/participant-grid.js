@@ -54,7 +54,7 @@
     return (text || '').toLowerCase().replace(/ё/g, 'е').replace(/[^0-9a-zа-яәғқңөұүһі]/g, '');
   }
 
-  // A category as typed: its code, or its name in any language; else kept as typed for the server to name.
+  // A category as typed: its code, or its name in Kazakh, Russian or English; else kept as typed for the server to name.
   function setCategory(select, text) {
     select.querySelectorAll('option[data-unmatched]').forEach(function (o) { o.remove(); });
     if (!text) {
@@ -64,7 +64,8 @@
     var wanted = loose(text);
     for (var i = 0; i < select.options.length; i++) {
       var o = select.options[i];
-      if (o.value && (o.value.toLowerCase() === text.toLowerCase() || loose(o.textContent) === wanted)) {
+      var names = (o.getAttribute('data-names') || o.textContent).split('|').map(loose);
+      if (o.value && (o.value.toLowerCase() === text.toLowerCase() || names.indexOf(wanted) >= 0)) {
         select.selectedIndex = i;
         return;
       }

@@ -83,6 +83,8 @@ class ParticipantGridPasteTests {
 		page.waitForLoadState();
 		assertThat(jdbc.sql("select count(*) from event_participant where event_id = :e").param("e", event)
 			.query(Long.class).single()).isEqualTo(12);
+		assertThat(jdbc.sql("select count(*) from event_participant where event_id = :e and category_code = 'UNION_MEMBER'")
+			.param("e", event).query(Long.class).single()).isEqualTo(4);
 		assertThat(ui.scrollsSideways(page)).isFalse();
 	}
 }

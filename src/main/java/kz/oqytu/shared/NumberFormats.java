@@ -69,6 +69,13 @@ public final class NumberFormats {
 	}
 
 	/** Money in tenge with two decimals: "1 234 567,89". */
+	/** One decimal, grouped: "4,0", "1 234,5" (kk, ru); "4.0" (en). */
+	public static String oneDecimal(BigDecimal value, Locale locale) {
+		DecimalFormat format = new DecimalFormat("#,##0.0", symbols(locale));
+		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+		return format.format(value);
+	}
+
 	public static String money(BigDecimal amount, Locale locale) {
 		if (amount == null) {
 			return "";

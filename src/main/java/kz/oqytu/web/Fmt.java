@@ -22,7 +22,10 @@ public class Fmt {
 
 	private final ZoneId zone;
 
-	Fmt(java.time.Clock clock) {
+	private final org.springframework.context.MessageSource messages;
+
+	Fmt(java.time.Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.clock = clock;
 		this.zone = clock.getZone();
 	}
@@ -63,6 +66,45 @@ public class Fmt {
 		}
 		String text = NumberFormats.money(value, locale());
 		return text.substring(0, text.length() - 1);
+	}
+
+	/** Academic hours with one decimal, as the union writes them: "4,0" (kk, ru), "4.0" (en). */
+	public String hours(BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		return NumberFormats.oneDecimal(value, locale());
+	}
+
+	/**
+	 * A stored value shown beside a form field after a conflicting save: text as it is, numbers and
+	 * dates in the union's style, yes/no in words, lists joined; none as a dash.
+	 */
+	public String stored(Object value) {
+		if (value == null || (value instanceof String s && s.isBlank())
+				|| (value instanceof java.util.Collection<?> c && c.isEmpty())) {
+			return "\u2014";
+		}
+		if (value instanceof Boolean b) {
+			return messages.getMessage(b ? "form.yes" : "form.no", null, locale());
+		}
+		if (value instanceof BigDecimal d) {
+			// amounts of money carry two decimals, hours one
+			return d.scale() >= 2 ? NumberFormats.money(d, locale()) : NumberFormats.oneDecimal(d, locale());
+		}
+		if (value instanceof Number n) {
+			return NumberFormats.count(n, locale());
+		}
+		if (value instanceof LocalDateTime t) {
+			return NumberFormats.dateTime(t);
+		}
+		if (value instanceof LocalDate d) {
+			return NumberFormats.date(d);
+		}
+		if (value instanceof java.util.Collection<?> c) {
+			return String.join("; ", c.stream().map(this::stored).toList());
+		}
+		return value.toString();
 	}
 
 	public String percent(Percent percent) {

@@ -151,7 +151,7 @@ class BudgetService implements Budgets {
 	 */
 	static Comparator<BudgetRow> order(BudgetCriteria criteria, Locale locale) {
 		Collator collator = NameOrder.forReader(locale);
-		Comparator<BudgetRow> byName = Comparator.comparing(r -> r.name(locale), collator);
+		Comparator<BudgetRow> byName = Comparator.comparing(r -> r.name(locale), kz.oqytu.shared.NaturalOrder.by(collator));
 		boolean descending = criteria.descending();
 		Comparator<BudgetRow> byStatus = Comparator.comparingInt((BudgetRow r) -> statusRank(r.share().status()));
 		Comparator<BudgetRow> column = switch (criteria.sort()) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ContentDisposition;
@@ -35,6 +36,8 @@ import kz.oqytu.budget.BudgetRuleException;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import java.time.Clock;
 
@@ -126,7 +129,8 @@ class BudgetController {
 	@PostMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/edit")
 	@TrainingWriter
 	String save(@PathVariable long unitId, @PathVariable int year, @Valid @ModelAttribute("form") BudgetForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response,
+			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		BudgetBody body = budgets.body(me, unitId);
 		requireValidYear(year);
@@ -142,6 +146,13 @@ class BudgetController {
 			}
 			catch (BusinessRuleException ex) {
 				Forms.reject(result, ex);
+			}
+			catch (ConflictException ex) {
+				BudgetBody now = budgets.body(me, unitId);
+				BudgetForm stored = now.year(year).map(y -> BudgetForm.of(y, locale)).orElseGet(BudgetForm::empty);
+				// amounts are text: "12000000" and "12 000 000,00" are the same amount
+				Conflicts.keepTyped(model, "form", form, stored, response, BudgetController::sameAmount);
+				return form(now, year, model);
 			}
 		}
 		return form(body, year, model);
@@ -164,6 +175,17 @@ class BudgetController {
 		model.addAttribute("norm", budgets.norm(year));
 		model.addAttribute("categories", BudgetLineCategory.values());
 		return "budget/budget-form";
+	}
+
+	private static boolean sameAmount(Object typed, Object stored) {
+		try {
+			var a = BudgetForm.amount((String) typed);
+			var b = BudgetForm.amount((String) stored);
+			return a == null ? b == null : b != null && a.compareTo(b) == 0;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private boolean validYear(Integer year) {

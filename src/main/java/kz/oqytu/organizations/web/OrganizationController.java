@@ -1,9 +1,14 @@
 package kz.oqytu.organizations.web;
 
 import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +32,8 @@ import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.PrimaryKind;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import java.time.Clock;
 
@@ -39,7 +46,10 @@ class OrganizationController {
 
 	private final Clock clock;
 
-	OrganizationController(Organizations organizations, Clock clock) {
+	private final MessageSource messages;
+
+	OrganizationController(Organizations organizations, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.clock = clock;
 		this.organizations = organizations;
 	}
@@ -112,7 +122,7 @@ class OrganizationController {
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
 		if (!result.hasErrors()) {
 			try {
@@ -123,6 +133,12 @@ class OrganizationController {
 			}
 			catch (BusinessRuleException ex) {
 				Forms.reject(result, ex);
+			}
+			catch (ConflictException ex) {
+				Map<String, Object> meanwhile = Conflicts.keepTyped(model, "form", form, OrganizationForm.of(details), response);
+				meanwhile.computeIfPresent("districtId", (k, v) -> organizations.committees(CurrentUsers.require()).stream()
+					.filter(c -> v.equals(c.id())).map(c -> c.name(LocaleContextHolder.getLocale())).findFirst().orElse(v.toString()));
+				meanwhile.computeIfPresent("kind", (k, v) -> messages.getMessage("kind." + v, null, LocaleContextHolder.getLocale()));
 			}
 		}
 		model.addAttribute("org", details);

@@ -326,7 +326,7 @@ class PlanService implements Plans {
 				.map(units::get)
 				.filter(java.util.Objects::nonNull)
 				.map(u -> new TargetUnit(u.id(), u.nameKk(), u.nameRu(), u.isCommittee()))
-				.sorted(java.util.Comparator.comparing((TargetUnit t) -> !t.committee()).thenComparing(TargetUnit::nameKk))
+				.sorted(java.util.Comparator.comparing((TargetUnit t) -> !t.committee()).thenComparing(TargetUnit::nameKk, kz.oqytu.shared.NaturalOrder.plain()))
 				.toList();
 			return r.row().view(targets);
 		}).toList();

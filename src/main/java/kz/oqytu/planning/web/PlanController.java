@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +42,8 @@ import kz.oqytu.planning.PlanPage;
 import kz.oqytu.planning.Plans;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
@@ -65,7 +70,11 @@ class PlanController {
 
 	private final Clock clock;
 
-	PlanController(Plans plans, TrainingEvents events, TrainingCatalog catalog, Organizations organizations, Clock clock) {
+	private final MessageSource messages;
+
+	PlanController(Plans plans, TrainingEvents events, TrainingCatalog catalog, Organizations organizations, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.clock = clock;
 		this.plans = plans;
 		this.events = events;
@@ -209,7 +218,7 @@ class PlanController {
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/edit")
 	@TrainingWriter
 	String updateItem(@PathVariable int year, @PathVariable long id, @Valid @ModelAttribute("form") PlanItemForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		PlanItemDetails details = plans.item(CurrentUsers.require(), year, id);
 		if (!result.hasErrors()) {
 			try {
@@ -220,6 +229,9 @@ class PlanController {
 			}
 			catch (BusinessRuleException ex) {
 				Forms.reject(result, ex);
+			}
+			catch (ConflictException ex) {
+				labelled(Conflicts.keepTyped(model, "form", form, PlanItemForm.of(details.item()), response));
 			}
 		}
 		return itemForm(year, details, model);
@@ -329,6 +341,28 @@ class PlanController {
 		model.addAttribute("year", page.plan().year());
 		reference(model);
 		return "planning/plan-review";
+	}
+
+	/** The stored values of a conflicting save in words: names for codes and ids. */
+	private void labelled(Map<String, Object> meanwhile) {
+		Locale locale = LocaleContextHolder.getLocale();
+		meanwhile.computeIfPresent("formCode", (k, v) -> catalog.form((String) v).map(f -> f.name(locale)).orElse(v.toString()));
+		meanwhile.computeIfPresent("topicCodes", (k, v) -> ((java.util.Collection<?>) v).stream()
+			.map(t -> catalog.topic((String) t).map(i -> i.name(locale)).orElse(t.toString())).toList());
+		meanwhile.computeIfPresent("categoryCodes", (k, v) -> ((java.util.Collection<?>) v).stream()
+			.map(t -> catalog.category((String) t).map(i -> i.name(locale)).orElse(t.toString())).toList());
+		meanwhile.computeIfPresent("period", (k, v) -> {
+			String p = (String) v;
+			return p.startsWith("Q") ? messages.getMessage("plans.quarter", new Object[] { p.substring(1) }, locale)
+					: messages.getMessage("month." + p.substring(1), null, locale);
+		});
+		for (String units : new String[] { "districtIds", "organizationIds" }) {
+			meanwhile.computeIfPresent(units, (k, v) -> {
+				@SuppressWarnings("unchecked")
+				java.util.Collection<Long> ids = (java.util.Collection<Long>) v;
+				return organizations.infos(ids).values().stream().map(u -> u.name(locale)).sorted().toList();
+			});
+		}
 	}
 
 	private String itemForm(int year, PlanItemDetails details, Model model) {

@@ -39,6 +39,8 @@ class ChartData {
 			.toList());
 		data.put("coverage", trend.stream().map(t -> t.coverage() == null ? null : t.coverage().value()).toList());
 		data.put("coverageLabel", text("reports.coverage", locale));
+		// each point opens the dashboard of its year
+		data.put("links", trend.stream().map(t -> Map.of("year", Integer.toString(t.year()))).toList());
 		List<Map<String, Object>> series = new ArrayList<>();
 		if (!trend.isEmpty()) {
 			List<CategoryFigure> first = trend.get(0).categories();
@@ -47,6 +49,9 @@ class ChartData {
 				Map<String, Object> s = new LinkedHashMap<>();
 				s.put("label", first.get(i).name(locale));
 				s.put("data", trend.stream().map(t -> t.categories().get(index).participants()).toList());
+				// each bar segment opens that year's events with people of that category
+				s.put("links", trend.stream().map(t -> Map.of("year", Integer.toString(t.year()), "category",
+						t.categories().get(index).code())).toList());
 				series.add(s);
 			}
 		}
@@ -61,6 +66,7 @@ class ChartData {
 		data.put("participants", months.stream().map(Breakdown::participants).toList());
 		data.put("eventsLabel", text("reports.events", locale));
 		data.put("participantsLabel", text("reports.trained", locale));
+		data.put("links", months.stream().map(m -> Map.of("month", m.key())).toList());
 		return write(data);
 	}
 
@@ -70,6 +76,7 @@ class ChartData {
 		data.put("labels", named.stream().map(d -> d.name(locale)).toList());
 		data.put("coverage", named.stream().map(d -> d.coverage() == null ? null : d.coverage().value()).toList());
 		data.put("coverageLabel", text("reports.coverage", locale));
+		data.put("links", named.stream().map(d -> Map.of("district", d.key())).toList());
 		return write(data);
 	}
 

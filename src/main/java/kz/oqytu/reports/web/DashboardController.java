@@ -46,10 +46,10 @@ class DashboardController {
 		model.addAttribute("year", y);
 		var report = reports.annual(me, regionId, y);
 		model.addAttribute("report", report);
-		int thisYear = java.time.LocalDate.now(clock).getYear();
-		model.addAttribute("budgetYear", thisYear);
-		model.addAttribute("budgetShare", budgets.share(report.regionId(), thisYear).orElse(null));
-		model.addAttribute("budgetNorm", budgets.norm(thisYear));
+		// the banner speaks of the year on screen, not of the calendar year
+		model.addAttribute("budgetYear", y);
+		model.addAttribute("budgetShare", budgets.share(report.regionId(), y).orElse(null));
+		model.addAttribute("budgetNorm", budgets.norm(y));
 		var breakdowns = reports.breakdowns(me, regionId, y);
 		model.addAttribute("breakdowns", breakdowns);
 		model.addAttribute("trendJson", charts.trend(trend, locale));

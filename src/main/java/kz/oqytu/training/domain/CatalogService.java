@@ -1,11 +1,16 @@
 package kz.oqytu.training.domain;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import kz.oqytu.shared.LocalizedText;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.TrainingCatalog;
 
@@ -23,6 +28,19 @@ class CatalogService implements TrainingCatalog {
 
 	CatalogService(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Pages that read a catalogue name beside its row (a report's breakdown by form or topic, survey
+	 * results) pick it through {@link LocalizedText}: in English they show the catalogue's English name.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void registerEnglishNames() {
+		Map<String, String> names = new HashMap<>();
+		for (List<CatalogItem> items : List.of(forms(), topics(), categories())) {
+			items.forEach(i -> names.put(i.nameKk(), i.nameEn()));
+		}
+		LocalizedText.registerEnglish(names);
 	}
 
 	@Override

@@ -3,10 +3,15 @@ package kz.oqytu.training.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +31,8 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.CatalogItem;
@@ -54,9 +61,13 @@ class EventController {
 
 	private final kz.oqytu.training.OrganizationAttendance attendance;
 
+	private final MessageSource messages;
+
 	EventController(TrainingEvents events, TrainingCatalog catalog, Organizations organizations,
-			kz.oqytu.training.ParticipantExports exports, Clock clock, kz.oqytu.training.OrganizationAttendance attendance) {
+			kz.oqytu.training.ParticipantExports exports, Clock clock, kz.oqytu.training.OrganizationAttendance attendance,
+			MessageSource messages) {
 		this.attendance = attendance;
+		this.messages = messages;
 		this.clock = clock;
 		this.exports = exports;
 		this.events = events;
@@ -151,7 +162,7 @@ class EventController {
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		EventDetails event = events.details(CurrentUsers.require(), id);
 		if (!result.hasErrors()) {
 			try {
@@ -162,6 +173,9 @@ class EventController {
 			}
 			catch (BusinessRuleException ex) {
 				Forms.reject(result, ex);
+			}
+			catch (ConflictException ex) {
+				labelled(Conflicts.keepTyped(model, "form", form, EventForm.of(event), response));
 			}
 		}
 		return form(model, event);
@@ -199,6 +213,26 @@ class EventController {
 		model.addAttribute("hosts", hosts(selected, q));
 		model.addAttribute("selectedHost", selected);
 		return "training/event-form :: hostOptions";
+	}
+
+	/** The stored values of a conflicting save in words: names for codes and ids. */
+	private void labelled(Map<String, Object> meanwhile) {
+		Locale locale = LocaleContextHolder.getLocale();
+		meanwhile.computeIfPresent("formCode", (k, v) -> catalog.form((String) v).map(f -> f.name(locale)).orElse(v.toString()));
+		meanwhile.computeIfPresent("topicCodes", (k, v) -> ((java.util.Collection<?>) v).stream()
+			.map(t -> catalog.topic((String) t).map(i -> i.name(locale)).orElse(t.toString())).toList());
+		meanwhile.computeIfPresent("status", (k, v) -> messages.getMessage("training.status." + v, null, locale));
+		meanwhile.computeIfPresent("venueKind", (k, v) -> messages.getMessage("training.venue." + v, null, locale));
+		meanwhile.computeIfPresent("methods", (k, v) -> ((java.util.Collection<?>) v).stream()
+			.map(m -> messages.getMessage("training.method." + m, null, locale)).toList());
+		for (String unit : new String[] { "districtId", "hostOrganizationId" }) {
+			meanwhile.computeIfPresent(unit, (k, v) -> organizations.infos(List.of((Long) v)).values().stream()
+				.map(u -> u.name(locale)).findFirst().orElse(v.toString()));
+		}
+		meanwhile.computeIfPresent("headCounts", (k, v) -> ((Map<?, ?>) v).entrySet().stream()
+			.map(e -> catalog.category((String) e.getKey()).map(c -> c.name(locale)).orElse(e.getKey().toString()) + ": "
+					+ e.getValue())
+			.toList());
 	}
 
 	private String form(Model model, EventDetails event) {

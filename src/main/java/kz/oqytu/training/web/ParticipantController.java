@@ -7,7 +7,9 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +46,15 @@ class ParticipantController {
 		this.organizations = organizations;
 	}
 
+	/** Rows pasted from a sheet may be many; the binder grows the list up to the grid's limit. */
+	@InitBinder("grid")
+	void gridRows(WebDataBinder binder) {
+		// only the binder that builds the posted form; the one that renders an existing grid is set up already
+		if (binder.getTarget() == null) {
+			binder.setAutoGrowCollectionLimit(ParticipantGridForm.MAX_ROWS + 1);
+		}
+	}
+
 	@GetMapping
 	@StaffOnly
 	String list(@PathVariable long id, Model model) {
@@ -61,6 +72,10 @@ class ParticipantController {
 		Map<String, Long> names = organizations.nameIndex(me);
 		List<ParticipantCommand> commands = new ArrayList<>();
 		List<ParticipantGridForm.Row> rows = grid.getRows();
+		if (rows.stream().filter(r -> !r.isBlank()).count() > ParticipantGridForm.MAX_ROWS) {
+			result.reject("training.grid.tooMany", new Object[] { ParticipantGridForm.MAX_ROWS }, null);
+			return page(id, model);
+		}
 		for (int i = 0; i < rows.size(); i++) {
 			ParticipantGridForm.Row row = rows.get(i);
 			if (row.isBlank()) {
@@ -82,8 +97,14 @@ class ParticipantController {
 						near.isEmpty() ? "training.error.organizationNotFound" : "training.error.organizationSuggest",
 						new Object[] { row.getOrganization(), suggestions }, null);
 			}
-			if (row.getCategoryCode() == null || catalog.category(row.getCategoryCode()).isEmpty()) {
+			// a category pasted as people write it ("Председатель ППО") is named by the catalogue
+			ParticipantGridForm.categoryOf(row.getCategoryCode(), catalog.categories()).ifPresent(row::setCategoryCode);
+			if (row.getCategoryCode() == null) {
 				result.rejectValue(field + ".categoryCode", "validation.required");
+			}
+			else if (catalog.category(row.getCategoryCode()).isEmpty()) {
+				result.rejectValue(field + ".categoryCode", "training.grid.categoryUnknown",
+						new Object[] { row.getCategoryCode() }, null);
 			}
 			if (organizationId != null && row.getFullName() != null && !row.getFullName().isBlank()) {
 				commands.add(new ParticipantCommand(row.getFullName(), organizationId, row.getCategoryCode(),
@@ -133,6 +154,7 @@ class ParticipantController {
 		model.addAttribute("participants", events.participants(me, id));
 		model.addAttribute("categories", catalog.categories());
 		model.addAttribute("categoryByCode", TrainingCatalog.byCode(catalog.categories()));
+		model.addAttribute("maxRows", ParticipantGridForm.MAX_ROWS);
 		if (!model.containsAttribute("options")) {
 			model.addAttribute("options", List.of());
 		}

@@ -2,6 +2,10 @@ package kz.oqytu.training.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import kz.oqytu.training.CatalogItem;
 
 /**
  * Several participants typed at once in a grid. A JavaBean (not a record) because Spring binds
@@ -11,6 +15,9 @@ public class ParticipantGridForm {
 
 	static final int BLANK_ROWS = 5;
 
+	/** Rows one save takes: a seminar's list pasted from a sheet, with room to spare. */
+	static final int MAX_ROWS = 500;
+
 	private List<Row> rows = new ArrayList<>();
 
 	static ParticipantGridForm blank(int count) {
@@ -19,6 +26,23 @@ public class ParticipantGridForm {
 			form.rows.add(new Row());
 		}
 		return form;
+	}
+
+	/** The catalogue code of a category given by its code or by its name in any language, loosely. */
+	static Optional<String> categoryOf(String typed, List<CatalogItem> categories) {
+		if (typed == null || typed.isBlank()) {
+			return Optional.empty();
+		}
+		String wanted = loose(typed);
+		return categories.stream()
+			.filter(c -> c.code().equalsIgnoreCase(typed.strip()) || wanted.equals(loose(c.nameKk()))
+					|| wanted.equals(loose(c.nameRu())) || wanted.equals(loose(c.nameEn())))
+			.map(CatalogItem::code)
+			.findFirst();
+	}
+
+	private static String loose(String text) {
+		return text == null ? "" : text.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[^\\p{L}\\p{N}]", "");
 	}
 
 	public List<Row> getRows() {

@@ -72,7 +72,7 @@ class ChairScopeTests {
 				var methods = entry.getKey().getMethodsCondition().getMethods();
 				RequestMethod method = methods.isEmpty() ? RequestMethod.GET : methods.iterator().next();
 				MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method.name()),
-						pattern.replaceFirst("\\{id[^}]*}", Long.toString(other)))
+						pattern.replaceFirst("\\{id[^}]*}", Long.toString(other)).replaceAll("\\{[^}]*}", "1"))
 					.with(users.as("chair"))
 					.with(csrf())
 					.param("year", "2030")

@@ -50,6 +50,9 @@ class OrganizationImportTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void registryRowErrorsAreNumberedAndNothingIsWritten() {
 		CurrentUser methodologist = users.current("methodologist");
@@ -106,7 +109,8 @@ class OrganizationImportTests {
 		ImportPreview<MembershipImportRow> preview = imports.previewMembership(methodologist, file);
 		assertThat(preview.errorRows()).isEqualTo(3);
 		assertThat(preview.invalidRows()).extracting(r -> r.errors().get(0).messageKey())
-			.containsExactly("import.error.membersInvalid", "import.error.dateWrong", "import.error.organizationUnknown");
+			.containsExactly("import.error.membersInvalid", "import.error.dateWrong",
+					"import.error.organizationUnknownNearest");
 		assertThatThrownBy(() -> imports.commitMembership(methodologist, file)).isInstanceOf(BusinessRuleException.class);
 		assertThat(organizations.totalMembers(2, jan2027)).isZero();
 	}
@@ -155,6 +159,33 @@ class OrganizationImportTests {
 		assertThat(preview.skippedRows()).isEqualTo(1);
 		assertThat(imports.commitMembership(methodologist, file)).isEqualTo(2);
 		assertThat(organizations.totalMembers(4, LocalDate.of(2027, 1, 1))).isEqualTo(83);
+	}
+
+	@Test
+	void aMembershipReportNamesOrganizationsAsPeopleWriteThemAndAnUnknownOneGetsTheNearestName() {
+		CurrentUser methodologist = users.current("methodologist");
+		byte[] file = Workbooks.of(new Object[] { "Ауданы", "Ұйым", "Күні", "Мүшелер саны" },
+				new Object[] { "Алға ауданы", "№ 1 ОМ", "01.01.2027", 41 },
+				new Object[] { "Алға ауданы", "Средняя школа № 4 Алгинского района", "01.01.2027", 37 },
+				new Object[] { "Алға ауданы", "3-ші  орта мектеп", "01.01.2027", 29 },
+				new Object[] { "Алға ауданы", "Жоқ мектеп №999", "01.01.2027", 10 });
+		ImportPreview<MembershipImportRow> preview = imports.previewMembership(methodologist, file);
+		assertThat(preview.rows()).hasSize(4);
+		assertThat(preview.rows().subList(0, 3)).allSatisfy(row -> assertThat(row.valid()).as("%s", row.errors()).isTrue());
+		assertThat(preview.rows().get(0).value().organizationId()).isEqualTo(organizationNamed("Алға ауданы, №1 орта мектеп"));
+		assertThat(preview.rows().get(1).value().organizationId()).isEqualTo(organizationNamed("Алға ауданы, №4 орта мектеп"));
+		assertThat(preview.rows().get(2).value().organizationId()).isEqualTo(organizationNamed("Алға ауданы, №3 орта мектеп"));
+		assertThat(preview.rows().get(3).errors()).singleElement().satisfies(error -> {
+			assertThat(error.messageKey()).isEqualTo("import.error.organizationUnknownNearest");
+			assertThat(error.arguments()[0]).isEqualTo("Жоқ мектеп №999");
+			assertThat(error.arguments()[1]).as("the nearest registry name").isNotNull();
+		});
+		// the one unknown row keeps the whole file out: all or nothing, as before
+		assertThatThrownBy(() -> imports.commitMembership(methodologist, file)).isInstanceOf(BusinessRuleException.class);
+	}
+
+	private long organizationNamed(String nameKk) {
+		return jdbc.sql("select id from org_unit where name_kk = :n").param("n", nameKk).query(Long.class).single();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import kz.oqytu.shared.imports.HeaderMap;
 import kz.oqytu.shared.imports.ImportPreview;
 import kz.oqytu.shared.imports.RowError;
 import kz.oqytu.shared.imports.SheetReader;
+import kz.oqytu.organizations.NameMatcher;
 import kz.oqytu.shared.xlsx.Cells;
 import kz.oqytu.shared.xlsx.SheetLimits;
 import kz.oqytu.shared.xlsx.XlsxWriter;
@@ -76,6 +78,9 @@ class OrganizationImportService implements OrganizationImports {
 	/** Templates carry the footer of every file: the time made, in the reader's language. */
 	private final XlsxWriters writers;
 
+	/** The registry's name matcher: spellings and aliases, as the participant import resolves them. */
+	private final OrganizationService names;
+
 	private final JdbcClient jdbc;
 
 	private final OrgUnitRepository units;
@@ -92,8 +97,9 @@ class OrganizationImportService implements OrganizationImports {
 
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
 			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, Clock clock,
-			XlsxWriters writers) {
+			XlsxWriters writers, OrganizationService names) {
 		this.writers = writers;
+		this.names = names;
 		this.clock = clock;
 		this.importMetrics = importMetrics;
 		this.limits = limits;
@@ -246,6 +252,18 @@ class OrganizationImportService implements OrganizationImports {
 				}
 			});
 		int nextYear = LocalDate.now(clock).getYear() + 1;
+		// built once, only when a name is not found as written
+		java.util.function.Supplier<NameMatcher> matcher = new java.util.function.Supplier<>() {
+			private NameMatcher built;
+
+			@Override
+			public NameMatcher get() {
+				if (built == null) {
+					built = names.nameMatcher(user);
+				}
+				return built;
+			}
+		};
 		return read(content, MEMBERSHIP_COLUMNS, List.of("asOf", "members"), (row, headers) -> {
 			List<RowError> errors = new ArrayList<>();
 			Long organizationId = null;
@@ -275,7 +293,22 @@ class OrganizationImportService implements OrganizationImports {
 				else {
 					organizationId = byName.get(committee.id() + "|" + HeaderMap.normalize(name));
 					if (organizationId == null) {
-						errors.add(new RowError("import.error.organizationUnknown", name));
+						// as the participant list: the name as people write it ("№5" = "5-ші", мектеп = школа,
+						// quotes, district words), or a spelling kept as an alias (decision 18)
+						NameMatcher.Match match = matcher.get().resolve(name, committee.id());
+						if (match.outcome() == NameMatcher.Outcome.FOUND && parentOf.containsKey(match.id())) {
+							organizationId = match.id();
+						}
+						else {
+							List<kz.oqytu.organizations.UnitOption> near = matcher.get().suggest(name, committee.id(), 1);
+							if (near.isEmpty()) {
+								errors.add(new RowError("import.error.organizationUnknown", name));
+							}
+							else {
+								errors.add(new RowError("import.error.organizationUnknownNearest", name,
+										near.get(0).name(LocaleContextHolder.getLocale())));
+							}
+						}
 					}
 				}
 			}

@@ -1,0 +1,63 @@
+package kz.oqytu.notifications;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import kz.oqytu.testsupport.OqytuIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A message is written to the outbox, rendered in the recipient's language, in the caller's transaction. */
+@OqytuIntegrationTest
+class OutboxTests {
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long count(String to) {
+		return jdbc.sql("select count(*) from mail_outbox where recipient = :to").param("to", to).query(Long.class).single();
+	}
+
+	@Test
+	void aMessageIsRenderedInTheRecipientsLanguageWhenWritten() {
+		transactions.executeWithoutResult(s -> notifications.send(new Notification("test", "outbox.ru@example.kz",
+				Locale.forLanguageTag("ru"), "test-message", Map.of(), null)));
+		Map<String, Object> row = jdbc.sql("select subject, body_text, body_html, locale, status from mail_outbox"
+				+ " where recipient = 'outbox.ru@example.kz'").query().singleRow();
+		assertThat(row.get("subject")).isEqualTo("Oqytu: тестовое письмо");
+		assertThat((String) row.get("body_text")).contains("Это тестовое письмо").contains("/admin/outbox")
+			.doesNotContain("[(");
+		assertThat((String) row.get("body_html")).contains("<p>Это тестовое письмо").contains("href=\"http");
+		assertThat(row.get("locale")).isEqualTo("ru");
+	}
+
+	@Test
+	void aMessageWithoutALanguageIsInKazakh() {
+		notifications.send(new Notification("test", "outbox.kk@example.kz", null, "test-message", null, null));
+		assertThat(jdbc.sql("select subject from mail_outbox where recipient = 'outbox.kk@example.kz'")
+			.query(String.class).single()).isEqualTo("Oqytu: сынақ хат");
+	}
+
+	@Test
+	void aRolledBackCallerLeavesNoMessage() {
+		assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+			notifications.send(new Notification("test", "outbox.rollback@example.kz", Locale.forLanguageTag("kk"),
+					"test-message", Map.of(), null));
+			assertThat(count("outbox.rollback@example.kz")).isEqualTo(1);
+			throw new IllegalStateException("the caller fails after sending");
+		})).isInstanceOf(IllegalStateException.class);
+		assertThat(count("outbox.rollback@example.kz")).isZero();
+	}
+}

@@ -44,6 +44,9 @@ class OutboxTests {
 	@Autowired
 	Users users;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	private long count(String to) {
 		return jdbc.sql("select count(*) from mail_outbox where recipient = :to").param("to", to).query(Long.class).single();
 	}
@@ -98,7 +101,7 @@ class OutboxTests {
 		mvc.perform(get("/admin/outbox/" + id).with(users.as("admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Это тестовое письмо из системы Oqytu")))
-			.andExpect(content().string(containsString("/admin/outbox</pre>")));
+			.andExpect(content().string(containsString("Письмо отправлено автоматически.")));
 		mvc.perform(post("/admin/outbox/" + id + "/retry").with(users.as("admin")).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("flashError", "outbox.flash.notFailed"));
@@ -124,5 +127,18 @@ class OutboxTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("flash", "outbox.flash.testQueued"));
 		assertThat(count("admin.test@example.kz")).isEqualTo(1);
+	}
+
+	@Test
+	void theOutboxReportsItsBacklogFailuresAndDeliveriesAsMeters() {
+		job.sendDue();
+		double loggedBefore = meters.get("oqytu.mail.sent").tag("via", "log").counter().count();
+		notifications.send(new Notification("test", "metered@example.kz", null, "test-message", Map.of(), null));
+		assertThat(meters.get("oqytu.mail.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(1);
+		assertThat(meters.get("oqytu.mail.outbox.failed").gauge().value()).isGreaterThanOrEqualTo(0);
+		assertThat(meters.get("oqytu.mail.attempts.failed").counter()).isNotNull();
+		job.sendDue();
+		assertThat(meters.get("oqytu.mail.sent").tag("via", "log").counter().count()).isGreaterThan(loggedBefore);
+		assertThat(count("metered@example.kz")).isEqualTo(1);
 	}
 }

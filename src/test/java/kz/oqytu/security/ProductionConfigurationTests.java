@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * Issue #8, item 20 (ASVS V14.1, V14.2, V14.3): the configuration that ships in the jar, read the
  * way the {@code prod} profile sees it with no environment variables set: template cache on, open
  * session in view off, no demo data unless asked, secure session cookie, no stack traces or
- * exception messages on error pages, only health and metrics exposed; no devtools anywhere. And the
+ * exception messages on error pages, only health, info and metrics exposed, Flyway in order; no devtools anywhere. And the
  * dependency policy that stands in for an online vulnerability scan (see docs/security.md): every
  * version comes from Spring Boot 4.1.1's BOM (or the Modulith BOM) unless it is listed below with
  * its reason.
@@ -70,7 +70,12 @@ class ProductionConfigurationTests {
 		assertThat(prod.getProperty("server.error.include-message")).isEqualTo("never");
 		assertThat(prod.getProperty("server.error.whitelabel.enabled")).isEqualTo("false");
 		assertThat(prod.getProperty("server.forward-headers-strategy")).isEqualTo("native");
-		assertThat(prod.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,prometheus");
+		// info and prometheus answer only a bearer token (MetricsSecurityConfig); with none configured they stay closed
+		assertThat(prod.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info,prometheus");
+		assertThat(prod.getProperty("oqytu.metrics.token")).isEmpty();
+		// issue #18: a release never applies a migration below the highest applied one in production
+		assertThat(prod.getProperty("spring.flyway.out-of-order")).isEqualTo("false");
+		assertThat(packagedConfiguration("default").getProperty("spring.flyway.out-of-order")).isEqualTo("true");
 		assertThat(prod.getProperty("management.endpoint.health.show-details")).isEqualTo("never");
 		assertThat(prod.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
 		// Local runs keep their demo data by default; only prod turns it off.

@@ -31,8 +31,7 @@ class SecurityConfig {
 			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
-			.requestMatchers("/actuator/prometheus")
-			.hasRole("ADMIN")
+			// /actuator/prometheus and /info answer a bearer token on a chain of their own (MetricsSecurityConfig)
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailures))
@@ -48,13 +47,14 @@ class SecurityConfig {
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(kz.oqytu.accounts.domain.LoginThrottle throttle,
 			org.springframework.security.core.userdetails.UserDetailsService users,
-			org.springframework.security.core.userdetails.UserDetailsPasswordService rehash, PasswordEncoder passwordEncoder) {
+			org.springframework.security.core.userdetails.UserDetailsPasswordService rehash, PasswordEncoder passwordEncoder,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
 				new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		// A hash made by an older encoder is replaced by a new-default one at the next right password.
 		passwords.setUserDetailsPasswordService(rehash);
-		return new ThrottledAuthenticationProvider(throttle, passwords);
+		return new ThrottledAuthenticationProvider(throttle, passwords, meters);
 	}
 
 	@Bean

@@ -36,6 +36,27 @@ class ChairPortalOnAPhoneTests {
 		ui = new Ui(port);
 	}
 
+	/** The survey link is copied with one click, and the page says so. */
+	@Test
+	void theMethodologistCopiesTheSurveyLink(Browser browser) {
+		com.microsoft.playwright.BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+			.setViewportSize(1366, 768));
+		context.grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+		Page page = context.newPage();
+		ui.signIn(page, "methodologist");
+		page.navigate(ui.url("/events?year=2025"));
+		String event = page.getAttribute("#event-table tbody tr:first-child td a", "href");
+		page.navigate(ui.url(event + "/survey?lang=ru"));
+		Locator share = page.locator("#survey-POST_EVENT [data-share]");
+		String url = share.getAttribute("data-share-url");
+		assertThat(url).matches("http://localhost:8080/s/[A-Za-z0-9_-]{22}");
+		share.locator("[data-share-copy]").click();
+		assertThat(share.locator("[data-share-status]")).hasText("Ссылка скопирована");
+		assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(url);
+		assertThat(share.locator("[data-share-link=telegram]").getAttribute("href")).startsWith("https://t.me/share/url?url=" + url);
+		context.close();
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void theChairSeesTheirPlanFirstAndOpensTheFoldedSections(Browser browser) {
@@ -73,9 +94,16 @@ class ChairPortalOnAPhoneTests {
 		assertThat(firstEvent).isVisible();
 		events.locator("summary").tap();
 		assertThat(firstEvent).isHidden();
-		for (String id : new String[] { "portal-figures", "portal-requests", "portal-regional-plan", "portal-surveys" }) {
-			assertThat(phone.locator("details#" + id + " > summary")).hasCount(1);
+		for (String id : new String[] { "portal-requests", "portal-regional-plan", "portal-surveys" }) {
+			assertThat(phone.locator("details#" + id + ":not([open]) > summary")).hasCount(1);
 		}
+		// What is due stays in reach: the materials to acknowledge are open, the figures stay visible below the plan.
+		assertThat(phone.locator("details#portal-materials[open]")).hasCount(1);
+		assertThat(phone.locator("#portal-trained")).isVisible();
+		assertThat(phone.locator("#portal-school-plan").boundingBox().y)
+			.isLessThan(phone.locator("#portal-materials").boundingBox().y)
+			.isLessThan(phone.locator("#portal-figures").boundingBox().y);
+		assertThat(ui.seriousViolations(phone)).isEmpty();
 		// Tap targets of the summaries are at least 44 px tall.
 		for (Locator summary : phone.locator("details.portal-section > summary").all()) {
 			assertThat(summary.boundingBox().height).isGreaterThanOrEqualTo(44);

@@ -100,11 +100,13 @@ class DemoDataLoader implements ApplicationRunner {
 		long chairOrganization = -1;
 		List<DemoRegistry.Organization> list = DemoRegistry.organizations();
 		for (DemoRegistry.Organization o : list) {
+			boolean chairs = o.nameKk().equals(DemoRegistry.CHAIR_ORGANIZATION_KK);
 			long id = organizations.create(SYSTEM, new OrganizationCommand(o.nameKk(), o.nameRu(), o.kind(),
-					o.districtId(), o.address(), o.chairName(), o.chairPhone(), null, true));
+					o.districtId(), o.address(), chairs ? DemoRegistry.CHAIR_NAME : o.chairName(), o.chairPhone(), null,
+					true));
 			organizations.recordMembership(SYSTEM, id, DemoRegistry.PREVIOUS_DATE, o.members2025());
 			organizations.recordMembership(SYSTEM, id, DemoRegistry.LATEST_DATE, o.members2026());
-			if (o.nameKk().equals(DemoRegistry.CHAIR_ORGANIZATION_KK)) {
+			if (chairs) {
 				chairOrganization = id;
 			}
 		}
@@ -117,7 +119,7 @@ class DemoDataLoader implements ApplicationRunner {
 				"methodologist@oqytu.example", Role.METHODOLOGIST, REGION_ID, "demo"));
 		accounts.create(new AccountCommand("executive", "Атқару комитеті", "executive@oqytu.example",
 				Role.EXECUTIVE, REGION_ID, "demo"));
-		accounts.create(new AccountCommand("chair", "Аманова Айгүл (БКҰ төрағасы)", "chair@oqytu.example", Role.CHAIR,
+		accounts.create(new AccountCommand("chair", DemoRegistry.CHAIR_NAME, "chair@oqytu.example", Role.CHAIR,
 				chairOrganization, "demo"));
 	}
 }

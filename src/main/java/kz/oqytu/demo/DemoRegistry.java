@@ -26,6 +26,13 @@ final class DemoRegistry {
 	/** The chair demo account's organization. */
 	static final String CHAIR_ORGANIZATION_KK = "Ақтөбе қаласы, №1 мектеп-гимназия";
 
+	/**
+	 * The demo chair: the {@code chair} account's person and, in the registry, the chair of
+	 * {@link #CHAIR_ORGANIZATION_KK} (issue 19: both said the same person). Set after the registry's
+	 * random names are drawn, so no other organization's name or figure moves.
+	 */
+	static final String CHAIR_NAME = "Аманова Айгүл";
+
 	/** Committee ids (migration V002), name stems for organization names, organization counts. */
 	record District(long id, String kk, String ru, boolean city, int organizations) {
 	}

@@ -51,6 +51,19 @@ public interface SchoolPlans {
 
 	void deleteItem(CurrentUser user, long organizationId, int year, long itemId, int version);
 
+	/**
+	 * Whether the user may start the year's plan as a copy of last year's: they may edit it, the year
+	 * has no items yet and last year's plan has some.
+	 */
+	boolean canCopyPreviousYear(CurrentUser user, long organizationId, int year);
+
+	/**
+	 * Starts the year's plan as a copy of last year's (decision 30): topic, month, form, planned
+	 * participants and notes are copied; whether and when an item was held, and who came, are not.
+	 * Refused while the year already has items or when last year's plan has none. Returns how many.
+	 */
+	int copyPreviousYear(CurrentUser user, long organizationId, int year);
+
 	/** Years a school plan can be kept for: 2000 to next year. */
 	static boolean validYear(int year, java.time.LocalDate today) {
 		return Plans.validYear(year, today);

@@ -356,6 +356,8 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /schools", Access.STAFF, "/schools"));
 		r.add(rule("GET /schools/{organizationId}/{year}", Access.OWN_ORGANIZATION, school));
 		r.add(rule("GET /schools/{organizationId}/{year}/items/new", Access.OWN_CHAIR_OR_ADMIN, school + "/items/new"));
+		// the 2026 plan has items, so a permitted copy is refused with a message and writes nothing
+		r.add(rule("POST /schools/{organizationId}/{year}/copy-previous", Access.OWN_CHAIR_OR_ADMIN, school + "/copy-previous"));
 		r.add(rule("POST /schools/{organizationId}/{year}/items/new", Access.OWN_CHAIR_OR_ADMIN, school + "/items/new"));
 		r.add(rule("GET /schools/{organizationId}/{year}/items/{id}/edit", Access.OWN_CHAIR_OR_ADMIN,
 				school + "/items/" + i.schoolItem + "/edit"));

@@ -320,6 +320,39 @@ class SchoolPlanService implements SchoolPlans {
 		}
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public boolean canCopyPreviousYear(CurrentUser user, long organizationId, int year) {
+		return canEdit(user, organizationId) && SchoolPlans.validYear(year, LocalDate.now(clock))
+				&& itemViews(organizationId, year, null).isEmpty() && !itemViews(organizationId, year - 1, null).isEmpty();
+	}
+
+	@Override
+	@Transactional
+	public int copyPreviousYear(CurrentUser user, long organizationId, int year) {
+		editable(user, organizationId);
+		if (!SchoolPlans.validYear(year, LocalDate.now(clock))) {
+			throw new NotFoundException("school plan year " + year);
+		}
+		// The year's plan row is locked (when it exists) so two copies at once cannot both pass the check.
+		plans.findByOrganizationIdAndYear(organizationId, year).ifPresent(p -> jdbc
+			.sql("select id from school_plan where id = :id for update").param("id", p.getId()).query(Long.class).list());
+		if (!itemViews(organizationId, year, null).isEmpty()) {
+			throw new BusinessRuleException("year", "schools.copy.exists", year);
+		}
+		List<SchoolPlanItemView> previous = itemViews(organizationId, year - 1, null);
+		if (previous.isEmpty()) {
+			throw new BusinessRuleException("year", "schools.copy.nothing", year - 1);
+		}
+		Catalog known = catalog();
+		List<SchoolItemCommand> commands = previous.stream()
+			.map(i -> new SchoolItemCommand(i.topic(),
+					i.topicCode() != null && known.topics().contains(i.topicCode()) ? i.topicCode() : null, i.month(),
+					i.formCode(), i.plannedParticipants(), false, null, null, i.notes()))
+			.toList();
+		return add(user, organizationId, year, commands).size();
+	}
+
 	private SchoolPlanItem writableItem(CurrentUser user, long organizationId, int year, long itemId, int version) {
 		editable(user, organizationId);
 		SchoolPlan plan = plans.findByOrganizationIdAndYear(organizationId, year)

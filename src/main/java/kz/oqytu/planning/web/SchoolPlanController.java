@@ -79,6 +79,7 @@ class SchoolPlanController {
 		SchoolPlanView plan = schools.page(me, organizationId, year);
 		model.addAttribute("plan", plan);
 		model.addAttribute("editable", schools.canEdit(me, organizationId));
+		model.addAttribute("copyPrevious", schools.canCopyPreviousYear(me, organizationId, year));
 		model.addAttribute("years", years());
 		reference(model);
 		return "planning/school-plan";
@@ -147,6 +148,27 @@ class SchoolPlanController {
 		schools.deleteItem(CurrentUsers.require(), organizationId, year, id, version);
 		redirect.addFlashAttribute("flash", "schools.flash.deleted");
 		return "redirect:/schools/" + organizationId + "/" + year;
+	}
+
+	/** Starts the year's plan as a copy of last year's (decision 30); back to the portal when asked from it. */
+	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/copy-previous")
+	@AnyAccount
+	String copyPrevious(@PathVariable long organizationId, @PathVariable int year,
+			@RequestParam(defaultValue = "plan") String back, RedirectAttributes redirect) {
+		requireEditable(organizationId, year);
+		try {
+			int copied = schools.copyPreviousYear(CurrentUsers.require(), organizationId, year);
+			redirect.addFlashAttribute("flash", "schools.flash.copied");
+			redirect.addFlashAttribute("flashArgs", new Object[] { copied, year - 1 });
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			if (ex.arguments() != null && ex.arguments().length > 0) {
+				redirect.addFlashAttribute("flashArgs", ex.arguments());
+			}
+		}
+		return "portal".equals(back) ? "redirect:/organizations/" + organizationId + "/portal?year=" + year
+				: "redirect:/schools/" + organizationId + "/" + year;
 	}
 
 	private String form(long organizationId, int year, Long itemId, Model model) {

@@ -26,8 +26,12 @@ class ChairPortalController {
 
 	private final Clock clock;
 
-	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog, Clock clock) {
+	private final kz.oqytu.planning.SchoolPlans schools;
+
+	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog, Clock clock,
+			kz.oqytu.planning.SchoolPlans schools) {
 		this.clock = clock;
+		this.schools = schools;
 		this.portals = portals;
 		this.catalog = catalog;
 	}
@@ -38,6 +42,8 @@ class ChairPortalController {
 		int thisYear = LocalDate.now(clock).getYear();
 		int y = year != null && year >= 2000 && year <= thisYear + 1 ? year : thisYear;
 		model.addAttribute("portal", portals.portal(CurrentUsers.require(), id, y));
+		// read after the portal, whose scope check refuses another organization's chair first
+		model.addAttribute("copyPrevious", schools.canCopyPreviousYear(CurrentUsers.require(), id, y));
 		model.addAttribute("years", java.util.List.of(thisYear + 1, thisYear, thisYear - 1));
 		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
 		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));

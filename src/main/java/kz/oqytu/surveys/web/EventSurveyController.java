@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,31 +67,43 @@ class EventSurveyController {
 	/** The survey box on the event page, loaded by htmx. */
 	@GetMapping("/survey-panel")
 	@StaffOnly
-	String panel(@PathVariable long id, Model model) {
+	String panel(@PathVariable long id, Model model, Locale locale) {
 		model.addAttribute("eventId", id);
+		model.addAttribute("eventTitle", events.details(CurrentUsers.require(), id).title(locale));
 		model.addAttribute("surveys", surveys.forEvent(CurrentUsers.require(), id));
 		return "surveys/panel :: panel";
 	}
 
+	/** The QR code as a download named by the event's date and title (issue 19), not {@code qr.png}. */
 	@GetMapping(value = "/survey/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@StaffOnly
 	ResponseEntity<byte[]> png(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer size, Locale locale) {
+		EventDetails event = events.details(CurrentUsers.require(), id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment",
+					event.startsAt().toLocalDate(), event.title(locale), suffix(kind, "QR"), "png"))
 			.body(qr.png(surveys.url(CurrentUsers.require(), id, kind), QrCodes.boundedSize(size)));
 	}
 
 	@GetMapping(value = "/survey/qr.svg", produces = "image/svg+xml")
 	@StaffOnly
-	ResponseEntity<String> svg(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind) {
+	ResponseEntity<String> svg(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+			Locale locale) {
+		EventDetails event = events.details(CurrentUsers.require(), id);
 		EventSurveyView survey = surveys.one(CurrentUsers.require(), id, kind);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("image/svg+xml"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename("oqytu-survey-" + id + ".svg").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("inline",
+					event.startsAt().toLocalDate(), event.title(locale), suffix(kind, "QR"), "svg"))
 			.body(qr.svg(survey.url()));
+	}
+
+	/** The follow-up survey's downloads say so in their names; the post-event survey's are the usual ones. */
+	private static String suffix(SurveyKind kind, String what) {
+		return kind == SurveyKind.POST_EVENT ? what : what + " follow-up";
 	}
 
 	/** The A4 handout as a print page. */
@@ -103,19 +114,23 @@ class EventSurveyController {
 		return "surveys/handout";
 	}
 
+	/** The handout as a PDF on A4 (default) or A5 paper, named by the event's date and title. */
 	@GetMapping("/survey/handout.pdf")
 	@StaffOnly
 	ResponseEntity<byte[]> handoutPdf(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
-			Locale locale) {
+			@RequestParam(defaultValue = "A4") String paper, Locale locale) {
+		String size = "A5".equalsIgnoreCase(paper) ? "A5" : "A4";
 		Map<String, Object> model = handoutModel(id, kind);
 		EventSurveyView survey = (EventSurveyView) model.get("survey");
+		EventDetails event = (EventDetails) model.get("event");
+		model.put("paper", size);
 		model.put("qrDataUri", "data:image/png;base64,"
 				+ Base64.getEncoder().encodeToString(qr.png(survey.url(), 800)));
 		byte[] body = pdf.render(templates.render("surveys/handout-pdf", locale, model));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("oqytu-survey-" + id + ".pdf").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment",
+					event.startsAt().toLocalDate(), event.title(locale), suffix(kind, size), "pdf"))
 			.body(body);
 	}
 

@@ -1,5 +1,5 @@
 // The public survey's organization question: names that match what the participant types, as the
-// options of its datalist. A few lines instead of htmx (48 KB), so the survey stays light on a weak
+// options of its datalist. A few lines instead of htmx (50 KB), so the survey stays light on a weak
 // network (issue #19, decision 0028). Without JavaScript the field is a plain text field.
 (function () {
   'use strict';

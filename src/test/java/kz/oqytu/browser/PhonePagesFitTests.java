@@ -49,8 +49,10 @@ class PhonePagesFitTests {
 			      ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '');
 			  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
 			      && getComputedStyle(e).position !== 'fixed' && !clipped(e));
-			  const outer = wide.filter(e => !wide.includes(e.parentElement)).slice(0, 4)
+			  let outer = wide.filter(e => !wide.includes(e.parentElement)).slice(0, 4)
 			      .map(e => name(e) + ' ' + Math.round(e.getBoundingClientRect().right));
+			  if (!outer.length) outer = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+			      .slice(0, 6).map(e => 'inside ' + name(e) + ' ' + Math.round(e.getBoundingClientRect().right));
 			  const visible = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
 			      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
 			  const inRunningText = e => {

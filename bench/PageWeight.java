@@ -3,8 +3,9 @@
 // Debian's Chromium (/usr/bin/chromium, or OQYTU_CHROMIUM) emulates 400 ms latency and 400 kbit/s each way
 // (Chrome DevTools protocol, as src/test/java/kz/oqytu/browser/PageWeightTests does); for the login page, a
 // participant's survey and a primary organization's portal (signed in, cache emptied) it prints the bytes that
-// crossed the wire (headers and bodies, as encoded) and the first paint. The goals (survey ≤ 50 KB, portal
-// ≤ 100 KB, first paint ≤ 3 s) are judged only in a full run; --quick fails only when a page does not load.
+// crossed the wire (headers and bodies, as encoded) and the first paint. A full run fails when a page is over
+// its byte budget (survey ≤ 50 KB, login and portal ≤ 100 KB); the first paint (goal ≤ 3 s) is reported, never
+// judged, as it also measures the machine's load; --quick fails only when a page does not load.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +62,12 @@ public class PageWeight {
 					continue;
 				}
 				int budget = (Integer) p[3];
-				boolean pass = m[0] <= budget * 1024L && m[1] >= 0 && m[1] <= 3000;
-				lines.add(String.format("%-36s %7.1f KB in %2d requests, first paint %5d ms   goal ≤ %d KB, ≤ 3 000 ms: %s",
-						p[0], m[0] / 1024.0, m[2], m[1], budget, pass ? "pass" : "FAIL"));
-				failed |= !quick && !pass;
+				boolean bytesPass = m[0] <= budget * 1024L;
+				boolean paintPass = m[1] >= 0 && m[1] <= 3000;
+				lines.add(String.format("%-36s %7.1f KB in %2d requests (goal ≤ %d KB: %s), first paint %5d ms (goal ≤ 3 000 ms: %s)",
+						p[0], m[0] / 1024.0, m[2], budget, bytesPass ? "pass" : "FAIL", m[1], paintPass ? "pass" : "missed"));
+				// bytes are deterministic; the first paint also measures the machine's load, so it is reported only
+				failed |= !quick && !bytesPass;
 			}
 			browser.close();
 		}

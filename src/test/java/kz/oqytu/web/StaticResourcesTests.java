@@ -22,7 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @OqytuIntegrationTest
 class StaticResourcesTests {
 
-	private static final String A_YEAR = "max-age=31536000, public";
+	private static final String A_YEAR = "max-age=31536000, public, immutable";
+
+	/** The plain addresses: kept, but checked again on each use (decision 0028). */
+	private static final String REVALIDATE = "no-cache, public";
 
 	@Autowired
 	MockMvc mvc;
@@ -47,13 +50,15 @@ class StaticResourcesTests {
 		}
 		String favicon = Pattern.compile("href=\"(/img/favicon-[0-9a-f]{32}\\.svg)\"").matcher(html).results()
 			.findFirst().orElseThrow().group(1);
-		mvc.perform(get(favicon)).andExpect(status().isOk());
+		mvc.perform(get(favicon)).andExpect(status().isOk()).andExpect(header().string("Cache-Control", A_YEAR));
 	}
 
 	@Test
 	void theOldUnhashedAddressesStillWorkAndNothingElseIsServedFromTheClasspath() throws Exception {
-		mvc.perform(get("/css/oqytu.css")).andExpect(status().isOk());
-		mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+		mvc.perform(get("/css/oqytu.css")).andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", REVALIDATE));
+		mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", REVALIDATE));
 		mvc.perform(get("/css/oqytu-00000000000000000000000000000000.css")).andExpect(status().isNotFound());
 		mvc.perform(get("/application.yml").with(users.as("methodologist"))).andExpect(status().isNotFound());
 		mvc.perform(get("/static/css/oqytu.css").with(users.as("methodologist"))).andExpect(status().isNotFound());

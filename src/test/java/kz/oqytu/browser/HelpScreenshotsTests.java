@@ -128,6 +128,7 @@ class HelpScreenshotsTests {
 				if (ui.scrollsSideways(page)) {
 					problems.add(at + ": scrolls sideways at 360 px");
 				}
+				ui.screenshot(page, "help-" + lang + path.replace('/', '-'));
 				// every picture the chapter shows is served, as a PNG
 				Object sources = page.evaluate("() => [...document.images].map(i => i.src)");
 				for (Object src : (List<?>) sources) {

@@ -185,6 +185,9 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /", Access.SIGNED_IN, "/"));
 		r.add(rule("GET /login", Access.PUBLIC, "/login"));
 		r.add(rule("ANY /error", Access.ERROR_PAGE, "/error"));
+		// the user guide: public, a participant reads it without an account (decision 0027)
+		r.add(rule("GET /help", Access.PUBLIC, "/help"));
+		r.add(rule("GET /help/{chapter}", Access.PUBLIC, "/help/participant"));
 		// accounts
 		r.add(rule("GET /account/password", Access.SIGNED_IN, "/account/password"));
 		r.add(rule("POST /account/password", Access.SIGNED_IN, "/account/password"));

@@ -18,9 +18,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfig {
 
-	/** Addresses anyone may open: login, assets, health, error pages and the public survey. */
+	/** Addresses anyone may open: login, assets, health, error pages, the public survey and the user guide. */
 	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
-			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/s", "/s/**" };
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/s", "/s/**",
+			// the user guide: no secrets in it, and the participant reads it without an account (decision 0027)
+			"/help", "/help/**" };
 
 	static final String CONTENT_SECURITY_POLICY = kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY;
 

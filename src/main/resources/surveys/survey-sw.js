@@ -12,7 +12,7 @@ self.addEventListener('activate', function (e) {
 });
 
 function keep(key, res) {
-  if (res.ok && res.type === 'basic') {
+  if (res.ok && res.type === 'basic' && !res.redirected) {
     var copy = res.clone();
     caches.open(CACHE).then(function (c) { return c.put(key, copy); });
   }

@@ -131,8 +131,11 @@
     navigator.serviceWorker.register('/s/sw.js', { scope: '/s/' }).then(function () {
       return caches.open(CACHE);
     }).then(function (c) {
-      // this page as it arrived and its files (from the browser's cache), for a reload without network
-      c.put(location.pathname, new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+      // this page as it arrived (a fresh form, or a page without one) and its files (from the
+      // browser's cache), for a reload without network
+      if (!document.querySelector('form[data-survey]:not([data-fresh])')) {
+        c.put(location.pathname, new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+      }
       document.querySelectorAll('link[rel=stylesheet][href^="/"], script[src^="/"]').forEach(function (el) {
         c.add(el.getAttribute('href') || el.getAttribute('src')).catch(function () { /* later */ });
       });

@@ -72,6 +72,15 @@ class SurveyOfflineJourneyTests {
 		phone.locator("#question-applicability label").nth(3).tap();
 		phone.locator("#question-will_apply label").first().tap();
 		phone.fill("#q_comments", "Отправлено без сети");
+		// the language switch keeps the link and what was typed
+		phone.click("header nav a[hreflang=kk]");
+		assertThat(phone.locator("html")).hasAttribute("lang", "kk");
+		assertThat(phone).hasURL(java.util.regex.Pattern.compile(".*/s/" + survey.token() + "\\?lang=kk$"));
+		assertThat(phone.locator("#q_comments")).hasValue("Отправлено без сети");
+		phone.click("header nav a[hreflang=ru]");
+		assertThat(phone.locator("legend").first()).containsText("Насколько полезным");
+		assertThat(phone.locator("#q_comments")).hasValue("Отправлено без сети");
+		assertThat(phone.locator("#question-will_apply input").first()).isChecked();
 
 		phone.context().setOffline(true);
 		phone.click("button[type=submit]");

@@ -18,7 +18,12 @@ public enum FlagReason {
 	/** The device cookie was missing or not signed by the server. */
 	NO_DEVICE(8),
 	/** The form was issued to another device than the one that sent it. */
-	OTHER_DEVICE(16);
+	OTHER_DEVICE(16),
+	/**
+	 * Sent after the survey closed from a form opened while it was open (the person was still typing,
+	 * or the phone was offline): kept, left out of results like any flagged answer (decision 29).
+	 */
+	LATE(32);
 
 	private final int bit;
 

@@ -15,7 +15,14 @@ public record SubmitResult(Outcome outcome, Map<String, String> errors) {
 		/** The form token was missing, not the server's, for another survey or too old: nothing stored. */
 		STALE,
 		/** The survey or the device sent more than its limit a minute: nothing stored, try again. */
-		BUSY
+		BUSY,
+		/**
+		 * Sent after the survey closed from a form opened while it was open: stored, flagged
+		 * {@link FlagReason#LATE} and left out of results (decision 29).
+		 */
+		LATE,
+		/** The same answer (its submission key) was stored before: nothing stored again. */
+		STORED_BEFORE
 	}
 
 	public static SubmitResult of(Outcome outcome) {

@@ -42,6 +42,14 @@ public interface Surveys {
 	Optional<PublicSurvey> byToken(String token);
 
 	/**
+	 * What the survey link with this token shows now: a post-event link leads to whichever survey of
+	 * its event is open (post-event, then the follow-up) or to the next to open; a follow-up link to
+	 * the follow-up. {@code answered} when the device of the cookie (if signed by this server) has
+	 * answered the survey shown. Empty for an unknown token.
+	 */
+	Optional<SurveyLink> link(String token, String deviceCookie);
+
+	/**
 	 * The public address of the survey with this token, when there is one: what its QR code holds.
 	 * A token never changes once issued, so known ones are remembered and cost no statement.
 	 */

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import kz.oqytu.shared.web.HostCookies;
 
-/** Kazakh by default; {@code ?lang=kk|ru|en} switches and a cookie keeps the choice across logins. */
+/** Kazakh by default (the public survey: the phone's kk or ru); {@code ?lang=kk|ru|en} switches and a cookie keeps the choice across logins. */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfig implements WebMvcConfigurer {
 
@@ -65,11 +65,29 @@ class LocaleConfig implements WebMvcConfigurer {
 	private static CookieLocaleResolver cookieResolver(String name) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(name);
 		resolver.setDefaultLocale(KAZAKH);
+		resolver.setDefaultLocaleFunction(LocaleConfig::defaultLocale);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookiePath("/");
 		return resolver;
+	}
+
+	/**
+	 * Without a chosen language: Kazakh, except that the public survey ({@code /s}) follows the phone's
+	 * language when it asks for Kazakh or Russian first among those two (issue #19, decision 29).
+	 */
+	static Locale defaultLocale(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (request.getHeader("Accept-Language") != null && (path.equals("/s") || path.startsWith("/s/"))) {
+			for (var locales = request.getLocales(); locales.hasMoreElements();) {
+				String language = locales.nextElement().getLanguage();
+				if (language.equals("kk") || language.equals("ru")) {
+					return Locale.forLanguageTag(language);
+				}
+			}
+		}
+		return KAZAKH;
 	}
 
 	static Locale supported(Locale requested) {

@@ -98,7 +98,7 @@ class ContentSecurityPolicyTests {
 		Page phone = watched(ui.phone(browser, 390, 844));
 		List<String> problems = problems(phone);
 		checkedNavigate(phone, link.substring(link.indexOf("/s/")));
-		// The organization question's suggestions (js/organization-names.js, no htmx on the survey: issue #19).
+		// The organization question's suggestions (js/survey.js, no htmx on the survey: issue #19).
 		if (phone.locator("input[list=organization-names]").count() > 0) {
 			phone.waitForResponse(r -> r.url().contains("/organizations"),
 					() -> phone.fill("input[list=organization-names]", "Ақтөбе"));

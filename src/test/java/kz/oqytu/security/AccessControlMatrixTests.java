@@ -280,6 +280,9 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /s/{token}", Access.PUBLIC, "/s/" + i.token));
 		r.add(rule("GET /s/{token}/thanks", Access.PUBLIC, "/s/" + i.token + "/thanks"));
 		r.add(rule("GET /s/{token}/organizations", Access.PUBLIC, "/s/" + i.token + "/organizations?q=a"));
+		// the demo event's follow-up has opened already, so its reminder is a 404 there: public all the same
+		r.add(upload("GET /s/{token}/follow-up.ics", Access.PUBLIC, "/s/" + i.token + "/follow-up.ics"));
+		r.add(rule("GET /s/sw.js", Access.PUBLIC, "/s/sw.js"));
 		r.add(rule("GET /surveys/demand", Access.STAFF, "/surveys/demand"));
 		r.add(rule("GET /surveys/results", Access.STAFF, "/surveys/results"));
 		r.add(rule("GET /surveys/other-topics", Access.STAFF, "/surveys/other-topics?year=2025"));

@@ -248,7 +248,8 @@ class PublicSurveyTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Выберите оценку от 1 до 5.")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Ответьте, пожалуйста.")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Такая организация не найдена")))
+			// the organization question is optional: a name not in the registry never blocks (issue #19)
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Такая организация не найдена"))))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("мой комментарий")));
 		mvc.perform(answer(UUID.randomUUID()).param("q_comments", "x".repeat(1001))).andExpect(status().isUnprocessableContent());
 		assertThat(responses()).isZero();
@@ -264,12 +265,17 @@ class PublicSurveyTests {
 	}
 
 	@Test
-	void aClosedSurveyStoresNothing() throws Exception {
+	void aClosedSurveyStoresNothingFromAFormOpenedAfterItClosed() throws Exception {
 		surveys.closeNow(users.current("methodologist"), eventId, SurveyKind.POST_EVENT);
+		// the link now says when the follow-up opens
 		mvc.perform(get(path())).andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Сауалнама жабылды.")));
-		mvc.perform(answer(UUID.randomUUID())).andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Сауалнама жабылды.")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Семинардан кейінгі сауалнама жабылды.")));
+		UUID device = UUID.randomUUID();
+		mvc.perform(answer(device).with(kz.oqytu.surveys.domain.SignedForms.form(
+				kz.oqytu.surveys.domain.SignedForms.deviceCookie(context, device),
+				kz.oqytu.surveys.domain.SignedForms.formToken(context, survey.id(), device, java.time.Instant.now(clock)))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Сауалнама жабылды")));
 		assertThat(responses()).isZero();
 	}
 

@@ -36,6 +36,7 @@ import kz.oqytu.surveys.SubmitResult;
 import kz.oqytu.surveys.Submission;
 import kz.oqytu.surveys.SubmitResult.Outcome;
 import kz.oqytu.surveys.SurveyKind;
+import kz.oqytu.surveys.SurveyLink;
 import kz.oqytu.surveys.SurveyState;
 import kz.oqytu.surveys.Surveys;
 import kz.oqytu.training.EventScheduled;
@@ -216,9 +217,14 @@ class EventSurveyService implements Surveys {
 	public void openNow(CurrentUser user, long eventId, SurveyKind kind) {
 		EventSurveyView survey = writable(user, eventId, kind);
 		LocalDateTime now = now();
-		LocalDateTime closes = survey.closesAt().isAfter(now) ? survey.closesAt()
-				: now.plus(properties.postEventOpenFor());
+		LocalDateTime closes = survey.closesAt().isAfter(now) ? survey.closesAt() : now.plus(openFor(kind));
 		updateWindow(survey, now, closes);
+	}
+
+	/** How long a survey of the kind stays open from when it opens: the configured window. */
+	java.time.Duration openFor(SurveyKind kind) {
+		return kind == SurveyKind.FOLLOW_UP ? java.time.Duration.ofDays(properties.followUpOpenDays())
+				: properties.postEventOpenFor();
 	}
 
 	@Override
@@ -331,6 +337,63 @@ class EventSurveyService implements Surveys {
 			.optional();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<SurveyLink> link(String token, String deviceCookie) {
+		if (!Tokens.looksLikeToken(token)) {
+			return Optional.empty();
+		}
+		// the link's survey and its sibling of the same event, in one statement
+		List<PublicSurvey> both = jdbc.sql("""
+				select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
+				       e.status,
+				       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
+				from event_survey s join training_event e on e.id = s.event_id
+				where s.event_id = (select event_id from event_survey where token = :token)
+				""")
+			.param("token", token)
+			.query((rs, n) -> {
+				LocalDateTime opens = rs.getObject(8, LocalDateTime.class);
+				LocalDateTime closes = rs.getObject(9, LocalDateTime.class);
+				long version = rs.getLong(11);
+				return new PublicSurvey(rs.getLong(1), rs.getString(2), SurveyKind.valueOf(rs.getString(3)),
+						rs.getLong(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class), opens,
+						closes, state(opens, closes, EventStatus.valueOf(rs.getString(10))), version,
+						questionnaires.questions(version));
+			})
+			.list();
+		PublicSurvey own = both.stream().filter(s -> s.token().equals(token)).findFirst().orElse(null);
+		if (own == null) {
+			return Optional.empty();
+		}
+		PublicSurvey followUp = own.kind() == SurveyKind.FOLLOW_UP ? null
+				: both.stream().filter(s -> s.kind() == SurveyKind.FOLLOW_UP).findFirst().orElse(null);
+		PublicSurvey shown = shown(own, followUp);
+		boolean answered = tokens.device(deviceCookie)
+			.map(device -> jdbc.sql("select exists (select 1 from survey_response where event_survey_id = :s"
+					+ " and device_id = :device)")
+				.param("s", shown.surveyId())
+				.param("device", device)
+				.query(Boolean.class)
+				.single())
+			.orElse(false);
+		return Optional.of(new SurveyLink(shown, followUp, answered));
+	}
+
+	/** The open survey (post-event first), else the next to open, else the link's own. */
+	static PublicSurvey shown(PublicSurvey own, PublicSurvey followUp) {
+		if (followUp == null || own.state() == SurveyState.OPEN) {
+			return own;
+		}
+		if (followUp.state() == SurveyState.OPEN) {
+			return followUp;
+		}
+		if (own.state() == SurveyState.NOT_YET_OPEN) {
+			return own;
+		}
+		return followUp.state() == SurveyState.NOT_YET_OPEN ? followUp : own;
+	}
+
 	/** Tokens seen to exist (a token is never changed or reissued), bounded. */
 	private final kz.oqytu.shared.BoundedCache<String, Boolean> knownTokens = new kz.oqytu.shared.BoundedCache<>(10_000);
 
@@ -390,18 +453,27 @@ class EventSurveyService implements Surveys {
 	}
 
 	private SubmitResult store(PublicSurvey survey, Submission submission) {
-		if (survey.state() != SurveyState.OPEN) {
-			return SubmitResult.of(Outcome.NOT_OPEN);
-		}
 		Instant now = Instant.now(clock);
 		FormTokens.FormToken form = tokens.formToken(submission.formToken())
 			.filter(t -> t.surveyId() == survey.surveyId())
 			.filter(t -> !t.issuedAt().isAfter(now.plusSeconds(60)))
 			.filter(t -> !t.issuedAt().plus(properties.formTokenLifetime()).isBefore(now))
 			.orElse(null);
+		boolean late = false;
+		if (survey.state() != SurveyState.OPEN) {
+			// A form opened while the survey was open and sent after its closing time (typing, offline) is
+			// kept, marked late (decision 29); anything else is not taken.
+			java.time.Instant closes = survey.closesAt().atZone(clock.getZone()).toInstant();
+			late = survey.state() == SurveyState.CLOSED && form != null && !now.isBefore(closes)
+					&& form.issuedAt().isBefore(closes);
+			if (!late) {
+				return SubmitResult.of(Outcome.NOT_OPEN);
+			}
+		}
 		if (form == null) {
 			return SubmitResult.of(Outcome.STALE);
 		}
+		UUID submissionKey = submissionKey(submission.submissionKey());
 		if (!limits.allow(survey.surveyId(), form.device())) {
 			return SubmitResult.of(Outcome.BUSY);
 		}
@@ -414,7 +486,7 @@ class EventSurveyService implements Surveys {
 		Long organizationId = v.organizationId();
 		String category = v.category();
 		if (!errors.isEmpty()) {
-			return new SubmitResult(Outcome.INVALID, errors);
+			return new SubmitResult(late ? Outcome.NOT_OPEN : Outcome.INVALID, errors);
 		}
 		// What the request itself shows; the counts of earlier answers are added in SQL.
 		Set<FlagReason> reasons = java.util.EnumSet.noneOf(FlagReason.class);
@@ -427,6 +499,9 @@ class EventSurveyService implements Surveys {
 		}
 		if (form.issuedAt().plus(properties.minFillTime()).isAfter(now)) {
 			reasons.add(FlagReason.TOO_FAST);
+		}
+		if (late) {
+			reasons.add(FlagReason.LATE);
 		}
 		// The response and its answers in one statement (one round trip): no row comes back when the
 		// device has answered already or the form was used (the unique keys), and then no answer is
@@ -459,9 +534,9 @@ class EventSurveyService implements Surveys {
 				response as (
 				    insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
 				                                 flag_reasons, organization_id, category_code, submitted_at,
-				                                 address_key, form_nonce)
+				                                 address_key, form_nonce, submission_key)
 				    select nextval('survey_seq'), :survey, :version, :device, :fingerprint, bits <> 0, bits,
-				           :organization, :category, :now, :address, :nonce
+				           :organization, :category, :now, :address, :nonce, cast(:key as uuid)
 				    from flags
 				    on conflict do nothing
 				    returning id),
@@ -488,6 +563,7 @@ class EventSurveyService implements Surveys {
 			.param("addressBit", FlagReason.ONE_ADDRESS.bit())
 			.param("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
 			.param("nonce", form.nonce())
+			.param("key", submissionKey)
 			.param("organization", organizationId)
 			.param("category", category)
 			.param("questions", questions)
@@ -498,13 +574,32 @@ class EventSurveyService implements Surveys {
 			.optional()
 			.orElse(null);
 		if (responseId != null) {
-			return SubmitResult.of(Outcome.STORED);
+			return SubmitResult.of(late ? Outcome.LATE : Outcome.STORED);
 		}
-		boolean used = jdbc.sql("select exists (select 1 from survey_response where form_nonce = :nonce)")
+		String why = jdbc.sql("select case when exists (select 1 from survey_response where submission_key = cast(:key as uuid)) then 'KEY'"
+				+ " when exists (select 1 from survey_response where form_nonce = :nonce) then 'FORM' else 'DEVICE' end")
+			.param("key", submissionKey)
 			.param("nonce", form.nonce())
-			.query(Boolean.class)
+			.query(String.class)
 			.single();
-		return SubmitResult.of(used ? Outcome.REPLAYED : Outcome.ALREADY_ANSWERED);
+		return SubmitResult.of(switch (why) {
+			case "KEY" -> Outcome.STORED_BEFORE;
+			case "FORM" -> Outcome.REPLAYED;
+			default -> Outcome.ALREADY_ANSWERED;
+		});
+	}
+
+	/** The browser's key of an answer, when it is one (a UUID); anything else is no key. */
+	static UUID submissionKey(String value) {
+		if (value == null || value.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** A form's answers checked against the questions: errors by question code, or the rows to store. */
@@ -578,7 +673,10 @@ class EventSurveyService implements Surveys {
 					String name = values.get(0);
 					Long id = name.length() > 300 ? null : names.get().get(Organizations.nameKey(name));
 					if (id == null) {
-						errors.put(q.code(), "surveys.error.organization");
+						// an optional question never blocks the answer: a name not in the registry is left out
+						if (q.required()) {
+							errors.put(q.code(), "surveys.error.organization");
+						}
 					}
 					else {
 						organizationId = id;

@@ -50,6 +50,7 @@ class ProductionConfigurationTests {
 			Map.entry("playwright.version", "test only: browser tests, not managed by Boot"),
 			Map.entry("axe-core.version", "test only: accessibility checks in the browser tests, not managed by Boot"),
 			Map.entry("shedlock.version", "ShedLock, not managed by Boot"),
+			Map.entry("commonmark.version", "commonmark-java, not managed by Boot: renders the user guide's Markdown at /help (decision 27)"),
 			Map.entry("greenmail.version", "test only: a real SMTP server in the test JVM for the mail tests, not managed by Boot"),
 			Map.entry("tomcat.version", "overrides Boot 4.1.1's Tomcat 11.0.24 with 11.0.29, the newest patch served, for the "
 					+ "security fixes of 11.0.28/29; Boot 4.1.2 (which would carry it) does not resolve here (STACK-NOTES)"));

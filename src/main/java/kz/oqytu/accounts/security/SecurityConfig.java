@@ -18,8 +18,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfig {
 
-	/** Addresses anyone may open: login, assets, health, error pages and the public survey. */
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
+	/**
+	 * Addresses anyone may open: login, assets, health, error pages, the public survey, and the pages of
+	 * single-use account links (accepting an invitation, forgot and reset password).
+	 */
+	static final String[] PUBLIC_PATHS = { "/login", "/invitations/*", "/password/forgot", "/password/forgot/sent",
+			"/password/reset/*", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/s", "/s/**" };
 
 	static final String CONTENT_SECURITY_POLICY = kz.oqytu.shared.web.SecurityHeaders.CONTENT_SECURITY_POLICY;

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.domain.AccountLinks;
 import kz.oqytu.accounts.domain.AccountLinks.LinkTarget;
@@ -41,8 +40,8 @@ class AccountLinkController {
 
 	@PostMapping("/invitations/{token}")
 	String accept(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		return usePassword(token, Purpose.INVITATION, form, result, model, response, redirect);
+			BindingResult result, Model model, HttpServletResponse response) {
+		return usePassword(token, Purpose.INVITATION, form, result, model, response);
 	}
 
 	@GetMapping("/password/forgot")
@@ -74,8 +73,8 @@ class AccountLinkController {
 
 	@PostMapping("/password/reset/{token}")
 	String reset(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		return usePassword(token, Purpose.RESET, form, result, model, response, redirect);
+			BindingResult result, Model model, HttpServletResponse response) {
+		return usePassword(token, Purpose.RESET, form, result, model, response);
 	}
 
 	private String passwordPage(String token, Purpose purpose, Model model, HttpServletResponse response) {
@@ -90,7 +89,7 @@ class AccountLinkController {
 	}
 
 	private String usePassword(String token, Purpose purpose, PasswordForm form, BindingResult result, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response) {
 		try {
 			LinkTarget target = links.check(token, purpose);
 			if (!result.hasErrors() && !form.confirmed()) {
@@ -99,8 +98,7 @@ class AccountLinkController {
 			if (!result.hasErrors()) {
 				try {
 					links.use(token, purpose, form.newPassword());
-					redirect.addAttribute(purpose == Purpose.INVITATION ? "accepted" : "reset", "");
-					return "redirect:/login";
+					return "redirect:/login?" + (purpose == Purpose.INVITATION ? "accepted" : "reset");
 				}
 				catch (BusinessRuleException ex) {
 					Forms.reject(result, ex);

@@ -67,7 +67,7 @@ class StaffPagesFitTheScreenTests {
 	@Test
 	void everyAdministratorAndExecutivePageFitsAt1280And1366InEveryLanguage(Browser browser) {
 		List<String> problems = new ArrayList<>(overflows(browser, "admin", List.of("/admin/users", "/admin/users/new",
-				"/admin/users/" + one("select min(id) from app_user") + "/edit", "/admin/audit", "/budget/norms",
+				"/admin/users/" + one("select min(id) from app_user") + "/edit", "/admin/audit", "/admin/outbox", "/admin/reminders", "/account/notifications", "/budget/norms",
 				"/budget/norms/" + one("select min(id) from budget_norm") + "/edit", "/dashboard", "/account/password")));
 		problems.addAll(overflows(browser, "executive", List.of("/reports/coverage?year=2025", "/dashboard?year=2025",
 				"/reports/monitoring?year=2025", "/budget?year=2025", "/plans/2026", "/resolutions")));

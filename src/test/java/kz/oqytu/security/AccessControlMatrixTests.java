@@ -189,6 +189,17 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /account/password", Access.SIGNED_IN, "/account/password"));
 		r.add(rule("POST /account/password", Access.SIGNED_IN, "/account/password"));
 		r.add(rule("GET /admin/audit", Access.ADMIN, "/admin/audit"));
+		// notifications and reminders (an unknown message id: the point is who is refused before the lookup)
+		r.add(rule("GET /admin/outbox", Access.ADMIN, "/admin/outbox"));
+		r.add(upload("GET /admin/outbox/{id}", Access.ADMIN, "/admin/outbox/987654321"));
+		r.add(upload("POST /admin/outbox/{id}/retry", Access.ADMIN, "/admin/outbox/987654321/retry"));
+		r.add(rule("POST /admin/outbox/test", Access.ADMIN, "/admin/outbox/test"));
+		r.add(rule("GET /admin/reminders", Access.ADMIN, "/admin/reminders"));
+		r.add(rule("POST /admin/reminders", Access.ADMIN, "/admin/reminders?enabled=CAMPAIGN_DEADLINE&enabled=FOLLOW_UP_SURVEY"
+				+ "&enabled=SCHOOL_PLAN_DUE&enabled=MATERIAL_UNACKNOWLEDGED"));
+		r.add(rule("GET /account/notifications", Access.SIGNED_IN, "/account/notifications"));
+		r.add(rule("POST /account/notifications", Access.SIGNED_IN, "/account/notifications?language=kk"
+				+ "&wanted=CAMPAIGN_DEADLINE&wanted=FOLLOW_UP_SURVEY&wanted=SCHOOL_PLAN_DUE&wanted=MATERIAL_UNACKNOWLEDGED"));
 		r.add(rule("GET /admin/users", Access.ADMIN, "/admin/users"));
 		r.add(rule("GET /admin/users/new", Access.ADMIN, "/admin/users/new"));
 		r.add(rule("POST /admin/users/new", Access.ADMIN, "/admin/users/new"));

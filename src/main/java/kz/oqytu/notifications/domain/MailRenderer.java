@@ -20,7 +20,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders a message from {@code templates/mail/{template}.html} and {@code .txt} with a Thymeleaf
  * engine of its own (HTML and TEXT modes; the web engine stays as Boot made it), {@code #{...}}
- * resolved in the recipient's locale from the app's message bundles.
+ * resolved in the recipient's locale from the app's message bundles; {@code subject} and
+ * {@code publicUrl} are always among the variables.
  */
 @Component
 public class MailRenderer {
@@ -75,13 +76,15 @@ public class MailRenderer {
 			all.putAll(variables);
 		}
 		all.put("publicUrl", publicUrl);
+		String subject = subject(template, in, all);
+		all.put("subject", subject);
 		Context ctx = new Context(in);
 		ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(context, null));
 		all.forEach(ctx::setVariable);
 		String html = engine.process(template + ".html", ctx);
 		String text = engine.process(template + ".txt", ctx);
-		return new RenderedMail(subject(template, in, all), text, html);
+		return new RenderedMail(subject, text, html);
 	}
 
 	private String subject(String template, Locale locale, Map<String, Object> variables) {

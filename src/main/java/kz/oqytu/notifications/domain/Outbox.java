@@ -13,15 +13,17 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import kz.oqytu.notifications.MailAttachment;
 import kz.oqytu.notifications.Notification;
 import kz.oqytu.notifications.Notifications;
+import kz.oqytu.notifications.OnceOnlyNotifications;
 
 /**
  * The outbox (decision 0025): a message is rendered now and written in the caller's transaction,
  * so it exists exactly when the change that caused it is committed; the sending job sends it.
  */
 @Service
-public class Outbox implements Notifications {
+public class Outbox implements Notifications, OnceOnlyNotifications {
 
 	private final JdbcClient jdbc;
 
@@ -41,12 +43,27 @@ public class Outbox implements Notifications {
 		enqueue(notification, null, List.of());
 	}
 
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public boolean sendOnce(String key, Notification notification, List<MailAttachment> attachments) {
+		if (!StringUtils.hasText(key)) {
+			throw new IllegalArgumentException("A once-only message needs a key");
+		}
+		return enqueue(notification, key, attachments == null ? List.of() : attachments);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean alreadySent(String key) {
+		return jdbc.sql("select exists (select 1 from mail_outbox where dedup_key = :key)").param("key", key)
+			.query(Boolean.class).single();
+	}
+
 	/**
 	 * Writes a message unless one with the same {@code dedupKey} exists (a reminder already sent);
 	 * answers whether it was written.
 	 */
-	@Transactional(propagation = Propagation.REQUIRED)
-	public boolean enqueue(Notification n, String dedupKey, List<Attachment> attachments) {
+	private boolean enqueue(Notification n, String dedupKey, List<MailAttachment> attachments) {
 		if (n == null || !StringUtils.hasText(n.to()) || !StringUtils.hasText(n.kind())) {
 			throw new IllegalArgumentException("A notification needs a kind and an address");
 		}
@@ -74,7 +91,7 @@ public class Outbox implements Notifications {
 			return false;
 		}
 		long id = keys.getKey().longValue();
-		for (Attachment a : attachments) {
+		for (MailAttachment a : attachments) {
 			jdbc.sql("""
 					insert into mail_outbox_attachment (outbox_id, file_name, content_type, content_id, bytes)
 					values (:id, :name, :type, :cid, :bytes)""")
@@ -86,9 +103,5 @@ public class Outbox implements Notifications {
 				.update();
 		}
 		return true;
-	}
-
-	/** A file sent with a message; {@code contentId} set makes it an inline image ({@code cid:...}). */
-	public record Attachment(String fileName, String contentType, String contentId, byte[] bytes) {
 	}
 }

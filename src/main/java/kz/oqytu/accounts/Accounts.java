@@ -29,4 +29,7 @@ public interface Accounts {
 	void changeOwnPassword(long id, String currentPassword, String newPassword, String keepSessionId);
 
 	boolean anyExist();
+
+	/** Whether an administrator who can sign in exists (enabled, with a password). */
+	boolean enabledAdminExists();
 }

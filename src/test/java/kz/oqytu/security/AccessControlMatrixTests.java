@@ -211,6 +211,21 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /admin/users/{id}/edit", Access.ADMIN, "/admin/users/" + i.user + "/edit"));
 		r.add(rule("POST /admin/users/{id}/enabled", Access.ADMIN, "/admin/users/" + i.user + "/enabled"));
 		r.add(rule("POST /admin/users/{id}/password", Access.ADMIN, "/admin/users/" + i.user + "/password"));
+		// accounts: invitations and forgotten passwords (issue #18); an unknown link answers 404, a page
+		r.add(rule("POST /admin/users/{id}/invitation", Access.ADMIN, "/admin/users/" + i.user + "/invitation"));
+		r.add(rule("POST /admin/users/{id}/invitation/revoke", Access.ADMIN, "/admin/users/" + i.user + "/invitation/revoke"));
+		r.add(rule("GET /admin/users/chairs", Access.ADMIN, "/admin/users/chairs"));
+		r.add(rule("POST /admin/users/chairs", Access.ADMIN, "/admin/users/chairs"));
+		r.add(rule("GET /admin/users/chairs/{id}", Access.ADMIN, "/admin/users/chairs/" + UUID.randomUUID()));
+		r.add(rule("POST /admin/users/chairs/{id}/commit", Access.ADMIN, "/admin/users/chairs/" + UUID.randomUUID() + "/commit"));
+		r.add(rule("POST /admin/users/chairs/registry", Access.ADMIN, "/admin/users/chairs/registry"));
+		r.add(unknownLink("GET /invitations/{token}", "/invitations/" + "A".repeat(43)));
+		r.add(unknownLink("POST /invitations/{token}", "/invitations/" + "A".repeat(43)));
+		r.add(rule("GET /password/forgot", Access.PUBLIC, "/password/forgot"));
+		r.add(rule("POST /password/forgot", Access.PUBLIC, "/password/forgot"));
+		r.add(rule("GET /password/forgot/sent", Access.PUBLIC, "/password/forgot/sent"));
+		r.add(unknownLink("GET /password/reset/{token}", "/password/reset/" + "A".repeat(43)));
+		r.add(unknownLink("POST /password/reset/{token}", "/password/reset/" + "A".repeat(43)));
 		// budget
 		r.add(rule("GET /budget", Access.STAFF, "/budget"));
 		r.add(rule("GET /budget/export.xlsx", Access.STAFF, "/budget/export.xlsx"));
@@ -402,6 +417,12 @@ class AccessControlMatrixTests {
 	private static Rule rule(String key, Access access, String sample) {
 		String[] parts = key.split(" ", 2);
 		return new Rule(parts[0], parts[1], access, sample, false);
+	}
+
+	/** A public single-use-link page: the sample link is unknown, which answers a friendly 404 page. */
+	private static Rule unknownLink(String key, String sample) {
+		String[] parts = key.split(" ", 2);
+		return new Rule(parts[0], parts[1], Access.PUBLIC, sample, true);
 	}
 
 	private static Rule upload(String key, Access access, String sample) {

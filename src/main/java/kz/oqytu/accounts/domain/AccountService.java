@@ -53,17 +53,44 @@ class AccountService implements Accounts {
 	@Override
 	@Transactional
 	public long create(AccountCommand command) {
+		if (command.password() == null || command.password().isBlank()) {
+			throw new BusinessRuleException("password", "accounts.error.passwordRequired");
+		}
+		return insert(command, passwordEncoder.encode(command.password()));
+	}
+
+	/** An account with no password yet: it cannot sign in until its invitation is accepted. */
+	long createInvited(AccountCommand command) {
+		return insert(command, null);
+	}
+
+	private long insert(AccountCommand command, String passwordHash) {
 		String username = normalizeUsername(command.username());
 		if (users.existsByUsernameIgnoreCase(username)) {
 			throw new BusinessRuleException("username", "accounts.error.usernameTaken", username);
 		}
 		checkScope(command.role(), command.scopeUnitId());
-		if (command.password() == null || command.password().isBlank()) {
-			throw new BusinessRuleException("password", "accounts.error.passwordRequired");
+		String email = blankToNull(command.email());
+		checkEmailFree(email, null);
+		UserAccount account = new UserAccount(username, passwordHash, command.fullName().trim(), email, command.role(),
+				command.scopeUnitId());
+		return users.saveAndFlush(account).getId();
+	}
+
+	private void checkEmailFree(String email, Long self) {
+		if (email != null) {
+			users.findByEmailIgnoreCase(email)
+				.filter(other -> !other.getId().equals(self))
+				.ifPresent(other -> {
+					throw new BusinessRuleException("email", "accounts.error.emailTaken", email);
+				});
 		}
-		UserAccount account = new UserAccount(username, passwordEncoder.encode(command.password()),
-				command.fullName().trim(), blankToNull(command.email()), command.role(), command.scopeUnitId());
-		return users.save(account).getId();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean enabledAdminExists() {
+		return users.countEnabledAdmins() > 0;
 	}
 
 	@Override
@@ -74,6 +101,7 @@ class AccountService implements Accounts {
 			throw new ConflictException("account " + id);
 		}
 		checkScope(command.role(), command.scopeUnitId());
+		checkEmailFree(blankToNull(command.email()), account.getId());
 		boolean authorityChanged = account.getRole() != command.role() || account.getScopeUnitId() != command.scopeUnitId();
 		account.change(command.fullName().trim(), blankToNull(command.email()), command.role(), command.scopeUnitId());
 		try {
@@ -136,7 +164,7 @@ class AccountService implements Accounts {
 		Optional<UnitRef> unit = directory.find(a.getScopeUnitId());
 		return new AccountView(a.getId(), a.getUsername(), a.getFullName(), a.getEmail(), a.getRole(),
 				a.getScopeUnitId(), unit.map(UnitRef::nameKk).orElse(""), unit.map(UnitRef::nameRu).orElse(""),
-				a.isEnabled(), a.getLastLoginAt(), a.getVersion());
+				a.isEnabled(), a.isInvited(), a.getLastLoginAt(), a.getVersion());
 	}
 
 	static String normalizeUsername(String username) {

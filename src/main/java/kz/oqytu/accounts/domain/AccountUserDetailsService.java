@@ -33,6 +33,10 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 	public UserDetails loadUserByUsername(String username) {
 		UserAccount account = users.findByUsernameIgnoreCase(AccountService.normalizeUsername(username))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+		if (account.isInvited()) {
+			// No password chosen yet: to the login form it is as if the account did not exist.
+			throw new UsernameNotFoundException("invited, not accepted");
+		}
 		String path = directory.find(account.getScopeUnitId()).map(UnitRef::path).orElse("/none/");
 		CurrentUser user = new CurrentUser(account.getId(), account.getUsername(), account.getFullName(),
 				account.getRole(), account.getScopeUnitId(), path);

@@ -28,7 +28,7 @@ class UserAccount {
 	@Column(nullable = false, unique = true)
 	private String username;
 
-	@Column(name = "password_hash", nullable = false)
+	@Column(name = "password_hash")
 	private String passwordHash;
 
 	@Column(name = "full_name", nullable = false)
@@ -120,6 +120,11 @@ class UserAccount {
 
 	void setLastLoginAt(Instant lastLoginAt) {
 		this.lastLoginAt = lastLoginAt;
+	}
+
+	/** Invited and not yet accepted: no password has been chosen. */
+	boolean isInvited() {
+		return passwordHash == null;
 	}
 
 	int getVersion() {

@@ -15,6 +15,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	List<UserAccount> findAllByOrderByUsernameAsc();
 
+	Optional<UserAccount> findByEmailIgnoreCase(String email);
+
+	/** Administrators who can sign in: enabled, with a password chosen. */
+	@Query("select count(u) from UserAccount u where u.role = kz.oqytu.accounts.Role.ADMIN and u.enabled = true and u.passwordHash is not null")
+	long countEnabledAdmins();
+
 	@Modifying
 	@Query("update UserAccount u set u.lastLoginAt = :at where u.id = :id")
 	void touchLastLogin(long id, java.time.Instant at);

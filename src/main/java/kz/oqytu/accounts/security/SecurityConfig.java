@@ -18,8 +18,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfig {
 
-	/** Addresses anyone may open: login, assets, health, error pages, the public survey and the user guide. */
-	static final String[] PUBLIC_PATHS = { "/login", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
+	/**
+	 * Addresses anyone may open: login, assets, health, error pages, the public survey, the user guide, and
+	 * the pages of single-use account links (accepting an invitation, forgot and reset password).
+	 */
+	static final String[] PUBLIC_PATHS = { "/login", "/invitations/*", "/password/forgot", "/password/forgot/sent",
+			"/password/reset/*", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/s", "/s/**",
 			// the user guide: no secrets in it, and the participant reads it without an account (decision 0027)
 			"/help", "/help/**" };

@@ -24,6 +24,7 @@ import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.OrganizationDirectory;
 import kz.oqytu.accounts.OrganizationDirectory.UnitRef;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.accounts.domain.AccountLinks;
 import kz.oqytu.accounts.domain.PasswordPolicy;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
@@ -41,7 +42,11 @@ class UserAdminController {
 
 	private final PasswordPolicy passwordPolicy;
 
-	UserAdminController(Accounts accounts, OrganizationDirectory directory, PasswordPolicy passwordPolicy) {
+	private final AccountLinks links;
+
+	UserAdminController(Accounts accounts, OrganizationDirectory directory, PasswordPolicy passwordPolicy,
+			AccountLinks links) {
+		this.links = links;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.passwordPolicy = passwordPolicy;
@@ -68,17 +73,22 @@ class UserAdminController {
 	@PostMapping("/new")
 	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (form.password() == null) {
-			result.rejectValue("password", "validation.required");
+		// Without a password the person is invited by mail and chooses their own.
+		boolean invite = form.password() == null || form.password().isBlank();
+		if (invite) {
+			if ((form.email() == null || form.email().isBlank()) && !result.hasFieldErrors("email")) {
+				result.rejectValue("email", "accounts.error.emailRequiredForInvitation");
+			}
 		}
 		else {
 			passwordPolicy.problem(form.password(), form.username()).ifPresent(key -> result.rejectValue("password", key));
 		}
 		if (!result.hasErrors()) {
 			try {
-				long id = accounts.create(new AccountCommand(form.username(), form.fullName(), form.email(), form.role(),
-						form.scopeUnitId(), form.password()));
-				redirect.addFlashAttribute("flash", "accounts.flash.created");
+				AccountCommand command = new AccountCommand(form.username(), form.fullName(), form.email(), form.role(),
+						form.scopeUnitId(), invite ? null : form.password());
+				long id = invite ? links.createAndInvite(command) : accounts.create(command);
+				redirect.addFlashAttribute("flash", invite ? "accounts.flash.invited" : "accounts.flash.created");
 				return "redirect:/admin/users/" + id + "/edit";
 			}
 			catch (BusinessRuleException ex) {
@@ -129,6 +139,32 @@ class UserAdminController {
 		}
 		accounts.setEnabled(id, enabled);
 		redirect.addFlashAttribute("flash", enabled ? "accounts.flash.enabled" : "accounts.flash.disabled");
+		return "redirect:/admin/users";
+	}
+
+	/** Sends a new invitation (the earlier link stops working) to an account that has not accepted yet. */
+	@PostMapping("/{id}/invitation")
+	String resendInvitation(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			links.resendInvitation(id);
+			redirect.addFlashAttribute("flash", "accounts.flash.invitationResent");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
+		return "redirect:/admin/users";
+	}
+
+	/** Withdraws an unaccepted invitation: its link stops working and the account is disabled. */
+	@PostMapping("/{id}/invitation/revoke")
+	String revokeInvitation(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			links.revokeInvitation(id);
+			redirect.addFlashAttribute("flash", "accounts.flash.invitationRevoked");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+		}
 		return "redirect:/admin/users";
 	}
 

@@ -15,8 +15,39 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
 
 	private final JdbcClient jdbc;
 
-	OrganizationDirectoryAdapter(JdbcClient jdbc) {
+	private final org.springframework.beans.factory.ObjectProvider<kz.oqytu.organizations.Organizations> organizations;
+
+	OrganizationDirectoryAdapter(JdbcClient jdbc,
+			org.springframework.beans.factory.ObjectProvider<kz.oqytu.organizations.Organizations> organizations) {
 		this.jdbc = jdbc;
+		this.organizations = organizations;
+	}
+
+	@Override
+	public NameLookup names(kz.oqytu.accounts.CurrentUser user) {
+		kz.oqytu.organizations.NameMatcher matcher = organizations.getObject().nameMatcher(user);
+		return name -> {
+			kz.oqytu.organizations.NameMatcher.Match match = matcher.resolve(name, null);
+			if (match.outcome() == kz.oqytu.organizations.NameMatcher.Outcome.FOUND) {
+				return new Resolution(match.id(), false, null);
+			}
+			List<kz.oqytu.organizations.UnitOption> near = matcher.suggest(name, null, 1);
+			return new Resolution(null, match.outcome() == kz.oqytu.organizations.NameMatcher.Outcome.AMBIGUOUS,
+					near.isEmpty() ? null : near.get(0).name(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		};
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RegistryChair> primaryOrganizations(String withinPath) {
+		return jdbc.sql("""
+				select id, name_kk, name_ru, chair_name, chair_email, chair_phone from org_unit
+				where path like :within and level = 'PRIMARY' and active
+				order by name_kk, id""")
+			.param("within", withinPath + "%")
+			.query((rs, n) -> new RegistryChair(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getString("chair_name"), rs.getString("chair_email"), rs.getString("chair_phone")))
+			.list();
 	}
 
 	@Override

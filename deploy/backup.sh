@@ -17,6 +17,8 @@
 # days are deleted after each successful dump, OQYTU_BACKUP_INTERVAL_HOURS (default 24).
 # POSIX sh: runs under the postgres image's busybox as under Debian's dash.
 set -eu
+# Dumps hold every account and answer: readable by the backup user only.
+umask 077
 
 dir=${OQYTU_BACKUP_DIR:-/backups}
 keep=${OQYTU_BACKUP_KEEP_DAYS:-14}

@@ -98,7 +98,7 @@ class PhonePagesFitTests {
 		List<String> problems = new ArrayList<>();
 		for (String lang : new String[] { "kk", "ru" }) {
 			Page phone = phone(browser);
-			problems.addAll(check(phone, "participant " + lang, List.of("/login", "/s", "/s/" + token), lang));
+			problems.addAll(check(phone, "participant " + lang, List.of("/login", "/password/forgot", "/password/forgot/sent", "/s", "/s/" + token), lang));
 			problems.addAll(check(phone, "participant " + lang, List.of("/s/" + token + "/thanks"), lang));
 			phone.context().close();
 		}

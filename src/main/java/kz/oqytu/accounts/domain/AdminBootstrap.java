@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ import kz.oqytu.shared.BusinessRuleException;
  */
 @Component
 @Order(200)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements ApplicationRunner, SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -57,6 +58,18 @@ class AdminBootstrap implements ApplicationRunner {
 		this.email = email == null ? "" : email.trim();
 	}
 
+	/**
+	 * Refuses bad variables before the web server starts, so a refused start never logs "Started
+	 * OqytuApplication" first (the README tells the administrator to wait for that line).
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		boolean given = !username.isEmpty() || !password.isEmpty();
+		if (given && !accounts.enabledAdminExists()) {
+			validate();
+		}
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
 		boolean given = !username.isEmpty() || !password.isEmpty();
@@ -80,6 +93,22 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	private void create() {
+		String normalized = validate();
+		try {
+			long id = accounts.create(new AccountCommand(normalized, "Administrator", email.isEmpty() ? null : email,
+					Role.ADMIN, ROOT_UNIT_ID, password));
+			log.info("Created the first administrator '{}' (account {}) from OQYTU_ADMIN_USERNAME. Sign in and "
+					+ "invite the others; the variables are ignored from now on.", normalized, id);
+		}
+		catch (BusinessRuleException ex) {
+			throw new AdminBootstrapException("The first administrator '" + normalized + "' could not be created ("
+					+ ex.messageKey() + ").", "An account with that username or email exists but is no enabled "
+					+ "administrator: choose another OQYTU_ADMIN_USERNAME / OQYTU_ADMIN_EMAIL.");
+		}
+	}
+
+	/** The variables' problems, as a start-stopping exception; the normalized username when they are fine. */
+	private String validate() {
 		if (username.isEmpty() || password.isEmpty()) {
 			throw new AdminBootstrapException("Only one of OQYTU_ADMIN_USERNAME and OQYTU_ADMIN_PASSWORD is set.",
 					"Set both to create the first administrator, or neither.");
@@ -96,17 +125,7 @@ class AdminBootstrap implements ApplicationRunner {
 					+ "a few repeated characters, and does not contain the username; for example four unrelated "
 					+ "words. Then start Oqytu again.");
 		});
-		try {
-			long id = accounts.create(new AccountCommand(normalized, "Administrator", email.isEmpty() ? null : email,
-					Role.ADMIN, ROOT_UNIT_ID, password));
-			log.info("Created the first administrator '{}' (account {}) from OQYTU_ADMIN_USERNAME. Sign in and "
-					+ "invite the others; the variables are ignored from now on.", normalized, id);
-		}
-		catch (BusinessRuleException ex) {
-			throw new AdminBootstrapException("The first administrator '" + normalized + "' could not be created ("
-					+ ex.messageKey() + ").", "An account with that username or email exists but is no enabled "
-					+ "administrator: choose another OQYTU_ADMIN_USERNAME / OQYTU_ADMIN_EMAIL.");
-		}
+		return normalized;
 	}
 
 	private static String describe(String problemKey) {

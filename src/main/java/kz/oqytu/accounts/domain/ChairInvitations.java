@@ -137,6 +137,9 @@ public class ChairInvitations {
 					if (phone.length() > 50) {
 						errors.add(new RowError("accounts.chairs.error.phoneTooLong"));
 					}
+					else if (!phone.isBlank() && !looksLikePhone(phone)) {
+						errors.add(new RowError("accounts.chairs.error.phoneInvalid", phone));
+					}
 					ChairRow value = errors.isEmpty() ? new ChairRow(organizationId, name, email, phone) : null;
 					return new SheetReader.Parsed<>(value, errors, email.isEmpty() ? null : email.toLowerCase(Locale.ROOT));
 				}, r -> "invite");
@@ -219,5 +222,18 @@ public class ChairInvitations {
 
 	private Set<Long> organizationsWithChair() {
 		return new HashSet<>(jdbc.sql("select scope_unit_id from app_user where role = 'CHAIR'").query(Long.class).list());
+	}
+
+	/**
+	 * A phone number as people write it: digits with +, spaces, brackets, dots or dashes between them,
+	 * 10 to 15 digits in all (+7 701 234 56 78, 8 (7132) 55-12-34, 87012345678).
+	 */
+	static boolean looksLikePhone(String phone) {
+		String p = phone.strip();
+		if (!p.matches("\\+?[0-9][0-9 ().\\-]*[0-9]")) {
+			return false;
+		}
+		long digits = p.chars().filter(Character::isDigit).count();
+		return digits >= 10 && digits <= 15;
 	}
 }

@@ -46,7 +46,9 @@ class AdminBootstrapTests {
 		FailureAnalysis analysis = new AdminBootstrapFailureAnalyzer().analyze(failure);
 		assertThat(analysis.getDescription()).contains("OQYTU_ADMIN_PASSWORD is too weak")
 			.contains("one of the most common passwords");
-		assertThat(output.getAll()).contains("OQYTU_ADMIN_PASSWORD is too weak");
+		assertThat(output.getAll()).contains("OQYTU_ADMIN_PASSWORD is too weak")
+			.as("refused before the web server starts, so no 'Started' line misleads the administrator")
+			.doesNotContain("Started OqytuApplication").doesNotContain("Tomcat started on port");
 
 		try (ConfigurableApplicationContext app = start("Root", GOOD, "root@example.org")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);

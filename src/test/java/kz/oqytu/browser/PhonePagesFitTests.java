@@ -100,6 +100,12 @@ class PhonePagesFitTests {
 			Page phone = phone(browser);
 			problems.addAll(check(phone, "participant " + lang, List.of("/login", "/password/forgot", "/password/forgot/sent", "/s", "/s/" + token), lang));
 			problems.addAll(check(phone, "participant " + lang, List.of("/s/" + token + "/thanks"), lang));
+			// The survey's header keeps its language and help links on one line: the form starts near the top.
+			phone.navigate(ui.url("/s/" + token + "?lang=" + lang));
+			double header = ((Number) phone.evaluate("() => document.querySelector('header').getBoundingClientRect().height")).doubleValue();
+			if (header > 80) {
+				problems.add("participant " + lang + " /s/{token}: the header is " + header + " px tall (its links wrap)");
+			}
 			phone.context().close();
 		}
 		assertThat(problems).isEmpty();

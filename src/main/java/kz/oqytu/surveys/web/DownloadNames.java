@@ -32,7 +32,9 @@ final class DownloadNames {
 			.replaceAll("\\s+", " ")
 			.strip();
 		if (clean.length() > MAX_TITLE) {
-			clean = clean.substring(0, MAX_TITLE).strip();
+			// Cut at the last whole word that fits, never mid-word ("…бағдарлам"): a long first word is cut.
+			int space = clean.lastIndexOf(' ', MAX_TITLE);
+			clean = (space > MAX_TITLE / 2 ? clean.substring(0, space) : clean.substring(0, MAX_TITLE)).strip();
 		}
 		StringBuilder name = new StringBuilder(date.toString());
 		if (!clean.isEmpty()) {

@@ -19,6 +19,9 @@ class DownloadNamesTests {
 			.isEqualTo("2027-03-10 Еңбек құқығы Трудовое право ҚР QR.png");
 		assertThat(DownloadNames.name(DAY, "  ", null, "pdf")).isEqualTo("2027-03-10.pdf");
 		assertThat(DownloadNames.name(DAY, "а".repeat(300), "A5", "pdf")).hasSize(10 + 1 + 80 + 3 + 4);
+		// A long title is cut after its last whole word, never mid-word (the trial's "…бағдарлам QR.png").
+		assertThat(DownloadNames.name(DAY, "Құқықтық сауаттылық: кәсіподақ белсенділеріне арналған мамандандырылған бағдарламасы", "QR", "png"))
+			.isEqualTo("2027-03-10 Құқықтық сауаттылық кәсіподақ белсенділеріне арналған мамандандырылған QR.png");
 	}
 
 	@Test

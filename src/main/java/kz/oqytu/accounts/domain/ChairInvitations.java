@@ -145,6 +145,27 @@ public class ChairInvitations {
 				}, r -> "invite");
 	}
 
+	/**
+	 * The registry organization each valid row was matched to, with its district, as the preview shows it:
+	 * names are matched as people write them, so the administrator sees the match before anyone is invited.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Integer, String> matches(ImportPreview<ChairRow> preview, Locale locale) {
+		Map<Integer, String> matched = new LinkedHashMap<>();
+		for (var row : preview.rows()) {
+			if (row.value() == null) {
+				continue;
+			}
+			directory.find(row.value().organizationId()).ifPresent(unit -> {
+				String[] ids = unit.path().replaceAll("^/|/$", "").split("/");
+				String district = ids.length >= 2
+						? directory.find(Long.parseLong(ids[ids.length - 2])).map(d -> d.name(locale)).orElse(null) : null;
+				matched.put(row.rowNumber(), district == null ? unit.name(locale) : unit.name(locale) + " — " + district);
+			});
+		}
+		return matched;
+	}
+
 	/** Creates and invites every chair of the file, or none (a file with an error writes nothing). */
 	@Transactional
 	public int commit(CurrentUser user, byte[] content) {

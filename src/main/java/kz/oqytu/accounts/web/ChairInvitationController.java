@@ -3,6 +3,7 @@ package kz.oqytu.accounts.web;
 import java.io.IOException;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +83,9 @@ class ChairInvitationController {
 			return "redirect:/admin/users/chairs";
 		}
 		try {
-			model.addAttribute("preview", chairs.preview(me, upload.content()));
+			var preview = chairs.preview(me, upload.content());
+			model.addAttribute("preview", preview);
+			model.addAttribute("matches", chairs.matches(preview, LocaleContextHolder.getLocale()));
 		}
 		catch (SpreadsheetRejectedException ex) {
 			uploads.delete(id);

@@ -77,7 +77,13 @@ class ChairInvitationsTests {
 		byte[] fixed = Workbooks.of(header,
 				new Object[] { "«Байтерек" + s + "» СШ", "Аманова Айгүл", emailA, "+7 701 000 00 01" },
 				new Object[] { "Ясли сад Шугыла" + s, "Бекова Сәуле", emailB, "" });
-		assertThat(chairs.preview(admin, fixed).valid()).isTrue();
+		ImportPreview<ChairInvitations.ChairRow> ready = chairs.preview(admin, fixed);
+		assertThat(ready.valid()).isTrue();
+		// The preview names the registry organization (and its district) each spelling was matched to.
+		String district = jdbc.sql("select name_ru from org_unit where id = 4").query(String.class).single();
+		assertThat(chairs.matches(ready, java.util.Locale.forLanguageTag("ru")))
+			.containsExactly(java.util.Map.entry(2, "Школа Байтерек" + s + " — " + district),
+					java.util.Map.entry(3, "Ясли-сад Шугыла" + s + " — " + district));
 		assertThat(chairs.commit(admin, fixed)).isEqualTo(2);
 		AccountView chairA = accounts.list().stream().filter(v -> emailA.equals(v.email())).findFirst().orElseThrow();
 		assertThat(chairA.scopeUnitId()).isEqualTo(a);

@@ -30,6 +30,10 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Pa
 			throw new IllegalStateException("The browser journeys need Debian's Chromium at " + CHROMIUM
 					+ ". Install it with 'apt-get install -y chromium' (or point OQYTU_CHROMIUM at a Chromium binary).");
 		}
+		// A form's answer can take longer than Playwright's 5 s on a loaded 2-core machine (a CI run once
+		// asserted on the page still showing the submitted form): assertions wait up to 20 s for it. They pass
+		// as soon as the page shows what they expect, so a working page costs no time.
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
 		Playwright playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -126,7 +126,7 @@ public class Bench {
 		only = a.containsKey("only") ? List.of(a.get("only").split(",")) : null;
 		String out = a.getOrDefault("out", "target/bench-result.json");
 		metricsToken = a.getOrDefault("metrics-token", "");
-		deadline(Double.parseDouble(a.getOrDefault("deadline-minutes", quick ? "4" : only != null ? "60" : "150")));
+		deadline(Double.parseDouble(a.getOrDefault("deadline-minutes", quick ? "6" : only != null ? "60" : "150")));
 		rssSampler();
 		phase = "fixtures";
 

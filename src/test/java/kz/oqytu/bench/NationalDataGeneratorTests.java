@@ -52,7 +52,11 @@ class NationalDataGeneratorTests {
 
 	@Test
 	void participationsAreHeadCountsOfHeldEventsAndNamedListsAgreeWithThem() throws SQLException {
-		assertThat(count("select count(*) from training_event")).isEqualTo(300);
+		// the scaled events and the one event of 10 000 named participants (its page's size goal)
+		assertThat(count("select count(*) from training_event")).isEqualTo(301);
+		assertThat(count("select count(*) from event_participant p join training_event e on e.id = p.event_id"
+				+ " where e.title_kk = 'Бенч: үлкен іс-шара' and e.status = 'HELD' and e.organizer_unit_id = 2"))
+			.isEqualTo(NationalDataGenerator.BIG_EVENT_PARTICIPANTS);
 		assertThat(count("select sum(a.participants) from attendance_count a join training_event e on e.id = a.event_id"
 				+ " where e.status = 'HELD'")).isEqualTo(totals.participations());
 		assertThat(totals.participations()).isGreaterThanOrEqualTo(4_000);
@@ -83,6 +87,28 @@ class NationalDataGeneratorTests {
 		assertThatThrownBy(() -> GenerateNationalData.prepare("jdbc:postgresql://localhost:5432/oqytu", "postgres",
 				"postgres", 7, SCALE, m -> {
 				})).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aStampedDatabaseIsReusedOnlyUnderTheSameStamp() throws Exception {
+		TestDatabase.Connection stamped = TestDatabase.get("benchstamp");
+		assertThat(GenerateNationalData.prepare(stamped.url(), stamped.username(), stamped.password(), 7, SCALE, "v1", m -> {
+		})).isNotNull();
+		assertThat(GenerateNationalData.stampOf(stamped.url(), stamped.username(), stamped.password())).isEqualTo("v1");
+		// the same stamp: reused, nothing written
+		assertThat(GenerateNationalData.prepare(stamped.url(), stamped.username(), stamped.password(), 7, SCALE, "v1", m -> {
+		})).isNull();
+		// another stamp (a changed generator, migration, seed or scale): dropped and generated again, not grown
+		assertThat(GenerateNationalData.prepare(stamped.url(), stamped.username(), stamped.password(), 7, SCALE, "v2", m -> {
+		})).isNotNull();
+		assertThat(GenerateNationalData.stampOf(stamped.url(), stamped.username(), stamped.password())).isEqualTo("v2");
+		try (Connection c = DriverManager.getConnection(stamped.url(), stamped.username(), stamped.password());
+				Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from training_event")) {
+			rs.next();
+			assertThat(rs.getLong(1)).isEqualTo(301);
+		}
+		// the unstamped database of the other tests holds data without a stamp: a stamped run starts it afresh
+		assertThat(GenerateNationalData.stampOf(db.url(), db.username(), db.password())).isNull();
 	}
 
 	@Test

@@ -387,6 +387,7 @@ public final class NationalDataGenerator {
 				log.accept("events: " + i + " of " + total);
 			}
 		}
+		long big = bigEvent(eventId, participantId, events, topics, counts, people);
 		events.end();
 		topics.end();
 		methods.end();
@@ -395,7 +396,44 @@ public final class NationalDataGenerator {
 		surveys.end();
 		responses.end();
 		answers.end();
-		return new EventTotals(total, held, participations, named, surveyCount, responseCount, answerCount);
+		return new EventTotals(total + 1, held + 1, participations + big, named + big, surveyCount, responseCount,
+				answerCount);
+	}
+
+	/** Named participants of {@link #bigEvent}: the event page's size goal (issue #17) is for 10 000. */
+	public static final int BIG_EVENT_PARTICIPANTS = 10_000;
+
+	/**
+	 * One held Aktobe event of the latest year with {@link #BIG_EVENT_PARTICIPANTS} named participants
+	 * at every scale (the bench measures its page), titled "Бенч: үлкен іс-шара"; drawn from a random
+	 * stream of its own, so the rest of the data is what it was without it. Returns its participants.
+	 */
+	private long bigEvent(long id, long firstParticipantId, Rows events, Rows topics, Rows counts, Rows people)
+			throws SQLException {
+		SplittableRandom r = new SplittableRandom(seed ^ 0x5EED_B16E_0000L);
+		Unit aktobe = regions.get(0);
+		List<Unit> pool = regionOrgs(0).isEmpty() ? organizations : regionOrgs(0);
+		LocalDateTime starts = LocalDate.of(LAST_YEAR, 10, 15).atTime(10, 0);
+		events.row(id, aktobe.id(), "Бенч: үлкен іс-шара", "Бенч: большое мероприятие", FORMS[0], starts,
+				starts.plusHours(6), 8, "REGIONAL_OFFICE", null, null, "Тренер 1", "HELD");
+		topics.row(id, TOPICS[0]);
+		int[] byCategory = new int[CATEGORIES.length];
+		for (int k = 0; k < BIG_EVENT_PARTICIPANTS; k++) {
+			Unit org = pool.get(r.nextInt(pool.size()));
+			// unique by its number: no two rows of the list are the same person
+			String name = SURNAMES[k % SURNAMES.length] + " " + (char) ('А' + k % 20) + ". " + k;
+			int d = r.nextInt(100);
+			int cat = d < 62 ? 0 : d < 70 ? 1 : d < 85 ? 2 : d < 95 ? 3 : 4;
+			byCategory[cat]++;
+			people.row(firstParticipantId + k, id, name, name.toLowerCase(java.util.Locale.ROOT), org.id(),
+					CATEGORIES[cat], cat == 3 ? "Төраға" : "Мұғалім");
+		}
+		for (int c = 0; c < CATEGORIES.length; c++) {
+			if (byCategory[c] > 0 || c == 0) {
+				counts.row(id, CATEGORIES[c], byCategory[c]);
+			}
+		}
+		return BIG_EVENT_PARTICIPANTS;
 	}
 
 	private final java.util.Map<Integer, List<Unit>> regionOrgs = new java.util.HashMap<>();

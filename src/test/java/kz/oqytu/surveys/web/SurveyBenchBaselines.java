@@ -69,6 +69,16 @@ class SurveyBenchBaselines {
 		return "stored\n";
 	}
 
+	/**
+	 * The same bytes for a signed-in staff member: outside {@code /bench/baseline/**}, so the
+	 * application's own chain reads the session as for the staff download (S6-cached-staff compares
+	 * like with like: issue #17; it was compared with the anonymous baseline before).
+	 */
+	@GetMapping(value = "/bench/signed-in/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> signedInPng() {
+		return png();
+	}
+
 	@GetMapping(value = "/bench/baseline/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> png() {
 		byte[] bytes = png;

@@ -70,7 +70,7 @@ class ReportApprovalService implements ReportApprovals {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	// no transaction of its own: a refused region inside one would mark it rollback-only
 	public boolean mayApprove(CurrentUser user, Optional<Long> region) {
 		if (!user.isStaff()) {
 			return false;

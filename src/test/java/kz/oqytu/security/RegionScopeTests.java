@@ -284,8 +284,14 @@ class RegionScopeTests {
 		assertThat(page(n, "/organizations/" + w.orgB)).contains(ORG_B);
 		String ru = NumberFormats.count(6_101, Locale.forLanguageTag("kk"));
 		assertThat(page(n, "/reports/coverage?year=2025&region=" + w.regionA)).contains(ru).contains(w.regionAName);
+		// the downloads follow the region chosen
 		assertThat(page(n, "/reports/coverage?year=2026&region=" + w.regionB)).contains(REGION_B_KK)
-			.contains("/reports/coverage.xlsx?year=2026&amp;region=" + w.regionB);
+			.containsPattern("href=\"/reports/coverage\\.xlsx\\?year=2026[^\"]*&amp;region=" + w.regionB + "\"")
+			.containsPattern("href=\"/reports/coverage\\.pdf\\?year=2026[^\"]*&amp;region=" + w.regionB + "\"");
+		assertThat(page(n, "/reports/monitoring?year=2026&region=" + w.regionB))
+			.containsPattern("href=\"/reports/monitoring\\.xlsx\\?year=2026[^\"]*&amp;region=" + w.regionB + "\"");
+		// a regional account's links carry no region at all
+		assertThat(page("methodologist", "/dashboard?year=2025")).doesNotContain("region=");
 		assertThat(text(perform(n, "/reports/coverage.xlsx?year=2026&region=" + w.regionB))).contains(REGION_B_KK);
 		assertThat(page(n, "/reports/monitoring?year=2026&region=" + w.regionB)).contains(ORG_B).doesNotContain(w.orgAName);
 		assertThat(text(perform(n, "/reports/monitoring.xlsx?year=2026&region=" + w.regionB))).contains(ORG_B)

@@ -45,6 +45,8 @@ class RegionPicker {
 		}
 		model.addAttribute("regionPicker",
 				new Choice(organizations.regions(user), user.scopeUnitId(), shown, chosen, keep));
+		// for the page's links: "" or "&region=ID" (a null link parameter would print "region=")
+		model.addAttribute("regionSuffix", chosen == null ? "" : "&region=" + chosen);
 	}
 
 	/**

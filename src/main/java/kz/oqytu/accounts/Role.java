@@ -10,7 +10,12 @@ public enum Role {
 	/** Reads everything in the scope, writes nothing. */
 	EXECUTIVE,
 	/** Bound to exactly one primary organization; sees and edits only that organization's own data. */
-	CHAIR;
+	CHAIR,
+	/**
+	 * The union's national office (issue #17): scoped to the union's root, reads every region like an
+	 * executive committee, writes no training data, and records the approval of the national report.
+	 */
+	NATIONAL_OFFICER;
 
 	public String authority() {
 		return "ROLE_" + name();

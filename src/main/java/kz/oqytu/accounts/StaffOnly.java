@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Staff of a union body may read: ADMIN, METHODOLOGIST, EXECUTIVE. */
+/** Staff of a union body may read: ADMIN, METHODOLOGIST, EXECUTIVE, NATIONAL_OFFICER. */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize("hasAnyRole('ADMIN','METHODOLOGIST','EXECUTIVE')")
+@PreAuthorize("hasAnyRole('ADMIN','METHODOLOGIST','EXECUTIVE','NATIONAL_OFFICER')")
 public @interface StaffOnly {
 }

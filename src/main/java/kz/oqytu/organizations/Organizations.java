@@ -46,6 +46,18 @@ public interface Organizations {
 
 	boolean registryEmpty();
 
+	/**
+	 * The regional organizations in the user's subtree, by Kazakh name (issue #17: the region picker).
+	 * A regional account gets its own region only; an account at the union's root gets all of them.
+	 */
+	List<UnitOption> regions(CurrentUser user);
+
+	/**
+	 * Adds a regional organization under the union's root (an administrator at the root only). Its
+	 * districts and primary organizations then come with the registry import.
+	 */
+	long createRegion(CurrentUser user, String nameKk, String nameRu);
+
 	Optional<UnitInfo> info(long id);
 
 	/** Several nodes at once (one query); unknown ids are absent from the map. */

@@ -25,6 +25,9 @@ public interface CoverageReports {
 	/** The id of the user's own region (or the union's root for the union's staff); staff only. */
 	long regionId(CurrentUser user);
 
+	/** The id of a report the user asked for (a region, or the union's root), checked against the user's scope. */
+	long regionId(CurrentUser user, long requested);
+
 	/** Every training year with held events, oldest first. */
 	List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId);
 

@@ -100,8 +100,10 @@ class HelpLinks {
 
 	/** Where in the guide a page is explained: "" for the index, else "/chapter" or "/chapter#anchor". */
 	static String target(String path, Role role) {
+		// the national officer reads what the executive committee reads: the same chapter of the guide
+		Role reader = role == Role.NATIONAL_OFFICER ? Role.EXECUTIVE : role;
 		for (Rule rule : RULES) {
-			if (rule.matches(path, role)) {
+			if (rule.matches(path, reader)) {
 				return rule.target().equals("index") ? "" : "/" + rule.target();
 			}
 		}
@@ -117,7 +119,7 @@ class HelpLinks {
 		return switch (role) {
 			case ADMIN -> "admin";
 			case METHODOLOGIST -> "methodologist";
-			case EXECUTIVE -> "executive";
+			case EXECUTIVE, NATIONAL_OFFICER -> "executive";
 			case CHAIR -> "chair";
 		};
 	}

@@ -23,6 +23,7 @@ class HomeController {
 			// The executive committee lands on the annual coverage report.
 			return "redirect:/reports/coverage";
 		}
+		// the national officer lands on the dashboard too, the whole country's by default
 		return "redirect:/dashboard";
 	}
 }

@@ -69,9 +69,42 @@ class StaffPagesFitTheScreenTests {
 		List<String> problems = new ArrayList<>(overflows(browser, "admin", List.of("/admin/users", "/admin/users/new",
 				"/admin/users/" + one("select min(id) from app_user") + "/edit", "/admin/audit", "/admin/outbox", "/admin/reminders", "/account/notifications", "/budget/norms",
 				"/budget/norms/" + one("select min(id) from budget_norm") + "/edit", "/dashboard", "/account/password",
-				"/help", "/help/methodologist", "/help/admin", "/help/executive")));
+				"/help", "/help/methodologist", "/help/admin", "/help/executive",
+				// issue 17: the region picker (an administrator at the root has one) and the regions page
+				"/reports/coverage?year=2025", "/reports/monitoring?year=2025", "/admin/regions", "/organizations/import")));
 		problems.addAll(overflows(browser, "executive", List.of("/reports/coverage?year=2025", "/dashboard?year=2025",
 				"/reports/monitoring?year=2025", "/budget?year=2025", "/plans/2026", "/resolutions")));
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Issue #17: the region picker, with the union's long regional names, fits a 360 px phone and a
+	 * 1280 px screen on the three pages that carry it: it never reaches past the window's right edge.
+	 */
+	@Test
+	void theRegionPickerFitsAt360And1280(Browser browser) {
+		List<String> problems = new ArrayList<>();
+		for (int width : new int[] { 360, 1280 }) {
+			BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 800));
+			Page page = context.newPage();
+			ui.signIn(page, "admin");
+			for (String lang : LANGUAGES) {
+				for (String path : List.of("/dashboard?year=2025", "/reports/coverage?year=2025", "/reports/monitoring?year=2025")) {
+					page.navigate(ui.url(path + "&lang=" + lang));
+					Object right = page.evaluate("() => { const p = document.getElementById('region-picker');"
+							+ " return p ? Math.max(...[p, ...p.querySelectorAll('*')].map(e => e.getBoundingClientRect().right)) : -1; }");
+					double r = ((Number) right).doubleValue();
+					if (r < 0) {
+						problems.add(width + "px " + lang + " " + path + ": no region picker");
+					}
+					else if (r > width + 1) {
+						problems.add(width + "px " + lang + " " + path + ": the picker reaches " + Math.round(r) + " px");
+					}
+				}
+			}
+			ui.screenshot(page, "region-picker-" + width);
+			context.close();
+		}
 		assertThat(problems).isEmpty();
 	}
 

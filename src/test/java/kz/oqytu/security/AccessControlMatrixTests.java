@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * ASVS V4 (issue #8, item 12): every route the application maps, taken from its own
  * {@link RequestMappingHandlerMapping}, against every kind of visitor: anonymous, the chair of
- * organization A, the chair of organization B, the methodologist, the executive committee and the
+ * organization A, the chair of organization B, the methodologist, the executive committee, the national officer (issue #17) and the
  * administrator. The rule table below is the written access policy; a route without a rule (a new
  * controller method) fails the build until someone decides who may use it.
  *
@@ -68,12 +68,17 @@ class AccessControlMatrixTests {
 		/** ADMIN, METHODOLOGIST. */
 		WRITER,
 		/** ADMIN only. */
-		ADMIN
+		ADMIN,
+		/**
+		 * Records the approval of the account's own annual report (decision 0033): the methodologist
+		 * and the administrator their region's, the national officer the national one; executives read.
+		 */
+		APPROVER
 	}
 
 	enum Visitor {
 		ANONYMOUS(null), CHAIR_A("chair"), CHAIR_B(CHAIR_B_USERNAME), METHODOLOGIST("methodologist"),
-		EXECUTIVE("executive"), ADMIN("admin");
+		EXECUTIVE("executive"), ADMIN("admin"), NATIONAL(NATIONAL_USERNAME);
 
 		final String username;
 
@@ -98,6 +103,9 @@ class AccessControlMatrixTests {
 	}
 
 	static final String CHAIR_B_USERNAME = "matrix.chair.b";
+
+	/** Issue #17: the national officer, scoped to the union's root, reads like an executive committee. */
+	static final String NATIONAL_USERNAME = "matrix.national";
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -135,6 +143,10 @@ class AccessControlMatrixTests {
 				+ " where o.level = 'PRIMARY' and o.parent_id <> a.parent_id order by o.id limit 1");
 		if (accounts.list().stream().noneMatch(a -> a.username().equals(CHAIR_B_USERNAME))) {
 			accounts.create(new AccountCommand(CHAIR_B_USERNAME, "Chair of B", null, Role.CHAIR, orgB, "matrix-password"));
+		}
+		if (accounts.list().stream().noneMatch(a -> a.username().equals(NATIONAL_USERNAME))) {
+			accounts.create(new AccountCommand(NATIONAL_USERNAME, "National officer", null, Role.NATIONAL_OFFICER, orgA,
+					"matrix-password"));
 		}
 		long participant = one("select min(id) from event_participant");
 		long planItemEvent = one("select min(e.event_id) from plan_item_event e join plan_item i on i.id = e.plan_item_id"
@@ -204,6 +216,9 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /account/notifications", Access.SIGNED_IN, "/account/notifications?language=kk"
 				+ "&wanted=CAMPAIGN_DEADLINE&wanted=FOLLOW_UP_SURVEY&wanted=SCHOOL_PLAN_DUE&wanted=MATERIAL_UNACKNOWLEDGED"));
 		r.add(rule("GET /admin/users", Access.ADMIN, "/admin/users"));
+		// issue 17: regions added in the UI
+		r.add(rule("GET /admin/regions", Access.ADMIN, "/admin/regions"));
+		r.add(rule("POST /admin/regions", Access.ADMIN, "/admin/regions"));
 		r.add(rule("GET /admin/users/new", Access.ADMIN, "/admin/users/new"));
 		r.add(rule("POST /admin/users/new", Access.ADMIN, "/admin/users/new"));
 		r.add(rule("GET /admin/users/units", Access.ADMIN, "/admin/users/units"));
@@ -248,7 +263,7 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /reports/coverage", Access.STAFF, "/reports/coverage?year=2026"));
 		r.add(rule("GET /reports/coverage.pdf", Access.STAFF, "/reports/coverage.pdf?year=2026"));
 		r.add(rule("GET /reports/coverage.xlsx", Access.STAFF, "/reports/coverage.xlsx?year=2026"));
-		r.add(rule("POST /reports/coverage/approval", Access.WRITER, "/reports/coverage/approval"));
+		r.add(rule("POST /reports/coverage/approval", Access.APPROVER, "/reports/coverage/approval"));
 		r.add(rule("GET /reports/monitoring", Access.STAFF, "/reports/monitoring?year=2025"));
 		r.add(rule("GET /reports/monitoring.xlsx", Access.STAFF, "/reports/monitoring.xlsx?year=2025"));
 		// training
@@ -581,6 +596,8 @@ class AccessControlMatrixTests {
 		return switch (access) {
 			case PUBLIC, SIGNED_IN, ERROR_PAGE -> Outcome.ALLOWED;
 			case CHAIRS -> visitor == Visitor.CHAIR_A || visitor == Visitor.CHAIR_B ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+			case APPROVER -> visitor == Visitor.ADMIN || visitor == Visitor.METHODOLOGIST || visitor == Visitor.NATIONAL
+					? Outcome.ALLOWED : Outcome.FORBIDDEN;
 			case OWN_CHAIR -> switch (visitor) {
 				case CHAIR_A -> Outcome.ALLOWED;
 				case CHAIR_B -> Outcome.HIDDEN;
@@ -594,7 +611,7 @@ class AccessControlMatrixTests {
 			case OWN_ORGANIZATION -> visitor == Visitor.CHAIR_B ? Outcome.HIDDEN : Outcome.ALLOWED;
 			case OWN_ORGANIZATION_WRITE -> switch (visitor) {
 				case CHAIR_B -> Outcome.HIDDEN;
-				case EXECUTIVE -> Outcome.FORBIDDEN;
+				case EXECUTIVE, NATIONAL -> Outcome.FORBIDDEN;
 				default -> Outcome.ALLOWED;
 			};
 			case STAFF -> visitor == Visitor.CHAIR_A || visitor == Visitor.CHAIR_B ? Outcome.FORBIDDEN : Outcome.ALLOWED;

@@ -69,11 +69,11 @@ class AccountService implements Accounts {
 		if (users.existsByUsernameIgnoreCase(username)) {
 			throw new BusinessRuleException("username", "accounts.error.usernameTaken", username);
 		}
-		checkScope(command.role(), command.scopeUnitId());
+		long scope = checkScope(command.role(), command.scopeUnitId());
 		String email = blankToNull(command.email());
 		checkEmailFree(email, null);
 		UserAccount account = new UserAccount(username, passwordHash, command.fullName().trim(), email, command.role(),
-				command.scopeUnitId());
+				scope);
 		return users.saveAndFlush(account).getId();
 	}
 
@@ -100,10 +100,10 @@ class AccountService implements Accounts {
 		if (account.getVersion() != version) {
 			throw new ConflictException("account " + id);
 		}
-		checkScope(command.role(), command.scopeUnitId());
+		long scope = checkScope(command.role(), command.scopeUnitId());
 		checkEmailFree(blankToNull(command.email()), account.getId());
-		boolean authorityChanged = account.getRole() != command.role() || account.getScopeUnitId() != command.scopeUnitId();
-		account.change(command.fullName().trim(), blankToNull(command.email()), command.role(), command.scopeUnitId());
+		boolean authorityChanged = account.getRole() != command.role() || account.getScopeUnitId() != scope;
+		account.change(command.fullName().trim(), blankToNull(command.email()), command.role(), scope);
 		try {
 			users.saveAndFlush(account);
 		}
@@ -152,12 +152,18 @@ class AccountService implements Accounts {
 		return users.count() > 0;
 	}
 
-	private void checkScope(Role role, long scopeUnitId) {
+	/** The scope the account gets: the one chosen, or for a national officer always the union's root. */
+	private long checkScope(Role role, long scopeUnitId) {
 		UnitRef unit = directory.find(scopeUnitId)
 			.orElseThrow(() -> new BusinessRuleException("scopeUnitId", "accounts.error.unitUnknown"));
 		if (role == Role.CHAIR && !unit.primary()) {
 			throw new BusinessRuleException("scopeUnitId", "accounts.error.chairNeedsPrimary");
 		}
+		if (role == Role.NATIONAL_OFFICER) {
+			// the national office reads the whole union: its scope is the root whatever node was picked
+			return Long.parseLong(unit.path().split("/")[1]);
+		}
+		return scopeUnitId;
 	}
 
 	private AccountView view(UserAccount a) {

@@ -91,6 +91,23 @@ class OrgUnit {
 		return unit;
 	}
 
+	/** A regional organization under the union's root (issue #17: added by an administrator in the UI). */
+	static OrgUnit region(long rootId) {
+		OrgUnit unit = new OrgUnit();
+		unit.level = UnitLevel.REGION;
+		unit.parentId = rootId;
+		return unit;
+	}
+
+	/** A district or city committee of a region (the registry import adds those a new region needs). */
+	static OrgUnit committee(long regionId, CommitteeKind kind) {
+		OrgUnit unit = new OrgUnit();
+		unit.level = UnitLevel.COMMITTEE;
+		unit.committeeKind = kind;
+		unit.parentId = regionId;
+		return unit;
+	}
+
 	void describe(String nameKk, String nameRu, PrimaryKind kind, String address, String chairName, String chairPhone,
 			String chairEmail, boolean active) {
 		this.nameKk = nameKk;

@@ -158,6 +158,69 @@ class OrganizationImportService implements OrganizationImports {
 	@Override
 	@Transactional(readOnly = true)
 	public ImportPreview<RegistryImportRow> previewRegistry(CurrentUser user, byte[] content) {
+		return previewRegistry(user, content, null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RegistryPreview previewRegistry(CurrentUser user, long regionId, byte[] content) {
+		Map<String, Committee> added = new LinkedHashMap<>();
+		ImportPreview<RegistryImportRow> rows = previewRegistry(intoRegion(user, regionId), content, added);
+		return new RegistryPreview(rows, added.values().stream().map(Committee::name).toList());
+	}
+
+	@Override
+	@Transactional
+	public int commitRegistry(CurrentUser user, long regionId, byte[] content) {
+		CurrentUser region = intoRegion(user, regionId);
+		Map<String, Committee> added = new LinkedHashMap<>();
+		ImportPreview<RegistryImportRow> preview = previewRegistry(region, content, added);
+		if (!preview.valid()) {
+			importMetrics.rejected("registry");
+			throw new BusinessRuleException("import.error.notValid");
+		}
+		Map<Long, Long> created = new HashMap<>();
+		for (Committee c : added.values()) {
+			String key = HeaderMap.normalize(c.name());
+			boolean city = key.contains("қала") || key.contains("город") || key.startsWith("г.") || key.contains("city");
+			OrgUnit committee = OrgUnit.committee(regionId, city ? kz.oqytu.organizations.CommitteeKind.CITY
+					: kz.oqytu.organizations.CommitteeKind.DISTRICT);
+			committee.describe(c.name(), null, null, null, null, null, null, true);
+			created.put(c.id(), units.saveAndFlush(committee).getId());
+		}
+		List<OrgUnit> changed = new ArrayList<>();
+		Map<Long, OrgUnit> toUpdate = units.findAllById(preview.values().stream().filter(v -> !v.isNew())
+			.map(RegistryImportRow::existingId).toList()).stream().collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
+		for (RegistryImportRow v : preview.values()) {
+			OrgUnit unit = v.isNew() ? OrgUnit.primary(created.getOrDefault(v.districtId(), v.districtId()))
+					: toUpdate.get(v.existingId());
+			unit.describe(v.nameKk(), v.nameRu(), v.kind(), v.address(), v.chairName(), v.chairPhone(), v.chairEmail(),
+					true);
+			changed.add(unit);
+		}
+		units.saveAll(changed);
+		units.flush();
+		importMetrics.committed("registry", changed.size());
+		return changed.size();
+	}
+
+	/**
+	 * The account narrowed to a region it covers from above (an account at the union's root), so the
+	 * import matches committees and organizations of that region only.
+	 */
+	private CurrentUser intoRegion(CurrentUser user, long regionId) {
+		requireWriter(user);
+		OrgUnit region = units.findById(regionId)
+			.filter(u -> u.getLevel() == kz.oqytu.organizations.UnitLevel.REGION)
+			.orElseThrow(() -> new kz.oqytu.shared.NotFoundException("region " + regionId));
+		if (!user.covers(region.getPath()) || user.scopePath().equals(region.getPath())) {
+			throw new AccessDeniedException("only an account above the region chooses it as the import's target");
+		}
+		return new CurrentUser(user.id(), user.username(), user.fullName(), user.role(), region.getId(), region.getPath());
+	}
+
+	/** {@code added} null: unknown districts are errors; else they become committees to add (negative ids). */
+	private ImportPreview<RegistryImportRow> previewRegistry(CurrentUser user, byte[] content, Map<String, Committee> added) {
 		requireWriter(user);
 		Map<String, Committee> committees = committeesByAlias(user);
 		Map<String, Long> existing = new HashMap<>();
@@ -173,6 +236,11 @@ class OrganizationImportService implements OrganizationImports {
 			String nameKk = Cells.text(row, headers.column("nameKk"));
 			String kindText = Cells.text(row, headers.column("kind"));
 			Committee committee = committees.get(HeaderMap.normalize(districtText));
+			if (committee == null && added != null && !districtText.isEmpty() && districtText.length() <= 300) {
+				// a new region's districts come with its first registry file
+				committee = added.computeIfAbsent(HeaderMap.normalize(districtText),
+						k -> new Committee(-1L - added.size(), districtText.strip()));
+			}
 			if (districtText.isEmpty()) {
 				errors.add(new RowError("import.error.districtMissing"));
 			}
@@ -367,7 +435,7 @@ class OrganizationImportService implements OrganizationImports {
 
 	// ---- reading
 
-	private record Committee(long id) {
+	private record Committee(long id, String name) {
 	}
 
 	private <T> ImportPreview<T> read(byte[] content, Map<String, List<String>> columns, List<String> required,
@@ -381,7 +449,7 @@ class OrganizationImportService implements OrganizationImports {
 				+ " and (path like :scope or :scope like path || '%')")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {
-				Committee c = new Committee(rs.getLong(1));
+				Committee c = new Committee(rs.getLong(1), rs.getString(2));
 				for (String name : new String[] { rs.getString(2), rs.getString(3) }) {
 					if (name == null) {
 						continue;

@@ -267,6 +267,40 @@ class OrganizationService implements Organizations {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<UnitOption> regions(CurrentUser user) {
+		return jdbc.sql("select id, name_kk, name_ru from org_unit where level = 'REGION'"
+				+ " and (path like :scope or :scope like path || '%') order by name_kk, id")
+			.param("scope", user.scopePath() + "%")
+			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public long createRegion(CurrentUser user, String nameKk, String nameRu) {
+		OrgUnit root = units.findById(user.scopeUnitId())
+			.filter(u -> u.getLevel() == UnitLevel.NATIONAL)
+			.orElseThrow(() -> new AccessDeniedException("only an account at the union's root adds a region"));
+		if (!user.is(kz.oqytu.accounts.Role.ADMIN)) {
+			throw new AccessDeniedException("only an administrator adds a region");
+		}
+		String kk = nameKk == null ? "" : nameKk.strip();
+		if (kk.isEmpty()) {
+			throw new BusinessRuleException("nameKk", "validation.required");
+		}
+		if (kk.length() > 300 || (nameRu != null && nameRu.strip().length() > 300)) {
+			throw new BusinessRuleException(kk.length() > 300 ? "nameKk" : "nameRu", "validation.tooLong");
+		}
+		if (units.nameTaken(root.getId(), kk, -1L)) {
+			throw new BusinessRuleException("nameKk", "regions.error.duplicateName");
+		}
+		OrgUnit region = OrgUnit.region(root.getId());
+		region.describe(kk, blankToNull(nameRu), null, null, null, null, null, true);
+		return units.saveAndFlush(region).getId();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public boolean registryEmpty() {
 		return units.countByLevel(UnitLevel.PRIMARY) == 0;
 	}

@@ -48,15 +48,25 @@ class OrganizationImportController {
 
 	private final Clock clock;
 
-	OrganizationImportController(OrganizationImports imports, UploadStore uploads, Clock clock) {
+	private final kz.oqytu.organizations.Organizations organizations;
+
+	OrganizationImportController(OrganizationImports imports, UploadStore uploads, Clock clock,
+			kz.oqytu.organizations.Organizations organizations) {
+		this.organizations = organizations;
 		this.clock = clock;
 		this.imports = imports;
 		this.uploads = uploads;
 	}
 
 	@GetMapping
-	String page(Model model) {
+	String page(@RequestParam(required = false) Long region, Model model) {
 		model.addAttribute("nextSnapshotYear", LocalDate.now(clock).getYear());
+		CurrentUser me = CurrentUsers.require();
+		// issue 17: an account above the regions chooses which region a registry file loads into
+		if (me.scopePath().chars().filter(c -> c == '/').count() == 2) {
+			model.addAttribute("targetRegions", organizations.regions(me));
+			model.addAttribute("targetRegion", region);
+		}
 		return "organizations/import";
 	}
 
@@ -74,7 +84,7 @@ class OrganizationImportController {
 
 	@PostMapping("/{kind:registry|membership}")
 	String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) MultipartFile file,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) Long region, RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("flashError", "import.error.fileEmpty");
 			return "redirect:/organizations/import";
@@ -95,11 +105,17 @@ class OrganizationImportController {
 		}
 		UUID id = uploads.save("organizations-" + kind, CurrentUsers.require().username(), file.getOriginalFilename(),
 				content);
-		return "redirect:/organizations/import/" + kind + "/" + id;
+		return "redirect:/organizations/import/" + kind + "/" + id + target(kind, region);
+	}
+
+	/** The registry's target region, carried from upload to preview to commit. */
+	private static String target(String kind, Long region) {
+		return "registry".equals(kind) && region != null ? "?region=" + region : "";
 	}
 
 	@GetMapping("/{kind:registry|membership}/{id}")
-	String preview(@PathVariable String kind, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+	String preview(@PathVariable String kind, @PathVariable UUID id, @RequestParam(required = false) Long region,
+			Model model, RedirectAttributes redirect) {
 		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(id, "organizations-" + kind, me.username()).orElse(null);
 		if (upload == null) {
@@ -107,8 +123,17 @@ class OrganizationImportController {
 			return "redirect:/organizations/import";
 		}
 		try {
-			ImportPreview<?> preview = "registry".equals(kind) ? imports.previewRegistry(me, upload.content())
-					: imports.previewMembership(me, upload.content());
+			ImportPreview<?> preview;
+			if ("registry".equals(kind) && region != null) {
+				OrganizationImports.RegistryPreview into = imports.previewRegistry(me, region, upload.content());
+				preview = into.rows();
+				model.addAttribute("newDistricts", into.newDistricts());
+				model.addAttribute("targetRegion", organizations.unit(region).orElse(null));
+			}
+			else {
+				preview = "registry".equals(kind) ? imports.previewRegistry(me, upload.content())
+						: imports.previewMembership(me, upload.content());
+			}
 			model.addAttribute("preview", preview);
 		}
 		catch (SpreadsheetRejectedException ex) {
@@ -119,12 +144,14 @@ class OrganizationImportController {
 		}
 		model.addAttribute("kind", kind);
 		model.addAttribute("uploadId", id);
+		model.addAttribute("region", "registry".equals(kind) ? region : null);
 		model.addAttribute("filename", upload.filename());
 		return "organizations/import-preview";
 	}
 
 	@PostMapping("/{kind:registry|membership}/{id}/commit")
-	String commit(@PathVariable String kind, @PathVariable UUID id, RedirectAttributes redirect) {
+	String commit(@PathVariable String kind, @PathVariable UUID id, @RequestParam(required = false) Long region,
+			RedirectAttributes redirect) {
 		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(id, "organizations-" + kind, me.username()).orElse(null);
 		if (upload == null) {
@@ -132,7 +159,8 @@ class OrganizationImportController {
 			return "redirect:/organizations/import";
 		}
 		try {
-			int count = "registry".equals(kind) ? imports.commitRegistry(me, upload.content())
+			int count = "registry".equals(kind) && region != null ? imports.commitRegistry(me, region, upload.content())
+					: "registry".equals(kind) ? imports.commitRegistry(me, upload.content())
 					: imports.commitMembership(me, upload.content());
 			uploads.delete(id);
 			redirect.addFlashAttribute("flash", "import.flash.done");
@@ -141,7 +169,7 @@ class OrganizationImportController {
 		}
 		catch (BusinessRuleException | SpreadsheetRejectedException ex) {
 			redirect.addFlashAttribute("flashError", "import.error.notValid");
-			return "redirect:/organizations/import/" + kind + "/" + id;
+			return "redirect:/organizations/import/" + kind + "/" + id + target(kind, region);
 		}
 	}
 

@@ -172,6 +172,12 @@ class CoverageReportService implements CoverageReports {
 
 	@Override
 	@Transactional(readOnly = true)
+	public long regionId(CurrentUser user, long requested) {
+		return region(user, Optional.of(requested)).id();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year) {
 		UnitInfo region = region(user, regionId);
 		return new AnnualReportPage(annual(region, year), breakdowns(region, year), budget(region, year));
@@ -238,8 +244,9 @@ class CoverageReportService implements CoverageReports {
 		if (!user.isStaff()) {
 			throw new AccessDeniedException("staff only");
 		}
-		long id = regionId.orElseGet(() -> organizations.regionOf(user).map(UnitOption::id)
-			.orElseThrow(() -> new NotFoundException("no region")));
+		// issue 17: the national officer's own report is the whole union's (its scope node, the root)
+		long id = regionId.orElseGet(() -> user.is(kz.oqytu.accounts.Role.NATIONAL_OFFICER) ? user.scopeUnitId()
+				: organizations.regionOf(user).map(UnitOption::id).orElseThrow(() -> new NotFoundException("no region")));
 		UnitInfo region = organizations.info(id)
 			// the union's root too: the whole country's report, only for those whose scope is the whole union
 			.filter(u -> u.level() == UnitLevel.REGION || (u.level() == UnitLevel.NATIONAL && user.covers(u.path())))

@@ -56,8 +56,11 @@ class ReportApprovalService implements ReportApprovals {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final kz.oqytu.organizations.Organizations organizations;
+
 	ReportApprovalService(CoverageReports reports, JdbcClient jdbc, CoverageWorkbook workbook, CoveragePdf pdf, Clock clock,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, kz.oqytu.organizations.Organizations organizations) {
+		this.organizations = organizations;
 		this.clock = clock;
 		this.messages = messages;
 		this.reports = reports;
@@ -67,10 +70,35 @@ class ReportApprovalService implements ReportApprovals {
 	}
 
 	@Override
+	// no transaction of its own: a refused region inside one would mark it rollback-only
+	public boolean mayApprove(CurrentUser user, Optional<Long> region) {
+		if (!user.isStaff()) {
+			return false;
+		}
+		long id;
+		try {
+			id = region.isEmpty() ? reports.regionId(user) : reports.regionId(user, region.get());
+		}
+		catch (AccessDeniedException | kz.oqytu.shared.NotFoundException ex) {
+			return false;
+		}
+		boolean national = organizations.info(id).map(u -> u.level() == kz.oqytu.organizations.UnitLevel.NATIONAL)
+			.orElse(false);
+		if (national) {
+			// the national report: the national office, or an administrator at the root
+			return user.covers(organizations.info(id).get().path())
+					&& (user.is(kz.oqytu.accounts.Role.NATIONAL_OFFICER) || user.is(kz.oqytu.accounts.Role.ADMIN));
+		}
+		// a regional report stays the region's: recorded by its methodologist or an administrator
+		return user.writesTraining();
+	}
+
+	@Override
 	@Transactional
-	public ApprovedReport approve(CurrentUser user, int year, LocalDate approvedOn, String protocol, String approvedBy) {
-		if (!user.writesTraining()) {
-			throw new AccessDeniedException("only the methodologist or an administrator records an approval");
+	public ApprovedReport approve(CurrentUser user, Optional<Long> region, int year, LocalDate approvedOn, String protocol,
+			String approvedBy) {
+		if (!mayApprove(user, region)) {
+			throw new AccessDeniedException("this account does not record the approval of this report");
 		}
 		if (approvedOn == null || approvedOn.isAfter(LocalDate.now(clock)) || approvedOn.getYear() < year) {
 			throw new BusinessRuleException("approvedOn", "reports.approval.error.date");
@@ -81,7 +109,7 @@ class ReportApprovalService implements ReportApprovals {
 		if (approvedBy == null || approvedBy.isBlank() || approvedBy.length() > 300) {
 			throw new BusinessRuleException("approvedBy", "reports.approval.error.approvedBy");
 		}
-		kz.oqytu.reports.AnnualReportPage page = reports.annualPage(user, Optional.empty(), year);
+		kz.oqytu.reports.AnnualReportPage page = reports.annualPage(user, region, year);
 		AnnualCoverageReport report = page.report();
 		Snapshot snapshot = new Snapshot(report, page.breakdowns(), page.budget());
 		try {
@@ -101,14 +129,14 @@ class ReportApprovalService implements ReportApprovals {
 		catch (DuplicateKeyException ex) {
 			throw new BusinessRuleException("reports.approval.error.already");
 		}
-		return approved(user, year).orElseThrow();
+		return approved(user, region, year).orElseThrow();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<ApprovedReport> approved(CurrentUser user, int year) {
+	public Optional<ApprovedReport> approved(CurrentUser user, Optional<Long> regionId, int year) {
 		// the region's id only: computing the whole report for it doubled the report page's time
-		long region = reports.regionId(user);
+		long region = regionId.isEmpty() ? reports.regionId(user) : reports.regionId(user, regionId.get());
 		return jdbc.sql("select id, approved_on, protocol, approved_by, recorded_by, snapshot::text, recorded_at"
 				+ " from report_approval"
 				+ " where region_id = :region and year = :year")
@@ -125,12 +153,12 @@ class ReportApprovalService implements ReportApprovals {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<ReportDifference> differences(CurrentUser user, int year, Locale locale) {
-		Optional<ApprovedReport> approved = approved(user, year);
+	public List<ReportDifference> differences(CurrentUser user, Optional<Long> region, int year, Locale locale) {
+		Optional<ApprovedReport> approved = approved(user, region, year);
 		if (approved.isEmpty()) {
 			return List.of();
 		}
-		return tableDifferences(approved.get().report(), reports.annual(user, Optional.empty(), year), locale,
+		return tableDifferences(approved.get().report(), reports.annual(user, region, year), locale,
 				messages.getMessage("reports.noData", null, "—", locale));
 	}
 
@@ -177,15 +205,15 @@ class ReportApprovalService implements ReportApprovals {
 
 	@Override
 	@Transactional(readOnly = true)
-	public byte[] approvedWorkbook(CurrentUser user, int year, Locale locale) {
-		ApprovedReport a = approved(user, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
+	public byte[] approvedWorkbook(CurrentUser user, Optional<Long> region, int year, Locale locale) {
+		ApprovedReport a = approved(user, region, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
 		return workbook.write(a.report(), a.breakdowns(), a.budget(), ReportStamp.approvedAs(a), locale);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public byte[] approvedPdf(CurrentUser user, int year, Locale locale) {
-		ApprovedReport a = approved(user, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
+	public byte[] approvedPdf(CurrentUser user, Optional<Long> region, int year, Locale locale) {
+		ApprovedReport a = approved(user, region, year).orElseThrow(() -> new kz.oqytu.shared.NotFoundException("approval"));
 		return pdf.render(a.report(), a.breakdowns(), a.budget(), ReportStamp.approvedAs(a), locale);
 	}
 }

@@ -12,5 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 record ApprovalForm(@NotNull Integer year,
 		@NotNull(message = "{validation.required}") @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate approvedOn,
 		@NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") String protocol,
-		@NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}") String approvedBy) {
+		@NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}") String approvedBy,
+		/** The report approved: a region or the union's root; none is the account's own report (issue #17). */
+		Long region) {
 }

@@ -42,8 +42,11 @@ class CoverageReportController {
 
 	private final Clock clock;
 
+	private final RegionPicker picker;
+
 	CoverageReportController(CoverageReports reports, kz.oqytu.reports.ReportApprovals approvals,
-			kz.oqytu.audit.AuditTrail audit, Clock clock) {
+			kz.oqytu.audit.AuditTrail audit, Clock clock, RegionPicker picker) {
+		this.picker = picker;
 		this.clock = clock;
 		this.reports = reports;
 		this.approvals = approvals;
@@ -55,9 +58,10 @@ class CoverageReportController {
 			@RequestParam(defaultValue = "false") boolean approved, Model model, Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		if (!valid(year, clock)) {
-			return "redirect:/reports/coverage?year=" + reports.latestYear(me);
+			return "redirect:/reports/coverage?year=" + reports.latestYear(me) + (region == null ? "" : "&region=" + region);
 		}
-		Optional<kz.oqytu.reports.ApprovedReport> approval = approvals.approved(me, year);
+		Optional<Long> regionId = Optional.ofNullable(region);
+		Optional<kz.oqytu.reports.ApprovedReport> approval = approvals.approved(me, regionId, year);
 		model.addAttribute("approval", approval.orElse(null));
 		if (approved) {
 			kz.oqytu.reports.ApprovedReport a = approval
@@ -73,38 +77,47 @@ class CoverageReportController {
 			model.addAttribute("report", page.report());
 			model.addAttribute("breakdowns", page.breakdowns());
 			model.addAttribute("budgetShares", page.budget());
-			model.addAttribute("differences", approval.isPresent() ? approvals.differences(me, year, locale)
+			model.addAttribute("differences", approval.isPresent() ? approvals.differences(me, regionId, year, locale)
 					: java.util.List.of());
 			model.addAttribute("changesSinceApproval", approval.isPresent()
 					? audit.countSince(approval.get().recordedAt(), REPORT_TABLES) : 0L);
 			approval.ifPresent(a -> model.addAttribute("auditFrom",
 					java.time.LocalDate.ofInstant(a.recordedAt(), clock.getZone()).toString()));
 			if (!model.containsAttribute("approvalForm")) {
-				model.addAttribute("approvalForm", new ApprovalForm(year, null, null, null));
+				model.addAttribute("approvalForm", new ApprovalForm(year, null, null, null, region));
 			}
+			model.addAttribute("mayApprove", approval.isEmpty() && approvals.mayApprove(me, regionId));
 		}
+		var shown = (kz.oqytu.reports.AnnualCoverageReport) model.getAttribute("report");
+		picker.offer(me, model, shown.regionId(), region, java.util.Map.of("year", year));
 		model.addAttribute("years", years(me, year));
 		return "reports/coverage";
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/reports/coverage/approval")
-	@kz.oqytu.accounts.TrainingWriter
 	String approve(@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
 			org.springframework.validation.BindingResult result,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		// who records which approval (decision 0033) is decided before the form is looked at
+		if (!approvals.mayApprove(me, Optional.ofNullable(form.region()))) {
+			throw new org.springframework.security.access.AccessDeniedException("may not approve this report");
+		}
+		String back = form.region() == null ? "" : "&region=" + form.region();
 		if (!result.hasErrors()) {
 			try {
-				approvals.approve(CurrentUsers.require(), form.year(), form.approvedOn(), form.protocol(), form.approvedBy());
+				approvals.approve(me, Optional.ofNullable(form.region()), form.year(), form.approvedOn(), form.protocol(),
+						form.approvedBy());
 				redirect.addFlashAttribute("flash", "reports.approval.flash.done");
-				return "redirect:/reports/coverage?year=" + form.year();
+				return "redirect:/reports/coverage?year=" + form.year() + back;
 			}
 			catch (kz.oqytu.shared.BusinessRuleException ex) {
 				redirect.addFlashAttribute("flashError", ex.messageKey());
-				return "redirect:/reports/coverage?year=" + form.year();
+				return "redirect:/reports/coverage?year=" + form.year() + back;
 			}
 		}
 		redirect.addFlashAttribute("flashError", "reports.approval.error.form");
-		return "redirect:/reports/coverage?year=" + (form.year() == null ? "" : form.year());
+		return "redirect:/reports/coverage?year=" + (form.year() == null ? "" : form.year()) + back;
 	}
 
 	@GetMapping("/reports/coverage.xlsx")
@@ -113,7 +126,7 @@ class CoverageReportController {
 			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		int y = valid(year, clock) ? year : reports.latestYear(me);
-		byte[] body = approved ? approvals.approvedWorkbook(me, y, locale)
+		byte[] body = approved ? approvals.approvedWorkbook(me, Optional.ofNullable(region), y, locale)
 				: reports.annualWorkbook(me, Optional.ofNullable(region), y, locale);
 		return download(body, XLSX, "oqytu-coverage-" + y + (approved ? "-approved" : "") + ".xlsx");
 	}
@@ -124,7 +137,7 @@ class CoverageReportController {
 			Locale locale) {
 		CurrentUser me = CurrentUsers.require();
 		int y = valid(year, clock) ? year : reports.latestYear(me);
-		byte[] body = approved ? approvals.approvedPdf(me, y, locale)
+		byte[] body = approved ? approvals.approvedPdf(me, Optional.ofNullable(region), y, locale)
 				: reports.annualPdf(me, Optional.ofNullable(region), y, locale);
 		return download(body, MediaType.APPLICATION_PDF, "oqytu-coverage-" + y + (approved ? "-approved" : "") + ".pdf");
 	}

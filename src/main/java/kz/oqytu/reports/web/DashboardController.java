@@ -28,7 +28,11 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(CoverageReports reports, ChartData charts, kz.oqytu.budget.Budgets budgets, Clock clock) {
+	private final RegionPicker picker;
+
+	DashboardController(CoverageReports reports, ChartData charts, kz.oqytu.budget.Budgets budgets, Clock clock,
+			RegionPicker picker) {
+		this.picker = picker;
 		this.clock = clock;
 		this.reports = reports;
 		this.charts = charts;
@@ -46,6 +50,7 @@ class DashboardController {
 		model.addAttribute("year", y);
 		var report = reports.annual(me, regionId, y);
 		model.addAttribute("report", report);
+		picker.offer(me, model, report.regionId(), region, java.util.Map.of("year", y));
 		// the banner speaks of the year on screen, not of the calendar year
 		model.addAttribute("budgetYear", y);
 		model.addAttribute("budgetShare", budgets.share(report.regionId(), y).orElse(null));

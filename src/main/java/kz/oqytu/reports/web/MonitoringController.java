@@ -40,8 +40,11 @@ class MonitoringController {
 
 	private final Clock clock;
 
+	private final RegionPicker picker;
+
 	MonitoringController(Monitoring monitoring, Organizations organizations, kz.oqytu.reports.CoverageReports reports,
-			kz.oqytu.surveys.OrganizationSurveys surveys, Clock clock) {
+			kz.oqytu.surveys.OrganizationSurveys surveys, Clock clock, RegionPicker picker) {
+		this.picker = picker;
 		this.clock = clock;
 		this.monitoring = monitoring;
 		this.organizations = organizations;
@@ -52,8 +55,12 @@ class MonitoringController {
 	@GetMapping("/reports/monitoring")
 	String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long district,
 			@RequestParam(defaultValue = "ALL") MonitoringFilter show, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		CurrentUser me = CurrentUsers.require();
+			@RequestParam(required = false) Long region, Model model) {
+		// issue 17: ?region= narrows the account's scope to one region (or the whole union) it covers
+		CurrentUser account = CurrentUsers.require();
+		CurrentUser me = picker.narrow(account, region);
+		picker.offer(account, model, me.scopeUnitId(), region, java.util.Map.of("year",
+				CoverageReportController.valid(year, clock) ? year : reports.latestYear(me), "show", show));
 		// Like the dashboard: the latest year with held events unless asked.
 		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		List<MonitoringRow> all = monitoring.rows(me, y, district, show);
@@ -77,8 +84,8 @@ class MonitoringController {
 	@GetMapping("/reports/monitoring.xlsx")
 	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long district, @RequestParam(defaultValue = "ALL") MonitoringFilter show,
-			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
+			@RequestParam(required = false) Long region, Locale locale) {
+		CurrentUser me = picker.narrow(CurrentUsers.require(), region);
 		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		return CoverageReportController.download(monitoring.workbook(me, y, district, show, locale),
 				CoverageReportController.XLSX, "oqytu-monitoring-" + y + ".xlsx");

@@ -104,6 +104,9 @@ $$;
 create function reports_rollup_monitoring_rebuild() returns void language sql as $$
     truncate reports_rollup_monitoring_trained, reports_rollup_monitoring_open, reports_rollup_monitoring_own;
     select reports_rollup_monitoring_fill(null, null);
+    analyze reports_rollup_monitoring_trained;
+    analyze reports_rollup_monitoring_open;
+    analyze reports_rollup_monitoring_own;
 $$;
 
 select reports_rollup_monitoring_rebuild();

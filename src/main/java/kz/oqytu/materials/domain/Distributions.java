@@ -465,12 +465,12 @@ class Distributions {
 	Map<Long, Boolean> acknowledgedAllByOrganization(CurrentUser user) {
 		Map<Long, Boolean> result = new HashMap<>();
 		jdbc.sql("""
-				select d.org_unit_id,
-				       count(distinct d.material_id) filter (where d.acknowledged_at is not null)
-				           >= count(distinct d.material_id) as all_acknowledged
-				from material_delivery d join org_unit u on u.id = d.org_unit_id
-				where u.level = 'PRIMARY' and u.active and u.path like :scope
-				group by d.org_unit_id
+				select x.org_unit_id, bool_and(x.acknowledged) as all_acknowledged
+				from (select d.org_unit_id, d.material_id, bool_or(d.acknowledged_at is not null) as acknowledged
+				      from material_delivery d join org_unit u on u.id = d.org_unit_id
+				      where u.level = 'PRIMARY' and u.active and u.path like :scope
+				      group by d.org_unit_id, d.material_id) x
+				group by x.org_unit_id
 				""")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {

@@ -74,4 +74,13 @@ public interface Materials {
 	 * in a bounded number of statements whatever the number of organizations.
 	 */
 	Map<Long, MaterialStatus> statusByOrganization(CurrentUser user);
+
+	/** The same for the given organizations only (a page of the monitoring), bounded likewise. */
+	Map<Long, MaterialStatus> statusByOrganization(CurrentUser user, java.util.Collection<Long> organizationIds);
+
+	/**
+	 * The active primary organizations in the user's scope that were sent something, each with whether
+	 * it acknowledged every material sent to it, for the monitoring's filter and totals. One statement.
+	 */
+	Map<Long, Boolean> acknowledgedAllByOrganization(CurrentUser user);
 }

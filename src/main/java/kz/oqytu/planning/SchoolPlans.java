@@ -28,6 +28,20 @@ public interface SchoolPlans {
 	 */
 	Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year);
 
+	/**
+	 * The same for the given organizations only (those of the user's scope among them): a page of the
+	 * monitoring. One statement.
+	 */
+	Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year,
+			java.util.Collection<Long> organizationIds);
+
+	/**
+	 * The active primary organizations in the user's scope whose plan for the year has items (with
+	 * {@code held}: held items), for the monitoring's filters and totals without a row per organization.
+	 * One statement.
+	 */
+	java.util.Set<Long> organizationsWithItems(CurrentUser user, int year, boolean held);
+
 	// ---- pages
 
 	/** An organization's plan page; empty items when there is no plan yet. */

@@ -26,6 +26,15 @@ public interface TopicRequests {
 	/** Request counts for a year of the organizations in the user's scope that have requests. One statement. */
 	Map<Long, RequestCounts> countsByOrganization(CurrentUser user, int year);
 
+	/** The same for the given organizations only (a page of the monitoring). One statement. */
+	Map<Long, RequestCounts> countsByOrganization(CurrentUser user, int year, java.util.Collection<Long> organizationIds);
+
+	/**
+	 * The organizations in the user's scope with requests for the year ({@link RequestCounts#total()}
+	 * above 0), for the monitoring's filter and totals without a row per organization. One statement.
+	 */
+	java.util.Set<Long> organizationsWithRequests(CurrentUser user, int year);
+
 	// ---- pages
 
 	/** The chair's own organization's requests. */

@@ -17,6 +17,7 @@ public record MonitoringTotals(int organizations, int trained, int withSchoolPla
 				new Line("acknowledgedAll", acknowledgedAll), new Line("interviewed", interviewed));
 	}
 
+	/** The headline of rows in memory (a test's cross-check; the page counts in SQL). */
 	public static MonitoringTotals of(List<MonitoringRow> rows) {
 		int trained = 0, plan = 0, held = 0, requests = 0, acknowledged = 0, interviewed = 0, leftOut = 0, notRecorded = 0;
 		for (MonitoringRow r : rows) {

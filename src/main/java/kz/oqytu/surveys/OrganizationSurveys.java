@@ -18,6 +18,16 @@ public interface OrganizationSurveys {
 	 */
 	java.util.Map<Long, OrganizationScores> scoresByOrganization(CurrentUser user, int year);
 
+	/** The same for the given organizations only (a page of the monitoring). One statement. */
+	java.util.Map<Long, OrganizationScores> scoresByOrganization(CurrentUser user, int year,
+			java.util.Collection<Long> organizationIds);
+
+	/**
+	 * The primary organizations in the user's scope with interviews held in the year, for the
+	 * monitoring's filter and totals without a row per organization. One statement.
+	 */
+	java.util.Set<Long> organizationsInterviewed(CurrentUser user, int year);
+
 	/** The number of responses from which results of an organization are shown. */
 	int anonymityThreshold();
 }

@@ -462,12 +462,31 @@ class Distributions {
 	 * is in circulation for an organization when a body above it owns it and it was distributed at
 	 * least once. One statement.
 	 */
-	Map<Long, MaterialStatus> statusByOrganization(CurrentUser user) {
+	Map<Long, Boolean> acknowledgedAllByOrganization(CurrentUser user) {
+		Map<Long, Boolean> result = new HashMap<>();
+		jdbc.sql("""
+				select x.org_unit_id, bool_and(x.acknowledged) as all_acknowledged
+				from (select d.org_unit_id, d.material_id, bool_or(d.acknowledged_at is not null) as acknowledged
+				      from material_delivery d join org_unit u on u.id = d.org_unit_id
+				      where u.level = 'PRIMARY' and u.active and u.path like :scope
+				      group by d.org_unit_id, d.material_id) x
+				group by x.org_unit_id
+				""")
+			.param("scope", user.scopePath() + "%")
+			.query(rs -> {
+				result.put(rs.getLong("org_unit_id"), rs.getBoolean("all_acknowledged"));
+			});
+		return result;
+	}
+
+	/** {@code ids}: only these organizations (those of the scope among them); null: all of the scope. */
+	Map<Long, MaterialStatus> statusByOrganization(CurrentUser user, Long[] ids) {
 		Map<Long, MaterialStatus> result = new LinkedHashMap<>();
 		jdbc.sql("""
 				with orgs as (
 				    select u.id, u.path from org_unit u
 				    where u.level = 'PRIMARY' and u.active and u.path like :scope
+				      and (cast(:ids as bigint[]) is null or u.id = any(:ids))
 				), circulating as (
 				    select m.id, m.latest_version_id, o.path as owner_path from material m
 				    join org_unit o on o.id = m.owner_unit_id
@@ -494,6 +513,7 @@ class Distributions {
 				order by orgs.id
 				""")
 			.param("scope", user.scopePath() + "%")
+			.param("ids", ids)
 			.query(rs -> {
 				long id = rs.getLong(1);
 				result.put(id, new MaterialStatus(id, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));

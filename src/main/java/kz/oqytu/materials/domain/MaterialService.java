@@ -452,7 +452,19 @@ class MaterialService implements Materials {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, MaterialStatus> statusByOrganization(CurrentUser user) {
-		return distributions.statusByOrganization(user);
+		return distributions.statusByOrganization(user, null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, MaterialStatus> statusByOrganization(CurrentUser user, java.util.Collection<Long> organizationIds) {
+		return distributions.statusByOrganization(user, organizationIds.toArray(new Long[0]));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, Boolean> acknowledgedAllByOrganization(CurrentUser user) {
+		return distributions.acknowledgedAllByOrganization(user);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

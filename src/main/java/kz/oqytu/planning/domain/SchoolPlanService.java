@@ -101,14 +101,51 @@ class SchoolPlanService implements SchoolPlans {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year) {
+		return statusByOrganization(user, year, (Long[]) null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year,
+			java.util.Collection<Long> organizationIds) {
+		return statusByOrganization(user, year, organizationIds.toArray(new Long[0]));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> organizationsWithItems(CurrentUser user, int year, boolean held) {
+		if (!user.isStaff() && !user.is(Role.CHAIR)) {
+			throw new AccessDeniedException("no role");
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct p.organization_id
+				from school_plan p
+				join school_plan_item i on i.school_plan_id = p.id
+				join org_unit o on o.id = p.organization_id
+				where p.year = :year and o.level = 'PRIMARY' and o.active and o.path like :scope
+				  and (i.held or not :held)
+				""")
+			.param("year", year)
+			.param("scope", user.scopePath() + "%")
+			.param("held", held)
+			.query(Long.class)
+			.list());
+	}
+
+	private Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year, Long[] ids) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("year", year);
 		params.put("scope", user.scopePath() + "%");
 		if (!user.isStaff() && !user.is(Role.CHAIR)) {
 			throw new AccessDeniedException("no role");
 		}
+		String states = STATES;
+		if (ids != null) {
+			states = STATES.replace("o.path like :scope", "o.path like :scope and o.id = any(:ids)");
+			params.put("ids", ids);
+		}
 		Map<Long, SchoolPlanStatus> result = new LinkedHashMap<>();
-		jdbc.sql(STATES + " select * from t order by d_order, d_kk, name_kk")
+		jdbc.sql(states + " select * from t order by d_order, d_kk, name_kk")
 			.params(params)
 			.query(rs -> {
 				SchoolPlanStatus status = status(rs, year);

@@ -94,7 +94,33 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, RequestCounts> countsByOrganization(CurrentUser user, int year) {
+		return countsByOrganization(user, year, (Long[]) null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, RequestCounts> countsByOrganization(CurrentUser user, int year,
+			java.util.Collection<Long> organizationIds) {
+		return countsByOrganization(user, year, organizationIds.toArray(new Long[0]));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> organizationsWithRequests(CurrentUser user, int year) {
 		String where = user.is(Role.CHAIR) ? "r.organization_id = :own" : "o.path like :scope";
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct r.organization_id
+				from topic_request r join org_unit o on o.id = r.organization_id
+				where r.status in ('SUBMITTED', 'PLANNED', 'HELD', 'DECLINED') and r.year = :year and\s""" + where)
+			.param("year", year)
+			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
+			.query(Long.class)
+			.list());
+	}
+
+	private Map<Long, RequestCounts> countsByOrganization(CurrentUser user, int year, Long[] ids) {
+		String where = (user.is(Role.CHAIR) ? "r.organization_id = :own" : "o.path like :scope")
+				+ (ids == null ? "" : " and r.organization_id = any(:ids)");
 		Map<Long, RequestCounts> result = new LinkedHashMap<>();
 		jdbc.sql("""
 				select r.organization_id,
@@ -104,6 +130,7 @@ class TopicRequestService implements TopicRequests {
 				where r.year = :year and\s""" + where + " group by r.organization_id")
 			.param("year", year)
 			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
+			.param("ids", ids)
 			.query(rs -> {
 				result.put(rs.getLong(1), new RequestCounts(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
 			});

@@ -138,20 +138,17 @@ class CoverageReportService implements CoverageReports {
 		String path = region.path();
 		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
 		// Left out and not recorded by the same statement as monitoring and the portal (decision 19).
-		List<MonitoringQueries.Coverage> organizations = monitoringQueries.coverage(path, null, null, year);
-		List<Breakdown> leftOut = organizations.stream()
-			.filter(c -> c.trained() == 0 && c.unrecorded() == 0)
-			.sorted(java.util.Comparator.comparing(MonitoringQueries.Coverage::nameKk))
+		MonitoringQueries.LeftOut left = monitoringQueries.leftOut(path, year, ORGANIZATION_LINES);
+		List<Breakdown> leftOut = left.first().stream()
 			.map(c -> new Breakdown(Long.toString(c.organizationId()), c.nameKk(), c.nameRu(), 0, 0, c.members()))
 			.toList();
-		long notRecorded = organizations.stream().filter(c -> c.trained() == 0 && c.unrecorded() > 0).count();
 		long[] unrecorded = monitoringQueries.unrecorded(path, year);
 		return new CoverageBreakdowns(queries.byDistrict(path, year, provisional(year)), queries.byForm(path, year),
 				queries.byTopic(path, year), queries.byMonth(path, year),
 				new Breakdown("short", null, null, formats[0], formats[1], null),
 				new Breakdown("longer", null, null, formats[2], formats[3], null),
-				leftOut.subList(0, Math.min(ORGANIZATION_LINES, leftOut.size())), leftOut.size(), organizations.size(),
-				notRecorded, new kz.oqytu.reports.UnrecordedAttendance(unrecorded[0], unrecorded[1]));
+				leftOut, left.count(), left.organizations(),
+				left.notRecorded(), new kz.oqytu.reports.UnrecordedAttendance(unrecorded[0], unrecorded[1]));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package kz.oqytu.reports.domain;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -31,8 +30,9 @@ class MonitoringWorkbook {
 		this.writers = writers;
 	}
 
-	byte[] write(List<MonitoringRow> rows, kz.oqytu.reports.UnrecordedAttendance unrecorded, int year, int threshold,
-			Locale locale) {
+	/** {@code rows} hands every row to the consumer it is given, batch by batch (SXSSF keeps a window). */
+	byte[] write(java.util.function.Consumer<java.util.function.Consumer<MonitoringRow>> rows,
+			kz.oqytu.reports.UnrecordedAttendance unrecorded, int year, int threshold, Locale locale) {
 		try (XlsxWriter xlsx = writers.open(locale)) {
 			Sheet sheet = xlsx.sheet(text("monitoring.title", locale));
 			xlsx.title(xlsx.row(sheet, 0), 0, text("monitoring.heading", locale, year));
@@ -56,9 +56,9 @@ class MonitoringWorkbook {
 			sheet.setColumnWidth(0, 28 * 256);
 			sheet.setColumnWidth(1, 50 * 256);
 			xlsx.freezeColumns(sheet, 2);
-			int r = 4;
-			for (MonitoringRow m : rows) {
-				Row row = xlsx.row(sheet, r++);
+			int[] next = { 4 };
+			rows.accept(m -> {
+				Row row = xlsx.row(sheet, next[0]++);
 				int c = 0;
 				xlsx.text(row, c++, m.district(locale));
 				xlsx.text(row, c++, m.name(locale));
@@ -81,7 +81,7 @@ class MonitoringWorkbook {
 				xlsx.number(row, c++, m.surveys().interviews(), CoverageWorkbook.COUNT);
 				xlsx.number(row, c++, m.unrecorded(), CoverageWorkbook.COUNT);
 				xlsx.number(row, c++, m.previousUnrecorded(), CoverageWorkbook.COUNT);
-			}
+			});
 			return xlsx.toBytes();
 		}
 	}

@@ -16,13 +16,12 @@ import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.reports.Monitoring;
 import kz.oqytu.reports.MonitoringFilter;
-import kz.oqytu.reports.MonitoringRow;
-import kz.oqytu.reports.MonitoringTotals;
+import kz.oqytu.reports.MonitoringPage;
 import java.time.Clock;
 
 /**
  * The monitoring of primary organizations ({@code /reports/monitoring}), filterable by district and
- * by what needs attention, paged on the page and whole in the workbook.
+ * by what needs attention, paged in SQL on the page and whole (streamed in batches) in the workbook.
  */
 @Controller
 @StaffOnly
@@ -63,17 +62,13 @@ class MonitoringController {
 				CoverageReportController.valid(year, clock) ? year : reports.latestYear(me), "show", show));
 		// Like the dashboard: the latest year with held events unless asked.
 		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
-		List<MonitoringRow> all = monitoring.rows(me, y, district, show);
-		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int p = Math.min(Math.max(page, 0), pages - 1);
+		MonitoringPage result = monitoring.page(me, y, district, show, page, PAGE_SIZE);
 		model.addAttribute("year", y);
 		model.addAttribute("district", district);
 		model.addAttribute("show", show);
 		model.addAttribute("filters", MonitoringFilter.values());
-		model.addAttribute("result", new org.springframework.data.domain.PageImpl<>(
-				all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE)),
-				org.springframework.data.domain.PageRequest.of(p, PAGE_SIZE), all.size()));
-		model.addAttribute("totals", MonitoringTotals.of(all));
+		model.addAttribute("result", result.rows());
+		model.addAttribute("totals", result.totals());
 		model.addAttribute("unrecorded", monitoring.unrecorded(me, y));
 		model.addAttribute("committees", organizations.committees(me));
 		model.addAttribute("years", years(me, y));

@@ -71,6 +71,31 @@ class OrganizationSurveyService implements OrganizationSurveys {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, OrganizationScores> scoresByOrganization(CurrentUser user, int year) {
+		return scoresByOrganization(user, year, (Long[]) null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, OrganizationScores> scoresByOrganization(CurrentUser user, int year,
+			java.util.Collection<Long> organizationIds) {
+		return scoresByOrganization(user, year, organizationIds.toArray(new Long[0]));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> organizationsInterviewed(CurrentUser user, int year) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select distinct i.organization_id from interview i join org_unit o on o.id = i.organization_id
+				where o.level = 'PRIMARY' and o.path like :scope and i.held_on >= :fromDate and i.held_on < :toDate
+				""")
+			.param("scope", user.scopePath() + "%")
+			.param("fromDate", java.time.LocalDate.of(year, 1, 1))
+			.param("toDate", java.time.LocalDate.of(year + 1, 1, 1))
+			.query(Long.class)
+			.list());
+	}
+
+	private Map<Long, OrganizationScores> scoresByOrganization(CurrentUser user, int year, Long[] ids) {
 		int threshold = properties.anonymityThreshold();
 		Map<Long, OrganizationScores> result = new HashMap<>();
 		// Usefulness: the post-event "usefulness" rating; practical use: the follow-up "applicability"
@@ -78,6 +103,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 		jdbc.sql("""
 				with orgs as (
 				    select o.id from org_unit o where o.level = 'PRIMARY' and o.path like :scope
+				      and (cast(:ids as bigint[]) is null or o.id = any(:ids))
 				), answered as (
 				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind,
 				           row_number() over (partition by r.organization_id, qq.kind order by r.id) as n,
@@ -119,6 +145,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 			.param("fromDate", java.time.LocalDate.of(year, 1, 1))
 			.param("toDate", java.time.LocalDate.of(year + 1, 1, 1))
 			.param("threshold", threshold)
+			.param("ids", ids)
 			.query(rs -> {
 				long org = rs.getLong(1);
 				long responses = rs.getLong(2);

@@ -314,15 +314,6 @@ class SurveyResultsService implements SurveyResults {
 
 	// ---- across events
 
-	private static final String SCORE_COLUMNS = """
-			count(distinct r.event_id),
-			count(distinct r.id) filter (where r.kind = 'POST_EVENT'),
-			round(avg(a.rating) filter (where r.kind = 'POST_EVENT' and q.code = 'usefulness'), 1),
-			round(avg(a.rating) filter (where r.kind = 'POST_EVENT' and q.code = 'applicability'), 1),
-			count(distinct r.id) filter (where r.kind = 'FOLLOW_UP' and q.code = 'applied'),
-			count(distinct r.id) filter (where r.kind = 'FOLLOW_UP' and q.code = 'applied' and a.option_code in ('YES', 'PARTLY'))
-			""";
-
 	private String responsesOfYear(String extraFilter) {
 		return """
 				with r as (
@@ -385,32 +376,74 @@ class SurveyResultsService implements SurveyResults {
 				rs.getBigDecimal(offset + 3), rs.getLong(offset + 4), rs.getLong(offset + 5));
 	}
 
+	/**
+	 * The overview's figures of a response, from {@code survey_response_score} (one row per response,
+	 * kept by triggers, decision 36): the same counts and averages as over its answers.
+	 */
+	private static final String SCORE_FIGURES = """
+			count(distinct r.event_id) filter (where r.answered),
+			count(*) filter (where r.kind = 'POST_EVENT' and r.answered),
+			round(avg(r.usefulness) filter (where r.kind = 'POST_EVENT'), 1),
+			round(avg(r.applicability) filter (where r.kind = 'POST_EVENT'), 1),
+			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied),
+			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied_yes)
+			""";
+
+	private String scoresOfYear(String extraFilter) {
+		return """
+				with r as (
+				  select f.response_id as id, f.organization_id, f.kind, f.answered, f.usefulness, f.applicability,
+				         f.applied, f.applied_yes, s.event_id, e.form_code, e.district_id,
+				         (e.ends_at::date - e.starts_at::date + 1) as days
+				  from survey_response_score f
+				  join event_survey s on s.id = f.event_survey_id
+				  join training_event e on e.id = s.event_id
+				  join org_unit o on o.id = e.organizer_unit_id
+				  where not f.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				""" + extraFilter + """
+				)
+				""";
+	}
+
+	/** Organizations of the overview a page: the union's 9 500 are not one page (issue #17). */
+	static final int ORGANIZATION_PAGE = 50;
+
 	@Override
 	@Transactional(readOnly = true)
 	public ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId) {
+		return overview(user, year, formCode, topicCode, districtId, 0);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId,
+			int organizationPage) {
 		requireStaff(user);
+		// the blocks of decision 17 sort the year's responses per grouping: in memory, not on disk
+		jdbc.sql("set local work_mem = '32MB'").update();
 		Map<String, Object> p = params(user, year, formCode, topicCode, districtId);
-		String base = responsesOfYear(filters(formCode, topicCode, districtId));
-		String join = " from p r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id"
-				+ " where r.n <= r.c / :threshold * :threshold";
-		ScoreLine total = jdbc.sql(blocks(base, "0", "") + "select " + SCORE_COLUMNS + join).params(p)
+		p.put("limit", ORGANIZATION_PAGE);
+		p.put("offset", (long) Math.max(0, organizationPage) * ORGANIZATION_PAGE);
+		String base = scoresOfYear(filters(formCode, topicCode, districtId));
+		String join = " from p r where r.n <= r.c / :threshold * :threshold";
+		ScoreLine total = jdbc.sql(blocks(base, "0", "") + "select " + SCORE_FIGURES + join).params(p)
 			.query((rs, n) -> score(rs, 1, "", null, null)).single();
 		List<ScoreLine> byForm = jdbc.sql(blocks(base, "r.form_code", "") + "select f.code, f.name_kk, f.name_ru, "
-				+ SCORE_COLUMNS + join.replace(" where ", " join training_form f on f.code = r.gkey where ")
+				+ SCORE_FIGURES + join.replace(" where ", " join training_form f on f.code = r.gkey where ")
 				+ " group by f.code, f.name_kk, f.name_ru, f.sort_order order by f.sort_order")
 			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
 		List<ScoreLine> byTopic = jdbc.sql(blocks(base, "et.topic_code",
 				" join training_event_topic et on et.event_id = r.event_id") + "select tp.code, tp.name_kk, tp.name_ru, "
-				+ SCORE_COLUMNS + join.replace(" where ", " join training_topic tp on tp.code = r.gkey where ")
+				+ SCORE_FIGURES + join.replace(" where ", " join training_topic tp on tp.code = r.gkey where ")
 				+ " group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order order by tp.sort_order")
 			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
 		List<ScoreLine> byDistrict = jdbc.sql(blocks(base, "r.district_id", "")
-				+ "select coalesce(d.id::text, ''), d.name_kk, d.name_ru, " + SCORE_COLUMNS
+				+ "select coalesce(d.id::text, ''), d.name_kk, d.name_ru, " + SCORE_FIGURES
 				+ join.replace(" where ", " left join org_unit d on d.id = r.gkey where ")
 				+ " group by d.id, d.name_kk, d.name_ru order by d.name_kk nulls last")
 			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
 		List<ScoreLine> byLength = jdbc.sql(blocks(base, "(r.days <= :shortDays)", "") + "select r.gkey as short, "
-				+ SCORE_COLUMNS + join + " group by 1 order by 1 desc")
+				+ SCORE_FIGURES + join + " group by 1 order by 1 desc")
 			.params(p).query((rs, n) -> score(rs, 2, rs.getBoolean(1) ? "short" : "longer", null, null)).list();
 		ScoreLine empty = new ScoreLine("", null, null, 0, 0, null, null, 0, 0);
 		ScoreLine shortLine = byLength.stream().filter(l -> l.key().equals("short")).findFirst()
@@ -418,16 +451,31 @@ class SurveyResultsService implements SurveyResults {
 		ScoreLine longerLine = byLength.stream().filter(l -> l.key().equals("longer")).findFirst()
 			.orElse(new ScoreLine("longer", null, null, 0, 0, null, null, 0, 0));
 		// Organizations with nothing published (fewer answers than the threshold) could point at the
-		// people who gave them: not listed, only counted.
+		// people who gave them: not listed, only counted. Listed a page at a time, with the total and,
+		// in the same statement, how many organizations answered at all.
+		long[] listed = { -1 };
+		long[] named = { -1 };
 		List<ScoreLine> organizations = jdbc.sql(blocks(base, "r.organization_id", " where r.organization_id is not null")
-				+ "select o.id::text, o.name_kk, o.name_ru, count(distinct r.id) as responses, " + SCORE_COLUMNS
-				+ join.replace(" where ", " join org_unit o on o.id = r.gkey where ")
-				+ " group by o.id, o.name_kk, o.name_ru order by responses desc, o.name_kk")
-			.params(p).query((rs, n) -> score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		long named = jdbc.sql(base + "select count(distinct organization_id) from r").params(p).query(Long.class).single();
-		long[] hidden = { named - organizations.size() };
+				+ ", lines as (select o.id, o.name_kk, o.name_ru, count(*) filter (where r.answered) as responses, "
+				+ SCORE_FIGURES + join.replace(" where ", " join org_unit o on o.id = r.gkey where ")
+				+ " group by o.id, o.name_kk, o.name_ru having count(*) filter (where r.answered) > 0)"
+				+ " select l.*, count(*) over () as listed, (select count(distinct organization_id) from r) as named"
+				+ " from lines l order by l.responses desc, l.name_kk, l.id limit :limit offset :offset")
+			.params(p).query((rs, n) -> {
+				listed[0] = rs.getLong("listed");
+				named[0] = rs.getLong("named");
+				return score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3));
+			}).list();
+		if (listed[0] < 0) {
+			// a page past the end (or nothing listed) carries neither count
+			listed[0] = jdbc.sql(blocks(base, "r.organization_id", " where r.organization_id is not null")
+					+ "select count(distinct r.gkey) from p r where r.n <= r.c / :threshold * :threshold and r.answered")
+				.params(p).query(Long.class).single();
+			named[0] = jdbc.sql(base + "select count(distinct organization_id) from r").params(p).query(Long.class).single();
+		}
 		return new ResultsOverview(year, total == null ? empty : total, byForm, byTopic, byDistrict, shortLine,
-				longerLine, organizations, properties.anonymityThreshold(), hidden[0]);
+				longerLine, organizations, properties.anonymityThreshold(), named[0] - listed[0], listed[0],
+				Math.max(0, organizationPage), ORGANIZATION_PAGE);
 	}
 
 	@Override

@@ -22,7 +22,12 @@ public interface SurveyResults {
 	 */
 	byte[] eventWorkbook(CurrentUser user, long eventId, Locale locale, boolean includeFlagged);
 
+	/** The overview with the first page of organizations. */
 	ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId);
+
+	/** The overview with page {@code organizationPage} (from 0) of the organizations. */
+	ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId,
+			int organizationPage);
 
 	/** Topic wishes of a year's respondents, most wanted first: what the next plan should answer. */
 	List<DemandLine> demand(CurrentUser user, int year);

@@ -29,6 +29,12 @@ public interface TrainingEvents {
 
 	List<Participant> participants(CurrentUser user, long eventId);
 
+	/**
+	 * One page of the named list, by name, with the total: participants whose name or organization
+	 * contains {@code search} (any case), or all when it is blank.
+	 */
+	Page<Participant> participants(CurrentUser user, long eventId, String search, int page, int size);
+
 	/** Adds participants (all or none) and derives the event's head counts from its list. */
 	int addParticipants(CurrentUser user, long eventId, List<ParticipantCommand> participants);
 

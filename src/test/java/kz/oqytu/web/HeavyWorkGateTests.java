@@ -17,6 +17,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.OqytuPrincipal;
+import kz.oqytu.accounts.Role;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +58,7 @@ class HeavyWorkGateTests {
 		assertThat(HeavyWorkGate.isHeavy(get("/reports/coverage"))).isTrue();
 		assertThat(HeavyWorkGate.isHeavy(get("/reports/monitoring"))).isTrue();
 		assertThat(HeavyWorkGate.isHeavy(get("/dashboard"))).isTrue();
+		assertThat(HeavyWorkGate.isHeavy(get("/surveys/results"))).as("survey results, gated since issue #17").isTrue();
 		assertThat(HeavyWorkGate.isHeavy(get("/events"))).isFalse();
 		assertThat(HeavyWorkGate.isHeavy(get("/s/abc/qr.png"))).isFalse();
 		MockHttpServletRequest answer = get("/s/abc");
@@ -101,7 +108,7 @@ class HeavyWorkGateTests {
 		Future<MockHttpServletResponse> second = pool.submit(() -> filter(gate, "/reports/coverage.xlsx", ran::incrementAndGet));
 		Thread.sleep(200);
 		assertThat(second.isDone()).as("the second waits while the first runs").isFalse();
-		assertThat(meters.get("oqytu.heavy.work.waiting").gauge().value()).isEqualTo(1.0);
+		assertThat(meters.get("oqytu.heavy.work.waiting").tag("lane", "region").gauge().value()).isEqualTo(1.0);
 		// a light request is never held up
 		assertThat(filter(gate, "/events", () -> { }).getStatus()).isEqualTo(200);
 		release.countDown();
@@ -127,7 +134,7 @@ class HeavyWorkGateTests {
 		assertThat(refused.getStatus()).isEqualTo(503);
 		assertThat(ran).hasValue(0);
 		assertThat(busyPages).hasValue(1);
-		assertThat(meters.get("oqytu.heavy.work.refused").counter().count()).isEqualTo(1.0);
+		assertThat(meters.get("oqytu.heavy.work.refused").tag("lane", "region").counter().count()).isEqualTo(1.0);
 	}
 
 	@Test
@@ -138,9 +145,111 @@ class HeavyWorkGateTests {
 		assertThat(new HeavyWorkGate(3, Duration.ofSeconds(1), pages, new SimpleMeterRegistry()).concurrency()).isEqualTo(3);
 	}
 
+	// ---- lanes (issue #17, decision 36)
+
+	private static final CurrentUser NATIONAL = new CurrentUser(1, "admin", "Admin", Role.ADMIN, 1, "/1/");
+
+	private static final CurrentUser REGIONAL = new CurrentUser(2, "methodologist", "M", Role.METHODOLOGIST, 2, "/1/2/");
+
+	@Test
+	void aNationalAccountWithoutARegionWorksInTheCountryLaneEverythingNarrowerInTheRegionLane() {
+		assertThat(HeavyWorkGate.lane(get("/dashboard"), NATIONAL)).isEqualTo(HeavyWorkGate.Lane.COUNTRY);
+		assertThat(HeavyWorkGate.lane(get("/surveys/results"), NATIONAL)).isEqualTo(HeavyWorkGate.Lane.COUNTRY);
+		assertThat(HeavyWorkGate.lane(get("/dashboard?region=1"), NATIONAL)).as("the root named").isEqualTo(HeavyWorkGate.Lane.COUNTRY);
+		assertThat(HeavyWorkGate.lane(get("/dashboard?region="), NATIONAL)).isEqualTo(HeavyWorkGate.Lane.COUNTRY);
+		assertThat(HeavyWorkGate.lane(get("/dashboard?region=2"), NATIONAL)).isEqualTo(HeavyWorkGate.Lane.REGION);
+		assertThat(HeavyWorkGate.lane(get("/surveys/results?district=15"), NATIONAL)).isEqualTo(HeavyWorkGate.Lane.REGION);
+		assertThat(HeavyWorkGate.lane(get("/dashboard"), REGIONAL)).isEqualTo(HeavyWorkGate.Lane.REGION);
+		assertThat(HeavyWorkGate.lane(get("/dashboard?region=1"), REGIONAL)).isEqualTo(HeavyWorkGate.Lane.REGION);
+		assertThat(HeavyWorkGate.lane(get("/dashboard"), null)).isEqualTo(HeavyWorkGate.Lane.REGION);
+		MockHttpServletRequest upload = get("/organizations/import/registry");
+		upload.setMethod("POST");
+		assertThat(HeavyWorkGate.lane(upload, NATIONAL)).isEqualTo(HeavyWorkGate.Lane.IMPORT);
+	}
+
+	@Test
+	void aRegionRequestPassesWhileACountryRequestHoldsItsLaneAndASecondCountryRequestWaits() throws Exception {
+		HeavyWorkGate gate = new HeavyWorkGate(1, Duration.ofSeconds(10), pages, meters);
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger ran = new AtomicInteger();
+		ExecutorService three = Executors.newFixedThreadPool(3);
+		try {
+			Future<?> country = three.submit(() -> filterAs(gate, NATIONAL, "/dashboard", () -> {
+				inside.countDown();
+				await(release);
+				ran.incrementAndGet();
+			}));
+			assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+			Future<MockHttpServletResponse> secondCountry = three.submit(
+					() -> filterAs(gate, NATIONAL, "/reports/coverage", ran::incrementAndGet));
+			// the region's dashboard runs at once, although the country lane is full and has a queue
+			MockHttpServletResponse region = three.submit(() -> filterAs(gate, REGIONAL, "/dashboard", ran::incrementAndGet))
+				.get(2, TimeUnit.SECONDS);
+			assertThat(region.getStatus()).isEqualTo(200);
+			assertThat(ran).hasValue(1);
+			Thread.sleep(200);
+			assertThat(secondCountry.isDone()).as("the second country request waits for the first").isFalse();
+			assertThat(meters.get("oqytu.heavy.work.waiting").tag("lane", "country").gauge().value()).isEqualTo(1.0);
+			assertThat(meters.get("oqytu.heavy.work.waiting").tag("lane", "region").gauge().value()).isEqualTo(0.0);
+			release.countDown();
+			country.get(5, TimeUnit.SECONDS);
+			assertThat(secondCountry.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+			assertThat(ran).hasValue(3);
+		}
+		finally {
+			three.shutdownNow();
+		}
+	}
+
+	@Test
+	void aCountryRequestWaitingTooLongIsRefusedAndCountedInItsOwnLane() throws Exception {
+		HeavyWorkGate gate = new HeavyWorkGate(1, Duration.ofMillis(100), pages, meters);
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		pool.submit(() -> filterAs(gate, NATIONAL, "/surveys/results", () -> {
+			inside.countDown();
+			await(release);
+		}));
+		assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+		AtomicInteger ran = new AtomicInteger();
+		MockHttpServletResponse refused = pool.submit(() -> filterAs(gate, NATIONAL, "/dashboard", ran::incrementAndGet))
+			.get(5, TimeUnit.SECONDS);
+		release.countDown();
+		assertThat(refused.getStatus()).isEqualTo(503);
+		assertThat(ran).hasValue(0);
+		assertThat(busyPages).hasValue(1);
+		assertThat(meters.get("oqytu.heavy.work.refused").tag("lane", "country").counter().count()).isEqualTo(1.0);
+		assertThat(meters.get("oqytu.heavy.work.refused").tag("lane", "region").counter().count()).isEqualTo(0.0);
+	}
+
+	private static MockHttpServletResponse filterAs(HeavyWorkGate gate, CurrentUser user, String path, Runnable work)
+			throws Exception {
+		OqytuPrincipal principal = new OqytuPrincipal(user, "x", true);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		try {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			FilterChain chain = (request, res) -> work.run();
+			gate.doFilter(get(path), response, chain);
+			return response;
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
 	private static MockHttpServletRequest get(String path) {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
-		request.setRequestURI(path);
+		int query = path.indexOf('?');
+		String uri = query < 0 ? path : path.substring(0, query);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+		request.setRequestURI(uri);
+		if (query >= 0) {
+			for (String pair : path.substring(query + 1).split("&")) {
+				String[] kv = pair.split("=", 2);
+				request.addParameter(kv[0], kv.length > 1 ? kv[1] : "");
+			}
+		}
 		return request;
 	}
 

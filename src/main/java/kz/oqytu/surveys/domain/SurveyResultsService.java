@@ -314,15 +314,6 @@ class SurveyResultsService implements SurveyResults {
 
 	// ---- across events
 
-	private static final String SCORE_COLUMNS = """
-			count(distinct r.event_id),
-			count(distinct r.id) filter (where r.kind = 'POST_EVENT'),
-			round(avg(a.rating) filter (where r.kind = 'POST_EVENT' and q.code = 'usefulness'), 1),
-			round(avg(a.rating) filter (where r.kind = 'POST_EVENT' and q.code = 'applicability'), 1),
-			count(distinct r.id) filter (where r.kind = 'FOLLOW_UP' and q.code = 'applied'),
-			count(distinct r.id) filter (where r.kind = 'FOLLOW_UP' and q.code = 'applied' and a.option_code in ('YES', 'PARTLY'))
-			""";
-
 	private String responsesOfYear(String extraFilter) {
 		return """
 				with r as (
@@ -385,49 +376,148 @@ class SurveyResultsService implements SurveyResults {
 				rs.getBigDecimal(offset + 3), rs.getLong(offset + 4), rs.getLong(offset + 5));
 	}
 
+	/**
+	 * The overview's figures of a response, from {@code survey_response_score} (one row per response,
+	 * kept by triggers, decision 36): the same counts and averages as over its answers.
+	 */
+	private static final String SCORE_FIGURES = """
+			count(distinct r.event_id) filter (where r.answered),
+			count(*) filter (where r.kind = 'POST_EVENT' and r.answered),
+			round(avg(r.usefulness) filter (where r.kind = 'POST_EVENT'), 1),
+			round(avg(r.applicability) filter (where r.kind = 'POST_EVENT'), 1),
+			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied),
+			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied_yes)
+			""";
+
+	/**
+	 * The year's counted responses in the scope as score rows, read once per statement: the year's
+	 * surveys first, then each survey's rows by index for a region ({@code offset 0} keeps the lookup
+	 * per survey, where a hash join would read all 1.1 M rows of the union); for the whole country
+	 * one hash join.
+	 */
+	private String scoresOfYear(String extraFilter, boolean wholeCountry) {
+		return """
+				with r as materialized (
+				  select f.*, s.event_id, s.form_code, s.district_id, s.days
+				  from (select s.id, s.event_id, e.form_code, e.district_id,
+				               (e.ends_at::date - e.starts_at::date + 1) as days
+				        from event_survey s
+				        join training_event e on e.id = s.event_id
+				        join org_unit o on o.id = e.organizer_unit_id
+				        where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				""" + extraFilter + """
+				       ) s
+				  cross join lateral (
+				      select f.response_id as id, f.organization_id, f.kind, f.answered, f.usefulness, f.applicability,
+				             f.applied, f.applied_yes
+				      from survey_response_score f where f.event_survey_id = s.id and not f.flagged OFFSET) f
+				)
+				""".replace("OFFSET", wholeCountry ? "" : "offset 0");
+	}
+
+	/** One grouping's rows numbered for decision 17's blocks: {@code n <= c / k * k} is published. */
+	private static String numbered(String name, String key, String joins) {
+		return ", " + name + " as (select r.*, " + key + " as gkey,"
+				+ " row_number() over (partition by " + key + ", r.kind order by r.id) as n,"
+				+ " count(*) over (partition by " + key + ", r.kind) as c from r" + joins + ")\n";
+	}
+
+	/** A grouping's lines: part, key, names, order, then the figures. */
+	private static String lines(String part, String from, String key, String names, String order, String group) {
+		return "select '" + part + "' as part, " + key + " as key, " + names + ", " + order + " as ord, " + SCORE_FIGURES
+				+ " from " + from + " where r.n <= r.c / :threshold * :threshold" + group + "\n";
+	}
+
+	/** Organizations of the overview a page: the union's 9 500 are not one page (issue #17). */
+	static final int ORGANIZATION_PAGE = 50;
+
 	@Override
 	@Transactional(readOnly = true)
 	public ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId) {
+		return overview(user, year, formCode, topicCode, districtId, 0);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId,
+			int organizationPage) {
 		requireStaff(user);
+		// the blocks of decision 17 sort the year's responses per grouping: in memory, not on disk
+		jdbc.sql("set local work_mem = '32MB'").update();
 		Map<String, Object> p = params(user, year, formCode, topicCode, districtId);
-		String base = responsesOfYear(filters(formCode, topicCode, districtId));
-		String join = " from p r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id"
-				+ " where r.n <= r.c / :threshold * :threshold";
-		ScoreLine total = jdbc.sql(blocks(base, "0", "") + "select " + SCORE_COLUMNS + join).params(p)
-			.query((rs, n) -> score(rs, 1, "", null, null)).single();
-		List<ScoreLine> byForm = jdbc.sql(blocks(base, "r.form_code", "") + "select f.code, f.name_kk, f.name_ru, "
-				+ SCORE_COLUMNS + join.replace(" where ", " join training_form f on f.code = r.gkey where ")
-				+ " group by f.code, f.name_kk, f.name_ru, f.sort_order order by f.sort_order")
-			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		List<ScoreLine> byTopic = jdbc.sql(blocks(base, "et.topic_code",
-				" join training_event_topic et on et.event_id = r.event_id") + "select tp.code, tp.name_kk, tp.name_ru, "
-				+ SCORE_COLUMNS + join.replace(" where ", " join training_topic tp on tp.code = r.gkey where ")
-				+ " group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order order by tp.sort_order")
-			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		List<ScoreLine> byDistrict = jdbc.sql(blocks(base, "r.district_id", "")
-				+ "select coalesce(d.id::text, ''), d.name_kk, d.name_ru, " + SCORE_COLUMNS
-				+ join.replace(" where ", " left join org_unit d on d.id = r.gkey where ")
-				+ " group by d.id, d.name_kk, d.name_ru order by d.name_kk nulls last")
-			.params(p).query((rs, n) -> score(rs, 4, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		List<ScoreLine> byLength = jdbc.sql(blocks(base, "(r.days <= :shortDays)", "") + "select r.gkey as short, "
-				+ SCORE_COLUMNS + join + " group by 1 order by 1 desc")
-			.params(p).query((rs, n) -> score(rs, 2, rs.getBoolean(1) ? "short" : "longer", null, null)).list();
+		p.put("limit", ORGANIZATION_PAGE);
+		p.put("offset", (long) Math.max(0, organizationPage) * ORGANIZATION_PAGE);
+		// the whole country's surveys are a fifth of the table: one hash join reads it faster than 56 000 lookups
+		boolean wholeCountry = districtId == null && user.scopePath() != null
+				&& user.scopePath().replaceAll("^/+|/+$", "").indexOf('/') < 0;
+		String base = scoresOfYear(filters(formCode, topicCode, districtId), wholeCountry);
+		String join = " from p r where r.n <= r.c / :threshold * :threshold";
+		// every grouping but the organizations in one statement: the year's rows are read once
+		String all = base.stripTrailing()
+				+ numbered("p_total", "0", "")
+				+ numbered("p_form", "r.form_code", "")
+				+ numbered("p_topic", "et.topic_code", " join training_event_topic et on et.event_id = r.event_id")
+				+ numbered("p_district", "r.district_id", "")
+				+ numbered("p_length", "(r.days <= :shortDays)", "")
+				+ lines("total", "p_total r", "''", "null::text, null::text", "0", "")
+				+ " union all " + lines("form", "p_form r join training_form f on f.code = r.gkey", "f.code",
+						"f.name_kk::text, f.name_ru::text", "f.sort_order", " group by f.code, f.name_kk, f.name_ru, f.sort_order")
+				+ " union all " + lines("topic", "p_topic r join training_topic tp on tp.code = r.gkey", "tp.code",
+						"tp.name_kk::text, tp.name_ru::text", "tp.sort_order",
+						" group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order")
+				+ " union all " + lines("district", "p_district r left join org_unit d on d.id = r.gkey",
+						"coalesce(d.id::text, '')", "d.name_kk::text, d.name_ru::text", "row_number() over (order by d.name_kk nulls last)",
+						" group by d.id, d.name_kk, d.name_ru")
+				+ " union all " + lines("length", "p_length r", "case when r.gkey then 'short' else 'longer' end",
+						"null::text, null::text", "0", " group by r.gkey")
+				+ " order by part, ord";
+		ScoreLine[] totalLine = { null };
+		List<ScoreLine> byForm = new ArrayList<>();
+		List<ScoreLine> byTopic = new ArrayList<>();
+		List<ScoreLine> byDistrict = new ArrayList<>();
+		List<ScoreLine> byLength = new ArrayList<>();
+		jdbc.sql(all).params(p).query(rs -> {
+			ScoreLine line = score(rs, 6, rs.getString("key"), rs.getString(3), rs.getString(4));
+			switch (rs.getString("part")) {
+				case "total" -> totalLine[0] = line;
+				case "form" -> byForm.add(line);
+				case "topic" -> byTopic.add(line);
+				case "district" -> byDistrict.add(line);
+				default -> byLength.add(line);
+			}
+		});
+		ScoreLine total = totalLine[0];
 		ScoreLine empty = new ScoreLine("", null, null, 0, 0, null, null, 0, 0);
 		ScoreLine shortLine = byLength.stream().filter(l -> l.key().equals("short")).findFirst()
 			.orElse(new ScoreLine("short", null, null, 0, 0, null, null, 0, 0));
 		ScoreLine longerLine = byLength.stream().filter(l -> l.key().equals("longer")).findFirst()
 			.orElse(new ScoreLine("longer", null, null, 0, 0, null, null, 0, 0));
 		// Organizations with nothing published (fewer answers than the threshold) could point at the
-		// people who gave them: not listed, only counted.
+		// people who gave them: not listed, only counted. Listed a page at a time, with the total and,
+		// in the same statement, how many organizations answered at all.
+		long[] listed = { -1 };
+		long[] named = { -1 };
 		List<ScoreLine> organizations = jdbc.sql(blocks(base, "r.organization_id", " where r.organization_id is not null")
-				+ "select o.id::text, o.name_kk, o.name_ru, count(distinct r.id) as responses, " + SCORE_COLUMNS
-				+ join.replace(" where ", " join org_unit o on o.id = r.gkey where ")
-				+ " group by o.id, o.name_kk, o.name_ru order by responses desc, o.name_kk")
-			.params(p).query((rs, n) -> score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3))).list();
-		long named = jdbc.sql(base + "select count(distinct organization_id) from r").params(p).query(Long.class).single();
-		long[] hidden = { named - organizations.size() };
+				+ ", lines as (select o.id, o.name_kk, o.name_ru, count(*) filter (where r.answered) as responses, "
+				+ SCORE_FIGURES + join.replace(" where ", " join org_unit o on o.id = r.gkey where ")
+				+ " group by o.id, o.name_kk, o.name_ru having count(*) filter (where r.answered) > 0)"
+				+ " select l.*, count(*) over () as listed, (select count(distinct organization_id) from r) as named"
+				+ " from lines l order by l.responses desc, l.name_kk, l.id limit :limit offset :offset")
+			.params(p).query((rs, n) -> {
+				listed[0] = rs.getLong("listed");
+				named[0] = rs.getLong("named");
+				return score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3));
+			}).list();
+		if (listed[0] < 0) {
+			// a page past the end (or nothing listed) carries neither count
+			listed[0] = jdbc.sql(blocks(base, "r.organization_id", " where r.organization_id is not null")
+					+ "select count(distinct r.gkey) from p r where r.n <= r.c / :threshold * :threshold and r.answered")
+				.params(p).query(Long.class).single();
+			named[0] = jdbc.sql(base + "select count(distinct organization_id) from r").params(p).query(Long.class).single();
+		}
 		return new ResultsOverview(year, total == null ? empty : total, byForm, byTopic, byDistrict, shortLine,
-				longerLine, organizations, properties.anonymityThreshold(), hidden[0]);
+				longerLine, organizations, properties.anonymityThreshold(), named[0] - listed[0], listed[0],
+				Math.max(0, organizationPage), ORGANIZATION_PAGE);
 	}
 
 	@Override

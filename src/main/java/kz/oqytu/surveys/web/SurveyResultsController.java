@@ -78,7 +78,8 @@ class SurveyResultsController {
 
 	@GetMapping("/surveys/results")
 	String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String form,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) Long district, Model model) {
+			@RequestParam(required = false) String topic, @RequestParam(required = false) Long district,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = CurrentUsers.require();
 		List<Integer> years = results.years(me);
 		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1 ? year
@@ -93,7 +94,9 @@ class SurveyResultsController {
 		model.addAttribute("forms", catalog.forms());
 		model.addAttribute("topics", catalog.topics());
 		model.addAttribute("committees", organizations.committees(me));
-		model.addAttribute("overview", results.overview(me, y, f, t, district));
+		model.addAttribute("overview", results.overview(me, y, f, t, district, Math.max(0, Math.min(page, 100_000))));
+		model.addAttribute("pagerBase", "/surveys/results?year=" + y + "&form=" + (f == null ? "" : f) + "&topic="
+				+ (t == null ? "" : t) + "&district=" + (district == null ? "" : district) + "&");
 		return "surveys/overview";
 	}
 

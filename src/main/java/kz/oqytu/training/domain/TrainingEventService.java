@@ -509,6 +509,38 @@ class TrainingEventService implements TrainingEvents {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Page<Participant> participants(CurrentUser user, long eventId, String search, int page, int size) {
+		requireStaff(user);
+		readable(user, eventId);
+		String q = search == null ? "" : search.strip();
+		Map<String, Object> params = new HashMap<>();
+		params.put("event", eventId);
+		params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		String where = " from event_participant p join org_unit o on o.id = p.organization_id where p.event_id = :event"
+				+ (q.isEmpty() ? "" : " and (p.full_name ilike :q or o.name_kk ilike :q or o.name_ru ilike :q)");
+		// the total rides along with the page (a window count), as in the event list
+		long[] total = { -1 };
+		List<Participant> rows = jdbc.sql("select p.id, p.full_name, p.organization_id, o.name_kk, o.name_ru,"
+				+ " p.category_code, p.position, count(*) over () as total" + where
+				+ " order by p.full_name, p.id limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return new Participant(rs.getLong("id"), rs.getString("full_name"), rs.getLong("organization_id"),
+						rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("category_code"),
+						rs.getString("position"));
+			})
+			.list();
+		if (total[0] < 0) {
+			total[0] = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		}
+		return new PageImpl<>(rows, PageRequest.of(page, size), total[0]);
+	}
+
+	@Override
 	@Transactional
 	public int addParticipants(CurrentUser user, long eventId, List<ParticipantCommand> list) {
 		requireWriter(user);

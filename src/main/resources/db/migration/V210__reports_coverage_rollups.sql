@@ -5,7 +5,9 @@
 -- organizer, or the root of its tree when there is none) and a year.
 
 -- Held events of a key, one row per dimension value:
---   TOTAL    key ''                  events, people (head counts) and named participants of the year
+--   TOTAL    key ''                  events, people (head counts) and named participants of the year,
+--                                    and the key's distinct persons: all of them, and those the country
+--                                    counts here (see reports_rollup_persons.counted)
 --   CATEGORY key category code       events with a head count of the category, its participants
 --   DISTRICT key district id or ''   events and people by the committee the event is held in
 --   FORM     key form code
@@ -20,6 +22,8 @@ create table reports_rollup_coverage (
     events    bigint      not null,
     people    bigint      not null,
     named     bigint      not null,
+    persons   bigint      not null default 0,
+    counted   bigint      not null default 0,
     primary key (region_id, year, dimension, key),
     constraint reports_rollup_coverage_dimension check (dimension in ('TOTAL', 'CATEGORY', 'DISTRICT', 'FORM', 'TOPIC', 'MONTH', 'DAYS'))
 );
@@ -107,6 +111,7 @@ declare
     units  bigint[] := reports_rollup_unit_ids(region);
     old_organizations bigint[];
     old_names varchar[];
+    touched bigint[];
 begin
     perform reports_rollup_lock(region, yr);
     delete from reports_rollup_coverage where region_id = region and year = yr;
@@ -160,6 +165,7 @@ begin
     -- A person is counted for the country by the first region (lowest id) they appear in that year.
     -- The new rows were inserted with that flag; other regions' rows change only for the persons
     -- who came to or left this key (a handful when one event changes).
+    with changed as (
     update reports_rollup_persons p
     set counted = not exists (select 1 from reports_rollup_persons q where q.year = p.year
                               and q.organization_id = p.organization_id and q.name_key = p.name_key
@@ -171,7 +177,19 @@ begin
           (select organization_id, name_key from reports_rollup_persons where region_id = region and year = yr
            except
            select o, n from unnest(old_organizations, old_names) x (o, n))) moved (o, n)
-    where p.year = yr and p.organization_id = moved.o and p.name_key = moved.n and p.region_id <> region;
+    where p.year = yr and p.organization_id = moved.o and p.name_key = moved.n and p.region_id <> region
+    returning p.region_id)
+    select coalesce(array_agg(distinct region_id), '{}') into touched from changed;
+
+    -- the persons of the TOTAL lines of this key and of the regions whose flags may have changed
+    update reports_rollup_coverage c set persons = x.persons, counted = x.counted
+    from (select q.region_id, count(*) as persons, count(*) filter (where q.counted) as counted
+          from reports_rollup_persons q
+          where q.year = yr
+            and (q.region_id = region or q.region_id = any (touched))
+          group by q.region_id) x
+    where c.region_id = x.region_id and c.year = yr and c.dimension = 'TOTAL'
+      and (c.persons, c.counted) is distinct from (x.persons, x.counted);
 end
 $$;
 
@@ -224,6 +242,11 @@ begin
     from (select h.region_id, h.year, p.organization_id, p.name_key, count(*) as events
           from rollup_held h join event_participant p on p.event_id = h.id
           group by h.region_id, h.year, p.organization_id, p.name_key) x;
+
+    update reports_rollup_coverage c set persons = x.persons, counted = x.counted
+    from (select region_id, year, count(*) as persons, count(*) filter (where counted) as counted
+          from reports_rollup_persons group by region_id, year) x
+    where c.region_id = x.region_id and c.year = x.year and c.dimension = 'TOTAL';
 
     insert into reports_rollup_members (region_id, as_of, district_id, members)
     select ur.region_id, m.as_of, ur.parent_id, sum(m.members)

@@ -30,8 +30,10 @@ class CoverageQueries {
 	 * {@code :region} is the region's path followed by {@code %}.
 	 */
 	private static String keys(String alias) {
-		return " " + alias + ".region_id in (select k.id from org_unit k where k.path like :region"
-				+ " and k.level in ('NATIONAL', 'REGION')) ";
+		// an array computed once (the 22 regions and root by their level index), not a join the planner
+		// may drive from every unit of the registry
+		return " " + alias + ".region_id = any (array(select k.id from org_unit k where k.level in ('NATIONAL', 'REGION')"
+				+ " and k.path like :region)) ";
 	}
 
 	/** The root's path has one node ("/1/"): the country, whose distinct persons are counted across keys. */
@@ -67,12 +69,12 @@ class CoverageQueries {
 
 	/**
 	 * Held events, named participants and distinct named persons (same name and organization). A
-	 * region counts its persons' rows; the country those counted by the first region they appear in.
+	 * region takes its persons; the country sums those each region counts for it (the persons'
+	 * first region that year), kept on the TOTAL lines by the refresh.
 	 */
 	long[] eventsAndPersons(String regionPath, int year) {
 		return jdbc.sql("select coalesce(sum(r.events), 0) as events, coalesce(sum(r.named), 0) as named,"
-				+ " (select count(*) from reports_rollup_persons p where p.year = :year and" + keys("p")
-				+ (country(regionPath) ? "and p.counted" : "") + ") as persons"
+				+ " coalesce(sum(r." + (country(regionPath) ? "counted" : "persons") + "), 0) as persons"
 				+ " from reports_rollup_coverage r where r.year = :year and r.dimension = 'TOTAL' and" + keys("r"))
 			.params(params(regionPath, year))
 			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("named"), rs.getLong("persons") })

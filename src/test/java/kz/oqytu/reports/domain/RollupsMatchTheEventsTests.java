@@ -167,6 +167,17 @@ class RollupsMatchTheEventsTests {
 					.isEqualTo(live.shortAndLonger(path, year, SHORT_DAYS));
 			}
 		}
+		// the country's regions (issue 17, part 3) add up to the country
+		for (int year = 2018; year <= 2026; year++) {
+			var regions = rollups.byRegion(rootPath, year, LocalDate.of(year + 1, 1, 1));
+			assertThat(regions.stream().mapToLong(kz.oqytu.reports.Breakdown::events).sum()).as(when + " regions " + year)
+				.isEqualTo(live.eventsAndPersons(rootPath, year)[0]);
+			assertThat(regions.stream().mapToLong(kz.oqytu.reports.Breakdown::participants).sum()).as(when + " regions " + year)
+				.isEqualTo(live.trainedByCategory(rootPath, year).values().stream().mapToLong(Long::longValue).sum());
+			assertThat(regions.stream().filter(r -> r.members() != null).mapToLong(kz.oqytu.reports.Breakdown::members).sum())
+				.as(when + " regions " + year)
+				.isEqualTo(live.membersByDate(rootPath).getOrDefault(LocalDate.of(year + 1, 1, 1), 0L));
+		}
 		// the test must be able to fail: there is something to compare
 		assertThat(rollups.eventsAndPersons(pathOf.get(regionIds.get(0)), 2021)[0]).isPositive();
 	}

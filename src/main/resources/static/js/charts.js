@@ -48,6 +48,9 @@
         options: { scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } } }
       };
     },
+    regions: function (d, locale) {
+      return builders.districts(d, locale);
+    },
     districts: function (d, locale) {
       return {
         type: 'bar',

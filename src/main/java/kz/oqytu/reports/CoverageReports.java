@@ -22,6 +22,12 @@ public interface CoverageReports {
 	 */
 	AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year);
 
+	/**
+	 * The country's regions for training year Y (events, trained, members, coverage), when the region
+	 * asked for is the union's root; empty for a region.
+	 */
+	List<Breakdown> byRegion(CurrentUser user, Optional<Long> regionId, int year);
+
 	/** The id of the user's own region (or the union's root for the union's staff); staff only. */
 	long regionId(CurrentUser user);
 

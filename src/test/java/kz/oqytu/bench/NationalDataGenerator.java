@@ -123,6 +123,11 @@ public final class NationalDataGenerator {
 		sequences(connection);
 		connection.commit();
 		connection.setAutoCommit(autoCommit);
+		// the reports' rollups (decision 31): the rows above went past the services that keep them
+		log.accept("rebuild rollups");
+		try (Statement s = connection.createStatement()) {
+			s.execute("select reports_rollup_coverage_rebuild()");
+		}
 		// as autovacuum would leave a database at rest: statistics, and visibility maps for index-only scans
 		log.accept("vacuum analyze");
 		try (Statement s = connection.createStatement()) {

@@ -95,9 +95,12 @@ class OrganizationImportService implements OrganizationImports {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	OrganizationImportService(JdbcClient jdbc, OrgUnitRepository units, MembershipSnapshotRepository snapshots,
 			MessageSource messages, kz.oqytu.shared.imports.ImportMetrics importMetrics, SheetLimits limits, Clock clock,
-			XlsxWriters writers, OrganizationService names) {
+			XlsxWriters writers, OrganizationService names, org.springframework.context.ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.writers = writers;
 		this.names = names;
 		this.clock = clock;
@@ -287,15 +290,24 @@ class OrganizationImportService implements OrganizationImports {
 		Map<Long, OrgUnit> toUpdate = units.findAllById(updateIds).stream()
 			.collect(Collectors.toMap(OrgUnit::getId, Function.identity()));
 		List<OrgUnit> changed = new ArrayList<>();
+		List<OrgUnit> registered = new ArrayList<>();
 		for (RegistryImportRow v : preview.values()) {
 			OrgUnit unit = v.isNew() ? OrgUnit.primary(v.districtId())
 					: toUpdate.get(v.existingId());
+			if (v.isNew() || !unit.isActive()) {
+				// new, or active again: a unit that counts from now on (the reports' rollups follow)
+				registered.add(unit);
+			}
 			unit.describe(v.nameKk(), v.nameRu(), v.kind(), v.address(), v.chairName(), v.chairPhone(), v.chairEmail(),
 					true);
 			changed.add(unit);
 		}
 		units.saveAll(changed);
 		units.flush();
+		if (!registered.isEmpty()) {
+			publisher.publishEvent(new kz.oqytu.organizations.RegistryChanged(
+					registered.stream().map(OrgUnit::getId).collect(java.util.stream.Collectors.toSet()), java.util.Set.of()));
+		}
 		importMetrics.committed("registry", changed.size());
 		return changed.size();
 	}
@@ -428,6 +440,11 @@ class OrganizationImportService implements OrganizationImports {
 					+ " updated_at = :now, version = membership_snapshot.version + 1");
 			params.put("now", java.time.OffsetDateTime.now(clock));
 			jdbc.sql(sql.toString()).params(params).update();
+		}
+		if (!rows.isEmpty()) {
+			publisher.publishEvent(new kz.oqytu.organizations.MembershipChanged(
+					rows.stream().map(MembershipImportRow::organizationId).collect(java.util.stream.Collectors.toSet()),
+					rows.stream().map(MembershipImportRow::asOf).collect(java.util.stream.Collectors.toSet())));
 		}
 		importMetrics.committed("membership", rows.size());
 		return rows.size();

@@ -53,7 +53,11 @@ class OrganizationService implements Organizations {
 
 	private final Clock clock;
 
-	OrganizationService(OrgUnitRepository units, MembershipSnapshotRepository snapshots, JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
+	OrganizationService(OrgUnitRepository units, MembershipSnapshotRepository snapshots, JdbcClient jdbc, Clock clock,
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.clock = clock;
 		this.units = units;
 		this.snapshots = snapshots;
@@ -155,7 +159,9 @@ class OrganizationService implements Organizations {
 		}
 		OrgUnit unit = OrgUnit.primary(district.getId());
 		describe(unit, command);
-		return units.saveAndFlush(unit).getId();
+		long id = units.saveAndFlush(unit).getId();
+		publisher.publishEvent(new kz.oqytu.organizations.RegistryChanged(java.util.Set.of(id), java.util.Set.of()));
+		return id;
 	}
 
 	@Override
@@ -173,6 +179,8 @@ class OrganizationService implements Organizations {
 		if (units.nameTaken(district.getId(), command.nameKk().trim(), id)) {
 			throw new BusinessRuleException("nameKk", "organizations.error.duplicateName");
 		}
+		Long parentBefore = unit.getParentId();
+		boolean activeBefore = unit.isActive();
 		unit.moveTo(district.getId());
 		describe(unit, command);
 		try {
@@ -180,6 +188,11 @@ class OrganizationService implements Organizations {
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			throw new ConflictException("organization " + id);
+		}
+		boolean moved = !java.util.Objects.equals(parentBefore, unit.getParentId());
+		if (moved || activeBefore != unit.isActive()) {
+			publisher.publishEvent(new kz.oqytu.organizations.RegistryChanged(java.util.Set.of(id),
+					moved && parentBefore != null ? java.util.Set.of(parentBefore) : java.util.Set.of()));
 		}
 	}
 
@@ -200,7 +213,8 @@ class OrganizationService implements Organizations {
 		MembershipSnapshot snapshot = snapshots.findByOrgUnitIdAndAsOf(id, asOf)
 			.orElseGet(() -> new MembershipSnapshot(id, asOf, members));
 		snapshot.setMembers(members);
-		snapshots.save(snapshot);
+		snapshots.saveAndFlush(snapshot);
+		publisher.publishEvent(new kz.oqytu.organizations.MembershipChanged(java.util.Set.of(id), java.util.Set.of(asOf)));
 	}
 
 	@Override

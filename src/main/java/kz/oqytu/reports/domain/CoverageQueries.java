@@ -11,19 +11,13 @@ import org.springframework.stereotype.Component;
 import kz.oqytu.reports.Breakdown;
 
 /**
- * The coverage aggregates, each one SQL statement over events, attendance, participants and the
- * registry (GROUP BY in PostgreSQL, never loops over entities). Only HELD events count; an event
- * belongs to the year it starts in; a region is its subtree of the union tree.
+ * The coverage aggregates, each one SQL statement over the reports module's rollups (V210, decision
+ * 31): a region sums the rows of its key, the country those of every key, a few hundred rows either
+ * way. Only HELD events count; an event belongs to the year it starts in and to the region whose
+ * body organized it. The statements they replace are the rollups' test oracle (LiveCoverageQueries).
  */
 @Component
 class CoverageQueries {
-
-	/** Events of the region held in the year: the common FROM/WHERE of the aggregates. */
-	private static final String HELD_IN_YEAR = """
-			 from training_event e
-			 join org_unit org on org.id = e.organizer_unit_id
-			 where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to and org.path like :region
-			""";
 
 	private final JdbcClient jdbc;
 
@@ -31,7 +25,23 @@ class CoverageQueries {
 		this.jdbc = jdbc;
 	}
 
-	private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+	/**
+	 * The rollup keys of a region (its own) or of the union's root (every key): the rows a page sums.
+	 * {@code :region} is the region's path followed by {@code %}.
+	 */
+	private static String keys(String alias) {
+		// an array computed once (the 22 regions and root by their level index), not a join the planner
+		// may drive from every unit of the registry
+		return " " + alias + ".region_id = any (array(select k.id from org_unit k where k.level in ('NATIONAL', 'REGION')"
+				+ " and k.path like :region)) ";
+	}
+
+	/** The root's path has one node ("/1/"): the country, whose distinct persons are counted across keys. */
+	static boolean country(String regionPath) {
+		return regionPath.chars().filter(c -> c == '/').count() <= 2;
+	}
+
+	private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}
@@ -39,103 +49,63 @@ class CoverageQueries {
 	private static Map<String, Object> params(String regionPath, int year) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("region", regionPath + "%");
-		p.put("from", LocalDate.of(year, 1, 1).atStartOfDay());
-		p.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay());
+		p.put("year", year);
 		return p;
 	}
 
-	/**
-	 * The snapshot date members are read on: 01.01 of Y+1, or for the current (provisional) year the
-	 * latest snapshot of the region up to it, as the report's own column (CoverageReportService.base).
-	 */
-	private static final String MEMBERS_BASE = """
-			base as (select case when cast(:provisional as boolean)
-			                     then coalesce((select max(m.as_of) from membership_snapshot m
-			                                    join org_unit o on o.id = m.org_unit_id
-			                                    where o.path like :region and m.as_of <= cast(:members as date)), cast(:members as date))
-			                     else cast(:members as date) end as as_of)
-			""";
-
-	private static Map<String, Object> membersParams(String regionPath, int year, boolean provisional) {
-		Map<String, Object> p = params(regionPath, year);
-		p.put("members", LocalDate.of(year + 1, 1, 1));
-		p.put("provisional", provisional);
-		return p;
+	/** One dimension of the held events of the year, summed over the keys. */
+	private static String dimension(String name) {
+		return "select r.key, sum(r.events) as events, sum(r.people) as people from reports_rollup_coverage r"
+				+ " where r.year = :year and r.dimension = '" + name + "' and" + keys("r") + "group by r.key";
 	}
 
 	Map<String, Long> trainedByCategory(String regionPath, int year) {
 		Map<String, Long> result = new HashMap<>();
-		jdbc.sql("select a.category_code, sum(a.participants) from attendance_count a join training_event e on e.id = a.event_id"
-				+ " join org_unit org on org.id = e.organizer_unit_id"
-				+ " where e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to and org.path like :region"
-				+ " group by a.category_code")
-			.params(params(regionPath, year))
-			.query(rs -> {
-				result.put(rs.getString(1), rs.getLong(2));
-			});
+		jdbc.sql(dimension("CATEGORY")).params(params(regionPath, year)).query(rs -> {
+			result.put(rs.getString("key"), rs.getLong("people"));
+		});
 		return result;
 	}
 
-	/** Held events, named participants and distinct named persons (same name and organization). */
+	/**
+	 * Held events, named participants and distinct named persons (same name and organization). A
+	 * region takes its persons; the country sums those each region counts for it (the persons'
+	 * first region that year), kept on the TOTAL lines by the refresh.
+	 */
 	long[] eventsAndPersons(String regionPath, int year) {
-		// One pass over the named participants of the year's events, grouped by person (a hash, where
-		// count(distinct) sorts): the rows summed are the participants, the groups counted the persons.
-		return jdbc.sql("with held as (select e.id" + HELD_IN_YEAR + ")"
-				+ " select (select count(*) from held), coalesce(sum(n), 0), count(*)"
-				+ " from (select count(*) as n from held h join event_participant p on p.event_id = h.id"
-				+ "       group by p.name_key, p.organization_id) persons")
+		return jdbc.sql("select coalesce(sum(r.events), 0) as events, coalesce(sum(r.named), 0) as named,"
+				+ " coalesce(sum(r." + (country(regionPath) ? "counted" : "persons") + "), 0) as persons"
+				+ " from reports_rollup_coverage r where r.year = :year and r.dimension = 'TOTAL' and" + keys("r"))
 			.params(params(regionPath, year))
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("named"), rs.getLong("persons") })
 			.single();
 	}
 
 	/** Trained by year and category over every year with held events: [year, category, participants]. */
 	List<Object[]> trainedByYearAndCategory(String regionPath) {
-		return jdbc.sql("""
-				select extract(year from e.starts_at)::int as y, a.category_code, sum(a.participants)
-				from training_event e
-				join org_unit org on org.id = e.organizer_unit_id
-				join attendance_count a on a.event_id = e.id
-				where e.status = 'HELD' and org.path like :region
-				group by y, a.category_code
-				""")
+		return jdbc.sql("select r.year, r.key, sum(r.people) as people from reports_rollup_coverage r"
+				+ " where r.dimension = 'CATEGORY' and" + keys("r") + "group by r.year, r.key")
 			.param("region", regionPath + "%")
-			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getLong(3) })
+			.query((rs, n) -> new Object[] { rs.getInt("year"), rs.getString("key"), rs.getLong("people") })
 			.list();
 	}
 
 	/** Held events per year. */
 	Map<Integer, Long> eventsByYear(String regionPath) {
 		Map<Integer, Long> result = new java.util.TreeMap<>();
-		jdbc.sql("select extract(year from e.starts_at)::int, count(*) from training_event e"
-				+ " join org_unit org on org.id = e.organizer_unit_id"
-				+ " where e.status = 'HELD' and org.path like :region group by 1")
+		jdbc.sql("select r.year, sum(r.events) as events from reports_rollup_coverage r"
+				+ " where r.dimension = 'TOTAL' and" + keys("r") + "group by r.year")
 			.param("region", regionPath + "%")
 			.query(rs -> {
-				result.put(rs.getInt(1), rs.getLong(2));
+				result.put(rs.getInt("year"), rs.getLong("events"));
 			});
 		return result;
 	}
 
-	/**
-	 * Years with held events in the region, newest first: a skip scan over the start-date index (from
-	 * each 1 January, the first held event of the region), a dozen short probes instead of counting
-	 * every held event as {@link #eventsByYear} does.
-	 */
+	/** Years with held events in the region, newest first. */
 	List<Integer> heldYears(String regionPath) {
-		return jdbc.sql("""
-				with recursive y (year) as (
-				    select extract(year from (select e.starts_at from training_event e
-				        join org_unit o on o.id = e.organizer_unit_id
-				        where e.status = 'HELD' and o.path like :region order by e.starts_at limit 1))::int
-				    union all
-				    select extract(year from (select e.starts_at from training_event e
-				        join org_unit o on o.id = e.organizer_unit_id
-				        where e.status = 'HELD' and o.path like :region and e.starts_at >= make_date(y.year + 1, 1, 1)
-				        order by e.starts_at limit 1))::int
-				    from y where y.year is not null)
-				select year from y where year is not null order by year desc
-				""")
+		return jdbc.sql("select distinct r.year from reports_rollup_coverage r"
+				+ " where r.dimension = 'TOTAL' and r.events > 0 and" + keys("r") + "order by r.year desc")
 			.param("region", regionPath + "%")
 			.query(Integer.class)
 			.list();
@@ -144,91 +114,71 @@ class CoverageQueries {
 	/** Members of the region on each 1 January that has a snapshot. */
 	Map<LocalDate, Long> membersByDate(String regionPath) {
 		Map<LocalDate, Long> result = new HashMap<>();
-		jdbc.sql("select m.as_of, sum(m.members) from membership_snapshot m join org_unit o on o.id = m.org_unit_id"
-				+ " where o.path like :region group by m.as_of")
+		jdbc.sql("select m.as_of, sum(m.members) as members from reports_rollup_members m where" + keys("m")
+				+ "group by m.as_of")
 			.param("region", regionPath + "%")
 			.query(rs -> {
-				result.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+				result.put(rs.getObject("as_of", LocalDate.class), rs.getLong("members"));
 			});
 		return result;
 	}
 
 	/**
 	 * Each committee of the region with the events held there and their participants, and its members
-	 * on 01.01 of the next year; events without a district form the last line ("regional level").
+	 * on 01.01 of the next year (for the current, provisional year: the latest snapshot up to it);
+	 * events without a district form the last line ("regional level").
 	 */
 	List<Breakdown> byDistrict(String regionPath, int year, boolean provisional) {
-		Map<String, Object> p = membersParams(regionPath, year, provisional);
+		Map<String, Object> p = params(regionPath, year);
+		p.put("members", LocalDate.of(year + 1, 1, 1));
+		p.put("provisional", provisional);
 		// a committee without a snapshot on the base date has no members (null, "no data"), never 0
-		return jdbc.sql("""
-				with held as (select e.id, e.district_id,
-				                     coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as people
-				""" + HELD_IN_YEAR + "), " + MEMBERS_BASE + """
-				, members as (select o.parent_id as district_id, sum(m.members) as members
-				               from membership_snapshot m join org_unit o on o.id = m.org_unit_id
-				               where m.as_of = (select as_of from base) and o.path like :region group by o.parent_id)
-				select d.id::text, d.name_kk, d.name_ru, count(h.id), coalesce(sum(h.people), 0), mb.members,
-				       case d.committee_kind when 'CITY' then 0 else 1 end as k
-				from org_unit d
-				left join held h on h.district_id = d.id
-				left join members mb on mb.district_id = d.id
-				where d.level = 'COMMITTEE' and d.path like :region
-				group by d.id, d.name_kk, d.name_ru, mb.members, d.committee_kind
-				union all
-				select '', null, null, count(h.id), coalesce(sum(h.people), 0), null, 2 from held h where h.district_id is null
-				order by 7, 2
-				""")
+		return jdbc.sql("with base as (select case when cast(:provisional as boolean)"
+				+ "   then coalesce((select max(m.as_of) from reports_rollup_members m where" + keys("m")
+				+ "                  and m.as_of <= cast(:members as date)), cast(:members as date))"
+				+ "   else cast(:members as date) end as as_of),"
+				+ " held as (" + dimension("DISTRICT") + "),"
+				+ " members as (select m.district_id, sum(m.members) as members from reports_rollup_members m"
+				+ "   where m.as_of = (select as_of from base) and" + keys("m") + "group by m.district_id)"
+				+ " select d.id::text as key, d.name_kk, d.name_ru, coalesce(h.events, 0) as events,"
+				+ "   coalesce(h.people, 0) as people, mb.members, case d.committee_kind when 'CITY' then 0 else 1 end as k"
+				+ " from org_unit d left join held h on h.key = d.id::text left join members mb on mb.district_id = d.id"
+				+ " where d.level = 'COMMITTEE' and d.path like :region"
+				+ " union all"
+				+ " select '', null, null, coalesce(sum(h.events), 0), coalesce(sum(h.people), 0), null, 2 from held h where h.key = ''"
+				+ " order by 7, 2")
 			.params(p)
-			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getLong(5), nullableLong(rs, 6)))
+			.query((rs, n) -> new Breakdown(rs.getString("key"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getLong("events"), rs.getLong("people"), nullableLong(rs, "members")))
 			.list();
 	}
 
 	List<Breakdown> byForm(String regionPath, int year) {
-		return jdbc.sql("""
-				select f.code, f.name_kk, f.name_ru, count(e.id),
-				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
-				from training_form f
-				left join (select e.id, e.form_code""" + HELD_IN_YEAR + """
-				) e on e.form_code = f.code
-				group by f.code, f.name_kk, f.name_ru, f.sort_order order by f.sort_order
-				""")
-			.params(params(regionPath, year))
-			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getLong(5), null))
-			.list();
+		return catalogue("training_form", "FORM", regionPath, year);
 	}
 
 	/** An event with two topics counts under both. */
 	List<Breakdown> byTopic(String regionPath, int year) {
-		// The year's held events first, then their topics: joining every topic of every year first and
-		// the events after it read all the union's event topics (0.7 s nationally, for one region).
-		return jdbc.sql("""
-				select tp.code, tp.name_kk, tp.name_ru, count(e.id),
-				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
-				from training_topic tp
-				left join (select e.id, t.topic_code""" + HELD_IN_YEAR.replace(" where ",
-						" join training_event_topic t on t.event_id = e.id where ") + """
-				) e on e.topic_code = tp.code
-				group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order order by tp.sort_order
-				""")
+		return catalogue("training_topic", "TOPIC", regionPath, year);
+	}
+
+	/** Every entry of a catalogue in its order, with the held events and people of the year under it. */
+	private List<Breakdown> catalogue(String table, String dimension, String regionPath, int year) {
+		return jdbc.sql("select c.code, c.name_kk, c.name_ru, coalesce(h.events, 0) as events, coalesce(h.people, 0) as people"
+				+ " from " + table + " c left join (" + dimension(dimension) + ") h on h.key = c.code order by c.sort_order")
 			.params(params(regionPath, year))
-			.query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getLong(5), null))
+			.query((rs, n) -> new Breakdown(rs.getString("code"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getLong("events"), rs.getLong("people"), null))
 			.list();
 	}
 
 	List<Breakdown> byMonth(String regionPath, int year) {
-		return jdbc.sql("""
-				select m as month_number, count(e.id),
-				       coalesce(sum((select sum(a.participants) from attendance_count a where a.event_id = e.id)), 0)
-				from generate_series(1, 12) m
-				left join (select e.id, e.starts_at""" + HELD_IN_YEAR + """
-				) e on extract(month from e.starts_at) = m
-				group by m order by month_number
-				""")
+		return jdbc.sql("select m as month_number, coalesce(h.events, 0) as events, coalesce(h.people, 0) as people"
+				+ " from generate_series(1, 12) m left join (" + dimension("MONTH") + ") h on h.key = m::text"
+				+ " order by month_number")
 			.params(params(regionPath, year))
-			.query((rs, n) -> new Breakdown(Integer.toString(rs.getInt(1)), null, null, rs.getLong(2), rs.getLong(3), null))
+			.query((rs, n) -> new Breakdown(Integer.toString(rs.getInt("month_number")), null, null,
+					rs.getLong("events"), rs.getLong("people"), null))
 			.list();
 	}
 
@@ -236,15 +186,46 @@ class CoverageQueries {
 	long[] shortAndLonger(String regionPath, int year, int shortDays) {
 		Map<String, Object> p = params(regionPath, year);
 		p.put("shortDays", shortDays);
-		return jdbc.sql("""
-				select count(*) filter (where d <= :shortDays), coalesce(sum(people) filter (where d <= :shortDays), 0),
-				       count(*) filter (where d > :shortDays), coalesce(sum(people) filter (where d > :shortDays), 0)
-				from (select (e.ends_at::date - e.starts_at::date + 1) as d,
-				             coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as people
-				""" + HELD_IN_YEAR + ") x")
+		return jdbc.sql("select coalesce(sum(events) filter (where key::int <= :shortDays), 0) as short_events,"
+				+ " coalesce(sum(people) filter (where key::int <= :shortDays), 0) as short_people,"
+				+ " coalesce(sum(events) filter (where key::int > :shortDays), 0) as longer_events,"
+				+ " coalesce(sum(people) filter (where key::int > :shortDays), 0) as longer_people"
+				+ " from (" + dimension("DAYS") + ") x")
 			.params(p)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
+			.query((rs, n) -> new long[] { rs.getLong("short_events"), rs.getLong("short_people"),
+					rs.getLong("longer_events"), rs.getLong("longer_people") })
 			.single();
+	}
+
+	/**
+	 * The country's regions (issue 17, part 3): per key of the union's root, the year's held events,
+	 * the trained of the catalogue's categories and the members on the country's base date (null: no
+	 * snapshot there). The root's own key forms the last line (key "") when it has events.
+	 */
+	List<Breakdown> byRegion(String rootPath, int year, LocalDate membersAsOf) {
+		Map<String, Object> p = params(rootPath, year);
+		p.put("asOf", membersAsOf);
+		return jdbc.sql("""
+				with t as (select r.region_id, sum(r.events) as events from reports_rollup_coverage r
+				           where r.year = :year and r.dimension = 'TOTAL' group by r.region_id),
+				     c as (select r.region_id, sum(r.people) as people from reports_rollup_coverage r
+				           where r.year = :year and r.dimension = 'CATEGORY'
+				             and r.key in (select code from participant_category) group by r.region_id),
+				     m as (select region_id, sum(members) as members from reports_rollup_members
+				           where as_of = cast(:asOf as date) group by region_id)
+				select case k.level when 'REGION' then k.id::text else '' end as key,
+				       case k.level when 'REGION' then k.name_kk end as name_kk, case k.level when 'REGION' then k.name_ru end as name_ru,
+				       coalesce(t.events, 0) as events, coalesce(c.people, 0) as people, m.members,
+				       case k.level when 'REGION' then 0 else 1 end as last
+				from org_unit k
+				left join t on t.region_id = k.id left join c on c.region_id = k.id left join m on m.region_id = k.id
+				where k.path like :region and (k.level = 'REGION' or (k.level = 'NATIONAL' and t.events > 0))
+				order by last, k.name_kk
+				""")
+			.params(p)
+			.query((rs, n) -> new Breakdown(rs.getString("key"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getLong("events"), rs.getLong("people"), nullableLong(rs, "members")))
+			.list();
 	}
 
 	// Per-organization figures and the "left out" count: MonitoringQueries (decision 19).

@@ -177,7 +177,26 @@ class CoverageReportService implements CoverageReports {
 	@Transactional(readOnly = true)
 	public AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year) {
 		UnitInfo region = region(user, regionId);
-		return new AnnualReportPage(annual(region, year), breakdowns(region, year), budget(region, year));
+		AnnualCoverageReport report = annual(region, year);
+		return new AnnualReportPage(report, breakdowns(region, year), budget(region, year), byRegion(region, report));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Breakdown> byRegion(CurrentUser user, Optional<Long> regionId, int year) {
+		UnitInfo region = region(user, regionId);
+		if (region.level() != UnitLevel.NATIONAL) {
+			return List.of();
+		}
+		return queries.byRegion(region.path(), year, base(queries.membersByDate(region.path()), year).asOf());
+	}
+
+	/** The regions of the country's report, counted against the country's own members date. */
+	private List<Breakdown> byRegion(UnitInfo region, AnnualCoverageReport report) {
+		if (region.level() != UnitLevel.NATIONAL) {
+			return List.of();
+		}
+		return queries.byRegion(region.path(), report.year(), report.current().membersAsOf());
 	}
 
 	private kz.oqytu.reports.BudgetFigure budgetFigure(long regionId, int year) {
@@ -226,7 +245,8 @@ class CoverageReportService implements CoverageReports {
 	@Transactional(readOnly = true)
 	public byte[] annualWorkbook(CurrentUser user, Optional<Long> regionId, int year, Locale locale) {
 		AnnualReportPage page = annualPage(user, regionId, year);
-		return workbook.write(page.report(), page.breakdowns(), page.budget(), stamps.forLive(page.report()), locale);
+		return workbook.write(page.report(), page.breakdowns(), page.budget(), page.byRegion(), stamps.forLive(page.report()),
+				locale);
 	}
 
 	@Override

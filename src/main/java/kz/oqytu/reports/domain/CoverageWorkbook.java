@@ -50,10 +50,20 @@ class CoverageWorkbook {
 
 	byte[] write(AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<kz.oqytu.reports.BudgetFigure> budget,
 			ReportStamp stamp, Locale locale) {
+		return write(report, breakdowns, budget, List.of(), stamp, locale);
+	}
+
+	/** With the country's regions on a sheet of their own (issue 17) when there are any. */
+	byte[] write(AnnualCoverageReport report, CoverageBreakdowns breakdowns, List<kz.oqytu.reports.BudgetFigure> budget,
+			List<Breakdown> byRegion, ReportStamp stamp, Locale locale) {
 		try (XlsxWriter xlsx = writers.open(locale)) {
 			xlsx.pageHeader(stamp.pageMark(messages, locale));
 			table(xlsx, report, budget, locale);
 			layoutTable(xlsx, xlsx.workbook().getSheetAt(0), stamp, locale);
+			if (!byRegion.isEmpty()) {
+				units(xlsx, text("reports.sheet.regions", locale), text("reports.region", locale), byRegion,
+						text("reports.unionLevel", locale), locale);
+			}
 			districts(xlsx, breakdowns.byDistrict(), locale);
 			simple(xlsx, text("reports.sheet.forms", locale), text("training.form", locale), breakdowns.byForm(), locale,
 					List.of(named(text("reports.shortFormats", locale), breakdowns.shortFormats()),
@@ -177,8 +187,15 @@ class CoverageWorkbook {
 	}
 
 	private void districts(XlsxWriter xlsx, List<Breakdown> lines, Locale locale) {
-		Sheet sheet = xlsx.sheet(text("reports.sheet.districts", locale));
-		xlsx.headers(sheet, 0, text("organizations.district", locale), text("reports.events", locale),
+		units(xlsx, text("reports.sheet.districts", locale), text("organizations.district", locale), lines,
+				text("reports.regionalLevel", locale), locale);
+	}
+
+	/** Committees or regions: events, trained, members and coverage, and the line of the level above. */
+	private void units(XlsxWriter xlsx, String sheetName, String header, List<Breakdown> lines, String levelAbove,
+			Locale locale) {
+		Sheet sheet = xlsx.sheet(sheetName);
+		xlsx.headers(sheet, 0, header, text("reports.events", locale),
 				text("reports.trained", locale), text("reports.members", locale), text("reports.coverage", locale));
 		sheet.setColumnWidth(0, 40 * 256);
 		int r = 1;
@@ -186,7 +203,7 @@ class CoverageWorkbook {
 		long trained = 0;
 		for (Breakdown line : lines) {
 			Row row = xlsx.row(sheet, r++);
-			xlsx.text(row, 0, line.nameKk() == null ? text("reports.regionalLevel", locale) : line.name(locale));
+			xlsx.text(row, 0, line.nameKk() == null ? levelAbove : line.name(locale));
 			xlsx.number(row, 1, line.events(), COUNT);
 			xlsx.number(row, 2, line.participants(), COUNT);
 			if (line.nameKk() == null) {

@@ -80,6 +80,17 @@ class ChartData {
 		return write(data);
 	}
 
+	/** The country's regions by coverage (issue 17); each bar opens that region's dashboard. */
+	public String regions(List<Breakdown> regions, Locale locale) {
+		List<Breakdown> named = regions.stream().filter(r -> !r.key().isEmpty()).toList();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("labels", named.stream().map(r -> r.name(locale)).toList());
+		data.put("coverage", named.stream().map(r -> r.coverage() == null ? null : r.coverage().value()).toList());
+		data.put("coverageLabel", text("reports.coverage", locale));
+		data.put("links", named.stream().map(r -> Map.of("region", r.key())).toList());
+		return write(data);
+	}
+
 	private String write(Object data) {
 		// "</" would end the script element early; JSON allows "\/" in its place.
 		return json.writeValueAsString(data).replace("</", "<\\/");

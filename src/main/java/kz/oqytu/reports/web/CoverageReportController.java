@@ -77,6 +77,7 @@ class CoverageReportController {
 			model.addAttribute("report", page.report());
 			model.addAttribute("breakdowns", page.breakdowns());
 			model.addAttribute("budgetShares", page.budget());
+			model.addAttribute("byRegion", page.byRegion());
 			model.addAttribute("differences", approval.isPresent() ? approvals.differences(me, regionId, year, locale)
 					: java.util.List.of());
 			model.addAttribute("changesSinceApproval", approval.isPresent()

@@ -60,6 +60,10 @@ class DashboardController {
 		model.addAttribute("trendJson", charts.trend(trend, locale));
 		model.addAttribute("monthsJson", charts.months(breakdowns.byMonth(), locale));
 		model.addAttribute("districtsJson", charts.districts(breakdowns.byDistrict(), locale));
+		// the country's regions (issue 17): empty on a region's dashboard
+		var byRegion = reports.byRegion(me, regionId, y);
+		model.addAttribute("byRegion", byRegion);
+		model.addAttribute("regionsJson", charts.regions(byRegion, locale));
 		model.addAttribute("trend", trend);
 		model.addAttribute("years", trend.stream().map(TrendPoint::year).sorted(java.util.Comparator.reverseOrder()).toList());
 		return "reports/dashboard";

@@ -52,8 +52,12 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 
 	private final jakarta.persistence.EntityManager entityManager;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	OrganizationAttendanceService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Organizations organizations,
-			TrainingCatalog catalog, Clock clock, jakarta.persistence.EntityManager entityManager) {
+			TrainingCatalog catalog, Clock clock, jakarta.persistence.EntityManager entityManager,
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.entityManager = entityManager;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -214,7 +218,10 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 			throw new ConflictException("event " + eventId);
 		}
 		// The version changed in SQL: an event already loaded in this transaction must see it too.
-		entityManager.refresh(entityManager.find(TrainingEvent.class, eventId));
+		TrainingEvent loaded = entityManager.find(TrainingEvent.class, eventId);
+		entityManager.refresh(loaded);
+		publisher.publishEvent(kz.oqytu.training.TrainingFiguresChanged.in(eventId, loaded.getOrganizerUnitId(),
+				loaded.getStartsAt().getYear()));
 	}
 
 	private Event event(CurrentUser user, long eventId) {

@@ -48,6 +48,7 @@ import kz.oqytu.training.Participant;
 import kz.oqytu.training.ParticipantCommand;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
+import kz.oqytu.training.TrainingFiguresChanged;
 import kz.oqytu.training.VenueKind;
 import java.time.Clock;
 
@@ -305,6 +306,7 @@ class TrainingEventService implements TrainingEvents {
 		}
 		long id = events.saveAndFlush(event).getId();
 		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), true));
+		publisher.publishEvent(TrainingFiguresChanged.created(id, event.getOrganizerUnitId(), event.getStartsAt().getYear()));
 		return id;
 	}
 
@@ -317,12 +319,16 @@ class TrainingEventService implements TrainingEvents {
 			throw new ConflictException("event " + id);
 		}
 		Placement placement = validate(user, command);
+		long organizerBefore = event.getOrganizerUnitId();
+		int yearBefore = event.getStartsAt().getYear();
 		describe(event, command, placement);
 		if (command.headCounts() != null && !hasNamedList(id)) {
 			event.setHeadCounts(notBelowRecorded(id, checkedCounts(command.headCounts())));
 		}
 		flush(event, id);
 		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), false));
+		publisher.publishEvent(new TrainingFiguresChanged(id, organizerBefore, yearBefore, event.getOrganizerUnitId(),
+				event.getStartsAt().getYear()));
 	}
 
 	@Override
@@ -336,6 +342,7 @@ class TrainingEventService implements TrainingEvents {
 		event.cancel();
 		flush(event, id);
 		publisher.publishEvent(new EventScheduled(id, event.getStartsAt(), event.getEndsAt(), event.getStatus(), false));
+		figuresChanged(event);
 	}
 
 	@Override
@@ -348,6 +355,13 @@ class TrainingEventService implements TrainingEvents {
 		}
 		event.setHeadCounts(notBelowRecorded(id, checkedCounts(headCounts)));
 		flush(event, id);
+		figuresChanged(event);
+	}
+
+	/** The rollups of the reports module follow (issue 17): the event stayed where it was counted. */
+	private void figuresChanged(TrainingEvent event) {
+		publisher.publishEvent(TrainingFiguresChanged.in(event.getId(), event.getOrganizerUnitId(),
+				event.getStartsAt().getYear()));
 	}
 
 	private void flush(TrainingEvent event, long id) {
@@ -584,6 +598,7 @@ class TrainingEventService implements TrainingEvents {
 		deriveHeadCounts(eventId);
 		// The counts and version changed in SQL: reload them so this transaction sees them too.
 		entityManager.refresh(event);
+		figuresChanged(event);
 		return batch.size();
 	}
 
@@ -601,6 +616,7 @@ class TrainingEventService implements TrainingEvents {
 		}
 		deriveHeadCounts(eventId);
 		entityManager.refresh(event);
+		figuresChanged(event);
 	}
 
 	/** With a named list, the head counts are the list counted by category. */

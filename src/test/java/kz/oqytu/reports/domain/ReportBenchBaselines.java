@@ -50,6 +50,7 @@ class ReportBenchBaselines {
 				+ breakdowns(path, year);
 		check += budgets.share(region, year).isPresent() ? 1 : 0;
 		check += budgets.share(region, year + 1).isPresent() ? 1 : 0;
+		check += byRegion(path, year);
 		return check + "\n";
 	}
 
@@ -58,17 +59,24 @@ class ReportBenchBaselines {
 	@Transactional(readOnly = true)
 	String dashboard(@RequestParam long region, @RequestParam int year) {
 		String path = path(region);
-		long check = queries.eventsByYear(path).size();
+		long check = queries.heldYears(path).size();
 		check += queries.eventsByYear(path).size() + queries.membersByDate(path).size()
 				+ queries.trainedByYearAndCategory(path).size();
 		check += queries.membersByDate(path).size() + figures(path, year - 1) + figures(path, year)
 				+ breakdowns(path, year);
 		check += budgets.share(region, LocalDate.now(clock).getYear()).isPresent() ? 1 : 0;
+		check += byRegion(path, year);
 		return check + "\n";
 	}
 
 	private String path(long region) {
 		return jdbc.sql("select path from org_unit where id = :id").param("id", region).query(String.class).single();
+	}
+
+	/** The country's pages add the regions' table (issue 17); a region's pages do not. */
+	private long byRegion(String path, int year) {
+		return CoverageQueries.country(path)
+				? queries.membersByDate(path).size() + queries.byRegion(path, year, LocalDate.of(year + 1, 1, 1)).size() : 0;
 	}
 
 	private long figures(String path, int year) {

@@ -41,12 +41,16 @@ class SubmitLimits {
 	/** Counts one post of the device to the survey; false when either is over its limit this minute. */
 	boolean allow(long surveyId, UUID device) {
 		long minute = clock.millis() / 60_000;
-		if (purged.getAndSet(minute) != minute) {
-			// Once a minute per instance: the rows of minutes gone by count nothing any more.
-			jdbc.sql("delete from survey_submit_count where minute < :minute").param("minute", minute).update();
-		}
+		// Once a minute per instance the same statement also clears out the rows of minutes gone by (not
+		// the two it counts, nor rows another post holds: it never waits, so it never deadlocks).
+		boolean purge = purged.getAndSet(minute) != minute;
 		Map<String, Object> counts = jdbc.sql("""
-				with device as (
+				with purge as (
+				    delete from survey_submit_count where (kind, subject) in (
+				        select kind, subject from survey_submit_count
+				        where cast(:purge as boolean) and minute < :minute and subject <> :device and subject <> :survey
+				        for update skip locked)),
+				device as (
 				    insert into survey_submit_count as c (kind, subject, minute, posts)
 				    values ('device', :device, :minute, 1)
 				    on conflict (kind, subject) do update
@@ -59,6 +63,7 @@ class SubmitLimits {
 				        set posts = case when c.minute = excluded.minute then c.posts + 1 else 1 end, minute = excluded.minute
 				    returning posts)
 				select (select posts from device) as device_posts, (select posts from survey) as survey_posts""")
+			.param("purge", purge)
 			.param("device", device.toString())
 			.param("survey", Long.toString(surveyId))
 			.param("minute", minute)

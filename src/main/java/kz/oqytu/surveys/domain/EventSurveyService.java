@@ -76,11 +76,18 @@ class EventSurveyService implements Surveys {
 
 	private final Clock clock;
 
+	/** The transaction of one answer: two statements, not audited (survey answers are not). */
+	private final org.springframework.transaction.support.TransactionTemplate answers;
+
 	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
 			TrainingEvents events, Organizations organizations, SurveyProperties properties,
 			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters,
 			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider, FormTokens tokens,
-			SubmitLimits limits, Clock clock) {
+			SubmitLimits limits, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		org.springframework.transaction.interceptor.RuleBasedTransactionAttribute answer =
+				new org.springframework.transaction.interceptor.RuleBasedTransactionAttribute();
+		answer.setLabels(List.of(Transactions.UNAUDITED));
+		this.answers = new org.springframework.transaction.support.TransactionTemplate(transactionManager, answer);
 		this.selfProvider = selfProvider;
 		this.tokens = tokens;
 		this.limits = limits;
@@ -437,24 +444,28 @@ class EventSurveyService implements Surveys {
 	}
 
 	/**
-	 * One transaction of two statements: the survey with its current version and event
-	 * ({@link #byToken}), then the response with its answers, its flags and its used-up form token
+	 * The limits' count (one statement of its own, {@link SubmitLimits}), then one transaction of two
+	 * statements: the survey with its current version and event ({@link #byToken}), then the response with its answers, its flags and its used-up form token
 	 * (one data-modifying statement). Only a form that stores nothing asks once more why. Survey
 	 * answers are not audited, so the transaction is labelled {@link Transactions#UNAUDITED} and names
 	 * no actor.
 	 */
 	@Override
-	@Transactional(label = Transactions.UNAUDITED)
 	public SubmitResult submit(String token, Submission submission) {
-		PublicSurvey survey = byToken(token).orElseThrow(() -> new NotFoundException("survey"));
-		SubmitResult result = store(survey, submission);
+		// The limits are counted first, in a statement of their own outside the answer's transaction, so
+		// that a hall's answers do not queue behind one another on the survey's counter row (decision 0037).
+		Optional<FormTokens.FormToken> signed = tokens.formToken(submission.formToken());
+		SubmitResult result = signed.isPresent() && !limits.allow(signed.get().surveyId(), signed.get().device())
+				? SubmitResult.of(Outcome.BUSY)
+				: answers.execute(s -> store(byToken(token).orElseThrow(() -> new NotFoundException("survey")), submission,
+						signed));
 		submissions.get(result.outcome()).increment();
 		return result;
 	}
 
-	private SubmitResult store(PublicSurvey survey, Submission submission) {
+	private SubmitResult store(PublicSurvey survey, Submission submission, Optional<FormTokens.FormToken> signed) {
 		Instant now = Instant.now(clock);
-		FormTokens.FormToken form = tokens.formToken(submission.formToken())
+		FormTokens.FormToken form = signed
 			.filter(t -> t.surveyId() == survey.surveyId())
 			.filter(t -> !t.issuedAt().isAfter(now.plusSeconds(60)))
 			.filter(t -> !t.issuedAt().plus(properties.formTokenLifetime()).isBefore(now))
@@ -474,9 +485,6 @@ class EventSurveyService implements Surveys {
 			return SubmitResult.of(Outcome.STALE);
 		}
 		UUID submissionKey = submissionKey(submission.submissionKey());
-		if (!limits.allow(survey.surveyId(), form.device())) {
-			return SubmitResult.of(Outcome.BUSY);
-		}
 		Map<String, List<String>> answers = submission.answers();
 		// Only a named organization needs the region's names: most forms never load them.
 		Validated v = validate(survey, answers, () -> organizations.nameIndex(

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param formTokenLifetime a form older than this is not taken: the page asks to send it again
  * @param addressFlagThreshold answers to one survey from one address within {@code addressWindow}
  * beyond which further ones are flagged; above what the largest hall gives
- * @param answersPerMinute answers one survey takes a minute on one instance before asking to wait
- * @param devicePostsPerMinute posts one device may make a minute on one instance
+ * @param answersPerMinute answers one survey takes a minute, all instances together, before asking to wait
+ * @param devicePostsPerMinute posts one device may make a minute, all instances together
  */
 @ConfigurationProperties(prefix = "oqytu.surveys")
 public record SurveyProperties(Duration postEventOpenFor, Integer followUpAfterDays, Integer followUpOpenDays,

@@ -8,11 +8,23 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import kz.oqytu.testsupport.OqytuIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-survey and per-device limits on answers a minute, never per address. */
+/**
+ * The per-survey and per-device limits on answers a minute, never per address, counted in PostgreSQL
+ * (decision 0037; that two instances share them is shown by {@code operations.SeveralInstancesTests}).
+ * Survey ids below zero, which no survey has, on a clock of the test's own.
+ */
+@OqytuIntegrationTest
 class SubmitLimitsTests {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2027-03-10T05:00:10Z"));
 
@@ -34,7 +46,7 @@ class SubmitLimitsTests {
 	};
 
 	private SubmitLimits limits(int perSurvey, int perDevice) {
-		return new SubmitLimits(new SurveyProperties(null, null, null, null, null, null, null, null, null, null, null,
+		return new SubmitLimits(jdbc, new SurveyProperties(null, null, null, null, null, null, null, null, null, null, null,
 				perSurvey, perDevice), clock);
 	}
 
@@ -42,23 +54,36 @@ class SubmitLimitsTests {
 	void aSurveyTakesItsLimitOfDevicesAMinuteThenAsksToWaitUntilTheNextMinute() {
 		SubmitLimits limits = limits(600, 20);
 		for (int i = 0; i < 600; i++) {
-			assertThat(limits.allow(1, UUID.randomUUID())).as("answer " + (i + 1)).isTrue();
+			assertThat(limits.allow(-1, UUID.randomUUID())).as("answer " + (i + 1)).isTrue();
 		}
-		assertThat(limits.allow(1, UUID.randomUUID())).isFalse();
-		assertThat(limits.allow(2, UUID.randomUUID())).as("another survey").isTrue();
+		assertThat(limits.allow(-1, UUID.randomUUID())).isFalse();
+		assertThat(limits.allow(-2, UUID.randomUUID())).as("another survey").isTrue();
 		now.set(now.get().plus(Duration.ofMinutes(1)));
-		assertThat(limits.allow(1, UUID.randomUUID())).isTrue();
+		assertThat(limits.allow(-1, UUID.randomUUID())).isTrue();
 	}
 
 	@Test
 	void oneDeviceIsLimitedWithoutTouchingOthers() {
 		SubmitLimits limits = limits(1200, 3);
 		UUID device = UUID.randomUUID();
-		assertThat(limits.allow(1, device)).isTrue();
-		assertThat(limits.allow(1, device)).isTrue();
-		assertThat(limits.allow(1, device)).isTrue();
-		assertThat(limits.allow(1, device)).isFalse();
-		assertThat(limits.allow(1, UUID.randomUUID())).isTrue();
+		assertThat(limits.allow(-4, device)).isTrue();
+		assertThat(limits.allow(-4, device)).isTrue();
+		assertThat(limits.allow(-4, device)).isTrue();
+		assertThat(limits.allow(-4, device)).isFalse();
+		assertThat(limits.allow(-4, UUID.randomUUID())).isTrue();
+	}
+
+	@Test
+	void aDeviceOverItsLimitDoesNotUseUpTheSurveys() {
+		SubmitLimits limits = limits(3, 1);
+		UUID device = UUID.randomUUID();
+		assertThat(limits.allow(-3, device)).isTrue();
+		for (int i = 0; i < 5; i++) {
+			assertThat(limits.allow(-3, device)).isFalse();
+		}
+		assertThat(limits.allow(-3, UUID.randomUUID())).isTrue();
+		assertThat(limits.allow(-3, UUID.randomUUID())).isTrue();
+		assertThat(limits.allow(-3, UUID.randomUUID())).as("the survey's fourth device").isFalse();
 	}
 
 	@Test

@@ -127,6 +127,9 @@ public final class NationalDataGenerator {
 		log.accept("rebuild rollups");
 		try (Statement s = connection.createStatement()) {
 			s.execute("select reports_rollup_coverage_rebuild()");
+			s.execute("select reports_rollup_monitoring_rebuild()");
+			// the survey results' score rows (decision 36): their triggers were off for the session too
+			s.execute("select surveys_response_score_rebuild()");
 		}
 		// as autovacuum would leave a database at rest: statistics, and visibility maps for index-only scans
 		log.accept("vacuum analyze");

@@ -23,7 +23,6 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.planning.SchoolPlans;
 import kz.oqytu.shared.Percent;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
-import kz.oqytu.testsupport.MonitoringRollupsAfterDemo;
 import kz.oqytu.testsupport.Users;
 import kz.oqytu.training.EventCommand;
 import kz.oqytu.training.EventStatus;
@@ -143,7 +142,6 @@ class ChairPortalTests {
 		long elsewhere = event("Басқа аудандағы семинар", LocalDate.of(YEAR, 5, 5), VenueKind.COMMITTEE_PREMISES,
 				otherDistrict(), null, 25);
 
-		MonitoringRollupsAfterDemo.rebuild(jdbc); // until the rollup refresher is merged (issue #17)
 		ChairPortal portal = portals.portal(chair, own, YEAR);
 		assertThat(portal.trained()).isEqualTo(3 + 10);
 		assertThat(portal.members()).isEqualTo(40);
@@ -169,7 +167,6 @@ class ChairPortalTests {
 	void coverageIsAtMostAHundredPercentWhenAHostedEventCountsEveryone() {
 		organizations.recordMembership(methodologist, own, LocalDate.of(YEAR + 1, 1, 1), 40);
 		event("Үлкен көшпелі семинар", LocalDate.of(YEAR, 4, 12), VenueKind.ON_SITE, district, own, 120);
-		MonitoringRollupsAfterDemo.rebuild(jdbc); // until the rollup refresher is merged (issue #17)
 		ChairPortal portal = portals.portal(chair, own, YEAR);
 		assertThat(portal.trained()).isEqualTo(120);
 		assertThat(portal.coverage()).isEqualTo(Percent.ofValue("100"));

@@ -26,7 +26,6 @@ import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
-import kz.oqytu.testsupport.MonitoringRollupsAfterDemo;
 import kz.oqytu.testsupport.Users;
 import kz.oqytu.training.EventCommand;
 import kz.oqytu.training.EventStatus;
@@ -226,7 +225,6 @@ class OrganizationCountsTests {
 		assertThatThrownBy(() -> attendance.recordOrganizationCounts(methodologist, id, version(id), List.of(row(own, 3, 0))))
 			.isInstanceOf(BusinessRuleException.class)
 			.hasMessage("orgcounts.error.host");
-		MonitoringRollupsAfterDemo.rebuild(jdbc); // until the rollup refresher is merged (issue #17)
 		assertThat(portals.portal(chair, own, YEAR).trained()).isEqualTo(15);
 	}
 
@@ -237,7 +235,6 @@ class OrganizationCountsTests {
 		long id = event("Аудандық семинар-кеңес", VenueKind.COMMITTEE_PREMISES, district, null,
 				Map.of("UNION_MEMBER", 30, "CHAIR", 6));
 		attendance.recordOrganizationCounts(methodologist, id, version(id), List.of(row(own, 12, 1), row(neighbour.id(), 8, 2)));
-		MonitoringRollupsAfterDemo.rebuild(jdbc); // until the rollup refresher is merged (issue #17)
 		long before = reports.annual(methodologist, Optional.empty(), YEAR).current().trained();
 		assertThat(before).isEqualTo(36); // the region's figure stays the event's head count
 

@@ -60,7 +60,7 @@ class AuditTrailTests {
 	void removeTheMembershipsOf2027() {
 		jdbc.sql("delete from membership_snapshot where as_of = date '2027-01-01'").update();
 			// past the services: the reports' rollups are made again (decision 31)
-			jdbc.sql("select reports_rollup_coverage_rebuild()").query((rs, n) -> 1).list();
+			jdbc.sql("select reports_rollup_coverage_rebuild(), reports_rollup_monitoring_rebuild()").query((rs, n) -> 1).list();
 	}
 
 	private List<Map<String, Object>> log(String table, String rowKey) {

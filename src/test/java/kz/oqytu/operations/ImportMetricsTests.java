@@ -74,7 +74,7 @@ class ImportMetricsTests {
 		finally {
 			jdbc.sql("delete from membership_snapshot where as_of = date '2027-01-01'").update();
 			// past the services: the reports' rollups are made again (decision 31)
-			jdbc.sql("select reports_rollup_coverage_rebuild()").query((rs, n) -> 1).list();
+			jdbc.sql("select reports_rollup_coverage_rebuild(), reports_rollup_monitoring_rebuild()").query((rs, n) -> 1).list();
 		}
 	}
 }

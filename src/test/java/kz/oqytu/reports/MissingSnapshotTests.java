@@ -66,7 +66,7 @@ class MissingSnapshotTests {
 			.param("d", LocalDate.of(thisYear() + 1, 1, 1))
 			.update();
 		// past the services: the reports' rollups are made again (decision 31)
-		jdbc.sql("select reports_rollup_coverage_rebuild()").query((rs, n) -> 1).list();
+		jdbc.sql("select reports_rollup_coverage_rebuild(), reports_rollup_monitoring_rebuild()").query((rs, n) -> 1).list();
 	}
 
 	@Test

@@ -78,7 +78,7 @@ class InterruptedImportTests {
 			jdbc.sql("delete from event_survey where event_id = :id").param("id", eventId).update();
 			jdbc.sql("delete from training_event where id = :id").param("id", eventId).update();
 			// past the services: the reports' rollups are made again (decision 31)
-			jdbc.sql("select reports_rollup_coverage_rebuild()").query((rs, n) -> 1).list();
+			jdbc.sql("select reports_rollup_coverage_rebuild(), reports_rollup_monitoring_rebuild()").query((rs, n) -> 1).list();
 		}
 	}
 

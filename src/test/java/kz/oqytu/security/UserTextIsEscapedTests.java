@@ -64,6 +64,7 @@ class UserTextIsEscapedTests {
 			"reports/dashboard.html: th:utext=\"${trendJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
 			"reports/dashboard.html: th:utext=\"${monthsJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
 			"reports/dashboard.html: th:utext=\"${districtsJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
+			"reports/dashboard.html: th:utext=\"${regionsJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
 			"help/chapter.html: th:utext=\"${chapter.html()}\"", "the user guide's own Markdown (docs/guide), rendered by HelpGuide with raw HTML escaped and javascript: links dropped (decision 27)");
 
 	@Autowired

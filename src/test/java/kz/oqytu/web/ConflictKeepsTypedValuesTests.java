@@ -70,7 +70,7 @@ class ConflictKeepsTypedValuesTests {
 			// the registry's 614 organizations are pinned by other tests
 			jdbc.sql("delete from org_unit where id = :id").param("id", id).update();
 			// past the services: the reports' rollups are made again (decision 31)
-			jdbc.sql("select reports_rollup_coverage_rebuild()").query((rs, n) -> 1).list();
+			jdbc.sql("select reports_rollup_coverage_rebuild(), reports_rollup_monitoring_rebuild()").query((rs, n) -> 1).list();
 		}
 	}
 

@@ -21,8 +21,17 @@ class CoverageQueries {
 
 	private final JdbcClient jdbc;
 
-	CoverageQueries(JdbcClient jdbc) {
+	private final RollupRefresher refresher;
+
+	CoverageQueries(JdbcClient jdbc, RollupRefresher refresher) {
 		this.jdbc = jdbc;
+		this.refresher = refresher;
+	}
+
+	/** Every statement reads the rollups after the caller's own pending changes are in them. */
+	private JdbcClient.StatementSpec sql(String statement) {
+		refresher.readYourWrites();
+		return jdbc.sql(statement);
 	}
 
 	/**
@@ -61,7 +70,7 @@ class CoverageQueries {
 
 	Map<String, Long> trainedByCategory(String regionPath, int year) {
 		Map<String, Long> result = new HashMap<>();
-		jdbc.sql(dimension("CATEGORY")).params(params(regionPath, year)).query(rs -> {
+		sql(dimension("CATEGORY")).params(params(regionPath, year)).query(rs -> {
 			result.put(rs.getString("key"), rs.getLong("people"));
 		});
 		return result;
@@ -73,7 +82,7 @@ class CoverageQueries {
 	 * first region that year), kept on the TOTAL lines by the refresh.
 	 */
 	long[] eventsAndPersons(String regionPath, int year) {
-		return jdbc.sql("select coalesce(sum(r.events), 0) as events, coalesce(sum(r.named), 0) as named,"
+		return sql("select coalesce(sum(r.events), 0) as events, coalesce(sum(r.named), 0) as named,"
 				+ " coalesce(sum(r." + (country(regionPath) ? "counted" : "persons") + "), 0) as persons"
 				+ " from reports_rollup_coverage r where r.year = :year and r.dimension = 'TOTAL' and" + keys("r"))
 			.params(params(regionPath, year))
@@ -83,7 +92,7 @@ class CoverageQueries {
 
 	/** Trained by year and category over every year with held events: [year, category, participants]. */
 	List<Object[]> trainedByYearAndCategory(String regionPath) {
-		return jdbc.sql("select r.year, r.key, sum(r.people) as people from reports_rollup_coverage r"
+		return sql("select r.year, r.key, sum(r.people) as people from reports_rollup_coverage r"
 				+ " where r.dimension = 'CATEGORY' and" + keys("r") + "group by r.year, r.key")
 			.param("region", regionPath + "%")
 			.query((rs, n) -> new Object[] { rs.getInt("year"), rs.getString("key"), rs.getLong("people") })
@@ -93,7 +102,7 @@ class CoverageQueries {
 	/** Held events per year. */
 	Map<Integer, Long> eventsByYear(String regionPath) {
 		Map<Integer, Long> result = new java.util.TreeMap<>();
-		jdbc.sql("select r.year, sum(r.events) as events from reports_rollup_coverage r"
+		sql("select r.year, sum(r.events) as events from reports_rollup_coverage r"
 				+ " where r.dimension = 'TOTAL' and" + keys("r") + "group by r.year")
 			.param("region", regionPath + "%")
 			.query(rs -> {
@@ -104,7 +113,7 @@ class CoverageQueries {
 
 	/** Years with held events in the region, newest first. */
 	List<Integer> heldYears(String regionPath) {
-		return jdbc.sql("select distinct r.year from reports_rollup_coverage r"
+		return sql("select distinct r.year from reports_rollup_coverage r"
 				+ " where r.dimension = 'TOTAL' and r.events > 0 and" + keys("r") + "order by r.year desc")
 			.param("region", regionPath + "%")
 			.query(Integer.class)
@@ -114,7 +123,7 @@ class CoverageQueries {
 	/** Members of the region on each 1 January that has a snapshot. */
 	Map<LocalDate, Long> membersByDate(String regionPath) {
 		Map<LocalDate, Long> result = new HashMap<>();
-		jdbc.sql("select m.as_of, sum(m.members) as members from reports_rollup_members m where" + keys("m")
+		sql("select m.as_of, sum(m.members) as members from reports_rollup_members m where" + keys("m")
 				+ "group by m.as_of")
 			.param("region", regionPath + "%")
 			.query(rs -> {
@@ -133,7 +142,7 @@ class CoverageQueries {
 		p.put("members", LocalDate.of(year + 1, 1, 1));
 		p.put("provisional", provisional);
 		// a committee without a snapshot on the base date has no members (null, "no data"), never 0
-		return jdbc.sql("with base as (select case when cast(:provisional as boolean)"
+		return sql("with base as (select case when cast(:provisional as boolean)"
 				+ "   then coalesce((select max(m.as_of) from reports_rollup_members m where" + keys("m")
 				+ "                  and m.as_of <= cast(:members as date)), cast(:members as date))"
 				+ "   else cast(:members as date) end as as_of),"
@@ -164,7 +173,7 @@ class CoverageQueries {
 
 	/** Every entry of a catalogue in its order, with the held events and people of the year under it. */
 	private List<Breakdown> catalogue(String table, String dimension, String regionPath, int year) {
-		return jdbc.sql("select c.code, c.name_kk, c.name_ru, coalesce(h.events, 0) as events, coalesce(h.people, 0) as people"
+		return sql("select c.code, c.name_kk, c.name_ru, coalesce(h.events, 0) as events, coalesce(h.people, 0) as people"
 				+ " from " + table + " c left join (" + dimension(dimension) + ") h on h.key = c.code order by c.sort_order")
 			.params(params(regionPath, year))
 			.query((rs, n) -> new Breakdown(rs.getString("code"), rs.getString("name_kk"), rs.getString("name_ru"),
@@ -173,7 +182,7 @@ class CoverageQueries {
 	}
 
 	List<Breakdown> byMonth(String regionPath, int year) {
-		return jdbc.sql("select m as month_number, coalesce(h.events, 0) as events, coalesce(h.people, 0) as people"
+		return sql("select m as month_number, coalesce(h.events, 0) as events, coalesce(h.people, 0) as people"
 				+ " from generate_series(1, 12) m left join (" + dimension("MONTH") + ") h on h.key = m::text"
 				+ " order by month_number")
 			.params(params(regionPath, year))
@@ -186,7 +195,7 @@ class CoverageQueries {
 	long[] shortAndLonger(String regionPath, int year, int shortDays) {
 		Map<String, Object> p = params(regionPath, year);
 		p.put("shortDays", shortDays);
-		return jdbc.sql("select coalesce(sum(events) filter (where key::int <= :shortDays), 0) as short_events,"
+		return sql("select coalesce(sum(events) filter (where key::int <= :shortDays), 0) as short_events,"
 				+ " coalesce(sum(people) filter (where key::int <= :shortDays), 0) as short_people,"
 				+ " coalesce(sum(events) filter (where key::int > :shortDays), 0) as longer_events,"
 				+ " coalesce(sum(people) filter (where key::int > :shortDays), 0) as longer_people"
@@ -205,7 +214,7 @@ class CoverageQueries {
 	List<Breakdown> byRegion(String rootPath, int year, LocalDate membersAsOf) {
 		Map<String, Object> p = params(rootPath, year);
 		p.put("asOf", membersAsOf);
-		return jdbc.sql("""
+		return sql("""
 				with t as (select r.region_id, sum(r.events) as events from reports_rollup_coverage r
 				           where r.year = :year and r.dimension = 'TOTAL' group by r.region_id),
 				     c as (select r.region_id, sum(r.people) as people from reports_rollup_coverage r

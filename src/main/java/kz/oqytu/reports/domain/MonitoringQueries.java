@@ -147,8 +147,17 @@ class MonitoringQueries {
 
 	private final JdbcClient jdbc;
 
-	MonitoringQueries(JdbcClient jdbc) {
+	private final RollupRefresher refresher;
+
+	MonitoringQueries(JdbcClient jdbc, RollupRefresher refresher) {
 		this.jdbc = jdbc;
+		this.refresher = refresher;
+	}
+
+	/** Every statement reads the rollups after the caller's own pending changes are in them. */
+	private JdbcClient.StatementSpec sql(String statement) {
+		refresher.readYourWrites();
+		return jdbc.sql(statement);
 	}
 
 	/** The active primary organizations under {@code scopePath} (of one district when given), by district and name. */
@@ -163,7 +172,7 @@ class MonitoringQueries {
 
 	/** The headline of the selection. */
 	Totals totals(Scope scope, String condition, Marks marks) {
-		return jdbc.sql(figures(marks) + """
+		return sql(figures(marks) + """
 				select count(*) as organizations, count(*) filter (where f.trained > 0) as trained,
 				       count(*) filter (where f.trained = 0 and f.unrecorded <= 0) as left_out,
 				       count(*) filter (where f.trained = 0 and f.unrecorded > 0) as not_recorded,
@@ -200,7 +209,7 @@ class MonitoringQueries {
 		p.put("members", LocalDate.of(scope.year() + 1, 1, 1));
 		p.put("previousMembers", LocalDate.of(scope.year(), 1, 1));
 		// members are looked up for the rows of the page only, after the cut
-		return jdbc.sql(figures(marks) + """
+		return sql(figures(marks) + """
 				, cut as (
 				    select f.*, o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk,
 				           d.name_ru as district_ru, row_number() over (order by\s""" + order + """
@@ -271,7 +280,7 @@ class MonitoringQueries {
 	 * organization: [events, people not recorded].
 	 */
 	long[] unrecorded(String scopePath, int year) {
-		return jdbc.sql("""
+		return sql("""
 				select coalesce(sum(x.events), 0) as events, coalesce(sum(x.people), 0) as people
 				from reports_rollup_monitoring_open x
 				join org_unit r on r.id = x.organizer_unit_id
@@ -290,7 +299,7 @@ class MonitoringQueries {
 	 * remainder not recorded by organization when the organization's own count is not recorded there.
 	 */
 	List<PortalEvent> events(long organizationId, long districtId, String organizationPath, int year) {
-		return jdbc.sql("""
+		return sql("""
 				select e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.ends_at, e.status, e.venue_kind,
 				       coalesce(e.host_organization_id = :org, false) as hosted,
 				       coalesce(c.n, 0) as from_here,

@@ -138,6 +138,9 @@ class RollupRefresher {
 						return;
 					}
 					// what JPA still holds goes to the database first: the refresh reads it there
+					if (collected.isEmpty()) {
+						return;
+					}
 					entityManager.flush();
 					refresh(collected);
 				}
@@ -149,6 +152,26 @@ class RollupRefresher {
 			});
 		}
 		pending.addAll(keys);
+	}
+
+	/**
+	 * Read-your-writes: a transaction that changed figures and now reads a report (a service call
+	 * joining the caller's transaction, a test's transaction) gets its keys refreshed first; the keys
+	 * are then done, and the commit refreshes only what changes after this.
+	 */
+	void readYourWrites() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Set<Key> pending = (Set<Key>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null || pending.isEmpty()) {
+			return;
+		}
+		entityManager.flush();
+		Set<Key> now = new TreeSet<>(pending);
+		pending.clear();
+		refresh(now);
 	}
 
 	/** Every rollup, every key once, keys in lock order. */

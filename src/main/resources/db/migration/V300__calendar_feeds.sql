@@ -6,7 +6,8 @@
 create table calendar_feed (
     unit_id       bigint      primary key references org_unit (id),
     secret        varchar(64) not null,
-    secret_sha256 bytea       not null generated always as (sha256(convert_to(secret, 'UTF8'))) stored,
+    -- SHA-256 of the secret's UTF-8 bytes, written with it by the application: the lookup key
+    secret_sha256 bytea       not null,
     created_at    timestamptz not null,
     -- who made the current secret (null: made when the address was first shown)
     created_by    bigint      references app_user (id),

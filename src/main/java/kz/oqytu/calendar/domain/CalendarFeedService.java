@@ -123,13 +123,17 @@ public class CalendarFeedService implements CalendarFeeds {
 		if (!mayRegenerate(user, unit)) {
 			throw new AccessDeniedException("may not renew the calendar address of " + unitId);
 		}
+		String secret = newSecret();
 		jdbc.sql("""
-				insert into calendar_feed (unit_id, secret, created_at, created_by) values (:unit, :secret, :now, :user)
+				insert into calendar_feed (unit_id, secret, secret_sha256, created_at, created_by)
+				values (:unit, :secret, :digest, :now, :user)
 				on conflict (unit_id) do update
-				    set secret = excluded.secret, created_at = excluded.created_at, created_by = excluded.created_by
+				    set secret = excluded.secret, secret_sha256 = excluded.secret_sha256, created_at = excluded.created_at,
+				        created_by = excluded.created_by
 				""")
 			.param("unit", unitId)
-			.param("secret", newSecret())
+			.param("secret", secret)
+			.param("digest", sha256(secret))
 			.param("now", OffsetDateTime.now(clock))
 			.param("user", user.id())
 			.update();
@@ -192,7 +196,7 @@ public class CalendarFeedService implements CalendarFeeds {
 	}
 
 	/**
-	 * When the feed last changed, to the second: its events change (any event's last change stands in,
+	 * When the feed last changed, to the microsecond (the ETag; Last-Modified has whole seconds): its events change (any event's last change stands in,
 	 * since one that left the feed leaves no trace in it), the window moves (at midnight in the union's
 	 * zone), its secret or the application changes. Names of organizations changed during the day show
 	 * the next day at the latest.
@@ -205,7 +209,7 @@ public class CalendarFeedService implements CalendarFeeds {
 			.filter(java.util.Objects::nonNull)
 			.max(Instant::compareTo)
 			.orElseThrow();
-		return last.truncatedTo(ChronoUnit.SECONDS);
+		return last.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** The feed's iCalendar text in the language. */
@@ -236,9 +240,13 @@ public class CalendarFeedService implements CalendarFeeds {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		for (Long id : missing) {
 			// two first views at once: one secret wins and both show it
-			jdbc.sql("insert into calendar_feed (unit_id, secret, created_at) values (:unit, :secret, :now) on conflict do nothing")
+			String secret = newSecret();
+			jdbc.sql("""
+					insert into calendar_feed (unit_id, secret, secret_sha256, created_at) values (:unit, :secret, :digest, :now)
+					on conflict do nothing""")
 				.param("unit", id)
-				.param("secret", newSecret())
+				.param("secret", secret)
+				.param("digest", sha256(secret))
 				.param("now", now)
 				.update();
 		}

@@ -51,7 +51,9 @@ class CalendarFeedController {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").build();
 		}
 		Instant modified = feeds.lastModified(feed);
-		String etag = "W/\"" + lang + "-" + modified.getEpochSecond() + "-" + FORMAT + "\"";
+		// two changes within one second differ in the ETag, which phones send back (If-None-Match wins)
+		String etag = "W/\"" + lang + "-" + java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, modified) + "-"
+				+ FORMAT + "\"";
 		HttpServletResponse response = request.getResponse();
 		if (response != null) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePrivate().getHeaderValue());
@@ -64,7 +66,7 @@ class CalendarFeedController {
 			.contentType(TEXT_CALENDAR)
 			.cacheControl(CacheControl.noCache().cachePrivate())
 			.eTag(etag)
-			.lastModified(modified)
+			.lastModified(modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"oqytu-" + lang + ".ics\"")
 			.header("X-Robots-Tag", "noindex")
 			.body(body);

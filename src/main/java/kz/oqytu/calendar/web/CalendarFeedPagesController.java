@@ -26,11 +26,11 @@ import kz.oqytu.shared.NotFoundException;
  * for "add to calendar" ({@code /calendar/events/{id}.ics}).
  */
 @Controller
-class CalendarController {
+class CalendarFeedPagesController {
 
 	private final CalendarFeedService feeds;
 
-	CalendarController(CalendarFeedService feeds) {
+	CalendarFeedPagesController(CalendarFeedService feeds) {
 		this.feeds = feeds;
 	}
 

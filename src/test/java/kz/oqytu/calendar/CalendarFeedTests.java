@@ -288,6 +288,29 @@ class CalendarFeedTests {
 	}
 
 	@Test
+	void thePortalAndTheEventPageOfferAddToCalendarAndThePortalTheFeed() throws Exception {
+		LocalDateTime at = today.plusDays(7).atTime(10, 0);
+		long id = event("Жоспарланған семинар", null, at, VenueKind.COMMITTEE_PREMISES, district.id(), null, null);
+		String portal = mvc.perform(get("/organizations/" + own + "/portal").param("year", Integer.toString(at.getYear()))
+				.param("lang", "ru").with(users.as("chair")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		FeedAddress address = feeds.address(chair, own);
+		assertThat(portal).contains("/calendar/events/" + id + ".ics")
+			.contains("id=\"portal-calendar\"")
+			.contains(address.url("ru"))
+			.contains(address.webcal(java.util.Locale.forLanguageTag("ru")))
+			.contains("/calendar/feeds/" + own + "/regenerate?back=portal");
+		String page = mvc.perform(get("/events/" + id).with(users.as("methodologist")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"event-add-to-calendar\"").contains("/calendar/events/" + id + ".ics");
+		String staff = mvc.perform(get("/calendar/feeds").with(users.as("methodologist")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(staff).contains(feeds.address(methodologist, region).url("kk"))
+			.contains(feeds.address(methodologist, district.id()).url("kk"))
+			.contains("/calendar/feeds/" + district.id() + "/regenerate");
+	}
+
+	@Test
 	void aPollThatFindsNothingNewIs304AndAChangeIsSeenAtOnce() throws Exception {
 		long id = event("Семинар", null, today.plusDays(3).atTime(9, 0), VenueKind.COMMITTEE_PREMISES, district.id(), null, null);
 		String path = feeds.address(chair, own).url("ru").replaceFirst("^https?://[^/]+", "");

@@ -38,19 +38,27 @@ class TrainingCalendarService implements TrainingCalendar {
 			left join org_unit h on h.id = e.host_organization_id
 			""";
 
-	/** The event is open to the body {@code b} (id, path, level). */
+	/**
+	 * The event is open to the body {@code b} (id {@code :unit}, path, level). Its people recorded there:
+	 * named, or counted for it (the on-site rule is the host line); read from the tables rather than
+	 * {@code training_v_org_attendance}, as one hashed set instead of a probe of the view per event.
+	 */
 	private static final String OPEN_TO = """
 			(d.path like b.path || '%'
 			 or b.path like d.path || '%'
 			 or h.path like b.path || '%'
 			 or r.path like b.path || '%'
 			 or (e.district_id is null and b.path like r.path || '%')
-			 or (b.level = 'PRIMARY' and exists (select 1 from training_v_org_attendance v
-			                                     where v.event_id = e.id and v.organization_id = b.id)))
+			 or (b.level = 'PRIMARY' and e.id in (select p.event_id from event_participant p where p.organization_id = :unit
+			                                      union all
+			                                      select c.event_id from attendance_org_count c where c.organization_id = :unit)))
 			""";
 
-	/** Events longer than this are not looked for before the window (keeps the start index useful). */
-	private static final int LONGEST_EVENT_DAYS = 366;
+	/**
+	 * Events longer than this are not looked for before the window: the start index then reads about two
+	 * months of the country's events, not a year (seminars last days).
+	 */
+	private static final int LONGEST_EVENT_DAYS = 31;
 
 	private final JdbcClient jdbc;
 

@@ -426,7 +426,30 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /resolutions/{id}/tasks/{taskId}/edit", Access.WRITER, res + "/tasks/" + i.task + "/edit"));
 		r.add(rule("POST /resolutions/{id}/tasks/{taskId}/edit", Access.WRITER, res + "/tasks/" + i.task + "/edit"));
 		r.add(rule("POST /resolutions/{id}/tasks/{taskId}/delete", Access.WRITER, res + "/tasks/" + i.task + "/delete?version=0"));
+		// calendar feeds (issue #20, part 3): the feed is public at its secret address; the addresses a
+		// signed-in person may copy; an organization's address renewed by its chair or an administrator
+		// (a committee's or region's by the methodologist: CalendarFeedTests); an event open to A as a file
+		r.add(rule("GET /feeds/{lang}/{secret}.ics", Access.PUBLIC, "/feeds/ru/" + calendarFeedOf(i.orgA) + ".ics"));
+		r.add(rule("GET /calendar/feeds", Access.SIGNED_IN, "/calendar/feeds"));
+		r.add(rule("POST /calendar/feeds/{unitId}/regenerate", Access.OWN_CHAIR_OR_ADMIN,
+				"/calendar/feeds/" + i.orgA + "/regenerate?back=portal"));
+		r.add(rule("GET /calendar/events/{id}.ics", Access.OWN_ORGANIZATION, "/calendar/events/" + one(
+				"select min(e.id) from training_event e where e.district_id = " + i.district + " and not exists (select 1 from"
+						+ " training_v_org_attendance v where v.event_id = e.id and v.organization_id = " + i.orgB + ")")
+				+ ".ics"));
 		return r;
+	}
+
+	/** Organization A's calendar secret, made here when it has none yet. */
+	private String calendarFeedOf(long unitId) {
+		byte[] random = new byte[32];
+		new java.security.SecureRandom().nextBytes(random);
+		String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		jdbc.sql("insert into calendar_feed (unit_id, secret, secret_sha256, created_at)"
+				+ " values (:unit, :secret, sha256(convert_to(:secret, 'UTF8')), now()) on conflict do nothing")
+			.param("unit", unitId).param("secret", secret).update();
+		return jdbc.sql("select secret from calendar_feed where unit_id = :unit").param("unit", unitId).query(String.class)
+			.single();
 	}
 
 	private static Rule rule(String key, Access access, String sample) {

@@ -28,8 +28,11 @@ class ChairPortalController {
 
 	private final kz.oqytu.planning.SchoolPlans schools;
 
+	private final kz.oqytu.calendar.CalendarFeeds calendars;
+
 	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog, Clock clock,
-			kz.oqytu.planning.SchoolPlans schools) {
+			kz.oqytu.planning.SchoolPlans schools, kz.oqytu.calendar.CalendarFeeds calendars) {
+		this.calendars = calendars;
 		this.clock = clock;
 		this.schools = schools;
 		this.portals = portals;
@@ -44,6 +47,8 @@ class ChairPortalController {
 		model.addAttribute("portal", portals.portal(CurrentUsers.require(), id, y));
 		// read after the portal, whose scope check refuses another organization's chair first
 		model.addAttribute("copyPrevious", schools.canCopyPreviousYear(CurrentUsers.require(), id, y));
+		// issue #20: the organization's calendar feed (its address is made on the first view)
+		model.addAttribute("calendarFeed", calendars.address(CurrentUsers.require(), id));
 		model.addAttribute("years", java.util.List.of(thisYear + 1, thisYear, thisYear - 1));
 		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
 		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));

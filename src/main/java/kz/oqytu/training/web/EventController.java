@@ -117,12 +117,20 @@ class EventController {
 
 	@GetMapping("/{id:\\d+}")
 	@StaffOnly
-	String show(@PathVariable long id, Model model) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
+	String show(@PathVariable long id, @RequestParam(required = false) String orgq,
+			@RequestParam(defaultValue = "0") int orgpage, @RequestParam(required = false) Long orgedit, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		EventDetails event = events.details(me, id);
 		model.addAttribute("event", event);
-		kz.oqytu.training.OrganizationCounts byOrganization = attendance.organizationCounts(CurrentUsers.require(), id);
-		model.addAttribute("orgCounts", byOrganization);
-		model.addAttribute("orgForm", OrganizationCountForm.of(byOrganization));
+		kz.oqytu.training.OrganizationCounts byOrganization = attendance.organizationCounts(me, id);
+		boolean grid = OrganizationCountsPanel.grid(me, byOrganization);
+		OrganizationCountsPanel.fill(model, byOrganization, orgq, orgpage, grid);
+		if (grid) {
+			model.addAttribute("orgForm", OrganizationCountForm.of(byOrganization));
+		}
+		else if (me.writesTraining() && byOrganization.recordable()) {
+			model.addAttribute("orgOne", OneOrganizationCountForm.of(byOrganization, orgedit));
+		}
 		reference(model);
 		return "training/event";
 	}

@@ -88,9 +88,10 @@ class EventController {
 		EventCriteria criteria = new EventCriteria(year, month, district, form, topic, status, category, q, sort, desc,
 				page, size);
 		model.addAttribute("criteria", criteria);
-		model.addAttribute("result", events.search(me, criteria));
-		model.addAttribute("years", events.years(me));
-		model.addAttribute("committees", organizations.committees(me));
+		kz.oqytu.training.EventListing listing = events.listing(me, criteria);
+		model.addAttribute("result", listing.result());
+		model.addAttribute("years", listing.years());
+		model.addAttribute("committees", listing.committees());
 		reference(model);
 		return "training/event-list";
 	}

@@ -22,4 +22,13 @@ public interface OrganizationAttendance {
 	 * to more than the event's head count. {@code version} is the event's, as on its page.
 	 */
 	void recordOrganizationCounts(CurrentUser user, long eventId, int version, List<OrganizationCountCommand> rows);
+
+	/**
+	 * Records one organization's counts and keeps every other recorded organization as it is: the
+	 * event page's "add or change one organization" form, for events too large for the whole grid.
+	 * The row replaces that organization's counts (a row of zeros removes it); the merged rows are
+	 * then saved exactly as {@link #recordOrganizationCounts} saves a grid, with its refusals. The
+	 * row is the first of the merged rows, so a refusal naming a row names this one as row 1.
+	 */
+	void recordOrganizationCount(CurrentUser user, long eventId, int version, OrganizationCountCommand row);
 }

@@ -16,6 +16,12 @@ public interface TrainingEvents {
 
 	Page<EventRow> search(CurrentUser user, EventCriteria criteria);
 
+	/**
+	 * The event list page's three statements (the page of events with its total, the years, the
+	 * committees) in one read-only transaction: one connection and one commit for the page, not three.
+	 */
+	EventListing listing(CurrentUser user, EventCriteria criteria);
+
 	EventDetails details(CurrentUser user, long id);
 
 	long create(CurrentUser user, EventCommand command);

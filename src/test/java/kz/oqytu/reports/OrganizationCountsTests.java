@@ -315,6 +315,132 @@ class OrganizationCountsTests {
 		}
 	}
 
+	/** Primary organizations of the methodologist's region, other than the chair's own, in name order. */
+	private List<OrganizationRow> regionOrganizations(int count) {
+		return organizations.search(methodologist, new OrganizationCriteria(null, null, null, null, null, false, 0, count + 1))
+			.getContent()
+			.stream()
+			.filter(o -> o.id() != own)
+			.limit(count)
+			.toList();
+	}
+
+	private static int occurrences(String html, String marker) {
+		return html.split(java.util.regex.Pattern.quote(marker), -1).length - 1;
+	}
+
+	/**
+	 * Issue #17: an event with many organizations pages them on its page (25 a page, searched by name)
+	 * instead of one row each, and the methodologist changes one organization without sending the
+	 * others back; the whole grid stays on a page of its own. Saving is the grid's: same refusals.
+	 */
+	@Test
+	void anEventWithManyOrganizationsPagesThemAndSavesOneAtATime() throws Exception {
+		long id = event("Облыстық форум", VenueKind.REGIONAL_OFFICE, null, null, Map.of("UNION_MEMBER", 100, "CHAIR", 10));
+		List<OrganizationRow> many = regionOrganizations(30);
+		assertThat(many).hasSize(30);
+		attendance.recordOrganizationCounts(methodologist, id, version(id),
+				many.stream().map(o -> row(o.id(), 2, 0)).toList());
+
+		String page = mvc.perform(get("/events/" + id).param("lang", "ru").with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String panel = page.substring(page.indexOf("id=\"by-organization\""));
+		assertThat(panel).contains("id=\"orgcounts-lines\"").contains("Организаций: 30").contains("orgpage=1")
+			.contains("id=\"orgcounts-one\"").contains("/events/" + id + "/organization-counts\"")
+			.doesNotContain("id=\"orgcounts-grid\"");
+		assertThat(occurrences(panel, "data-organization=")).isEqualTo(25);
+		assertThat(panel).contains("50 из 110 участников не учтены по организациям");
+
+		String second = mvc.perform(get("/events/" + id).param("orgpage", "1").with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(occurrences(second, "data-organization=")).isEqualTo(5);
+
+		OrganizationRow sought = many.get(17);
+		String found = mvc.perform(get("/events/" + id).param("orgq", sought.nameKk().toUpperCase()).with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(found).contains("data-organization=\"" + sought.id() + "\"");
+		assertThat(occurrences(found, "data-organization=")).isBetween(1, 25);
+
+		// "change" fills the one-organization form with its counts
+		String edit = mvc.perform(get("/events/" + id).param("orgedit", Long.toString(sought.id())).with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String one = edit.substring(edit.indexOf("id=\"orgcounts-one\""));
+		assertThat(one).contains("value=\"" + sought.nameKk().replace("\"", "&quot;") + "\"").contains("value=\"2\"");
+
+		// one organization changed, the 29 others kept
+		mvc.perform(post("/events/" + id + "/organization-counts/one").with(users.as("methodologist")).with(csrf())
+			.param("version", Integer.toString(version(id)))
+			.param("organization", " " + sought.nameKk().toLowerCase() + " ")
+			.param("counts[UNION_MEMBER]", "7")
+			.param("counts[CHAIR]", "1"))
+			.andExpect(redirectedUrl("/events/" + id + "#by-organization"));
+		OrganizationCounts counts = attendance.organizationCounts(methodologist, id);
+		assertThat(counts.recorded()).hasSize(30);
+		assertThat(counts.recorded()).filteredOn(l -> l.organizationId() == sought.id()).singleElement()
+			.satisfies(l -> assertThat(l.counts()).containsEntry("UNION_MEMBER", 7).containsEntry("CHAIR", 1));
+		assertThat(counts.recorded()).filteredOn(l -> l.organizationId() != sought.id())
+			.allSatisfy(l -> assertThat(l.counts()).containsEntry("UNION_MEMBER", 2).containsEntry("CHAIR", 0));
+
+		// over the head count: refused in the reader's language, what was typed kept, nothing saved
+		String refused = mvc.perform(post("/events/" + id + "/organization-counts/one").with(users.as("methodologist")).with(csrf())
+			.param("lang", "ru")
+			.param("version", Integer.toString(version(id)))
+			.param("organization", organizations.info(own).orElseThrow().nameKk())
+			.param("counts[UNION_MEMBER]", "50"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("Члены профсоюза: по организациям получается 115, а на мероприятии было 100")
+			.contains("value=\"50\"");
+		assertThat(attendance.organizationCounts(methodologist, id).recorded()).hasSize(30);
+
+		// an unknown organization, a stale version: clear errors, nothing saved
+		mvc.perform(post("/events/" + id + "/organization-counts/one").with(users.as("methodologist")).with(csrf())
+			.param("lang", "ru").param("version", Integer.toString(version(id)))
+			.param("organization", "Такой организации нет").param("counts[UNION_MEMBER]", "1"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("«Такой организации нет» не найдена")));
+		mvc.perform(post("/events/" + id + "/organization-counts/one").with(users.as("methodologist")).with(csrf())
+			.param("lang", "ru").param("version", Integer.toString(version(id) - 1))
+			.param("organization", sought.nameKk()).param("counts[UNION_MEMBER]", "3"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Пока вы вводили, мероприятие изменил кто-то другой")));
+		assertThat(attendance.organizationCounts(methodologist, id).recorded()).filteredOn(l -> l.organizationId() == sought.id())
+			.singleElement().satisfies(l -> assertThat(l.counts()).containsEntry("UNION_MEMBER", 7));
+
+		// all zeros remove it
+		mvc.perform(post("/events/" + id + "/organization-counts/one").with(users.as("methodologist")).with(csrf())
+			.param("version", Integer.toString(version(id)))
+			.param("organization", sought.nameKk())
+			.param("counts[UNION_MEMBER]", "0"))
+			.andExpect(redirectedUrl("/events/" + id + "#by-organization"));
+		assertThat(attendance.organizationCounts(methodologist, id).recorded()).hasSize(29)
+			.noneMatch(l -> l.organizationId() == sought.id());
+
+		// the whole grid on its own page: every recorded organization and blank rows
+		String grid = mvc.perform(get("/events/" + id + "/organization-counts").with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(grid).contains("id=\"orgcounts-grid\"").contains("name=\"rows[31].organization\"")
+			.doesNotContain("name=\"rows[32].organization\"");
+
+		// the executive committee reads the same pages of organizations, without forms
+		String read = mvc.perform(get("/events/" + id).with(users.as("executive")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(occurrences(read, "data-organization=")).isEqualTo(25);
+		assertThat(read).doesNotContain("id=\"orgcounts-one\"").doesNotContain("id=\"orgcounts-grid\"")
+			.doesNotContain("orgedit=");
+	}
+
+	@Test
+	void anEventWithFewOrganizationsKeepsTheGridOnItsPage() throws Exception {
+		long id = event("Семинар", VenueKind.COMMITTEE_PREMISES, district, null, Map.of("UNION_MEMBER", 10));
+		attendance.recordOrganizationCounts(methodologist, id, version(id), List.of(row(own, 3, 0)));
+		String page = mvc.perform(get("/events/" + id).with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"orgcounts-grid\"").contains("name=\"rows[3].organization\"")
+			.doesNotContain("id=\"orgcounts-one\"").doesNotContain("id=\"orgcounts-search\"");
+	}
+
 	private static String section(String html, String marker) {
 		return section(html, marker, 300);
 	}

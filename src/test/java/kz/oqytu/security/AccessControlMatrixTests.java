@@ -279,6 +279,8 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /events/{id}/attendance", Access.WRITER, ev + "/attendance"));
 		r.add(rule("POST /events/{id}/organization-counts", Access.WRITER, ev + "/organization-counts"));
 		r.add(rule("GET /events/{id}/organization-counts/options", Access.WRITER, ev + "/organization-counts/options?q=a"));
+		r.add(rule("GET /events/{id}/organization-counts", Access.WRITER, ev + "/organization-counts"));
+		r.add(rule("POST /events/{id}/organization-counts/one", Access.WRITER, ev + "/organization-counts/one"));
 		r.add(rule("POST /events/{id}/cancel", Access.WRITER, ev + "/cancel?version=0"));
 		r.add(rule("GET /events/{id}/participants", Access.STAFF, pe));
 		r.add(rule("POST /events/{id}/participants", Access.WRITER, pe));

@@ -100,9 +100,10 @@ public class XlsxWriter implements AutoCloseable {
 	}
 
 	/**
-	 * SXSSF with gzipped temporary files, both they and the workbook's zip deflated at the fastest
-	 * level: a large export spends its time compressing, and the fastest level is 2-3× quicker for a
-	 * file a little larger (measured in docs/performance.md).
+	 * SXSSF whose temporary files are gzipped past their first 128 MB ({@link SpillingSheetDataWriter}),
+	 * both they and the workbook's zip deflated at the fastest level: a large export spends its time
+	 * compressing, and the fastest level is 2-3× quicker for a file a little larger (measured in
+	 * docs/performance.md).
 	 */
 	static final class FastCompressingWorkbook extends SXSSFWorkbook {
 
@@ -110,18 +111,12 @@ public class XlsxWriter implements AutoCloseable {
 			super(null, 200, true);
 		}
 
+		/** Plain temp-file bytes of a sheet before the rest is gzipped (issue #17: S5, {@link SpillingSheetDataWriter}). */
+		static final long PLAIN_TEMP_BYTES = 128L << 20;
+
 		@Override
 		protected org.apache.poi.xssf.streaming.SheetDataWriter createSheetDataWriter() throws IOException {
-			return new org.apache.poi.xssf.streaming.GZIPSheetDataWriter(getSharedStringSource()) {
-				@Override
-				protected java.io.OutputStream decorateOutputStream(java.io.FileOutputStream fos) throws IOException {
-					return new java.util.zip.GZIPOutputStream(new java.io.BufferedOutputStream(fos, 1 << 16), 1 << 16) {
-						{
-							def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-						}
-					};
-				}
-			};
+			return SpillingSheetDataWriter.create(getSharedStringSource(), PLAIN_TEMP_BYTES);
 		}
 
 		@Override

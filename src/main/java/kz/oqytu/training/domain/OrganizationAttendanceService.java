@@ -224,6 +224,30 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 				loaded.getStartsAt().getYear()));
 	}
 
+	@Override
+	@Transactional
+	public void recordOrganizationCount(CurrentUser user, long eventId, int version, OrganizationCountCommand row) {
+		if (!user.writesTraining()) {
+			throw new AccessDeniedException("read-only role");
+		}
+		event(user, eventId); // scope first: nothing of another region's event is read
+		Map<Long, Map<String, Integer>> others = new LinkedHashMap<>();
+		jdbc.sql("select organization_id, category_code, participants from attendance_org_count"
+				+ " where event_id = :id order by organization_id, category_code")
+			.param("id", eventId)
+			.query(rs -> {
+				long organization = rs.getLong("organization_id");
+				if (organization != row.organizationId()) {
+					others.computeIfAbsent(organization, k -> new LinkedHashMap<>())
+						.put(rs.getString("category_code"), rs.getInt("participants"));
+				}
+			});
+		List<OrganizationCountCommand> rows = new ArrayList<>(others.size() + 1);
+		rows.add(row);
+		others.forEach((organization, counts) -> rows.add(new OrganizationCountCommand(organization, counts)));
+		recordOrganizationCounts(user, eventId, version, rows);
+	}
+
 	private Event event(CurrentUser user, long eventId) {
 		Event event = jdbc.sql("""
 				select e.id, e.version, e.status, e.venue_kind, e.host_organization_id, o.path,

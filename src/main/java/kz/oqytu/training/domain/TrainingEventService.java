@@ -39,6 +39,7 @@ import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCommand;
 import kz.oqytu.training.EventCriteria;
+import kz.oqytu.training.EventListing;
 import kz.oqytu.training.EventDetails;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventScheduled;
@@ -118,6 +119,13 @@ class TrainingEventService implements TrainingEvents {
 	public Page<EventRow> search(CurrentUser user, EventCriteria c) {
 		requireStaff(user);
 		return search(user.scopePath(), c);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public EventListing listing(CurrentUser user, EventCriteria c) {
+		requireStaff(user);
+		return new EventListing(search(user.scopePath(), c), years(user), organizations.committees(user));
 	}
 
 	/** The list's statements for a subtree, without the user: the page and the bench baseline share them. */

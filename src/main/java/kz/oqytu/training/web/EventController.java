@@ -88,9 +88,10 @@ class EventController {
 		EventCriteria criteria = new EventCriteria(year, month, district, form, topic, status, category, q, sort, desc,
 				page, size);
 		model.addAttribute("criteria", criteria);
-		model.addAttribute("result", events.search(me, criteria));
-		model.addAttribute("years", events.years(me));
-		model.addAttribute("committees", organizations.committees(me));
+		kz.oqytu.training.EventListing listing = events.listing(me, criteria);
+		model.addAttribute("result", listing.result());
+		model.addAttribute("years", listing.years());
+		model.addAttribute("committees", listing.committees());
 		reference(model);
 		return "training/event-list";
 	}
@@ -117,12 +118,20 @@ class EventController {
 
 	@GetMapping("/{id:\\d+}")
 	@StaffOnly
-	String show(@PathVariable long id, Model model) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
+	String show(@PathVariable long id, @RequestParam(required = false) String orgq,
+			@RequestParam(defaultValue = "0") int orgpage, @RequestParam(required = false) Long orgedit, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		EventDetails event = events.details(me, id);
 		model.addAttribute("event", event);
-		kz.oqytu.training.OrganizationCounts byOrganization = attendance.organizationCounts(CurrentUsers.require(), id);
-		model.addAttribute("orgCounts", byOrganization);
-		model.addAttribute("orgForm", OrganizationCountForm.of(byOrganization));
+		kz.oqytu.training.OrganizationCounts byOrganization = attendance.organizationCounts(me, id);
+		boolean grid = OrganizationCountsPanel.grid(me, byOrganization);
+		OrganizationCountsPanel.fill(model, byOrganization, orgq, orgpage, grid);
+		if (grid) {
+			model.addAttribute("orgForm", OrganizationCountForm.of(byOrganization));
+		}
+		else if (me.writesTraining() && byOrganization.recordable()) {
+			model.addAttribute("orgOne", OneOrganizationCountForm.of(byOrganization, orgedit));
+		}
 		reference(model);
 		return "training/event";
 	}

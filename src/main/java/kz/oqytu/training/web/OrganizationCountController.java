@@ -3,6 +3,7 @@ package kz.oqytu.training.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,7 @@ import kz.oqytu.shared.web.Forms;
 import kz.oqytu.training.EventDetails;
 import kz.oqytu.training.OrganizationAttendance;
 import kz.oqytu.training.OrganizationCountCommand;
+import kz.oqytu.training.OrganizationCounts;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
 
@@ -102,6 +104,79 @@ class OrganizationCountController {
 		return page(me, id, model);
 	}
 
+	/** The whole grid on a page of its own: an event with more organizations than the event page's grid shows. */
+	@GetMapping("/events/{id:\\d+}/organization-counts")
+	@TrainingWriter
+	String grid(@PathVariable long id, Model model) {
+		CurrentUser me = CurrentUsers.require();
+		model.addAttribute("orgForm", OrganizationCountForm.of(attendance.organizationCounts(me, id)));
+		return page(me, id, model);
+	}
+
+	/**
+	 * One organization's counts, the others kept (issue #17): the event page's form for events with
+	 * many organizations. Saved through {@link OrganizationAttendance#recordOrganizationCount}, with the
+	 * grid's refusals; a refused save shows the event's counts again on their own page, the typed row kept.
+	 */
+	@PostMapping("/events/{id:\\d+}/organization-counts/one")
+	@TrainingWriter
+	String saveOne(@PathVariable long id, @ModelAttribute("orgOne") OneOrganizationCountForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUsers.require();
+		String name = form.getOrganization();
+		Long organizationId = null;
+		if (name == null || name.isBlank()) {
+			result.rejectValue("organization", "orgcounts.one.error.organizationRequired");
+		}
+		else {
+			organizationId = organizations.nameIndex(me).get(Organizations.nameKey(name));
+			if (organizationId == null) {
+				List<UnitOption> near = organizations.suggest(me, name, 3);
+				String suggestions = String.join("; ", near.stream().map(UnitOption::nameKk).toList());
+				result.rejectValue("organization",
+						near.isEmpty() ? "training.error.organizationNotFound" : "training.error.organizationSuggest",
+						new Object[] { name, suggestions }, null);
+			}
+		}
+		if (!result.hasErrors()) {
+			try {
+				attendance.recordOrganizationCount(me, id, form.getVersion() == null ? -1 : form.getVersion(),
+						new OrganizationCountCommand(organizationId, form.getCounts()));
+				redirect.addFlashAttribute("flash", "orgcounts.flash.saved");
+				return "redirect:/events/" + id + "#by-organization";
+			}
+			catch (BusinessRuleException ex) {
+				rejectOne(result, ex);
+			}
+			catch (ConflictException ex) {
+				result.reject("orgcounts.error.conflict");
+				form.setVersion(attendance.organizationCounts(me, id).version());
+			}
+		}
+		OrganizationCounts counts = attendance.organizationCounts(me, id);
+		OrganizationCountsPanel.fill(model, counts, null, 0, false);
+		return show(me, id, model);
+	}
+
+	/** The typed organization is row 1 of the merged rows: its refusals are worded for the one form. */
+	private static void rejectOne(BindingResult result, BusinessRuleException ex) {
+		String key = ex.messageKey();
+		if (ex.field() != null && ex.field().startsWith("rows[0]")
+				&& Set.of("orgcounts.error.organizationUnknown", "orgcounts.error.host", "orgcounts.error.countInvalid")
+					.contains(key)) {
+			String oneKey = key.replace("orgcounts.error.", "orgcounts.one.error.");
+			if (ex.field().endsWith("organization")) {
+				result.rejectValue("organization", oneKey, null, null);
+			}
+			else {
+				result.reject(oneKey);
+			}
+			return;
+		}
+		// everything else belongs to the form as a whole (the over-count names its category and both sums)
+		result.reject(key, ex.arguments(), key);
+	}
+
 	/** Organization names for the grid's datalist (htmx), as the participant grid offers them. */
 	@GetMapping("/events/{id:\\d+}/organization-counts/options")
 	@TrainingWriter
@@ -113,10 +188,15 @@ class OrganizationCountController {
 		return "training/organization-counts :: options";
 	}
 
+	/** The grid (everything typed kept) on the page of its own. */
 	private String page(CurrentUser me, long id, Model model) {
+		OrganizationCountsPanel.fill(model, attendance.organizationCounts(me, id), null, 0, true);
+		return show(me, id, model);
+	}
+
+	private String show(CurrentUser me, long id, Model model) {
 		EventDetails event = events.details(me, id);
 		model.addAttribute("event", event);
-		model.addAttribute("orgCounts", attendance.organizationCounts(me, id));
 		model.addAttribute("categories", catalog.categories());
 		return "training/organization-counts";
 	}

@@ -20,8 +20,8 @@ import kz.oqytu.training.EventStatus;
 /**
  * Bench profile only: what the event list and the participant export cost without their pages,
  * i.e. the same statements run directly for a subtree, no session, security, template or workbook.
- * The event list's baseline runs all three of the page's statements (the page with its total, the
- * years, the committees); before issue #17 it ran the first alone.
+ * The event list's baseline runs the page's own {@code listing} call: its three statements (the page
+ * with its total, the years, the committees) in one transaction; before issue #17 it ran the first alone.
  * It sits beside the package-private statements it runs, not in {@code web}.
  */
 @RestController
@@ -32,13 +32,9 @@ class TrainingBenchBaselines {
 
 	private final ParticipantExportService exports;
 
-	private final kz.oqytu.organizations.Organizations organizations;
-
-	TrainingBenchBaselines(TrainingEventService events, ParticipantExportService exports,
-			kz.oqytu.organizations.Organizations organizations) {
+	TrainingBenchBaselines(TrainingEventService events, ParticipantExportService exports) {
 		this.events = events;
 		this.exports = exports;
-		this.organizations = organizations;
 	}
 
 	@GetMapping(value = "/bench/baseline/events", produces = "text/plain")
@@ -47,14 +43,14 @@ class TrainingBenchBaselines {
 			@RequestParam(required = false) Long district, @RequestParam(required = false) EventStatus status,
 			@RequestParam(defaultValue = "DATE") EventCriteria.Sort sort, @RequestParam(defaultValue = "true") boolean desc,
 			@RequestParam(defaultValue = "50") int size) {
-		var page = events.search(scope, new EventCriteria(year, null, district, null, null, status, null, null, sort,
-				desc, 0, size));
-		// the page's other two statements (issue #17: the baseline runs what the page runs): the year
-		// filter's years and the district filter's committees, for an account of that scope
+		// the page's own call (issue #17): the page with its total, the year filter's years and the
+		// district filter's committees, in one read-only transaction, for an account of that scope
 		kz.oqytu.accounts.CurrentUser user = new kz.oqytu.accounts.CurrentUser(0, "bench", "bench",
 				kz.oqytu.accounts.Role.ADMIN, 0, scope);
-		int options = events.years(user).size() + organizations.committees(user).size();
-		return page.getTotalElements() + " " + page.getContent().size() + " " + options + "\n";
+		var listing = events.listing(user, new EventCriteria(year, null, district, null, null, status, null, null, sort,
+				desc, 0, size));
+		int options = listing.years().size() + listing.committees().size();
+		return listing.result().getTotalElements() + " " + listing.result().getContent().size() + " " + options + "\n";
 	}
 
 	@GetMapping("/bench/baseline/participants.csv")

@@ -85,9 +85,17 @@ class EventSurveyController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment",
-					download.day(), download.title(locale), suffix(kind, "QR"), "png"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, qrDisposition(download.day(), download.title(locale), suffix(kind, "QR")))
 			.body(qr.png(download.url(), QrCodes.boundedSize(size)));
+	}
+
+	/** The QR download's Content-Disposition by day, title and suffix: a pure function of them, remembered. */
+	private final kz.oqytu.shared.BoundedCache<String, String> qrDispositions = new kz.oqytu.shared.BoundedCache<>(2_000);
+
+	private String qrDisposition(java.time.LocalDate day, String title, String suffix) {
+		// the name's clean-up and transliteration run a dozen regular expressions: once per name (decision 0041)
+		return qrDispositions.get(day + "\n" + title + "\n" + suffix,
+				k -> DownloadNames.contentDisposition("attachment", day, title, suffix, "png"));
 	}
 
 	@GetMapping(value = "/survey/qr.svg", produces = "image/svg+xml")

@@ -53,6 +53,10 @@ public final class BoundedCache<K, V> {
 		this.entries.put(key, value);
 	}
 
+	public void remove(K key) {
+		this.entries.remove(key);
+	}
+
 	public int size() {
 		return this.entries.size();
 	}

@@ -24,6 +24,13 @@ public interface Surveys {
 	 */
 	String url(CurrentUser user, long eventId, SurveyKind kind);
 
+	/**
+	 * The staff download of the survey's QR code: its address and its event's day and title, after the
+	 * same scope check as {@link #url}. The check is made on every call; what it reads (the event's
+	 * organizer, the survey's token, the title) is remembered for a few seconds (decision 0041).
+	 */
+	QrDownload qrDownload(CurrentUser user, long eventId, SurveyKind kind);
+
 	/** Opens the survey now (e.g. early, before the event starts), keeping its closing time. */
 	void openNow(CurrentUser user, long eventId, SurveyKind kind);
 

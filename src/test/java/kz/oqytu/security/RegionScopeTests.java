@@ -252,6 +252,23 @@ class RegionScopeTests {
 		assertThat(page("scope.b.executive", "/reports/monitoring?year=2026")).contains(ORG_B);
 	}
 
+	/**
+	 * The staff QR download remembers what it read of the event and survey for a few seconds (decision
+	 * 0041); the scope check is still made on every request, so a download that A's methodologist has
+	 * just made is refused to B's accounts, and to A's chair (not staff).
+	 */
+	@Test
+	void aRememberedQrDownloadIsStillRefusedOutsideItsScope() throws Exception {
+		String qr = "/events/" + w.eventA + "/survey/qr.png";
+		for (int i = 0; i < 2; i++) {
+			assertThat(perform("methodologist", qr).getStatus()).as("A's methodologist, request " + (i + 1)).isEqualTo(200);
+			for (String who : List.of("scope.b.methodologist", "scope.b.executive", "chair")) {
+				assertThat(perform(who, qr).getStatus()).as(who + " right after A's methodologist").isIn(403, 404);
+			}
+		}
+		assertThat(perform("executive", qr).getStatus()).as("A's executive").isEqualTo(200);
+	}
+
 	@Test
 	void regionAsAccountsGetNothingOfRegionB() throws Exception {
 		for (String who : List.of("methodologist", "executive")) {

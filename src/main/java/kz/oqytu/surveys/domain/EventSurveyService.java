@@ -26,7 +26,6 @@ import kz.oqytu.organizations.Organizations;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
-import kz.oqytu.shared.db.Transactions;
 import kz.oqytu.surveys.EventSurveyView;
 import kz.oqytu.surveys.FlagReason;
 import kz.oqytu.surveys.FormPass;
@@ -76,18 +75,11 @@ class EventSurveyService implements Surveys {
 
 	private final Clock clock;
 
-	/** The transaction of one answer: two statements, not audited (survey answers are not). */
-	private final org.springframework.transaction.support.TransactionTemplate answers;
-
 	EventSurveyService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QuestionnaireStore questionnaires,
 			TrainingEvents events, Organizations organizations, SurveyProperties properties,
 			org.springframework.core.env.Environment environment, io.micrometer.core.instrument.MeterRegistry meters,
 			org.springframework.beans.factory.ObjectProvider<Surveys> selfProvider, FormTokens tokens,
-			SubmitLimits limits, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
-		org.springframework.transaction.interceptor.RuleBasedTransactionAttribute answer =
-				new org.springframework.transaction.interceptor.RuleBasedTransactionAttribute();
-		answer.setLabels(List.of(Transactions.UNAUDITED));
-		this.answers = new org.springframework.transaction.support.TransactionTemplate(transactionManager, answer);
+			SubmitLimits limits, Clock clock) {
 		this.selfProvider = selfProvider;
 		this.tokens = tokens;
 		this.limits = limits;
@@ -205,6 +197,11 @@ class EventSurveyService implements Surveys {
 	@Override
 	public String url(CurrentUser user, long eventId, SurveyKind kind) {
 		readable(user, eventId);
+		return urlOfReadable(user, eventId, kind);
+	}
+
+	/** The address of an event's survey the caller may read (checked before). */
+	private String urlOfReadable(CurrentUser user, long eventId, SurveyKind kind) {
 		// Read-only and one short statement in the common case; the first time, as the survey page does.
 		return jdbc.sql("select token from event_survey where event_id = :event and kind = :kind")
 			.param("event", eventId)
@@ -213,6 +210,47 @@ class EventSurveyService implements Surveys {
 			.optional()
 			.map(this::surveyUrl)
 			.orElseGet(() -> self().one(user, eventId, kind).url());
+	}
+
+	/** What a staff download of a QR code read, and when (decision 0041). */
+	private record QrEntry(String organizerPath, kz.oqytu.surveys.QrDownload download, long readAt) {
+	}
+
+	/** How long a read of a QR download is used: the longest a changed organizer or title goes unseen. */
+	static final long QR_DOWNLOAD_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+	/** QR downloads by event and kind, read within {@link #QR_DOWNLOAD_TTL_NANOS}; at most 2 000. */
+	private final kz.oqytu.shared.BoundedCache<String, QrEntry> qrDownloads = new kz.oqytu.shared.BoundedCache<>(2_000);
+
+	@Override
+	public kz.oqytu.surveys.QrDownload qrDownload(CurrentUser user, long eventId, SurveyKind kind) {
+		if (!user.isStaff()) {
+			throw new AccessDeniedException("staff only");
+		}
+		String key = eventId + "|" + kind.name();
+		long now = System.nanoTime();
+		QrEntry entry = qrDownloads.get(key, k -> null);
+		if (entry == null || now - entry.readAt() > QR_DOWNLOAD_TTL_NANOS) {
+			// read as the uncached way does: the scope check (which reads the event) and the survey's address
+			EventSummary event = readable(user, eventId);
+			String url = urlOfReadable(user, eventId, kind);
+			entry = new QrEntry(event.organizerPath(), new kz.oqytu.surveys.QrDownload(url,
+					event.startsAt().toLocalDate(), event.titleKk(), event.titleRu()), now);
+			qrDownloads.put(key, entry);
+		}
+		// the scope check of every request, on what was read (the user comes from the request's session)
+		if (!user.covers(entry.organizerPath())) {
+			throw new AccessDeniedException("event " + eventId + " is outside the user's scope");
+		}
+		return entry.download();
+	}
+
+	/** An event changed (organizer, title, date, status): its QR downloads are read again on this instance. */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	void on(kz.oqytu.training.TrainingFiguresChanged changed) {
+		for (SurveyKind kind : SurveyKind.values()) {
+			qrDownloads.remove(changed.eventId() + "|" + kind.name());
+		}
 	}
 
 	private Surveys self() {
@@ -324,24 +362,32 @@ class EventSurveyService implements Surveys {
 		if (!Tokens.looksLikeToken(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
-				       e.status,
-				       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
-				from event_survey s join training_event e on e.id = s.event_id
-				where s.token = :token
-				""")
-			.param("token", token)
-			.query((rs, n) -> {
-				LocalDateTime opens = rs.getObject(8, LocalDateTime.class);
-				LocalDateTime closes = rs.getObject(9, LocalDateTime.class);
-				long version = rs.getLong(11);
-				return new PublicSurvey(rs.getLong(1), rs.getString(2), SurveyKind.valueOf(rs.getString(3)),
-						rs.getLong(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class), opens,
-						closes, state(opens, closes, EventStatus.valueOf(rs.getString(10))), version,
-						questionnaires.questions(version));
-			})
-			.optional();
+		return jdbc.sql(SURVEY_BY_TOKEN).param("token", token).query((rs, n) -> survey(rs, 0)).optional();
+	}
+
+	/** The survey of a token with its event and its questionnaire's current version (parameter {@code :token}). */
+	static final String SURVEY_BY_TOKEN = """
+			select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
+			       e.status,
+			       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
+			from event_survey s join training_event e on e.id = s.event_id
+			where s.token = :token
+			""";
+
+	/** A row of {@link #SURVEY_BY_TOKEN} whose first column is {@code offset + 1}; null when that column is. */
+	private PublicSurvey survey(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
+		long id = rs.getLong(offset + 1);
+		if (rs.wasNull()) {
+			return null;
+		}
+		LocalDateTime opens = rs.getObject(offset + 8, LocalDateTime.class);
+		LocalDateTime closes = rs.getObject(offset + 9, LocalDateTime.class);
+		long version = rs.getLong(offset + 11);
+		return new PublicSurvey(id, rs.getString(offset + 2), SurveyKind.valueOf(rs.getString(offset + 3)),
+				rs.getLong(offset + 4), rs.getString(offset + 5), rs.getString(offset + 6),
+				rs.getObject(offset + 7, LocalDateTime.class), opens, closes,
+				state(opens, closes, EventStatus.valueOf(rs.getString(offset + 10))), version,
+				questionnaires.questions(version));
 	}
 
 	@Override
@@ -444,21 +490,32 @@ class EventSurveyService implements Surveys {
 	}
 
 	/**
-	 * The limits' count (one statement of its own, {@link SubmitLimits}), then one transaction of two
-	 * statements: the survey with its current version and event ({@link #byToken}), then the response with its answers, its flags and its used-up form token
-	 * (one data-modifying statement). Only a form that stores nothing asks once more why. Survey
-	 * answers are not audited, so the transaction is labelled {@link Transactions#UNAUDITED} and names
-	 * no actor.
+	 * Two statements, no transaction around them (each is its own): the limits' count together with the
+	 * survey, its current version and its event ({@link SubmitLimits#allowAndRead}), then the response
+	 * with its answers, its flags and its used-up form token (one data-modifying statement, its score row
+	 * written by its triggers). Only a form that stores nothing asks once more why. A transaction around
+	 * the two bought nothing (a read-committed read takes no lock and its snapshot ends with it) and cost
+	 * a commit's round trip and the transaction manager's work per answer (decision 0041). Survey answers
+	 * are not audited: no actor is set.
 	 */
 	@Override
 	public SubmitResult submit(String token, Submission submission) {
-		// The limits are counted first, in a statement of their own outside the answer's transaction, so
-		// that a hall's answers do not queue behind one another on the survey's counter row (decision 0037).
+		// The limits are counted in a statement outside the answer's insert, so that a hall's answers do not
+		// queue behind one another on the survey's counter row (decision 0037); the same statement reads the
+		// survey (decision 0041: one round trip instead of two).
 		Optional<FormTokens.FormToken> signed = tokens.formToken(submission.formToken());
-		SubmitResult result = signed.isPresent() && !limits.allow(signed.get().surveyId(), signed.get().device())
-				? SubmitResult.of(Outcome.BUSY)
-				: answers.execute(s -> store(byToken(token).orElseThrow(() -> new NotFoundException("survey")), submission,
-						signed));
+		SubmitResult result;
+		if (signed.isPresent()) {
+			SubmitLimits.Counted<PublicSurvey> counted = limits.allowAndRead(signed.get().surveyId(),
+					signed.get().device(), Tokens.looksLikeToken(token) ? SURVEY_BY_TOKEN : null, token,
+					(rs, offset) -> survey(rs, offset));
+			result = !counted.allowed() ? SubmitResult.of(Outcome.BUSY)
+					: store(Optional.ofNullable(counted.read()).orElseThrow(() -> new NotFoundException("survey")),
+							submission, signed);
+		}
+		else {
+			result = store(byToken(token).orElseThrow(() -> new NotFoundException("survey")), submission, signed);
+		}
 		submissions.get(result.outcome()).increment();
 		return result;
 	}

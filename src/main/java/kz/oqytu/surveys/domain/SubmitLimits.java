@@ -1,7 +1,6 @@
 package kz.oqytu.surveys.domain;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,9 +15,10 @@ import org.springframework.stereotype.Component;
  * <p>The counts are rows of {@code survey_submit_count} in PostgreSQL, so that every instance behind
  * the load balancer counts the same posts (decision 0037): with counters in each instance's memory,
  * two instances would take twice the limit. One statement counts the device and, when the device is
- * within its limit, the survey; it runs outside the answer's transaction (see
+ * within its limit, the survey; it is a statement of its own, apart from the answer's insert (see
  * {@link EventSurveyService#submit}), so a hall's answers hold the survey's counter row for that
- * statement only. The table is unlogged: a crash loses at most a minute's counts.
+ * statement only; it also reads the survey the answer is for (decision 0041: one round trip). The table
+ * is unlogged: a crash loses at most a minute's counts.
  */
 @Component
 class SubmitLimits {
@@ -40,11 +40,32 @@ class SubmitLimits {
 
 	/** Counts one post of the device to the survey; false when either is over its limit this minute. */
 	boolean allow(long surveyId, UUID device) {
+		return allowAndRead(surveyId, device, null, null, (rs, offset) -> null).allowed();
+	}
+
+	/** The limits' verdict, and the row the caller read in the same statement (null when none). */
+	record Counted<T>(boolean allowed, T read) {
+	}
+
+	/** Reads a row whose first column is {@code offset + 1}. */
+	@FunctionalInterface
+	interface OffsetRowMapper<T> {
+
+		T map(java.sql.ResultSet rs, int offset) throws java.sql.SQLException;
+
+	}
+
+	/**
+	 * Counts one post of the device to the survey and, in the same statement (one round trip, decision
+	 * 0041), runs the caller's read {@code select} (a query of at most one row, parameter {@code :token};
+	 * none when null), whose columns follow the two counts.
+	 */
+	<T> Counted<T> allowAndRead(long surveyId, UUID device, String select, String token, OffsetRowMapper<T> mapper) {
 		long minute = clock.millis() / 60_000;
 		// Once a minute per instance the same statement also clears out the rows of minutes gone by (not
 		// the two it counts, nor rows another post holds: it never waits, so it never deadlocks).
 		boolean purge = purged.getAndSet(minute) != minute;
-		Map<String, Object> counts = jdbc.sql("""
+		String sql = """
 				with purge as (
 				    delete from survey_submit_count where (kind, subject) in (
 				        select kind, subject from survey_submit_count
@@ -62,16 +83,24 @@ class SubmitLimits {
 				    on conflict (kind, subject) do update
 				        set posts = case when c.minute = excluded.minute then c.posts + 1 else 1 end, minute = excluded.minute
 				    returning posts)
-				select (select posts from device) as device_posts, (select posts from survey) as survey_posts""")
+				select (select posts from device) as device_posts, (select posts from survey) as survey_posts"""
+				+ (select == null ? "" : ", r.* from (values (1)) as one (x) left join (" + select + ") as r on true");
+		var statement = jdbc.sql(sql)
 			.param("purge", purge)
 			.param("device", device.toString())
 			.param("survey", Long.toString(surveyId))
 			.param("minute", minute)
-			.param("devicePosts", properties.devicePostsPerMinute())
-			.query()
-			.singleRow();
-		Number surveyPosts = (Number) counts.get("survey_posts");
-		return surveyPosts != null && ((Number) counts.get("device_posts")).intValue() <= properties.devicePostsPerMinute()
-				&& surveyPosts.intValue() <= properties.answersPerMinute();
+			.param("devicePosts", properties.devicePostsPerMinute());
+		if (select != null) {
+			statement = statement.param("token", token);
+		}
+		return statement.query((rs, n) -> {
+			int devicePosts = rs.getInt(1);
+			int surveyPosts = rs.getInt(2);
+			boolean counted = !rs.wasNull();
+			boolean allowed = counted && devicePosts <= properties.devicePostsPerMinute()
+					&& surveyPosts <= properties.answersPerMinute();
+			return new Counted<>(allowed, select == null ? null : mapper.map(rs, 2));
+		}).single();
 	}
 }

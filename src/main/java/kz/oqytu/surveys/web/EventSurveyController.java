@@ -79,17 +79,23 @@ class EventSurveyController {
 	@StaffOnly
 	ResponseEntity<byte[]> png(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			@RequestParam(required = false) Integer size, Locale locale) {
-		// the survey's address first: it checks the staff member's scope; then the event's date and title
-		// for the download's name in one short statement (the full event details took about ten, issue #17 S6)
-		String url = surveys.url(CurrentUsers.require(), id, kind);
-		kz.oqytu.training.EventSummary event = events.summary(id)
-			.orElseThrow(() -> new kz.oqytu.shared.NotFoundException("event " + id));
+		// the survey's address and the event's date and title after the scope check, read at most every few
+		// seconds per event (decision 0041); the full event details took about ten statements (issue #17 S6)
+		kz.oqytu.surveys.QrDownload download = surveys.qrDownload(CurrentUsers.require(), id, kind);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("attachment",
-					event.startsAt().toLocalDate(), event.title(locale), suffix(kind, "QR"), "png"))
-			.body(qr.png(url, QrCodes.boundedSize(size)));
+			.header(HttpHeaders.CONTENT_DISPOSITION, qrDisposition(download.day(), download.title(locale), suffix(kind, "QR")))
+			.body(qr.png(download.url(), QrCodes.boundedSize(size)));
+	}
+
+	/** The QR download's Content-Disposition by day, title and suffix: a pure function of them, remembered. */
+	private final kz.oqytu.shared.BoundedCache<String, String> qrDispositions = new kz.oqytu.shared.BoundedCache<>(2_000);
+
+	private String qrDisposition(java.time.LocalDate day, String title, String suffix) {
+		// the name's clean-up and transliteration run a dozen regular expressions: once per name (decision 0041)
+		return qrDispositions.get(day + "\n" + title + "\n" + suffix,
+				k -> DownloadNames.contentDisposition("attachment", day, title, suffix, "png"));
 	}
 
 	@GetMapping(value = "/survey/qr.svg", produces = "image/svg+xml")

@@ -179,20 +179,6 @@ class PublicSurveyController {
 		return HostCookies.read(request, DEVICE_COOKIE).orElse(null);
 	}
 
-	/**
-	 * The survey's QR code by its token: public like the survey itself (the code holds nothing but the
-	 * survey's public address), so the pages showing it need no session and browsers may cache it.
-	 */
-	@GetMapping(value = "/s/{token}/qr.png", produces = org.springframework.http.MediaType.IMAGE_PNG_VALUE)
-	org.springframework.http.ResponseEntity<byte[]> qr(@PathVariable String token,
-			@RequestParam(required = false) Integer size) {
-		String url = surveys.urlOfToken(token).orElseThrow(() -> new NotFoundException("survey"));
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.IMAGE_PNG)
-			.cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-			.body(qrCodes.png(url, kz.oqytu.surveys.QrCodes.boundedSize(size)));
-	}
-
 	@GetMapping("/s/{token}/thanks")
 	String thanks(@PathVariable String token, Model model) {
 		SurveyLink link = surveys.link(token, null).orElseThrow(() -> new NotFoundException("survey"));

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions stay in PostgreSQL (several instances share them), but a request that changes nothing in
@@ -21,6 +23,13 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * it is new, when an attribute, its id or its timeout changed, or when its stored last access is
  * older than the touch interval (one minute by default). An idle session therefore ends between
  * {@code timeout - interval} and {@code timeout} after the last request, never later.
+ *
+ * <p>Spring Session also reads the session a second time at the end of every request: its filter
+ * saves the session, forgets what it read, and asks whether the requested id is still valid, which
+ * is a {@code findById} of the id it just saved. The repository answers that question from the
+ * session it has just saved on the same thread (one read per request instead of two); a filter just
+ * outside Spring Session's forgets that session when the request ends, so no later request on the
+ * thread can see it.
  *
  * <p>Measured by {@code bench/run} (docs/performance.md): the fixed cost of every signed-in page.
  */
@@ -38,8 +47,28 @@ class SessionTouchThrottle {
 		};
 	}
 
+	/** Forgets the session saved on this thread when a request ends (outside Spring Session's filter). */
+	@Bean
+	static FilterRegistrationBean<jakarta.servlet.Filter> sessionJustSavedReset() {
+		FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+				(request, response, chain) -> {
+					try {
+						chain.doFilter(request, response);
+					}
+					finally {
+						Repository.JUST_SAVED.remove();
+					}
+				});
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setName("sessionJustSavedReset");
+		return registration;
+	}
+
 	/** The JDBC repository, saving only what needs saving. */
 	static final class Repository implements FindByIndexNameSessionRepository<Tracked> {
+
+		/** The session saved last on this thread, for the read that follows the save. */
+		static final ThreadLocal<Tracked> JUST_SAVED = new ThreadLocal<>();
 
 		private final FindByIndexNameSessionRepository<Session> delegate;
 
@@ -62,16 +91,25 @@ class SessionTouchThrottle {
 				this.delegate.save(session.delegate);
 				session.saved();
 			}
+			JUST_SAVED.set(session);
 		}
 
 		@Override
 		public Tracked findById(String id) {
+			Tracked saved = JUST_SAVED.get();
+			if (saved != null) {
+				JUST_SAVED.remove();
+				if (saved.getId().equals(id) && !saved.isExpired()) {
+					return saved;
+				}
+			}
 			Session found = this.delegate.findById(id);
 			return found == null ? null : new Tracked(found, false);
 		}
 
 		@Override
 		public void deleteById(String id) {
+			JUST_SAVED.remove();
 			this.delegate.deleteById(id);
 		}
 

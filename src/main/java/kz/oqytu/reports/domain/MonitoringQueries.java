@@ -28,7 +28,8 @@ import kz.oqytu.reports.PortalEvent;
  * district, or of its organizer's subtree when it has none, except the organizations whose own count
  * at it is recorded (decision 19). Which district and subtree an organization is in is read from the
  * registry now, so a move needs no refresh. Members are the latest snapshot on or before 1 January of
- * the next year, looked up for the rows shown only. A page is sorted, filtered and cut in SQL.
+ * the next year, looked up for the rows shown only. A page and its headline are one statement, sorted
+ * with a bound (decision 39); the workbook reads every row through one cursor.
  */
 @Component
 class MonitoringQueries {

@@ -31,7 +31,8 @@ import kz.oqytu.surveys.OrganizationSurveys;
  * The monitoring page (decision 32): coverage from the reports module's rollups, filtered, counted
  * and cut into a page in SQL. What other modules own comes in two bounded kinds of statement: for
  * the filters and the headline, each module names the organizations of the scope that have its
- * figure (ids only); for the rows shown, each gives its figures for the page's organization ids.
+ * figure (ids only); for the rows shown, each gives its figures for the page's organization ids, and
+ * for the workbook its figures for the whole scope once, beside one cursor over the rows (decision 39).
  */
 @Service
 class MonitoringService implements Monitoring {

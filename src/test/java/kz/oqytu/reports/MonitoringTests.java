@@ -197,4 +197,54 @@ class MonitoringTests {
 			assertThat(sheet.getRow(4).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
 		}
 	}
+
+	/**
+	 * The workbook (one cursor, each module's figures for the whole scope) holds exactly the rows the
+	 * page computes (figures for the page's ids), in the same order, every figure equal.
+	 */
+	@Test
+	void theWorkbookHoldsThePagesFiguresForEveryRowInThePagesOrder() throws Exception {
+		int year = 2026;
+		for (MonitoringFilter filter : List.of(MonitoringFilter.ALL, MonitoringFilter.NO_SCHOOL_PLAN)) {
+			List<MonitoringRow> rows = monitoring.rows(methodologist, year, null, filter);
+			byte[] body = mvc.perform(get("/reports/monitoring.xlsx").param("year", "" + year).param("show", filter.name())
+				.with(users.as("methodologist")))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+			try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+				Sheet sheet = workbook.getSheetAt(0);
+				assertThat(sheet.getLastRowNum() - 3).as(filter.name()).isEqualTo(rows.size()).isPositive();
+				for (int i = 0; i < rows.size(); i++) {
+					MonitoringRow m = rows.get(i);
+					org.apache.poi.ss.usermodel.Row row = sheet.getRow(4 + i);
+					assertThat(row.getCell(1).getStringCellValue()).as("row " + i).isIn(m.nameKk(), m.nameRu());
+					assertThat(row.getCell(0).getStringCellValue()).isIn(m.districtKk(), m.districtRu());
+					Number[] expected = { m.members(), m.trained(), null, m.previousTrained(), null, null,
+							m.schoolPlan().items(), m.schoolPlan().heldItems(), m.requests().total(), m.answeredRequests(),
+							m.materials().sent(), m.materials().acknowledged(), m.materials().missingLatest(),
+							m.surveys().responses(), m.surveys().usefulness(), m.surveys().practicalUse(),
+							m.surveys().interviews(), m.unrecorded(), m.previousUnrecorded() };
+					for (int c = 0; c < expected.length; c++) {
+						org.apache.poi.ss.usermodel.Cell cell = row.getCell(2 + c);
+						if (c == 2 || c == 4 || c == 5 || (c == 1 && m.recording() == OrganizationCoverage.Recording.NOT_RECORDED)
+								|| (c == 3 && m.previousRecording() == OrganizationCoverage.Recording.NOT_RECORDED)) {
+							continue; // coverage percentages, the plan's state and "not recorded" are words or derived
+						}
+						Double value = cell == null || cell.getCellType() == CellType.BLANK ? null : cell.getNumericCellValue();
+						Double want = expected[c] == null ? null : expected[c].doubleValue();
+						if (want != null && value != null && c >= 14 && c <= 15) {
+							assertThat(value).as("row " + i + " column " + (2 + c)).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-9));
+						}
+						else {
+							assertThat(value).as("row " + i + " column " + (2 + c)).isEqualTo(want);
+						}
+					}
+					Double coverage = m.coverage() == null ? null : row.getCell(4).getNumericCellValue();
+					if (coverage != null) {
+						assertThat(coverage).isGreaterThanOrEqualTo(0.0);
+					}
+				}
+			}
+		}
+	}
 }

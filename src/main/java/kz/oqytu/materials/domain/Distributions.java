@@ -488,8 +488,7 @@ class Distributions {
 				    where u.level = 'PRIMARY' and u.active and u.path like :scope
 				      and (cast(:ids as bigint[]) is null or u.id = any(:ids))
 				), circulating as (
-				    select m.id, m.latest_version_id, o.path as owner_path from material m
-				    join org_unit o on o.id = m.owner_unit_id
+				    select m.id, m.latest_version_id, m.owner_unit_id from material m
 				    where exists (select 1 from material_distribution x where x.material_id = m.id)
 				), received as (
 				    select d.org_unit_id,
@@ -499,8 +498,11 @@ class Distributions {
 				    from material_delivery d join orgs on orgs.id = d.org_unit_id
 				    group by d.org_unit_id
 				), missing as (
+				    -- owned above it: the owner is one of the units on its path (a hash join on the path's ids,
+				    -- where a prefix test of every organization against every material read millions of pairs)
 				    select orgs.id, count(*) as n from orgs
-				    join circulating c on orgs.path like c.owner_path || '%'
+				    cross join lateral unnest(string_to_array(trim(both '/' from orgs.path), '/')::bigint[]) as a(unit_id)
+				    join circulating c on c.owner_unit_id = a.unit_id
 				    where not exists (select 1 from material_delivery d
 				                      where d.version_id = c.latest_version_id and d.org_unit_id = orgs.id)
 				    group by orgs.id

@@ -76,7 +76,8 @@ class CoverageReportService implements CoverageReports {
 		return annual(region(user, regionId), year);
 	}
 
-	private AnnualCoverageReport annual(UnitInfo region, int year) {
+	/** The report's figures of a region (the union's root: the country); also the bench's baseline (S3). */
+	AnnualCoverageReport annual(UnitInfo region, int year) {
 		// members on every 1 January at once: both years take theirs from the one statement
 		Map<LocalDate, Long> members = queries.membersByDate(region.path());
 		return new AnnualCoverageReport(region.id(), region.nameKk(), region.nameRu(), year,
@@ -134,7 +135,7 @@ class CoverageReportService implements CoverageReports {
 		return breakdowns(region(user, regionId), year);
 	}
 
-	private CoverageBreakdowns breakdowns(UnitInfo region, int year) {
+	CoverageBreakdowns breakdowns(UnitInfo region, int year) {
 		String path = region.path();
 		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
 		// Left out and not recorded by the same statement as monitoring and the portal (decision 19).
@@ -176,7 +177,11 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public AnnualReportPage annualPage(CurrentUser user, Optional<Long> regionId, int year) {
-		UnitInfo region = region(user, regionId);
+		return annualPage(region(user, regionId), year);
+	}
+
+	/** The report page's statements for a region, checked already (the bench's baseline runs these too). */
+	AnnualReportPage annualPage(UnitInfo region, int year) {
 		AnnualCoverageReport report = annual(region, year);
 		return new AnnualReportPage(report, breakdowns(region, year), budget(region, year), byRegion(region, report));
 	}
@@ -184,7 +189,11 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Breakdown> byRegion(CurrentUser user, Optional<Long> regionId, int year) {
-		UnitInfo region = region(user, regionId);
+		return byRegion(region(user, regionId), year);
+	}
+
+	/** The dashboard's regions of the country (none for a region). */
+	List<Breakdown> byRegion(UnitInfo region, int year) {
 		if (region.level() != UnitLevel.NATIONAL) {
 			return List.of();
 		}
@@ -206,7 +215,10 @@ class CoverageReportService implements CoverageReports {
 	@Override
 	@Transactional(readOnly = true)
 	public List<TrendPoint> trend(CurrentUser user, Optional<Long> regionId) {
-		UnitInfo region = region(user, regionId);
+		return trend(region(user, regionId));
+	}
+
+	List<TrendPoint> trend(UnitInfo region) {
 		Map<Integer, Long> events = queries.eventsByYear(region.path());
 		Map<LocalDate, Long> members = queries.membersByDate(region.path());
 		Map<Integer, Map<String, Long>> byYear = new java.util.TreeMap<>();

@@ -7,7 +7,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +28,8 @@ import kz.oqytu.reports.PortalEvent;
  * district, or of its organizer's subtree when it has none, except the organizations whose own count
  * at it is recorded (decision 19). Which district and subtree an organization is in is read from the
  * registry now, so a move needs no refresh. Members are the latest snapshot on or before 1 January of
- * the next year, looked up for the rows shown only. A page is sorted, filtered and cut in SQL.
+ * the next year, looked up for the rows shown only. A page and its headline are one statement, sorted
+ * with a bound (decision 39); the workbook reads every row through one cursor.
  */
 @Component
 class MonitoringQueries {
@@ -62,9 +68,10 @@ class MonitoringQueries {
 
 	/**
 	 * Per organization of the scope: trained and not recorded, this year and last, from the rollups;
-	 * {@code marks} flags what other modules know. Columns of {@code f}: id, parent_id, trained,
-	 * previous_trained, unrecorded, previous_unrecorded, items, held_items, requests, acknowledged_all,
-	 * not_acknowledged, interviewed.
+	 * what other modules know as flags. Columns of {@code f}: id, parent_id, position (the rank of its
+	 * parent's Kazakh name among the parents of the scope: equal names, equal ranks, so that ordering by
+	 * it equals ordering by the name), trained, previous_trained, unrecorded, previous_unrecorded, items,
+	 * held_items, requests, acknowledged_all, not_acknowledged, interviewed.
 	 */
 	private static final String FIGURES = """
 			with orgs as (
@@ -74,62 +81,137 @@ class MonitoringQueries {
 			      and (cast(:district as bigint) is null or o.parent_id = cast(:district as bigint))
 			), open_rows as (
 			    -- an event is open only to organizations of its organizer's region: read no other region's
-			    select x.year, x.district_id, x.people, r.path
+			    select x.year, x.organizer_unit_id, x.district_id, x.people, r.path
 			    from reports_rollup_monitoring_open x join org_unit r on r.id = x.organizer_unit_id
 			    where x.year in (:year, :year - 1) and (r.path like :scope or :scopePath like r.path || '%')
 			), by_district as (
-			    select x.district_id, x.year, sum(x.people) as n from open_rows x where x.district_id is not null
-			    group by x.district_id, x.year
+			    select x.district_id, sum(x.people) filter (where x.year = :year) as now,
+			           sum(x.people) filter (where x.year = :year - 1) as before
+			    from open_rows x where x.district_id is not null
+			    group by x.district_id
 			), by_organizer as (
-			    select x.path, x.year, sum(x.people) as n from open_rows x where x.district_id is null
-			    group by x.path, x.year
+			    select x.organizer_unit_id as id, x.path, sum(x.people) filter (where x.year = :year) as now,
+			           sum(x.people) filter (where x.year = :year - 1) as before
+			    from open_rows x where x.district_id is null
+			    group by x.organizer_unit_id, x.path
+			), parents as (
+			    -- an organizer's subtree holds an organization when it holds its parent (or is the organization):
+			    -- the prefixes are compared once per parent, a few hundred, not once per organization
+			    select p.id, dense_rank() over (order by p.name_kk) as position,
+			           (select sum(g.now) from by_organizer g where starts_with(p.path, g.path)) as now,
+			           (select sum(g.before) from by_organizer g where starts_with(p.path, g.path)) as before
+			    from org_unit p where p.id in (select parent_id from orgs)
 			), own as (
 			    -- open events at which the organization's own count is recorded: their remainder is not its
-			    select w.organization_id as org, w.year, sum(w.people) as n
+			    select w.organization_id as org, sum(w.people) filter (where w.year = :year) as now,
+			           sum(w.people) filter (where w.year = :year - 1) as before
 			    from reports_rollup_monitoring_own w
 			    join orgs o on o.id = w.organization_id
 			    join org_unit r on r.id = w.organizer_unit_id
 			    where w.year in (:year, :year - 1) and (r.path like :scope or :scopePath like r.path || '%')
 			      and (w.district_id = o.parent_id or (w.district_id is null and starts_with(o.path, r.path)))
-			    group by w.organization_id, w.year
+			    group by w.organization_id
 			), trained as (
 			    select t.organization_id as org, sum(t.trained) filter (where t.year = :year) as now,
 			           sum(t.trained) filter (where t.year = :year - 1) as before
 			    from reports_rollup_monitoring_trained t
 			    where t.year in (:year, :year - 1) and t.organization_id in (select id from orgs)
 			    group by t.organization_id
-			), marks as (
-			    select m.id, bool_or(m.k = 1) as items, bool_or(m.k = 2) as held_items, bool_or(m.k = 3) as requests,
-			           bool_or(m.k = 4) as acknowledged_all, bool_or(m.k = 5) as not_acknowledged,
-			           bool_or(m.k = 6) as interviewed
-			    from (select unnest(%withItems%) as id, 1 as k
-			          union all select unnest(%withHeldItems%), 2
-			          union all select unnest(%withRequests%), 3
-			          union all select unnest(%acknowledgedAll%), 4
-			          union all select unnest(%notAcknowledged%), 5
-			          union all select unnest(%interviewed%), 6) m
-			    group by m.id
 			), f as (
-			    select o.id, o.parent_id, coalesce(t.now, 0) as trained, coalesce(t.before, 0) as previous_trained,
-			           coalesce(d.n, 0) + coalesce((select sum(g.n) from by_organizer g
-			                                        where g.year = :year and starts_with(o.path, g.path)), 0)
-			               - coalesce(w.n, 0) as unrecorded,
-			           coalesce(dp.n, 0) + coalesce((select sum(g.n) from by_organizer g
-			                                         where g.year = :year - 1 and starts_with(o.path, g.path)), 0)
-			               - coalesce(wp.n, 0) as previous_unrecorded,
-			           coalesce(k.items, false) as items, coalesce(k.held_items, false) as held_items,
-			           coalesce(k.requests, false) as requests, coalesce(k.acknowledged_all, false) as acknowledged_all,
-			           coalesce(k.not_acknowledged, false) as not_acknowledged,
-			           coalesce(k.interviewed, false) as interviewed
+			    -- the marks are arrays whose values the planner sees (custom plans): "= any" is a hash lookup
+			    select o.id, o.parent_id, p.position, coalesce(t.now, 0) as trained, coalesce(t.before, 0) as previous_trained,
+			           coalesce(d.now, 0) + coalesce(p.now, 0) + coalesce(s.now, 0) - coalesce(w.now, 0) as unrecorded,
+			           coalesce(d.before, 0) + coalesce(p.before, 0) + coalesce(s.before, 0) - coalesce(w.before, 0)
+			               as previous_unrecorded,
+			           o.id = any(cast(:withItems as bigint[])) as items,
+			           o.id = any(cast(:withHeldItems as bigint[])) as held_items,
+			           o.id = any(cast(:withRequests as bigint[])) as requests,
+			           o.id = any(cast(:acknowledgedAll as bigint[])) as acknowledged_all,
+			           o.id = any(cast(:notAcknowledged as bigint[])) as not_acknowledged,
+			           o.id = any(cast(:interviewed as bigint[])) as interviewed
 			    from orgs o
+			    join parents p on p.id = o.parent_id
 			    left join trained t on t.org = o.id
-			    left join by_district d on d.district_id = o.parent_id and d.year = :year
-			    left join by_district dp on dp.district_id = o.parent_id and dp.year = :year - 1
-			    left join own w on w.org = o.id and w.year = :year
-			    left join own wp on wp.org = o.id and wp.year = :year - 1
-			    left join marks k on k.id = o.id
+			    left join by_district d on d.district_id = o.parent_id
+			    left join by_organizer s on s.id = o.id
+			    left join own w on w.org = o.id
 			)
 			""";
+
+	/**
+	 * A slice of the selection in one statement: the headline of what {@code %condition%} selects and of
+	 * the whole scope (every row carries them; a slice past the end is one row of headline alone), then
+	 * the rows from {@code :offset}, at most {@code :limit}, in {@code %order%} (a bounded sort: the first
+	 * page sorts a hundred rows, not the scope), members looked up for those rows only.
+	 */
+	private static final String SLICE = FIGURES + """
+			, marked as (
+			    select f.*, %condition% as selected from f
+			), head as (
+			    select count(*) filter (where m.selected) as h_organizations,
+			           count(*) filter (where m.selected and m.trained > 0) as h_trained,
+			           count(*) filter (where m.selected and m.trained = 0 and m.unrecorded <= 0) as h_left_out,
+			           count(*) filter (where m.selected and m.trained = 0 and m.unrecorded > 0) as h_not_recorded,
+			           count(*) filter (where m.selected and m.items) as h_with_school_plan,
+			           count(*) filter (where m.selected and m.held_items) as h_school_plan_held,
+			           count(*) filter (where m.selected and m.requests) as h_with_requests,
+			           count(*) filter (where m.selected and m.acknowledged_all) as h_acknowledged_all,
+			           count(*) filter (where m.selected and m.interviewed) as h_interviewed,
+			           count(*) as h_scope_organizations,
+			           count(*) filter (where m.trained = 0 and m.unrecorded <= 0) as h_scope_left_out,
+			           count(*) filter (where m.trained = 0 and m.unrecorded > 0) as h_scope_not_recorded
+			    from marked m
+			), cut as (
+			    select x.* from (
+			        select m.id, m.position, m.trained, m.previous_trained, m.unrecorded, m.previous_unrecorded,
+			               o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk, d.name_ru as district_ru
+			        from marked m join org_unit o on o.id = m.id join org_unit d on d.id = m.parent_id
+			        where m.selected
+			    ) x
+			    order by %order%
+			    offset :offset limit :limit
+			)
+			select h.*, c.*, mb.members, mb.as_of, pm.members as previous_members
+			from head h
+			left join cut c on true
+			left join lateral (select s.members, s.as_of from membership_snapshot s
+			                   where s.org_unit_id = c.id and s.as_of <= :members
+			                   order by s.as_of desc limit 1) mb on true
+			left join lateral (select s.members from membership_snapshot s
+			                   where s.org_unit_id = c.id and s.as_of <= :previousMembers
+			                   order by s.as_of desc limit 1) pm on true
+			order by %order%
+			""";
+
+	/**
+	 * Every row of the selection in {@code %order%}, for a cursor (the workbook): the same figures and
+	 * members as a slice, without the headline.
+	 */
+	private static final String ALL_ROWS = FIGURES + """
+			select x.*, mb.members, mb.as_of, pm.members as previous_members
+			from (
+			    select f.id, f.position, f.trained, f.previous_trained, f.unrecorded, f.previous_unrecorded,
+			           o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk, d.name_ru as district_ru
+			    from f join org_unit o on o.id = f.id join org_unit d on d.id = f.parent_id
+			    where %condition%
+			) x
+			left join lateral (select s.members, s.as_of from membership_snapshot s
+			                   where s.org_unit_id = x.id and s.as_of <= :members
+			                   order by s.as_of desc limit 1) mb on true
+			left join lateral (select s.members from membership_snapshot s
+			                   where s.org_unit_id = x.id and s.as_of <= :previousMembers
+			                   order by s.as_of desc limit 1) pm on true
+			order by %order%
+			""";
+
+	/**
+	 * The page's order: by district and organization name (natural collation), then id. {@code position}
+	 * ranks the district names, so the sort compares names only within a district.
+	 */
+	static final String PAGE_ORDER = "position, name_kk, id";
+
+	/** The annual report's left-out list: by Kazakh name in code-point order, as Java's sort was. */
+	static final String LEFT_OUT_ORDER = "name_kk collate \"C\", position, name_kk, id";
 
 	/** The conditions on {@code f} of the page's filters (decision 19 for the first two). */
 	static String condition(MonitoringFilter filter) {
@@ -149,9 +231,17 @@ class MonitoringQueries {
 
 	private final RollupRefresher refresher;
 
-	MonitoringQueries(JdbcClient jdbc, RollupRefresher refresher) {
+	/** Rows read {@link #FETCH} at a time from a cursor (the workbook's rows). */
+	private final NamedParameterJdbcTemplate cursor;
+
+	static final int FETCH = 500;
+
+	MonitoringQueries(JdbcClient jdbc, RollupRefresher refresher, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.refresher = refresher;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH);
+		this.cursor = new NamedParameterJdbcTemplate(template);
 	}
 
 	/** Every statement reads the rollups after the caller's own pending changes are in them. */
@@ -167,112 +257,102 @@ class MonitoringQueries {
 
 	/** A page of the selection, sorted by district and name. */
 	List<Coverage> page(Scope scope, String condition, Marks marks, long offset, int limit) {
-		return rows(scope, condition, marks, "d.name_kk, o.name_kk, o.id", offset, limit);
+		return slice(scope, condition, marks, PAGE_ORDER, offset, limit).rows();
 	}
 
 	/** The headline of the selection. */
 	Totals totals(Scope scope, String condition, Marks marks) {
-		return sql(figures(marks) + """
-				select count(*) as organizations, count(*) filter (where f.trained > 0) as trained,
-				       count(*) filter (where f.trained = 0 and f.unrecorded <= 0) as left_out,
-				       count(*) filter (where f.trained = 0 and f.unrecorded > 0) as not_recorded,
-				       count(*) filter (where f.items) as with_school_plan,
-				       count(*) filter (where f.held_items) as school_plan_held,
-				       count(*) filter (where f.requests) as with_requests,
-				       count(*) filter (where f.acknowledged_all) as acknowledged_all,
-				       count(*) filter (where f.interviewed) as interviewed
-				from f where\s""" + condition)
-			.params(params(scope))
-			.query((rs, n) -> new Totals(rs.getInt("organizations"), rs.getInt("trained"), rs.getInt("left_out"),
-					rs.getInt("not_recorded"), rs.getInt("with_school_plan"), rs.getInt("school_plan_held"),
-					rs.getInt("with_requests"), rs.getInt("acknowledged_all"), rs.getInt("interviewed")))
-			.single();
+		return slice(scope, condition, marks, PAGE_ORDER, 0, 0).selected();
 	}
 
 	/**
 	 * The annual report's left-out list: how many organizations of the scope nobody was trained from
 	 * with everything open to them recorded, the first {@code limit} of them by Kazakh name (in code
-	 * point order, as the report always sorted), and how many are not recorded.
+	 * point order, as the report always sorted), and how many are not recorded. One statement.
 	 */
 	LeftOut leftOut(String scopePath, int year, int limit) {
-		Scope scope = new Scope(scopePath, null, null, year);
-		Totals totals = totals(scope, "true", Marks.NONE);
-		List<Coverage> first = rows(scope, condition(MonitoringFilter.NOT_TRAINED), Marks.NONE,
-				"o.name_kk collate \"C\", d.name_kk, o.name_kk, o.id", 0, limit);
-		return new LeftOut(first, totals.leftOut(), totals.organizations(), totals.notRecorded());
-	}
-
-	private List<Coverage> rows(Scope scope, String condition, Marks marks, String order, long offset, int limit) {
-		Map<String, Object> p = params(scope);
-		p.put("offset", offset);
-		p.put("limit", limit);
-		p.put("members", LocalDate.of(scope.year() + 1, 1, 1));
-		p.put("previousMembers", LocalDate.of(scope.year(), 1, 1));
-		// members are looked up for the rows of the page only, after the cut
-		return sql(figures(marks) + """
-				, cut as (
-				    select f.*, o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk,
-				           d.name_ru as district_ru, row_number() over (order by\s""" + order + """
-				) as position
-				    from f join org_unit o on o.id = f.id join org_unit d on d.id = f.parent_id
-				    where\s""" + condition + """
-
-				    order by\s""" + order + """
-
-				    offset :offset limit :limit
-				)
-				select c.*, m.members, m.as_of, pm.members as previous_members
-				from cut c
-				left join lateral (select s.members, s.as_of from membership_snapshot s
-				                   where s.org_unit_id = c.id and s.as_of <= :members
-				                   order by s.as_of desc limit 1) m on true
-				left join lateral (select s.members from membership_snapshot s
-				                   where s.org_unit_id = c.id and s.as_of <= :previousMembers
-				                   order by s.as_of desc limit 1) pm on true
-				order by c.position
-				""")
-			.params(p)
-			.query((rs, n) -> new Coverage(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
-					rs.getLong("district_id"), rs.getString("district_kk"), rs.getString("district_ru"),
-					nullableLong(rs, "members"), rs.getObject("as_of", LocalDate.class), rs.getLong("trained"),
-					nullableLong(rs, "previous_members"), rs.getLong("previous_trained"), rs.getLong("unrecorded"),
-					rs.getLong("previous_unrecorded")))
-			.list();
+		Slice slice = slice(new Scope(scopePath, null, null, year), condition(MonitoringFilter.NOT_TRAINED), Marks.NONE,
+				LEFT_OUT_ORDER, 0, limit);
+		return new LeftOut(slice.rows(), slice.scopeLeftOut(), slice.scopeOrganizations(), slice.scopeNotRecorded());
 	}
 
 	/**
-	 * The statement with the marks written in as array literals (numbers only): a planner that sees
-	 * the arrays counts their rows and hash-joins them, where a parameter passed to a generic plan was
-	 * taken for a handful of rows and joined by nested loop (minutes at offset 4 900 of the country).
+	 * A page of the selection and its headline, in one statement (the figures are computed once): the
+	 * headline of what {@code condition} selects, the scope's own counts of organizations, left out and
+	 * not recorded, and the rows from {@code offset} in {@code order} ({@link #PAGE_ORDER} or
+	 * {@link #LEFT_OUT_ORDER}), at most {@code limit}.
 	 */
-	private static String figures(Marks marks) {
-		return FIGURES.replace("%withItems%", literal(marks.withItems()))
-			.replace("%withHeldItems%", literal(marks.withHeldItems()))
-			.replace("%withRequests%", literal(marks.withRequests()))
-			.replace("%acknowledgedAll%", literal(marks.acknowledgedAll()))
-			.replace("%notAcknowledged%", literal(marks.notAcknowledged()))
-			.replace("%interviewed%", literal(marks.interviewed()));
-	}
-
-	private static String literal(Collection<Long> ids) {
-		StringBuilder sql = new StringBuilder("'{");
-		for (Long id : ids) {
-			if (sql.length() > 2) {
-				sql.append(',');
+	Slice slice(Scope scope, String condition, Marks marks, String order, long offset, int limit) {
+		Map<String, Object> p = params(scope, marks);
+		p.put("offset", offset);
+		p.put("limit", limit);
+		List<Coverage> rows = new java.util.ArrayList<>();
+		Slice[] head = new Slice[1];
+		sql(SLICE.replace("%condition%", "(" + condition + ")").replace("%order%", order)).params(p).query(rs -> {
+			if (head[0] == null) {
+				head[0] = new Slice(new Totals(rs.getInt("h_organizations"), rs.getInt("h_trained"), rs.getInt("h_left_out"),
+						rs.getInt("h_not_recorded"), rs.getInt("h_with_school_plan"), rs.getInt("h_school_plan_held"),
+						rs.getInt("h_with_requests"), rs.getInt("h_acknowledged_all"), rs.getInt("h_interviewed")),
+						rs.getInt("h_scope_organizations"), rs.getInt("h_scope_left_out"), rs.getInt("h_scope_not_recorded"), rows);
 			}
-			sql.append(id.longValue());
-		}
-		return sql.append("}'::bigint[]").toString();
+			rs.getLong("id");
+			if (!rs.wasNull()) {
+				rows.add(coverage(rs));
+			}
+		});
+		return head[0];
 	}
 
-	private static Map<String, Object> params(Scope scope) {
+	/** A page and its headline: {@code rows} in order, the counts of the whole scope beside the selection's. */
+	record Slice(Totals selected, int scopeOrganizations, int scopeLeftOut, int scopeNotRecorded, List<Coverage> rows) {
+	}
+
+	/**
+	 * Every row of the selection in the page's order, handed to {@code sink} as the database sends them:
+	 * one statement, read through a cursor {@link #FETCH} rows at a time (the caller's transaction keeps
+	 * it open), so the rows are never all in memory.
+	 */
+	void forEach(Scope scope, String condition, Marks marks, Consumer<Coverage> sink) {
+		refresher.readYourWrites();
+		cursor.query(
+				ALL_ROWS.replace("%condition%", "(" + condition + ")").replace("%order%", PAGE_ORDER),
+				params(scope, marks), rs -> {
+					sink.accept(coverage(rs));
+				});
+	}
+
+	private static Coverage coverage(ResultSet rs) throws SQLException {
+		return new Coverage(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"), rs.getLong("district_id"),
+				rs.getString("district_kk"), rs.getString("district_ru"), nullableLong(rs, "members"),
+				rs.getObject("as_of", LocalDate.class), rs.getLong("trained"), nullableLong(rs, "previous_members"),
+				rs.getLong("previous_trained"), rs.getLong("unrecorded"), rs.getLong("previous_unrecorded"));
+	}
+
+	/**
+	 * The scope, the year and the marks as arrays. Every statement is planned for its values
+	 * ({@code plan_cache_mode=force_custom_plan}): the planner sees each array, counts its rows and
+	 * looks ids up in a hash of it.
+	 */
+	private static Map<String, Object> params(Scope scope, Marks marks) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("scope", scope.path() + "%");
 		p.put("scopePath", scope.path());
 		p.put("org", scope.organizationId());
 		p.put("district", scope.districtId());
 		p.put("year", scope.year());
+		p.put("members", LocalDate.of(scope.year() + 1, 1, 1));
+		p.put("previousMembers", LocalDate.of(scope.year(), 1, 1));
+		p.put("withItems", array(marks.withItems()));
+		p.put("withHeldItems", array(marks.withHeldItems()));
+		p.put("withRequests", array(marks.withRequests()));
+		p.put("acknowledgedAll", array(marks.acknowledgedAll()));
+		p.put("notAcknowledged", array(marks.notAcknowledged()));
+		p.put("interviewed", array(marks.interviewed()));
 		return p;
+	}
+
+	private static Long[] array(Collection<Long> ids) {
+		return ids.toArray(new Long[0]);
 	}
 
 	/**

@@ -31,13 +31,11 @@ import kz.oqytu.surveys.OrganizationSurveys;
  * The monitoring page (decision 32): coverage from the reports module's rollups, filtered, counted
  * and cut into a page in SQL. What other modules own comes in two bounded kinds of statement: for
  * the filters and the headline, each module names the organizations of the scope that have its
- * figure (ids only); for the rows shown, each gives its figures for the page's organization ids.
+ * figure (ids only); for the rows shown, each gives its figures for the page's organization ids, and
+ * for the workbook its figures for the whole scope once, beside one cursor over the rows (decision 39).
  */
 @Service
 class MonitoringService implements Monitoring {
-
-	/** Rows per statement of the workbook, which streams every row of the selection. */
-	static final int BATCH = 1000;
 
 	private final MonitoringQueries queries;
 
@@ -78,10 +76,17 @@ class MonitoringService implements Monitoring {
 		MonitoringQueries.Scope scope = new MonitoringQueries.Scope(user.scopePath(), districtId, null, year);
 		String condition = MonitoringQueries.condition(filter);
 		MonitoringQueries.Marks marks = marks(user, year);
-		MonitoringQueries.Totals t = queries.totals(scope, condition, marks);
+		// the headline and the page in one statement; a page past the end is asked again as the last one
+		int p = Math.max(page, 0);
+		MonitoringQueries.Slice slice = queries.slice(scope, condition, marks, MonitoringQueries.PAGE_ORDER,
+				(long) p * size, size);
+		MonitoringQueries.Totals t = slice.selected();
 		int pages = Math.max(1, (t.organizations() + size - 1) / size);
-		int p = Math.min(Math.max(page, 0), pages - 1);
-		List<MonitoringRow> rows = rows(user, queries.page(scope, condition, marks, (long) p * size, size), year);
+		if (p > pages - 1) {
+			p = pages - 1;
+			slice = queries.slice(scope, condition, marks, MonitoringQueries.PAGE_ORDER, (long) p * size, size);
+		}
+		List<MonitoringRow> rows = rows(user, slice.rows(), year);
 		MonitoringTotals totals = new MonitoringTotals(t.organizations(), t.trained(), t.withSchoolPlan(),
 				t.schoolPlanHeld(), t.withRequests(), t.acknowledgedAll(), t.interviewed(), t.leftOut(),
 				t.notRecorded());
@@ -102,17 +107,22 @@ class MonitoringService implements Monitoring {
 		requireStaff(user);
 		MonitoringQueries.Scope scope = new MonitoringQueries.Scope(user.scopePath(), districtId, null, year);
 		String condition = MonitoringQueries.condition(filter);
-		MonitoringQueries.Marks marks = marks(user, year);
-		Consumer<Consumer<MonitoringRow>> source = sink -> {
-			for (long offset = 0;; offset += BATCH) {
-				List<MonitoringQueries.Coverage> batch = queries.page(scope, condition, marks, offset, BATCH);
-				rows(user, batch, year).forEach(sink);
-				if (batch.size() < BATCH) {
-					return;
-				}
-			}
-		};
-		return workbook.write(source, unrecorded(user, year), year, surveys.anonymityThreshold(), locale);
+		// a fixed number of statements whatever the number of rows: the marks when the filter reads them,
+		// each module's figures for the whole scope once, then the rows through one cursor
+		MonitoringQueries.Marks marks = readsMarks(filter) ? marks(user, year) : MonitoringQueries.Marks.NONE;
+		Figures figures = new Figures(schoolPlans.statusByOrganization(user, year),
+				requests.countsByOrganization(user, year), materials.statusByOrganization(user),
+				surveys.scoresByOrganization(user, year));
+		kz.oqytu.reports.UnrecordedAttendance unrecorded = unrecorded(user, year);
+		Consumer<Consumer<MonitoringRow>> source = sink -> queries.forEach(scope, condition, marks,
+				c -> sink.accept(row(c, figures, year)));
+		return workbook.write(source, unrecorded, year, surveys.anonymityThreshold(), locale);
+	}
+
+	/** Whether a filter's condition reads what other modules know (the marks); coverage needs none. */
+	static boolean readsMarks(MonitoringFilter filter) {
+		return filter != null && filter != MonitoringFilter.ALL && filter != MonitoringFilter.NOT_TRAINED
+				&& filter != MonitoringFilter.NOT_RECORDED;
 	}
 
 	/** The ids other modules name for the filters and the headline: one statement each. */
@@ -132,19 +142,25 @@ class MonitoringService implements Monitoring {
 		}
 		Set<Long> ids = new java.util.LinkedHashSet<>();
 		coverage.forEach(c -> ids.add(c.organizationId()));
-		Map<Long, SchoolPlanStatus> plans = schoolPlans.statusByOrganization(user, year, ids);
-		Map<Long, RequestCounts> requestCounts = requests.countsByOrganization(user, year, ids);
-		Map<Long, MaterialStatus> received = materials.statusByOrganization(user, ids);
-		Map<Long, OrganizationScores> scores = surveys.scoresByOrganization(user, year, ids);
-		return coverage.stream().map(c -> {
-			long id = c.organizationId();
-			return new MonitoringRow(id, c.nameKk(), c.nameRu(), c.districtId(), c.districtKk(), c.districtRu(),
-					c.members(), c.trained(), c.previousMembers(), c.previousTrained(),
-					plans.getOrDefault(id, SchoolPlanStatus.none(id, year)),
-					requestCounts.getOrDefault(id, new RequestCounts(id, 0, 0, 0, 0)),
-					received.getOrDefault(id, new MaterialStatus(id, 0, 0, 0, 0)),
-					scores.getOrDefault(id, OrganizationScores.none(id)), c.unrecorded(), c.previousUnrecorded());
-		}).toList();
+		Figures figures = new Figures(schoolPlans.statusByOrganization(user, year, ids),
+				requests.countsByOrganization(user, year, ids), materials.statusByOrganization(user, ids),
+				surveys.scoresByOrganization(user, year, ids));
+		return coverage.stream().map(c -> row(c, figures, year)).toList();
+	}
+
+	/** What the other modules know of the organizations, by id (absent: nothing). */
+	private record Figures(Map<Long, SchoolPlanStatus> plans, Map<Long, RequestCounts> requests,
+			Map<Long, MaterialStatus> materials, Map<Long, OrganizationScores> scores) {
+	}
+
+	private static MonitoringRow row(MonitoringQueries.Coverage c, Figures figures, int year) {
+		long id = c.organizationId();
+		return new MonitoringRow(id, c.nameKk(), c.nameRu(), c.districtId(), c.districtKk(), c.districtRu(),
+				c.members(), c.trained(), c.previousMembers(), c.previousTrained(),
+				figures.plans().getOrDefault(id, SchoolPlanStatus.none(id, year)),
+				figures.requests().getOrDefault(id, new RequestCounts(id, 0, 0, 0, 0)),
+				figures.materials().getOrDefault(id, new MaterialStatus(id, 0, 0, 0, 0)),
+				figures.scores().getOrDefault(id, OrganizationScores.none(id)), c.unrecorded(), c.previousUnrecorded());
 	}
 
 	private static void requireStaff(CurrentUser user) {

@@ -69,16 +69,16 @@ class ResultsFoldTests {
 			.as("the submits come unfolded").isPositive();
 		compared();
 
-		// answers removed and changed, responses flagged, unflagged and removed
-		jdbc.sql("delete from survey_answer where response_id in (:ids) and response_id % 4 = 0").param("ids", added).update();
-		jdbc.sql("update survey_answer set rating = 6 - rating where response_id in (:ids) and rating is not null and response_id % 3 = 1")
+		// answers removed and changed, responses flagged, unflagged and removed (ids step by 50: n = id / 50)
+		jdbc.sql("delete from survey_answer where response_id in (:ids) and response_id / 50 % 4 = 0").param("ids", added).update();
+		jdbc.sql("update survey_answer set rating = 6 - rating where response_id in (:ids) and rating is not null and response_id / 50 % 3 = 1")
 			.param("ids", added).update();
-		jdbc.sql("update survey_response set flagged = true, flag_reasons = 1 where id in (:ids) and id % 5 = 0")
+		jdbc.sql("update survey_response set flagged = true, flag_reasons = 1 where id in (:ids) and id / 50 % 5 = 0")
 			.param("ids", added).update();
-		jdbc.sql("update survey_response set flagged = false, flag_reasons = 0 where id in (:ids) and flagged and id % 2 = 1")
+		jdbc.sql("update survey_response set flagged = false, flag_reasons = 0 where id in (:ids) and flagged and id / 50 % 2 = 1")
 			.param("ids", added).update();
 		compared();
-		jdbc.sql("delete from survey_response where id in (:ids) and id % 7 = 0").param("ids", added).update();
+		jdbc.sql("delete from survey_response where id in (:ids) and id / 50 % 7 = 0").param("ids", added).update();
 		assertThat(jdbc.sql("select count(*) from survey_results_dirty").query(Long.class).single())
 			.as("a removal marks its key").isPositive();
 		compared();

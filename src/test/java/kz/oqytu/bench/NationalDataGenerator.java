@@ -130,6 +130,8 @@ public final class NationalDataGenerator {
 			s.execute("select reports_rollup_monitoring_rebuild()");
 			// the survey results' score rows (decision 36): their triggers were off for the session too
 			s.execute("select surveys_response_score_rebuild()");
+			// the survey results' fold (decision 38), from those score rows
+			s.execute("select surveys_results_fold_rebuild()");
 		}
 		// as autovacuum would leave a database at rest: statistics, and visibility maps for index-only scans
 		log.accept("vacuum analyze");

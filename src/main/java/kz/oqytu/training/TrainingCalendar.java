@@ -33,4 +33,10 @@ public interface TrainingCalendar {
 
 	/** The last change of any event (its {@code updated_at}); null when there are none. */
 	Instant lastChange();
+
+	/**
+	 * A number that grows with every write to the events (insert, update, delete), whatever the
+	 * clocks say: with {@link #lastChange()} it tells a reader that something may have changed.
+	 */
+	long changeCount();
 }

@@ -43,6 +43,7 @@ class ProductionConfigurationTests {
 			Map.entry("webjars-locator-lite.version", "overrides Boot's 1.1.4 with the 1.1.5 patch release (STACK-NOTES)"),
 			Map.entry("poi.version", "Apache POI, not managed by Boot; 5.5.1 is the newest release"),
 			Map.entry("zxing.version", "zxing, not managed by Boot"),
+			Map.entry("ical4j.version", "ical4j, test scope only (the calendar feed's parser in tests), not managed by Boot"),
 			Map.entry("openhtmltopdf.version", "OpenHTMLtoPDF, not managed by Boot"),
 			Map.entry("pdfbox.version", "Apache PDFBox, not managed by Boot: inspects uploaded PDFs for scripts and"
 					+ " automatic actions (issue #15); 3.0.8 is the newest patch and also replaces the 3.0.x that"

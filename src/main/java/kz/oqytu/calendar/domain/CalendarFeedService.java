@@ -196,20 +196,31 @@ public class CalendarFeedService implements CalendarFeeds {
 	}
 
 	/**
-	 * When the feed last changed, to the microsecond (the ETag; Last-Modified has whole seconds): its events change (any event's last change stands in,
-	 * since one that left the feed leaves no trace in it), the window moves (at midnight in the union's
-	 * zone), its secret or the application changes. Names of organizations changed during the day show
-	 * the next day at the latest.
+	 * When the feed last changed and a tag of what it depends on: its events (any event's last change
+	 * stands in, since one that left the feed leaves no trace in it; with the events' change counter,
+	 * which moves whatever the clocks say), the window (it moves at midnight
+	 * in the union's zone), its secret and the application's start. Names of organizations changed
+	 * during the day show the next day at the latest. {@code modified} is the latest of them (for
+	 * Last-Modified); {@code tag} changes whenever any of them changes, even to an earlier time (an
+	 * event written under another clock, a clock set back), so an ETag made from it never keeps a
+	 * changed feed from a phone.
 	 */
+	public record Version(Instant modified, String tag) {
+	}
+
 	@Transactional(readOnly = true)
-	public Instant lastModified(Feed feed) {
+	public Version version(Feed feed) {
 		Instant midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
 		Instant events = calendar.lastChange();
 		Instant last = Stream.of(midnight, events, feed.createdAt(), started)
 			.filter(java.util.Objects::nonNull)
 			.max(Instant::compareTo)
 			.orElseThrow();
-		return last.truncatedTo(ChronoUnit.MICROS);
+		String tag = Long.toString(calendar.changeCount(), 36) + "."
+				+ Stream.of(midnight, events, feed.createdAt(), started)
+					.map(i -> i == null ? "-" : Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, i), 36))
+					.collect(java.util.stream.Collectors.joining("."));
+		return new Version(last.truncatedTo(ChronoUnit.MICROS), tag);
 	}
 
 	/** The feed's iCalendar text in the language. */

@@ -50,10 +50,10 @@ class CalendarFeedController {
 		if (!feeds.allowFetch(feed.unitId())) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").build();
 		}
-		Instant modified = feeds.lastModified(feed);
+		CalendarFeedService.Version version = feeds.version(feed);
+		Instant modified = version.modified();
 		// two changes within one second differ in the ETag, which phones send back (If-None-Match wins)
-		String etag = "W/\"" + lang + "-" + java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, modified) + "-"
-				+ FORMAT + "\"";
+		String etag = "W/\"" + lang + "-" + version.tag() + "-" + FORMAT + "\"";
 		HttpServletResponse response = request.getResponse();
 		if (response != null) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePrivate().getHeaderValue());

@@ -66,9 +66,20 @@ class ResultsFold {
 		List<long[]> keys = jdbc.sql("select region_id, year from surveys_results_fold_dirty('/', null) order by year, region_id")
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
 		for (long[] key : keys) {
-			transactions.executeWithoutResult(status -> jdbc.sql("select surveys_results_fold_refresh(:region, :year, :k)")
-				.param("region", key[0]).param("year", (int) key[1]).param("k", properties.anonymityThreshold()).query()
-				.singleRow());
+			transactions.executeWithoutResult(status -> {
+				// Never wait for a key someone else holds (a page refreshing it, a rebuild): the job would
+				// hold the fold's shared lock while waiting, and a transaction that refreshed keys and then
+				// asks for the rebuild's exclusive lock would deadlock with it. A busy key is left to its
+				// holder or to the next round.
+				boolean free = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock_shared(hashtextextended('surveys_results_fold', 0))")
+					.query(Boolean.class).single())
+						&& Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended('surveys_results_fold/' || :region || '/' || :year, 0))")
+							.param("region", key[0]).param("year", (int) key[1]).query(Boolean.class).single());
+				if (free) {
+					jdbc.sql("select surveys_results_fold_refresh(:region, :year, :k)").param("region", key[0])
+						.param("year", (int) key[1]).param("k", properties.anonymityThreshold()).query().singleRow();
+				}
+			});
 		}
 		if (!keys.isEmpty()) {
 			log.debug("survey results fold: {} keys refreshed", keys.size());

@@ -113,6 +113,14 @@ class TrainingCalendarService implements TrainingCalendar {
 		return last == null ? null : last.toInstant();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public long changeCount() {
+		return jdbc.sql("select case when is_called then last_value else 0 end from training_event_change_seq")
+			.query(Long.class)
+			.single();
+	}
+
 	private static CalendarEntry entry(ResultSet rs, int n) throws SQLException {
 		String topics = rs.getString("topics");
 		return new CalendarEntry(rs.getLong("id"), rs.getString("title_kk"), rs.getString("title_ru"),

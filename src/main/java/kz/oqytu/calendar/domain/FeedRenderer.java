@@ -1,5 +1,7 @@
 package kz.oqytu.calendar.domain;
 
+import kz.oqytu.shared.ical.Ics;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -13,7 +13,7 @@ class CalendarReminderTests {
 
 	@Test
 	void textValuesEscapeBackslashSemicolonCommaAndLineBreaks() {
-		assertThat(CalendarReminder.text("a\\b;c,d\r\ne")).isEqualTo("a\\\\b\\;c\\,d\\ne");
+		assertThat(kz.oqytu.shared.ical.Ics.escape("a\\b;c,d\r\ne")).isEqualTo("a\\\\b\\;c\\,d\\ne");
 	}
 
 	@Test

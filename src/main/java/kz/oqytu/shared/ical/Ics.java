@@ -1,4 +1,4 @@
-package kz.oqytu.calendar.domain;
+package kz.oqytu.shared.ical;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,30 +6,30 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * iCalendar text (RFC 5545): content lines folded at 75 octets of UTF-8, never inside a character, each
- * ended by CRLF; TEXT values escaped; times in UTC. The same rules as the survey's reminder
- * ({@code surveys.web.CalendarReminder}), kept here rather than reached into.
+ * ended by CRLF; TEXT values escaped; times in UTC. Written by the calendar feeds and the survey's
+ * follow-up reminder, which once had a copy of their own.
  */
 public final class Ics {
 
-	static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+	public static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-	static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+	public static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
 	private final StringBuilder out = new StringBuilder(4096);
 
 	/** One property whose value is written as it is (dates, codes, URIs). */
-	Ics raw(String name, String value) {
+	public Ics raw(String name, String value) {
 		line(out, name + ":" + value);
 		return this;
 	}
 
 	/** One TEXT property, escaped. */
-	Ics text(String name, String value) {
+	public Ics text(String name, String value) {
 		line(out, name + ":" + escape(value));
 		return this;
 	}
 
-	Ics time(String name, Instant at) {
+	public Ics time(String name, Instant at) {
 		return raw(name, UTC.format(at));
 	}
 
@@ -39,7 +39,7 @@ public final class Ics {
 	}
 
 	/** A TEXT value escaped: backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11); controls dropped. */
-	static String escape(String value) {
+	public static String escape(String value) {
 		StringBuilder text = new StringBuilder(value.length() + 8);
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -61,7 +61,7 @@ public final class Ics {
 	}
 
 	/** One content line folded so that no physical line exceeds 75 octets (RFC 5545, 3.1); CRLF after it. */
-	static void line(StringBuilder out, String line) {
+	public static void line(StringBuilder out, String line) {
 		int octets = 0;
 		for (int i = 0; i < line.length();) {
 			int cp = line.codePointAt(i);

@@ -21,6 +21,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.shared.time.UnionClock;
+import kz.oqytu.shared.work.GiveWay;
 
 /**
  * Writes workbooks people open in Excel and LibreOffice: bold headers, number formats, and text
@@ -247,10 +248,25 @@ public class XlsxWriter implements AutoCloseable {
 		return row.createCell(column);
 	}
 
+	/**
+	 * The row at {@code rowIndex}, created if new. Every {@value #ROWS_BETWEEN_LOOKS} new rows a long
+	 * export gives way to the light requests being served ({@link GiveWay}, decision 0048).
+	 */
 	public Row row(Sheet sheet, int rowIndex) {
 		Row row = sheet.getRow(rowIndex);
-		return row == null ? sheet.createRow(rowIndex) : row;
+		if (row != null) {
+			return row;
+		}
+		if (++rowsCreated % ROWS_BETWEEN_LOOKS == 0) {
+			GiveWay.now();
+		}
+		return sheet.createRow(rowIndex);
 	}
+
+	/** New rows between two looks at the light requests: a few milliseconds of an export's work. */
+	static final int ROWS_BETWEEN_LOOKS = 256;
+
+	private long rowsCreated;
 
 	/** A text cell; text that a spreadsheet could read as a formula is stored quote-prefixed. */
 	public void text(Row row, int column, String value) {
@@ -329,11 +345,14 @@ public class XlsxWriter implements AutoCloseable {
 		}
 	}
 
-	/** Writes the workbook to a stream (a download), without holding it in memory. */
+	/**
+	 * Writes the workbook to a stream (a download), without holding it in memory; the deflating gives
+	 * way to light requests as the rows did ({@link GiveWay#pacing}).
+	 */
 	public void write(java.io.OutputStream out) {
 		try {
 			print.apply(workbook);
-			workbook.write(out);
+			workbook.write(GiveWay.pacing(out));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

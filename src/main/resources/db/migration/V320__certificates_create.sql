@@ -44,7 +44,7 @@ create table certificate_language (
 
 -- Lookups of the public verification page per client address and minute (the limit is in the
 -- application's settings): one row per address, counted in place.
-create table certificate_lookup_count (
+create unlogged table certificate_lookup_count (
     client  varchar(64) primary key,
     minute  bigint      not null,
     lookups integer     not null

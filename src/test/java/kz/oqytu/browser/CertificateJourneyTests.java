@@ -51,6 +51,12 @@ class CertificateJourneyTests {
 		assertThat(download.suggestedFilename()).matches("certificate-" + eventId + "-\\d+\\.pdf");
 		byte[] pdf = Files.readAllBytes(download.path());
 		assertThat(PdfQrCodes.text(pdf)).contains("СЕРТИФИКАТ", name);
+		// the page as printed, beside the screenshots, for a person to look at
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			Files.createDirectories(Ui.SCREENSHOTS);
+			javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 100), "png",
+					Ui.SCREENSHOTS.resolve("certificate-kk.png").toFile());
+		}
 		URI url = URI.create(PdfQrCodes.qrCode(pdf));
 		String path = url.getPath() + "?" + url.getQuery();
 		assertThat(path).matches("/certificates/[A-Za-z0-9_-]{22}\\?lang=kk");

@@ -41,6 +41,9 @@ public interface TrainingEvents {
 	 */
 	Page<Participant> participants(CurrentUser user, long eventId, String search, int page, int size);
 
+	/** One participant of the event's named list (issue #20: a certificate), empty when not on it. */
+	java.util.Optional<Participant> participant(CurrentUser user, long eventId, long participantId);
+
 	/** Adds participants (all or none) and derives the event's head counts from its list. */
 	int addParticipants(CurrentUser user, long eventId, List<ParticipantCommand> participants);
 

@@ -439,6 +439,19 @@ class AccessControlMatrixTests {
 				"select min(e.id) from training_event e where e.district_id = " + i.district + " and not exists (select 1 from"
 						+ " training_v_org_attendance v where v.event_id = e.id and v.organization_id = " + i.orgB + ")")
 				+ ".ics"));
+		// certificates of attendance (issue #20, part 2; decision 0045): the methodologist and the
+		// administrator issue, print and revoke them (chairs and the executive committee are refused); the
+		// verification page is public by its code (an unknown code answers 404, the point being nobody is refused)
+		long certEvent = one("select p.event_id from event_participant p join training_event e on e.id = p.event_id"
+				+ " where e.status = 'HELD' group by p.event_id order by count(*), p.event_id limit 1");
+		long certParticipant = one("select min(id) from event_participant where event_id = " + certEvent);
+		String cert = "/events/" + certEvent + "/certificates";
+		r.add(rule("GET /events/{id}/certificates", Access.WRITER, cert));
+		r.add(rule("GET /events/{id}/certificates.pdf", Access.WRITER, cert + ".pdf?part=1"));
+		r.add(rule("GET /events/{id}/certificates/{participantId}.pdf", Access.WRITER, cert + "/" + certParticipant + ".pdf"));
+		r.add(rule("POST /events/{id}/certificates/{participantId}/revoke", Access.WRITER, cert + "/" + certParticipant + "/revoke"));
+		r.add(rule("POST /events/{id}/certificates/language", Access.WRITER, cert + "/language?language=ru"));
+		r.add(upload("GET /certificates/{code}", Access.PUBLIC, "/certificates/AAAAAAAAAAAAAAAAAAAAAA"));
 		return r;
 	}
 

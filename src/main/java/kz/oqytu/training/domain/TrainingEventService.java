@@ -532,6 +532,23 @@ class TrainingEventService implements TrainingEvents {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.Optional<Participant> participant(CurrentUser user, long eventId, long participantId) {
+		requireStaff(user);
+		readable(user, eventId);
+		return jdbc.sql("""
+				select p.id, p.full_name, p.organization_id, o.name_kk, o.name_ru, p.category_code, p.position
+				from event_participant p join org_unit o on o.id = p.organization_id
+				where p.event_id = :event and p.id = :participant
+				""")
+			.param("event", eventId)
+			.param("participant", participantId)
+			.query((rs, n) -> new Participant(rs.getLong("id"), rs.getString("full_name"), rs.getLong("organization_id"),
+					rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("category_code"), rs.getString("position")))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Page<Participant> participants(CurrentUser user, long eventId, String search, int page, int size) {
 		requireStaff(user);
 		readable(user, eventId);

@@ -71,6 +71,15 @@ class CheckinService implements Checkins {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** How long a region's name matcher serves a room's entries before it is read again (aliases added meanwhile). */
+	static final long MATCHER_MILLIS = 60_000;
+
+	private record TimedMatcher(NameMatcher matcher, long readAt) {
+	}
+
+	/** A room's 300 entries would otherwise each read the region's units and aliases again. */
+	private final kz.oqytu.shared.BoundedCache<String, TimedMatcher> matchers = new kz.oqytu.shared.BoundedCache<>(32);
+
 	private final JdbcClient jdbc;
 
 	private final TrainingEvents events;
@@ -389,8 +398,12 @@ class CheckinService implements Checkins {
 			return new SubmitOutcome(SubmitOutcome.Status.INVALID, errors);
 		}
 		EventSummary event = events.summary(checkin.eventId()).orElseThrow();
-		NameMatcher.Match match = organizations.nameMatcher(regionPath(event.organizerPath()))
-			.resolve(organization, event.districtId());
+		String region = regionPath(event.organizerPath());
+		NameMatcher.Match match = matcher(region, false).resolve(organization, event.districtId());
+		if (match.outcome() != NameMatcher.Outcome.FOUND) {
+			// an alias or organization added within the minute: a spelling not found is looked up afresh
+			match = matcher(region, true).resolve(organization, event.districtId());
+		}
 		Long organizationId = match.outcome() == NameMatcher.Outcome.FOUND ? match.id() : null;
 		// One statement: the cap on a check-in's entries, and a form sent twice from one phone stored once.
 		int stored = jdbc.sql("""
@@ -416,6 +429,17 @@ class CheckinService implements Checkins {
 			return SubmitOutcome.of(SubmitOutcome.Status.LIMITED);
 		}
 		return SubmitOutcome.of(SubmitOutcome.Status.SAVED);
+	}
+
+	/** The region's matcher, read at most a minute ago (or now, when {@code fresh}). */
+	private NameMatcher matcher(String regionPath, boolean fresh) {
+		long now = clock.millis();
+		TimedMatcher cached = matchers.get(regionPath, p -> new TimedMatcher(organizations.nameMatcher(p), now));
+		if (cached.readAt() != now && (fresh || now - cached.readAt() > MATCHER_MILLIS)) {
+			cached = new TimedMatcher(organizations.nameMatcher(regionPath), now);
+			matchers.put(regionPath, cached);
+		}
+		return cached.matcher();
 	}
 
 	private boolean sentBefore(long checkinId, String device, String key) {

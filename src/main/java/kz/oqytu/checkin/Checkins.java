@@ -30,6 +30,12 @@ public interface Checkins {
 	 */
 	void confirm(CurrentUser user, long eventId, long entryId, Long organizationId);
 
+	/**
+	 * Confirms every waiting entry whose organization is known and whose person is not on the list yet
+	 * (the first of two alike), in one addition; the others stay waiting. Returns the number added.
+	 */
+	int confirmAll(CurrentUser user, long eventId);
+
 	/** The entry is a person already on the named list: nothing is added. */
 	void merge(CurrentUser user, long eventId, long entryId, long participantId);
 

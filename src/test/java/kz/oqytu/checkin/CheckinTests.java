@@ -271,6 +271,35 @@ class CheckinTests {
 	}
 
 	@Test
+	void confirmingAllAddsTheRecognizedNewPeopleOnceAndLeavesTheRestWaiting() throws Exception {
+		District d = district();
+		long event = event("Барлығын растау", d.id());
+		events.addParticipants(methodologist(), event,
+				List.of(new ParticipantCommand("Тізімдегі Адам", d.org1(), "UNION_MEMBER", null)));
+		String code = open(event);
+		perform(checkIn(code, UUID.randomUUID().toString(), "Жаңа Адам", d.org1Kk(), "CHAIR", null));
+		perform(checkIn(code, UUID.randomUUID().toString(), "жаңа адам", d.org1Kk(), "CHAIR", null));
+		perform(checkIn(code, UUID.randomUUID().toString(), "Тізімдегі Адам", d.org1Kk(), "UNION_MEMBER", null));
+		perform(checkIn(code, UUID.randomUUID().toString(), "Белгісіз Ұйымнан", "Ешқандай мектеп " + UUID.randomUUID(),
+				"UNION_MEMBER", null));
+		String page = perform(get("/events/" + event + "/checkin").param("lang", "ru").with(users.as("methodologist")))
+			.getResponse().getContentAsString();
+		assertThat(page).contains("Подтвердить все распознанные (1)");
+
+		MvcResult all = perform(post("/events/" + event + "/checkin/confirm-all").with(users.as("methodologist")).with(csrf()));
+		assertThat(all.getFlashMap().get("flash")).isEqualTo("checkin.flash.confirmedAll");
+		assertThat((Object[]) all.getFlashMap().get("flashArgs")).containsExactly(1);
+		assertThat(participants(event)).isEqualTo(2);
+		assertThat(events.details(methodologist(), event).headCounts().get("CHAIR")).isEqualTo(1);
+		assertThat(jdbc.sql("select full_name || ':' || status from checkin_entry e join checkin c on c.id = e.checkin_id"
+				+ " where c.event_id = :e order by e.id").param("e", event).query(String.class).list())
+			.containsExactly("Жаңа Адам:CONFIRMED", "жаңа адам:NEW", "Тізімдегі Адам:NEW", "Белгісіз Ұйымнан:NEW");
+		// nothing left to add: a second press adds nothing
+		perform(post("/events/" + event + "/checkin/confirm-all").with(users.as("methodologist")).with(csrf()));
+		assertThat(participants(event)).isEqualTo(2);
+	}
+
+	@Test
 	void invalidInputIsNamedInKazakhAndRussianAndLeavesTheDatabaseUnchanged() throws Exception {
 		long event = event("Қате енгізу", district().id());
 		String code = open(event);

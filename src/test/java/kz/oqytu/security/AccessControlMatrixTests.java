@@ -459,6 +459,7 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /events/{id}/checkin/entries/{entryId}/merge", Access.WRITER,
 				ck + "/entries/" + entry + "/merge?participantId=" + i.participant));
 		r.add(rule("POST /events/{id}/checkin/entries/{entryId}/reject", Access.WRITER, ck + "/entries/" + entry + "/reject"));
+		r.add(rule("POST /events/{id}/checkin/confirm-all", Access.WRITER, ck + "/confirm-all"));
 		r.add(rule("GET /c", Access.PUBLIC, "/c"));
 		r.add(rule("GET /c/{code}", Access.PUBLIC, "/c/" + code));
 		r.add(rule("POST /c/{code}", Access.PUBLIC, "/c/" + code + "?fullName=Matrix&organization=x&categoryCode=UNION_MEMBER"));

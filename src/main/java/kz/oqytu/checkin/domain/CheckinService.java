@@ -301,6 +301,48 @@ class CheckinService implements Checkins {
 
 	@Override
 	@Transactional
+	public int confirmAll(CurrentUser user, long eventId) {
+		writable(user, eventId);
+		List<EntryRow> waiting = jdbc.sql("""
+				select e.id, e.full_name, e.name_key, e.organization_text, e.organization_id, e.category_code, e.phone,
+				       e.submitted_at, e.status
+				from checkin_entry e join checkin c on c.id = e.checkin_id
+				where c.event_id = :event and e.status = 'NEW' and e.organization_id is not null
+				order by e.id
+				for update of e
+				""")
+			.param("event", eventId)
+			.query((rs, n) -> new EntryRow(rs.getLong("id"), rs.getString("full_name"), rs.getString("name_key"),
+					rs.getString("organization_text"), rs.getLong("organization_id"), rs.getString("category_code"),
+					rs.getString("phone"), rs.getTimestamp("submitted_at").toLocalDateTime(), EntryStatus.NEW))
+			.list();
+		java.util.Set<String> listed = new java.util.HashSet<>();
+		for (Participant p : events.participants(user, eventId)) {
+			listed.add(Organizations.nameKey(p.fullName()) + "|" + p.organizationId());
+		}
+		List<ParticipantCommand> commands = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		for (EntryRow e : waiting) {
+			// a person on the list, or a second entry of one: left for the methodologist to merge
+			if (listed.add(e.nameKey() + "|" + e.organizationId())) {
+				commands.add(new ParticipantCommand(e.fullName(), e.organizationId(), e.categoryCode(), null));
+				ids.add(e.id());
+			}
+		}
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		events.addParticipants(user, eventId, commands);
+		jdbc.sql("update checkin_entry set status = 'CONFIRMED', decided_by = :user, decided_at = :now where id in (:ids)")
+			.param("user", user.id())
+			.param("now", now())
+			.param("ids", ids)
+			.update();
+		return ids.size();
+	}
+
+	@Override
+	@Transactional
 	public void merge(CurrentUser user, long eventId, long entryId, long participantId) {
 		writable(user, eventId);
 		waiting(eventId, entryId);

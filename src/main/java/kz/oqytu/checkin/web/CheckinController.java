@@ -82,6 +82,13 @@ class CheckinController {
 		model.addAttribute("fingerprint", fingerprint(entries));
 		model.addAttribute("categories", TrainingCatalog.byCode(catalog.categories()));
 		model.addAttribute("waiting", entries.stream().filter(e -> e.status() == kz.oqytu.checkin.EntryStatus.NEW).count());
+		// what "confirm all" adds: one per person and organization, none already on the list
+		model.addAttribute("readyToConfirm", entries.stream()
+			.filter(e -> e.status() == kz.oqytu.checkin.EntryStatus.NEW && e.resolved()
+					&& e.duplicates().stream().noneMatch(EntryView.KnownPerson::sameOrganization))
+			.map(e -> kz.oqytu.organizations.Organizations.nameKey(e.fullName()) + "|" + e.organizationId())
+			.distinct()
+			.count());
 	}
 
 	/** What the polled list shows: it is swapped only when this changes (an entry came or was decided). */
@@ -159,6 +166,20 @@ class CheckinController {
 		try {
 			checkins.confirm(CurrentUsers.require(), id, entryId, organizationId);
 			redirect.addFlashAttribute("flash", "checkin.flash.confirmed");
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+		}
+		return "redirect:/events/" + id + "/checkin#entries";
+	}
+
+	@PostMapping("/confirm-all")
+	@TrainingWriter
+	String confirmAll(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			int added = checkins.confirmAll(CurrentUsers.require(), id);
+			redirect.addFlashAttribute("flash", "checkin.flash.confirmedAll");
+			redirect.addFlashAttribute("flashArgs", new Object[] { added });
 		}
 		catch (BusinessRuleException ex) {
 			flashError(redirect, ex);

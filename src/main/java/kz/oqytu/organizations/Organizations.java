@@ -85,6 +85,15 @@ public interface Organizations {
 	NameMatcher nameMatcher(CurrentUser user);
 
 	/**
+	 * Like {@link #nameMatcher(CurrentUser)} for a subtree, for public pages with no account (the
+	 * participant's self check-in matches names and aliases as the participant import does).
+	 */
+	NameMatcher nameMatcher(String scopePath);
+
+	/** The active primary organizations of a subtree by Kazakh name, at most {@code limit}, for public pick lists. */
+	List<UnitOption> primaryOrganizations(String scopePath, int limit);
+
+	/**
 	 * Keeps spellings as aliases of organizations (spelling → organization id), so the next file
 	 * matches by itself; a spelling already kept for another organization now names this one.
 	 * Every organization must lie in the user's scope.

@@ -39,6 +39,7 @@ class HelpLinks {
 	/** First match wins; role-specific rules come before the general one for the same pages. */
 	private static final List<Rule> RULES = List.of(
 			rule("/s(/.*)?", "participant"),
+			rule("/c(/.*)?", "participant#checkin"),
 			rule("/login", "index"),
 			rule("/help(/.*)?", "index"),
 			rule("/invitations/.*", "chair#start"),
@@ -73,6 +74,7 @@ class HelpLinks {
 			rule("/events/" + ID + "/participants/import(/.*)?", "methodologist#import-participants"),
 			rule("/events/" + ID + "/participants", "methodologist#participants"),
 			rule("/events/" + ID + "/organization-counts", "methodologist#participants"),
+			rule("/events/" + ID + "/checkin(/.*)?", "methodologist#checkin"),
 			rule("/events/" + ID + "/survey/results", "methodologist#survey-results"),
 			rule("/events/" + ID + "/survey(/.*)?", "methodologist#survey"),
 			rule("/events(/.*)?", "methodologist#events"),

@@ -126,6 +126,9 @@ class AccessControlMatrixTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	java.time.Clock clock;
+
 	private Ids ids;
 
 	/** Real ids of the demo data, all belonging to (or visible from) organization A. */
@@ -452,7 +455,49 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /events/{id}/certificates/{participantId}/revoke", Access.WRITER, cert + "/" + certParticipant + "/revoke"));
 		r.add(rule("POST /events/{id}/certificates/language", Access.WRITER, cert + "/language?language=ru"));
 		r.add(upload("GET /certificates/{code}", Access.PUBLIC, "/certificates/AAAAAAAAAAAAAAAAAAAAAA"));
+		// self check-in (issue #20, part 1, decision 0044): staff watch it, writers open it and decide the
+		// entries (the service refuses an executive, the annotations a chair); a participant's page is public
+		String ck = ev + "/checkin";
+		String code = checkinCodeOf(i.event);
+		long entry = checkinEntryOf(code);
+		r.add(rule("GET /events/{id}/checkin", Access.STAFF, ck));
+		r.add(rule("POST /events/{id}/checkin", Access.WRITER, ck + "?closesAt=" + java.time.LocalDateTime.now(clock).plusDays(1)
+			.withNano(0).withSecond(0)));
+		r.add(rule("POST /events/{id}/checkin/close", Access.WRITER, ck + "/close"));
+		r.add(rule("GET /events/{id}/checkin/entries", Access.STAFF, ck + "/entries"));
+		r.add(rule("GET /events/{id}/checkin/qr.png", Access.STAFF, ck + "/qr.png"));
+		r.add(rule("GET /events/{id}/checkin/poster", Access.STAFF, ck + "/poster"));
+		r.add(rule("POST /events/{id}/checkin/entries/{entryId}/confirm", Access.WRITER,
+				ck + "/entries/" + entry + "/confirm?organizationId=" + i.orgA));
+		r.add(rule("POST /events/{id}/checkin/entries/{entryId}/merge", Access.WRITER,
+				ck + "/entries/" + entry + "/merge?participantId=" + i.participant));
+		r.add(rule("POST /events/{id}/checkin/entries/{entryId}/reject", Access.WRITER, ck + "/entries/" + entry + "/reject"));
+		r.add(rule("POST /events/{id}/checkin/confirm-all", Access.WRITER, ck + "/confirm-all"));
+		r.add(rule("GET /c", Access.PUBLIC, "/c"));
+		r.add(rule("GET /c/{code}", Access.PUBLIC, "/c/" + code));
+		r.add(rule("POST /c/{code}", Access.PUBLIC, "/c/" + code + "?fullName=Matrix&organization=x&categoryCode=UNION_MEMBER"));
+		r.add(rule("GET /c/{code}/done", Access.PUBLIC, "/c/" + code + "/done"));
 		return r;
+	}
+
+	/** The event's check-in code, opened here (far ahead of any clock) when it has none yet. */
+	private String checkinCodeOf(long eventId) {
+		jdbc.sql("insert into checkin (event_id, code, closes_at, opened_by, opened_at)"
+				+ " values (:event, 'MATRXK23', timestamp '2100-01-01 00:00', 0, timestamp '2027-01-01 00:00') on conflict do nothing")
+			.param("event", eventId).update();
+		return jdbc.sql("select code from checkin where event_id = :event").param("event", eventId).query(String.class).single();
+	}
+
+	/** A waiting entry of that check-in, made here when there is none. */
+	private long checkinEntryOf(String code) {
+		jdbc.sql("insert into checkin_entry (checkin_id, full_name, name_key, organization_text, category_code, device, submitted_at)"
+				+ " select id, 'Matrix Entry', 'matrix entry', 'Matrix school', 'UNION_MEMBER',"
+				+ " '00000000-0000-0000-0000-000000000000', timestamp '2027-01-01 00:00' from checkin where code = :code"
+				+ " and not exists (select 1 from checkin_entry e join checkin c on c.id = e.checkin_id where c.code = :code"
+				+ " and e.status = 'NEW')")
+			.param("code", code).update();
+		return jdbc.sql("select min(e.id) from checkin_entry e join checkin c on c.id = e.checkin_id where c.code = :code"
+				+ " and e.status = 'NEW'").param("code", code).query(Long.class).single();
 	}
 
 	/** Organization A's calendar secret, made here when it has none yet. */

@@ -29,7 +29,7 @@ class AnonymousPagesWriteNoSessionTests {
 
 	private static final List<String> ANONYMOUS_PAGES = List.of("/login", "/login?lang=ru", "/login?lang=en",
 			"/login?error", "/login?logout", "/", "/dashboard", "/organizations?lang=ru", "/webjars/nothing-here.js",
-			"/login?ended=lifetime", "/s/no-such-survey");
+			"/login?ended=lifetime", "/s/no-such-survey", "/c", "/c?code=NOSUCH23", "/c/NOSUCH23");
 
 	@LocalServerPort
 	int port;

@@ -410,6 +410,26 @@ class OrganizationService implements Organizations {
 	@Override
 	@Transactional(readOnly = true)
 	public NameMatcher nameMatcher(CurrentUser user) {
+		return nameMatcher(user.scopePath());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitOption> primaryOrganizations(String scopePath, int limit) {
+		return jdbc.sql("""
+				select id, name_kk, name_ru from org_unit
+				where active and level = 'PRIMARY' and path like :scope
+				order by name_kk limit :limit
+				""")
+			.param("scope", scopePath + "%")
+			.param("limit", limit)
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru")))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public NameMatcher nameMatcher(String scopePath) {
 		List<NameMatcher.Unit> found = new java.util.ArrayList<>();
 		List<String> districtNames = new java.util.ArrayList<>();
 		jdbc.sql("""
@@ -417,7 +437,7 @@ class OrganizationService implements Organizations {
 				where level in ('COMMITTEE', 'PRIMARY') and path like :scope
 				order by id
 				""")
-			.param("scope", user.scopePath() + "%")
+			.param("scope", scopePath + "%")
 			.query(rs -> {
 				long id = rs.getLong("id");
 				boolean committee = "COMMITTEE".equals(rs.getString("level"));
@@ -436,7 +456,7 @@ class OrganizationService implements Organizations {
 				select a.alias_key, a.org_unit_id from org_unit_aliases a join org_unit u on u.id = a.org_unit_id
 				where u.path like :scope
 				""")
-			.param("scope", user.scopePath() + "%")
+			.param("scope", scopePath + "%")
 			.query(rs -> {
 				Long before = aliasKeys.putIfAbsent(rs.getString("alias_key"), rs.getLong("org_unit_id"));
 				if (before != null && before != rs.getLong("org_unit_id")) {

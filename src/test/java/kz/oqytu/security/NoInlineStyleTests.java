@@ -33,6 +33,7 @@ class NoInlineStyleTests {
 	 */
 	static final Map<String, String> PDF_ONLY = Map.of(
 			"surveys/handout-pdf.html", "the QR handout, rendered to PDF by EventSurveyController",
+			"surveys/paper-pdf.html", "the printed paper questionnaire, rendered to PDF by PaperQuestionnaireController",
 			"reports/coverage-pdf.html", "the coverage report, rendered to PDF by CoveragePdf");
 
 	@Test

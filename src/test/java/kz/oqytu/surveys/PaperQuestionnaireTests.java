@@ -141,6 +141,19 @@ class PaperQuestionnaireTests {
 	}
 
 	@Test
+	void staffEntryPassesNoPublicLimit() throws Exception {
+		// more sheets in a row than one device may post to the public form in a minute (20)
+		for (int i = 0; i < 25; i++) {
+			mvc.perform(sheet(Integer.toString(1 + i % 5), "4", "1")).andExpect(status().is3xxRedirection());
+		}
+		assertThat(responses()).isEqualTo(25);
+		long survey = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT).id();
+		assertThat(jdbc.sql("select count(*) from survey_submit_count where kind = 'survey' and subject = :s")
+			.param("s", Long.toString(survey)).query(Long.class).single()).as("no public limit counted").isZero();
+		assertThat(surveys.paperForm(methodologist, eventId, SurveyKind.POST_EVENT).entered()).isEqualTo(25);
+	}
+
+	@Test
 	void aWrongSheetIsRefusedInRussianAndKazakhAndNothingIsStored() throws Exception {
 		String ru = mvc.perform(sheet("7", "", "9").param("lang", "ru").param("q_comments", "сохранить текст"))
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();

@@ -463,25 +463,24 @@ class SurveyResultsService implements SurveyResults {
 		p.put("year", year);
 		p.put("unit", user.scopeUnitId());
 		// paper answers are few: read through their partial index (V330), whatever the scope
-		long paper = jdbc.sql("""
+		String paper = """
 				select count(*) from survey_response r
 				join event_survey s on s.id = r.event_survey_id
 				join training_event e on e.id = s.event_id
 				join org_unit o on o.id = e.organizer_unit_id
 				where r.source = 'PAPER' and not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
-				""" + filters(formCode, topicCode, districtId)).params(p).query(Long.class).single();
-		long counted;
+				""" + filters(formCode, topicCode, districtId);
 		if (folded(user, formCode, topicCode, districtId)) {
-			// every counted response is in its key's TOTAL cell (decision 38): the same count as the live one
+			// every counted response is in its key's TOTAL cell (decision 38): the same count as the live one,
+			// read with the paper count in one statement
 			fold.refresh(user.scopePath(), year);
-			counted = jdbc.sql("select coalesce(sum(c.post + c.follow), 0) from survey_results_fold c"
-					+ " where c.year = :year and c.dimension = 'TOTAL' and " + regions(user)).params(p)
-				.query(Long.class).single();
+			return jdbc.sql("select (" + paper + ") as paper, (select coalesce(sum(c.post + c.follow), 0)"
+					+ " from survey_results_fold c where c.year = :year and c.dimension = 'TOTAL' and " + regions(user)
+					+ ") as counted").params(p)
+				.query((rs, n) -> new PaperShare(rs.getLong("paper"), rs.getLong("counted"))).single();
 		}
-		else {
-			counted = liveCounted(user, year, formCode, topicCode, districtId);
-		}
-		return new PaperShare(paper, counted);
+		return new PaperShare(jdbc.sql(paper).params(p).query(Long.class).single(),
+				liveCounted(user, year, formCode, topicCode, districtId));
 	}
 
 	/** The counted responses of the scope and year from the score rows: the fold's oracle for the paper share. */

@@ -12,6 +12,7 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationCriteria;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.surveys.ResponseSource;
 import kz.oqytu.surveys.SurveyKind;
 import kz.oqytu.surveys.Surveys;
 import kz.oqytu.training.EventCriteria;
@@ -85,14 +86,14 @@ class DemoSurveys {
 				post.add(postEvent(event, local, event.districtId() != null && event.districtId() == 3 ? chairName : null,
 						random));
 			}
-			surveys.recordResponses(loader, row.id(), SurveyKind.POST_EVENT, post);
+			surveys.recordResponses(loader, row.id(), SurveyKind.POST_EVENT, post, ResponseSource.QR);
 			if (i % 3 == 0) {
 				int following = Math.max(1, answering / 3);
 				List<Map<String, List<String>>> follow = new ArrayList<>(following);
 				for (int n = 0; n < following; n++) {
 					follow.add(followUp(event, random));
 				}
-				surveys.recordResponses(loader, row.id(), SurveyKind.FOLLOW_UP, follow);
+				surveys.recordResponses(loader, row.id(), SurveyKind.FOLLOW_UP, follow, ResponseSource.QR);
 			}
 		}
 	}

@@ -11,11 +11,17 @@ import kz.oqytu.shared.Percent;
  * answers counted (flagged ones left out unless {@code flaggedIncluded}); the figures come from the
  * first {@code published} of them, a multiple of the anonymity {@code threshold} (none below it), so
  * that two versions of the page never differ by fewer answers than the threshold. Questions answered
- * fewer times than the threshold show nothing ({@link QuestionResult#suppressed()}).
+ * fewer times than the threshold show nothing ({@link QuestionResult#suppressed()}). {@code paper} of the
+ * answers counted were typed in from paper sheets.
  */
 public record KindResults(SurveyKind kind, long responses, long flagged, long attendance,
 		List<QuestionResult> questions, int threshold, long published, boolean flaggedIncluded,
-		Map<FlagReason, Long> flagReasons) {
+		Map<FlagReason, Long> flagReasons, long paper) {
+
+	/** Of the answers counted, the share typed in from paper sheets (issue #20). */
+	public Percent paperShare() {
+		return Percent.of(paper, responses).orElse(null);
+	}
 
 	public Percent rate() {
 		return Percent.of(responses, attendance).orElse(null);

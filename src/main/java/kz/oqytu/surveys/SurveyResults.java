@@ -29,6 +29,12 @@ public interface SurveyResults {
 	ResultsOverview overview(CurrentUser user, int year, String formCode, String topicCode, Long districtId,
 			int organizationPage);
 
+	/**
+	 * Of the overview's counted responses (the same scope, year and filters), how many were typed in from
+	 * paper sheets (issue #20).
+	 */
+	PaperShare paperShare(CurrentUser user, int year, String formCode, String topicCode, Long districtId);
+
 	/** Topic wishes of a year's respondents, most wanted first: what the next plan should answer. */
 	List<DemandLine> demand(CurrentUser user, int year);
 

@@ -42,7 +42,28 @@ public interface Surveys {
 	 * Records responses typed in from paper questionnaires (or loaded as demo data): each validated
 	 * like the public form, all or nothing, whatever the survey's window. Returns how many.
 	 */
-	int recordResponses(CurrentUser user, long eventId, SurveyKind kind, List<Map<String, List<String>>> answers);
+	default int recordResponses(CurrentUser user, long eventId, SurveyKind kind, List<Map<String, List<String>>> answers) {
+		return recordResponses(user, eventId, kind, answers, ResponseSource.PAPER);
+	}
+
+	/** As {@link #recordResponses(CurrentUser, long, SurveyKind, List)}, marked as coming from {@code source}. */
+	int recordResponses(CurrentUser user, long eventId, SurveyKind kind, List<Map<String, List<String>>> answers,
+			ResponseSource source);
+
+	/**
+	 * The survey's paper questionnaire (issue #20): its questions and the sheets typed in so far, for a
+	 * writer whose scope covers the event.
+	 */
+	PaperForm paperForm(CurrentUser user, long eventId, SurveyKind kind);
+
+	/**
+	 * Stores one paper sheet as typed by staff, through the same insert (and triggers) as every response,
+	 * marked {@link ResponseSource#PAPER}: ratings as digits, a choice as its option's number (1 first),
+	 * several choices as numbers separated by spaces or commas, texts as they are. Validated like the
+	 * public form, whatever the survey's window and without the public limits; with errors nothing is
+	 * stored. A {@code sheetKey} (UUID) sent twice stores the sheet once.
+	 */
+	PaperEntry enterPaper(CurrentUser user, long eventId, SurveyKind kind, Map<String, String> typed, String sheetKey);
 
 	// ---- public
 

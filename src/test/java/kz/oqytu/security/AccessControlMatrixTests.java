@@ -309,6 +309,9 @@ class AccessControlMatrixTests {
 		r.add(rule("POST /events/{id}/survey/open", Access.WRITER, ev + "/survey/open?kind=POST_EVENT"));
 		r.add(rule("POST /events/{id}/survey/close", Access.WRITER, ev + "/survey/close?kind=POST_EVENT"));
 		r.add(rule("POST /events/{id}/survey/window", Access.WRITER, ev + "/survey/window?kind=POST_EVENT"));
+		r.add(rule("GET /events/{id}/survey/paper", Access.WRITER, ev + "/survey/paper?kind=POST_EVENT"));
+		r.add(rule("POST /events/{id}/survey/paper", Access.WRITER, ev + "/survey/paper?kind=POST_EVENT"));
+		r.add(rule("GET /events/{id}/survey/paper.pdf", Access.STAFF, ev + "/survey/paper.pdf?lang=ru"));
 		r.add(rule("GET /s", Access.PUBLIC, "/s"));
 		r.add(rule("GET /s/{token}", Access.PUBLIC, "/s/" + i.token));
 		r.add(rule("GET /s/{token}/qr.png", Access.PUBLIC, "/s/" + i.token + "/qr.png"));

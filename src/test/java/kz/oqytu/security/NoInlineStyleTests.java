@@ -34,7 +34,8 @@ class NoInlineStyleTests {
 	static final Map<String, String> PDF_ONLY = Map.of(
 			"surveys/handout-pdf.html", "the QR handout, rendered to PDF by EventSurveyController",
 			"reports/coverage-pdf.html", "the coverage report, rendered to PDF by CoveragePdf",
-			"certificates/certificates-pdf.html", "certificates of attendance, rendered to PDF by CertificatePdf");
+			"certificates/certificates-pdf.html", "certificates of attendance, rendered to PDF by CertificatePdf",
+			"surveys/paper-pdf.html", "the printed paper questionnaire, rendered to PDF by PaperQuestionnaireController");
 
 	@Test
 	void thePolicyAllowsNoInlineStyle() {

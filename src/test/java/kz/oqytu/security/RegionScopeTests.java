@@ -194,8 +194,8 @@ class RegionScopeTests {
 		String a = "region=" + w.regionA;
 		return List.of(ev, ev + "/edit", "/events/" + w.participantEventA + "/participants", ev + "/survey",
 				ev + "/survey-panel", ev + "/plan-panel", ev + "/survey/results", ev + "/survey/results.xlsx",
-				ev + "/survey/handout", ev + "/survey/handout.pdf", ev + "/survey/qr.png",
-				ev + "/checkin", ev + "/checkin/entries",
+				ev + "/survey/handout", ev + "/survey/handout.pdf", ev + "/survey/qr.png", ev + "/survey/paper",
+				ev + "/survey/paper.pdf", ev + "/checkin", ev + "/checkin/entries",
 				"/events/" + w.participantEventA + "/participants/template.xlsx",
 				"/organizations/" + w.orgA, "/organizations/" + w.orgA + "/portal", "/organizations/" + w.orgA + "/edit",
 				"/surveys/organizations/" + w.orgA, "/budget/bodies/" + w.regionA, "/budget/bodies/" + w.orgA,

@@ -766,7 +766,7 @@ class EventSurveyService implements Surveys {
 	@Override
 	@Transactional
 	public int recordResponses(CurrentUser user, long eventId, SurveyKind kind,
-			List<Map<String, List<String>>> answers) {
+			List<Map<String, List<String>>> answers, kz.oqytu.surveys.ResponseSource source) {
 		if (!user.writesTraining()) {
 			throw new AccessDeniedException("read-only role");
 		}
@@ -787,6 +787,7 @@ class EventSurveyService implements Surveys {
 		if (all.isEmpty()) {
 			return 0;
 		}
+		boolean paper = source == kz.oqytu.surveys.ResponseSource.PAPER;
 		List<Long> ids = jdbc.sql("select nextval('survey_seq') from generate_series(1, :n)")
 			.param("n", all.size()).query(Long.class).list();
 		List<Object[]> responses = new ArrayList<>(all.size());
@@ -796,14 +797,91 @@ class EventSurveyService implements Surveys {
 			long id = ids.get(i);
 			// A paper form has no device: a fresh random id, and the fingerprint says where it came from.
 			responses.add(new Object[] { id, survey.surveyId(), survey.versionId(), UUID.randomUUID(), "paper",
-					v.organizationId(), v.category() });
+					v.organizationId(), v.category(), source.name(), paper ? user.id() : null });
 			v.rows().forEach(r -> rows.add(new Object[] { id, r[0], r[1], r[2], r[3] }));
 		}
 		jdbcTemplate.batchUpdate("insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint,"
-				+ " organization_id, category_code) values (?, ?, ?, ?, ?, ?, ?)", responses);
+				+ " organization_id, category_code, source, entered_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", responses);
 		jdbcTemplate.batchUpdate("insert into survey_answer (response_id, question_id, rating, option_code, text_value)"
 				+ " values (?, ?, ?, ?, ?)", rows);
 		return all.size();
+	}
+
+	// ---- paper questionnaires (issue #20, decision 46)
+
+	@Override
+	@Transactional
+	public kz.oqytu.surveys.PaperForm paperForm(CurrentUser user, long eventId, SurveyKind kind) {
+		EventSurveyView view = one(user, eventId, kind);
+		return new kz.oqytu.surveys.PaperForm(byToken(view.token()).orElseThrow(), paperSheets(view.id()));
+	}
+
+	@Override
+	@Transactional
+	public kz.oqytu.surveys.PaperEntry enterPaper(CurrentUser user, long eventId, SurveyKind kind,
+			Map<String, String> typed, String sheetKey) {
+		EventSurveyView view = writable(user, eventId, kind);
+		PublicSurvey survey = byToken(view.token()).orElseThrow();
+		Validated v = validate(survey, PaperSheets.answers(survey, typed), () -> organizations.nameIndex(
+				events.summary(eventId).map(e -> regionPath(e.organizerPath())).orElse("/")));
+		if (!v.errors().isEmpty()) {
+			return new kz.oqytu.surveys.PaperEntry(false, v.errors(), paperSheets(view.id()));
+		}
+		int n = v.rows().size();
+		Long[] questions = new Long[n];
+		Integer[] ratings = new Integer[n];
+		String[] options = new String[n];
+		String[] texts = new String[n];
+		for (int k = 0; k < n; k++) {
+			Object[] r = v.rows().get(k);
+			questions[k] = (Long) r[0];
+			ratings[k] = (Integer) r[1];
+			options[k] = (String) r[2];
+			texts[k] = (String) r[3];
+		}
+		// The public answer's one statement (decision 41): the response's and the answers' insert triggers keep
+		// the score row exact and leave it unfolded for the fold (decision 38). No limits: staff, not the public.
+		// A sheet sent twice (a double Enter) has the same key: the second insert does nothing.
+		jdbc.sql("""
+				with response as (
+				    insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint,
+				                                 organization_id, category_code, submitted_at, submission_key,
+				                                 source, entered_by)
+				    values (nextval('survey_seq'), :survey, :version, :device, 'paper', :organization, :category, :now,
+				            cast(:key as uuid), 'PAPER', :user)
+				    on conflict do nothing
+				    returning id),
+				answers as (
+				    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
+				    select response.id, a.question_id, a.rating, a.option_code, a.text_value
+				    from response, unnest(cast(:questions as bigint[]), cast(:ratings as int[]),
+				                          cast(:options as text[]), cast(:texts as text[]))
+				         as a (question_id, rating, option_code, text_value)
+				    returning 1)
+				select count(*) from response
+				""")
+			.param("survey", survey.surveyId())
+			.param("version", survey.versionId())
+			.param("device", UUID.randomUUID())
+			.param("organization", v.organizationId())
+			.param("category", v.category())
+			.param("now", java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
+			.param("key", submissionKey(sheetKey))
+			.param("user", user.id())
+			.param("questions", questions)
+			.param("ratings", ratings)
+			.param("options", options)
+			.param("texts", texts)
+			.query(Long.class)
+			.single();
+		return new kz.oqytu.surveys.PaperEntry(true, Map.of(), paperSheets(view.id()));
+	}
+
+	private long paperSheets(long surveyId) {
+		return jdbc.sql("select count(*) from survey_response where event_survey_id = :s and source = 'PAPER'")
+			.param("s", surveyId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Override

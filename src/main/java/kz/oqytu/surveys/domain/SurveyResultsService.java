@@ -30,6 +30,7 @@ import kz.oqytu.surveys.OtherTopicText;
 import kz.oqytu.surveys.QuestionResult;
 import kz.oqytu.surveys.QuestionType;
 import kz.oqytu.surveys.QuestionView;
+import kz.oqytu.surveys.PaperShare;
 import kz.oqytu.surveys.ResultsOverview;
 import kz.oqytu.surveys.ScoreLine;
 import kz.oqytu.surveys.SurveyKind;
@@ -292,8 +293,10 @@ class SurveyResultsService implements SurveyResults {
 				});
 		}
 		long counted = includeFlagged ? view.responses() : view.responses() - view.flagged();
+		long paper = jdbc.sql("select count(*) from survey_response where event_survey_id = :s and source = 'PAPER'"
+				+ " and (:all or not flagged)").param("s", view.id()).param("all", includeFlagged).query(Long.class).single();
 		return new KindResults(view.kind(), counted, view.flagged(), view.attendance(), questions, k, published[0],
-				includeFlagged, reasons);
+				includeFlagged, reasons, paper);
 	}
 
 	/** The current version's questions, then any question only older versions had (by code). */
@@ -450,6 +453,47 @@ class SurveyResultsService implements SurveyResults {
 			return foldedOverview(user, year, organizationPage);
 		}
 		return liveOverview(user, year, formCode, topicCode, districtId, organizationPage);
+	}
+
+	@Override
+	@Transactional
+	public PaperShare paperShare(CurrentUser user, int year, String formCode, String topicCode, Long districtId) {
+		requireStaff(user);
+		Map<String, Object> p = params(user, year, formCode, topicCode, districtId);
+		p.put("year", year);
+		p.put("unit", user.scopeUnitId());
+		// paper answers are few: read through their partial index (V330), whatever the scope
+		String paper = """
+				select count(*) from survey_response r
+				join event_survey s on s.id = r.event_survey_id
+				join training_event e on e.id = s.event_id
+				join org_unit o on o.id = e.organizer_unit_id
+				where r.source = 'PAPER' and not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				""" + filters(formCode, topicCode, districtId);
+		if (folded(user, formCode, topicCode, districtId)) {
+			// every counted response is in its key's TOTAL cell (decision 38): the same count as the live one,
+			// read with the paper count in one statement
+			fold.refresh(user.scopePath(), year);
+			return jdbc.sql("select (" + paper + ") as paper, (select coalesce(sum(c.post + c.follow), 0)"
+					+ " from survey_results_fold c where c.year = :year and c.dimension = 'TOTAL' and " + regions(user)
+					+ ") as counted").params(p)
+				.query((rs, n) -> new PaperShare(rs.getLong("paper"), rs.getLong("counted"))).single();
+		}
+		return new PaperShare(jdbc.sql(paper).params(p).query(Long.class).single(),
+				liveCounted(user, year, formCode, topicCode, districtId));
+	}
+
+	/** The counted responses of the scope and year from the score rows: the fold's oracle for the paper share. */
+	public long liveCounted(CurrentUser user, int year, String formCode, String topicCode, Long districtId) {
+		requireStaff(user);
+		return jdbc.sql("""
+				select count(*) from survey_response_score f
+				join event_survey s on s.id = f.event_survey_id
+				join training_event e on e.id = s.event_id
+				join org_unit o on o.id = e.organizer_unit_id
+				where not f.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				""" + filters(formCode, topicCode, districtId)).params(params(user, year, formCode, topicCode, districtId))
+			.query(Long.class).single();
 	}
 
 	/**

@@ -95,6 +95,7 @@ class SurveyResultsController {
 		model.addAttribute("topics", catalog.topics());
 		model.addAttribute("committees", organizations.committees(me));
 		model.addAttribute("overview", results.overview(me, y, f, t, district, Math.max(0, Math.min(page, 100_000))));
+		model.addAttribute("paperShare", results.paperShare(me, y, f, t, district));
 		model.addAttribute("pagerBase", "/surveys/results?year=" + y + "&form=" + (f == null ? "" : f) + "&topic="
 				+ (t == null ? "" : t) + "&district=" + (district == null ? "" : district) + "&");
 		return "surveys/overview";

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.RegistryChanged;
+import kz.oqytu.surveys.PaperShare;
 import kz.oqytu.surveys.ResultsOverview;
 import kz.oqytu.surveys.SurveyResults;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
@@ -68,6 +69,7 @@ class ResultsFoldTests {
 		assertThat(jdbc.sql("select count(*) from survey_response_score where not folded").query(Long.class).single())
 			.as("the submits come unfolded").isPositive();
 		compared();
+		assertThat(paperSeen).as("paper answers are among those compared").isPositive();
 
 		// answers removed and changed, responses flagged, unflagged and removed (ids step by 50: n = id / 50)
 		jdbc.sql("delete from survey_answer where response_id in (:ids) and response_id / 50 % 4 = 0").param("ids", added).update();
@@ -162,11 +164,19 @@ class ResultsFoldTests {
 						rs.getString(2)));
 			});
 		int lines = 0;
+		long papers = 0;
 		for (CurrentUser user : scopes) {
 			for (int year : years) {
 				ResultsOverview folded = results.overview(user, year, null, null, null, 0);
 				ResultsOverview live = service.liveOverview(user, year, null, null, null, 0);
 				assertThat(folded).as(user.scopePath() + " " + year).isEqualTo(live);
+				// the paper share (issue #20): its count of counted responses from the fold equals the live one
+				PaperShare paper = results.paperShare(user, year, null, null, null);
+				assertThat(paper.counted()).as("counted " + user.scopePath() + " " + year)
+					.isEqualTo(service.liveCounted(user, year, null, null, null));
+				assertThat(paper.paper()).as("paper " + user.scopePath() + " " + year).isEqualTo(livePaper(user.scopePath(), year))
+					.isLessThanOrEqualTo(paper.counted());
+				papers += paper.paper();
 				for (int page = 1; page * live.organizationPageSize() < live.listedOrganizations() + live.organizationPageSize(); page++) {
 					assertThat(results.overview(user, year, null, null, null, page)).as(user.scopePath() + " " + year + " page " + page)
 						.isEqualTo(service.liveOverview(user, year, null, null, null, page));
@@ -174,7 +184,21 @@ class ResultsFoldTests {
 				lines += live.byForm().size() + live.byTopic().size() + live.byDistrict().size() + live.byOrganization().size();
 			}
 		}
+		paperSeen = papers;
 		return lines;
+	}
+
+	/** Paper answers counted in the last comparison, over every scope and year. */
+	private long paperSeen;
+
+	/** The oracle of the paper count: unflagged paper responses of the scope's events of the year, from the responses. */
+	private long livePaper(String scopePath, int year) {
+		return jdbc.sql("""
+				select count(*) from survey_response r join event_survey s on s.id = r.event_survey_id
+				join training_event e on e.id = s.event_id join org_unit o on o.id = e.organizer_unit_id
+				where r.source = 'PAPER' and not r.flagged and o.path like :scope
+				  and extract(year from e.starts_at) = :year
+				""").param("scope", scopePath + "%").param("year", year).query(Long.class).single();
 	}
 
 	private CurrentUser admin() {
@@ -217,14 +241,15 @@ class ResultsFoldTests {
 			.query(Long.class).single();
 	}
 
-	/** The paper forms' way: the response, then its answers. */
+	/** The paper forms' way: the response, then its answers, marked as paper (issue #20). */
 	private long twoStatements(long[] survey) {
 		Answers a = answers(survey[1]);
 		long id = jdbc.sql("select nextval('survey_seq')").query(Long.class).single();
 		jdbc.sql("""
 				insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged, flag_reasons,
-				                             organization_id) values (:id, :survey, :version, :device, 'paper', :flagged, :reasons, :organization)
-				""").param("id", id).param("survey", survey[0]).param("version", survey[1]).param("device", UUID.randomUUID())
+				                             organization_id, source, entered_by)
+				values (:id, :survey, :version, :device, 'paper', :flagged, :reasons, :organization, 'PAPER', :user)
+				""").param("id", id).param("user", admin().id()).param("survey", survey[0]).param("version", survey[1]).param("device", UUID.randomUUID())
 			.param("flagged", a.flagged).param("reasons", a.flagged ? 1 : 0).param("organization", organization()).update();
 		for (int i = 0; i < a.questions.size(); i++) {
 			jdbc.sql("insert into survey_answer (response_id, question_id, rating, option_code) values (:r, :q, :rating, :option)")

@@ -33,7 +33,8 @@ class NoInlineStyleTests {
 	 */
 	static final Map<String, String> PDF_ONLY = Map.of(
 			"surveys/handout-pdf.html", "the QR handout, rendered to PDF by EventSurveyController",
-			"reports/coverage-pdf.html", "the coverage report, rendered to PDF by CoveragePdf");
+			"reports/coverage-pdf.html", "the coverage report, rendered to PDF by CoveragePdf",
+			"staffreport/report-pdf.html", "the staff report, rendered to PDF by StaffReportPdf");
 
 	@Test
 	void thePolicyAllowsNoInlineStyle() {

@@ -267,6 +267,11 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /reports/coverage.pdf", Access.STAFF, "/reports/coverage.pdf?year=2026"));
 		r.add(rule("GET /reports/coverage.xlsx", Access.STAFF, "/reports/coverage.xlsx?year=2026"));
 		r.add(rule("POST /reports/coverage/approval", Access.APPROVER, "/reports/coverage/approval"));
+		r.add(rule("GET /staff-reports", Access.STAFF, "/staff-reports?year=2026"));
+		r.add(rule("GET /staff-reports.docx", Access.STAFF, "/staff-reports.docx?year=2026"));
+		r.add(rule("GET /staff-reports.pdf", Access.STAFF, "/staff-reports.pdf?year=2026"));
+		r.add(rule("POST /staff-reports/versions", Access.WRITER, "/staff-reports/versions?year=2026"));
+		r.add(rule("POST /staff-reports/approval", Access.WRITER, "/staff-reports/approval?year=2026&version=1"));
 		r.add(rule("GET /reports/monitoring", Access.STAFF, "/reports/monitoring?year=2025"));
 		r.add(rule("GET /reports/monitoring.xlsx", Access.STAFF, "/reports/monitoring.xlsx?year=2025"));
 		// training

@@ -35,7 +35,8 @@ class NoInlineStyleTests {
 			"surveys/handout-pdf.html", "the QR handout, rendered to PDF by EventSurveyController",
 			"reports/coverage-pdf.html", "the coverage report, rendered to PDF by CoveragePdf",
 			"certificates/certificates-pdf.html", "certificates of attendance, rendered to PDF by CertificatePdf",
-			"surveys/paper-pdf.html", "the printed paper questionnaire, rendered to PDF by PaperQuestionnaireController");
+			"surveys/paper-pdf.html", "the printed paper questionnaire, rendered to PDF by PaperQuestionnaireController",
+			"staffreport/report-pdf.html", "the staff report, rendered to PDF by StaffReportPdf");
 
 	@Test
 	void thePolicyAllowsNoInlineStyle() {

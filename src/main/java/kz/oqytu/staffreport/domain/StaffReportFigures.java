@@ -1,0 +1,120 @@
+package kz.oqytu.staffreport.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.planning.PlanPage;
+import kz.oqytu.planning.PlanSummary;
+import kz.oqytu.planning.Plans;
+import kz.oqytu.planning.RequestDemand;
+import kz.oqytu.planning.TopicRequests;
+import kz.oqytu.reports.AnnualReportPage;
+import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.reports.Monitoring;
+import kz.oqytu.reports.MonitoringFilter;
+import kz.oqytu.reports.MonitoringRow;
+import kz.oqytu.surveys.DemandLine;
+import kz.oqytu.surveys.ResultsOverview;
+import kz.oqytu.surveys.SurveyResults;
+
+/**
+ * Everything the staff report states, read through the owning modules' published APIs (no SQL of
+ * its own): the annual report page (coverage table, breakdowns, budget shares), the plans of the
+ * training year and the report year, the survey overview, the monitoring rows (materials,
+ * interviews, who was left out two years running) and the topics asked for.
+ */
+@Component
+class StaffReportFigures {
+
+	/** The figures of one staff report; {@code reportYear} is the year it is written in. */
+	record Figures(int reportYear, AnnualReportPage page, Optional<PlanSummary> previousPlan,
+			Optional<PlanSummary> currentPlan, ResultsOverview surveys, Totals totals, List<MonitoringRow> notTrainedTwoYears,
+			List<String[]> topicsNotPlanned) {
+
+		int trainingYear() {
+			return reportYear - 1;
+		}
+	}
+
+	/** Sums over the monitoring rows of the training year. */
+	record Totals(long organizations, long materialsSent, long materialsAcknowledged, long organizationsReached,
+			long interviews, long organizationsInterviewed) {
+	}
+
+	private final CoverageReports reports;
+
+	private final Plans plans;
+
+	private final TopicRequests requests;
+
+	private final SurveyResults surveys;
+
+	private final Monitoring monitoring;
+
+	StaffReportFigures(CoverageReports reports, Plans plans, TopicRequests requests, SurveyResults surveys,
+			Monitoring monitoring) {
+		this.reports = reports;
+		this.plans = plans;
+		this.requests = requests;
+		this.surveys = surveys;
+		this.monitoring = monitoring;
+	}
+
+	Figures gather(CurrentUser user, long unitId, int reportYear, AnnualReportPage page) {
+		int trainingYear = reportYear - 1;
+		boolean ownScope = unitId == reports.regionId(user);
+		// plans belong to the user's own region; another body's report names none of them
+		Optional<PlanSummary> previous = ownScope ? plans.summary(user, trainingYear) : Optional.empty();
+		Optional<PlanSummary> current = ownScope ? plans.summary(user, reportYear) : Optional.empty();
+		ResultsOverview overview = surveys.overview(user, trainingYear, null, null, null);
+		List<MonitoringRow> rows = monitoring.rows(user, trainingYear, null, MonitoringFilter.ALL);
+		if (!ownScope) {
+			Set<Long> districts = page.breakdowns().byDistrict().stream().map(b -> b.key())
+				.filter(k -> k != null && k.matches("\\d+")).map(Long::valueOf).collect(Collectors.toSet());
+			rows = rows.stream().filter(r -> districts.contains(r.districtId())).toList();
+		}
+		long sent = 0, acknowledged = 0, reached = 0, interviews = 0, interviewed = 0;
+		for (MonitoringRow r : rows) {
+			sent += r.materials().sent();
+			acknowledged += r.materials().acknowledged();
+			reached += r.materials().sent() > 0 ? 1 : 0;
+			interviews += r.surveys().interviews();
+			interviewed += r.surveys().interviews() > 0 ? 1 : 0;
+		}
+		List<MonitoringRow> twoYears = rows.stream()
+			.filter(r -> r.trained() == 0 && r.recording().known() && r.previousTrained() == 0
+					&& r.previousRecording().known())
+			.toList();
+		return new Figures(reportYear, page, previous, current, overview,
+				new Totals(rows.size(), sent, acknowledged, reached, interviews, interviewed), twoYears,
+				ownScope ? topicsNotPlanned(user, reportYear, trainingYear) : List.of());
+	}
+
+	/**
+	 * Topics the organizations asked for (requests for the report year, survey wishes of the training
+	 * year) that no item of the report year's plan covers: {code, kk, ru, requests, wishes}.
+	 */
+	private List<String[]> topicsNotPlanned(CurrentUser user, int reportYear, int trainingYear) {
+		Set<String> planned = plans.page(user, reportYear).map(PlanPage::items).orElse(List.of()).stream()
+			.flatMap(i -> i.topicCodes().stream()).collect(Collectors.toSet());
+		java.util.Map<String, String[]> asked = new java.util.LinkedHashMap<>();
+		RequestDemand demand = requests.demand(user, reportYear);
+		for (RequestDemand.Line l : demand.lines()) {
+			if (l.requests() > 0 && l.topicCode() != null) {
+				asked.put(l.topicCode(), new String[] { l.topicCode(), l.nameKk(), l.nameRu(), String.valueOf(l.requests()), "0" });
+			}
+		}
+		for (DemandLine l : surveys.demand(user, trainingYear)) {
+			if (l.wishes() > 0 && l.topicCode() != null) {
+				asked.computeIfAbsent(l.topicCode(), c -> new String[] { c, l.nameKk(), l.nameRu(), "0", "0" })[4] = String
+					.valueOf(l.wishes());
+			}
+		}
+		return asked.values().stream().filter(a -> !planned.contains(a[0])).toList();
+	}
+}

@@ -1,0 +1,140 @@
+package kz.oqytu.staffreport.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.staffreport.StaffReport;
+import kz.oqytu.staffreport.StaffReports;
+
+/**
+ * The staff report of a report year: {@code /staff-reports?year=Y} (the page, editable while a draft),
+ * its DOCX and PDF, saving the texts as a version and approving a version.
+ */
+@Controller
+class StaffReportController {
+
+	static final MediaType DOCX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+	/** Form fields carrying a block's text are named {@code t_<block key>}. */
+	static final String PREFIX = "t_";
+
+	private final StaffReports reports;
+
+	StaffReportController(StaffReports reports) {
+		this.reports = reports;
+	}
+
+	@GetMapping("/staff-reports")
+	@StaffOnly
+	String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region, Model model,
+			Locale locale) {
+		CurrentUser me = CurrentUsers.require();
+		if (year == null) {
+			return "redirect:/staff-reports?year=" + reports.defaultYear() + (region == null ? "" : "&region=" + region);
+		}
+		return show(me, year, region, model, locale, Map.of());
+	}
+
+	@GetMapping("/staff-reports.docx")
+	@StaffOnly
+	ResponseEntity<byte[]> docx(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = reports.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+		return download(body, DOCX, "oqytu-staff-report-" + year + "-" + language(locale) + ".docx");
+	}
+
+	@GetMapping("/staff-reports.pdf")
+	@StaffOnly
+	ResponseEntity<byte[]> pdf(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = reports.pdf(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+		return download(body, MediaType.APPLICATION_PDF, "oqytu-staff-report-" + year + "-" + language(locale) + ".pdf");
+	}
+
+	@PostMapping("/staff-reports/versions")
+	@TrainingWriter
+	String save(@RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		CurrentUser me = CurrentUsers.require();
+		Map<String, String> texts = new LinkedHashMap<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith(PREFIX)) {
+				texts.put(k.substring(PREFIX.length()), v);
+			}
+		});
+		try {
+			int number = reports.saveVersion(me, Optional.ofNullable(region), year, locale, texts);
+			redirect.addFlashAttribute("flash", "staffreport.flash.saved");
+			redirect.addFlashAttribute("flashArgs", new Object[] { number });
+			return "redirect:/staff-reports?year=" + year + (region == null ? "" : "&region=" + region);
+		}
+		catch (BusinessRuleException ex) {
+			// the page again with what was typed and the error beside its paragraph; nothing stored
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("flashError", ex.messageKey());
+			model.addAttribute("flashArgs", ex.arguments().length == 0 ? null : ex.arguments());
+			model.addAttribute("errorKey", ex.field());
+			return show(me, year, region, model, locale, texts);
+		}
+	}
+
+	@PostMapping("/staff-reports/approval")
+	@TrainingWriter
+	String approve(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			reports.approve(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version);
+			redirect.addFlashAttribute("flash", "staffreport.flash.approved");
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			if (ex.arguments().length > 0) {
+				redirect.addFlashAttribute("flashArgs", ex.arguments());
+			}
+		}
+		return "redirect:/staff-reports?year=" + year + (region == null ? "" : "&region=" + region);
+	}
+
+	private String show(CurrentUser me, int year, Long region, Model model, Locale locale, Map<String, String> typed) {
+		StaffReport report = reports.report(me, Optional.ofNullable(region), year, locale);
+		model.addAttribute("report", report);
+		model.addAttribute("typed", typed);
+		model.addAttribute("years", reports.years(me));
+		model.addAttribute("region", region);
+		model.addAttribute("mayEdit", me.writesTraining() && report.editable());
+		model.addAttribute("mayApprove", me.writesTraining());
+		return "staffreport/report";
+	}
+
+	private static String language(Locale locale) {
+		return locale != null && ("ru".equals(locale.getLanguage()) || "en".equals(locale.getLanguage()))
+				? locale.getLanguage() : "kk";
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+}

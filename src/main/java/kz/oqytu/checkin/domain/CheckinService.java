@@ -113,13 +113,13 @@ class CheckinService implements Checkins {
 	private record Row(long id, long eventId, String code, LocalDateTime closesAt) {
 	}
 
-	private LocalDateTime now() {
+	private LocalDateTime localNow() {
 		return LocalDateTime.now(clock).withNano(0);
 	}
 
 	private CheckinView view(Row row) {
 		return new CheckinView(row.eventId(), row.code(), publicUrl + "/c/" + row.code(), row.closesAt(),
-				now().isBefore(row.closesAt()));
+				localNow().isBefore(row.closesAt()));
 	}
 
 	private Optional<Row> byEvent(long eventId) {
@@ -155,7 +155,7 @@ class CheckinService implements Checkins {
 		if (event.status() == EventStatus.CANCELLED) {
 			throw new BusinessRuleException("checkin.error.cancelled");
 		}
-		LocalDateTime now = now();
+		LocalDateTime now = localNow();
 		if (closesAt == null || !closesAt.isAfter(now) || closesAt.isAfter(now.plusDays(MAX_OPEN_DAYS))) {
 			throw new BusinessRuleException("closesAt", "checkin.error.closesAt", MAX_OPEN_DAYS);
 		}
@@ -186,7 +186,7 @@ class CheckinService implements Checkins {
 	public void close(CurrentUser user, long eventId) {
 		writable(user, eventId);
 		jdbc.sql("update checkin set closes_at = :now where event_id = :event and closes_at > :now")
-			.param("now", now())
+			.param("now", localNow())
 			.param("event", eventId)
 			.update();
 	}
@@ -275,7 +275,7 @@ class CheckinService implements Checkins {
 			.param("org", organizationId)
 			.param("participant", participantId)
 			.param("user", user.id())
-			.param("now", now())
+			.param("now", localNow())
 			.param("entry", entryId)
 			.update();
 	}
@@ -335,7 +335,7 @@ class CheckinService implements Checkins {
 		events.addParticipants(user, eventId, commands);
 		jdbc.sql("update checkin_entry set status = 'CONFIRMED', decided_by = :user, decided_at = :now where id in (:ids)")
 			.param("user", user.id())
-			.param("now", now())
+			.param("now", localNow())
 			.param("ids", ids)
 			.update();
 		return ids.size();
@@ -401,7 +401,7 @@ class CheckinService implements Checkins {
 		List<UnitOption> options = organizations.primaryOrganizations(
 				listed != null ? listed : regionPath(e.organizerPath()), MAX_LISTED_ORGANIZATIONS);
 		return Optional.of(new PublicCheckin(row.get().code(), e.titleKk(), e.titleRu(), row.get().closesAt(),
-				now().isBefore(row.get().closesAt()), options, catalog.categories()));
+				localNow().isBefore(row.get().closesAt()), options, catalog.categories()));
 	}
 
 	@Override
@@ -411,7 +411,7 @@ class CheckinService implements Checkins {
 			return SubmitOutcome.of(SubmitOutcome.Status.NOT_FOUND);
 		}
 		Row checkin = found.get();
-		if (!now().isBefore(checkin.closesAt())) {
+		if (!localNow().isBefore(checkin.closesAt())) {
 			return SubmitOutcome.of(SubmitOutcome.Status.CLOSED);
 		}
 		if (device == null || !DEVICE.matcher(device).matches()) {
@@ -464,7 +464,7 @@ class CheckinService implements Checkins {
 			.param("category", entry.categoryCode())
 			.param("phone", phone.isEmpty() ? null : phone)
 			.param("device", device)
-			.param("now", now())
+			.param("now", localNow())
 			.param("max", maxEntries)
 			.update();
 		if (stored == 0 && !sentBefore(checkin.id(), device, Organizations.nameKey(name))) {

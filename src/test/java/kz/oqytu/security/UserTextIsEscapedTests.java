@@ -65,6 +65,7 @@ class UserTextIsEscapedTests {
 			"reports/dashboard.html: th:utext=\"${monthsJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
 			"reports/dashboard.html: th:utext=\"${districtsJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
 			"reports/dashboard.html: th:utext=\"${regionsJson}\"", "JSON for a script data block, written by ChartData, which escapes </",
+			"certificates/certificates-pdf.html: th:utext=\"${page}\"", "a certificate's page as the certificates/certificate-page template rendered it (user text escaped there), laid out into one PDF by CertificatePdf",
 			"help/chapter.html: th:utext=\"${chapter.html()}\"", "the user guide's own Markdown (docs/guide), rendered by HelpGuide with raw HTML escaped and javascript: links dropped (decision 27)");
 
 	@Autowired

@@ -41,7 +41,10 @@ class StaffReportFigures {
 		}
 	}
 
-	/** Sums over the monitoring rows of the training year. */
+	/**
+	 * Sums over the monitoring rows of the training year; the organizations are those of the membership
+	 * snapshot of 01.01 (a unit registered since has no members on that date and is not counted).
+	 */
 	record Totals(long organizations, long materialsSent, long materialsAcknowledged, long organizationsReached,
 			long interviews, long organizationsInterviewed) {
 	}
@@ -91,7 +94,7 @@ class StaffReportFigures {
 					&& r.previousRecording().known())
 			.toList();
 		return new Figures(reportYear, page, previous, current, overview,
-				new Totals(rows.size(), sent, acknowledged, reached, interviews, interviewed), twoYears,
+				new Totals(rows.stream().filter(r -> r.members() != null).count(), sent, acknowledged, reached, interviews, interviewed), twoYears,
 				ownScope ? topicsNotPlanned(user, reportYear, trainingYear) : List.of());
 	}
 

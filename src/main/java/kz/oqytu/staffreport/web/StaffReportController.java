@@ -53,21 +53,43 @@ class StaffReportController {
 		if (year == null) {
 			return "redirect:/staff-reports?year=" + reports.defaultYear() + (region == null ? "" : "&region=" + region);
 		}
-		return show(me, year, region, model, locale, Map.of());
+		try {
+			return show(me, year, region, model, locale, Map.of());
+		}
+		catch (BusinessRuleException ex) {
+			if (!"year".equals(ex.field())) {
+				throw ex;
+			}
+			// a year outside 2001..next year, as the coverage report does: the default year instead
+			return "redirect:/staff-reports?year=" + reports.defaultYear() + (region == null ? "" : "&region=" + region);
+		}
 	}
 
 	@GetMapping("/staff-reports.docx")
 	@StaffOnly
 	ResponseEntity<byte[]> docx(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
-		byte[] body = reports.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+		byte[] body = yearKnown(() -> reports.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale));
 		return download(body, DOCX, "oqytu-staff-report-" + year + "-" + language(locale) + ".docx");
 	}
 
 	@GetMapping("/staff-reports.pdf")
 	@StaffOnly
 	ResponseEntity<byte[]> pdf(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
-		byte[] body = reports.pdf(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+		byte[] body = yearKnown(() -> reports.pdf(CurrentUsers.require(), Optional.ofNullable(region), year, locale));
 		return download(body, MediaType.APPLICATION_PDF, "oqytu-staff-report-" + year + "-" + language(locale) + ".pdf");
+	}
+
+	/** A download for a year outside 2001..next year is no file: 404, as for an address that does not exist. */
+	private static byte[] yearKnown(java.util.function.Supplier<byte[]> file) {
+		try {
+			return file.get();
+		}
+		catch (BusinessRuleException ex) {
+			if ("year".equals(ex.field())) {
+				throw new kz.oqytu.shared.NotFoundException("staff report year");
+			}
+			throw ex;
+		}
 	}
 
 	@PostMapping("/staff-reports/versions")

@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.shared.work.GiveWay;
 
 /**
  * A bulkhead for the heavy requests (Excel and PDF exports, the dashboard and the report pages, which
@@ -194,6 +195,10 @@ class HeavyWorkGate extends OncePerRequestFilter {
 			return;
 		}
 		try {
+			// A heavy request about to start lets the light ones being served finish first (at most
+			// GiveWay.MAX_PAUSE_MILLIS): a dashboard costs a person a few milliseconds more, a survey
+			// answer on a phone keeps its core (decision 0048, bench S7).
+			GiveWay.now();
 			chain.doFilter(request, response);
 		}
 		finally {

@@ -89,6 +89,27 @@ class GiveWayTests {
 		assertThat(sink.size()).as("every byte passed on").isEqualTo(16 * chunk.length);
 	}
 
+	@Test
+	void aHeavyRequestLetsTheLightOnesBeingServedGoFirst() throws Exception {
+		HeavyWorkGate gate = new HeavyWorkGate(1, java.time.Duration.ofSeconds(5), new DatabaseOutageFilter(null, null),
+				new SimpleMeterRegistry());
+		long before = GiveWay.pauses();
+		gate.doFilter(new MockHttpServletRequest("GET", "/dashboard"), new MockHttpServletResponse(), (req, res) -> {
+		});
+		assertThat(GiveWay.pauses() - before).as("nothing light in flight: no pause").isZero();
+		GiveWay.lightStarted();
+		try {
+			gate.doFilter(new MockHttpServletRequest("GET", "/dashboard"), new MockHttpServletResponse(), (req, res) -> {
+			});
+			gate.doFilter(new MockHttpServletRequest("GET", "/portal"), new MockHttpServletResponse(), (req, res) -> {
+			});
+		}
+		finally {
+			GiveWay.lightEnded();
+		}
+		assertThat(GiveWay.pauses() - before).as("the dashboard paused, the light page went through").isEqualTo(1);
+	}
+
 	private static long pausesWhileWriting(int rows) {
 		long before = GiveWay.pauses();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

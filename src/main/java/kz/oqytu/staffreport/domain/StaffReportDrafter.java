@@ -72,7 +72,7 @@ class StaffReportDrafter {
 
 		heading(out, loc, 2);
 		out.add(fixed("s2_figures", Kind.TEXT, msg(loc, "staffreport.doc.s2.figures", String.valueOf(r),
-				count(b.organizationsTotal(), loc), cur.hasMembers() ? count(cur.members(), loc) : msg(loc, "reports.noData"))));
+				count(f.totals().organizations(), loc), cur.hasMembers() ? count(cur.members(), loc) : msg(loc, "reports.noData"))));
 
 		heading(out, loc, 3);
 		out.add(fixed("s3_intro", Kind.INTRO, msg(loc, "staffreport.doc.s3.intro")));
@@ -246,7 +246,8 @@ class StaffReportDrafter {
 					String.valueOf(t - 1), String.valueOf(t), list), msg(loc, "staffreport.doc.f.twoYearsReason"),
 					"/reports/monitoring?year=" + t + "&show=NOT_TRAINED"));
 		}
-		long organizations = b.organizationsTotal();
+		// the organizations of the 01.01 membership snapshot, as in section 2
+		long organizations = f.totals().organizations();
 		if (organizations > 0 && cur.recorded()) {
 			for (CategoryFigure cat : cur.categories()) {
 				if (cat.participants() < organizations) {

@@ -219,6 +219,18 @@ class CertificateTests {
 	}
 
 	@Test
+	void theLookupCountsKeepOnlyTheLastMinutesAddresses() throws Exception {
+		jdbc.sql("insert into certificate_lookup_count (client, minute, lookups) values ('198.51.100.9', 1, 5)").update();
+		assertThat(mvc.perform(get("/certificates/AAAAAAAAAAAAAAAAAAAAAA").with(request -> {
+			request.setRemoteAddr("203.0.113.79");
+			return request;
+		})).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(jdbc.sql("select client from certificate_lookup_count").query(String.class).list())
+			.contains("203.0.113.79")
+			.doesNotContain("198.51.100.9");
+	}
+
+	@Test
 	void aLongListIsPrintedInPartsOf200() throws Exception {
 		long orgA = jdbc.sql("select scope_unit_id from app_user where username = 'chair'").query(Long.class).single();
 		List<ParticipantCommand> many = new ArrayList<>();

@@ -205,7 +205,15 @@ public class CertificateService implements Certificates {
 	public boolean allowLookup(String client) {
 		String key = client == null ? "?" : client.length() > 64 ? client.substring(0, 64) : client;
 		long minute = clock.millis() / 60_000;
+		// The same statement clears out other addresses' rows of minutes gone by, so the table holds the
+		// addresses of the last minute and not every address that ever looked (rows another lookup holds
+		// are skipped, never waited for).
 		int lookups = jdbc.sql("""
+				with purge as (
+				    delete from certificate_lookup_count where client in (
+				        select client from certificate_lookup_count
+				        where minute < :minute and client <> :client
+				        for update skip locked))
 				insert into certificate_lookup_count as c (client, minute, lookups) values (:client, :minute, 1)
 				on conflict (client) do update
 				    set lookups = case when c.minute = excluded.minute then c.lookups + 1 else 1 end, minute = excluded.minute

@@ -137,6 +137,57 @@ class AuditTrailTests {
 		assertThat(none).isEmpty();
 	}
 
+	/**
+	 * Tables whose changes are not in the trail, each with its reason. Every other table of the schema
+	 * carries the {@code audit_row} trigger: a new table a person changes joins the trail, or is named
+	 * here with why not (the test fails until one of the two is done).
+	 */
+	static final Map<String, String> NOT_AUDITED = Map.ofEntries(
+			Map.entry("audit_log", "the trail itself"),
+			Map.entry("flyway_schema_history", "migrations, not data"),
+			Map.entry("shedlock", "the scheduler's locks"),
+			Map.entry("job_run", "a log of its own: which instance ran which job"),
+			Map.entry("spring_session", "sessions: sign-ins are counted by the login metrics"),
+			Map.entry("spring_session_attributes", "sessions"),
+			Map.entry("account_ended_session", "ended sessions, a security list"),
+			Map.entry("account_link", "one-time sign-in links: secrets"),
+			Map.entry("account_reset_request", "password reset requests: secrets"),
+			Map.entry("login_throttle", "counters"),
+			Map.entry("survey_submit_count", "counters"),
+			Map.entry("checkin_submit_count", "counters"),
+			Map.entry("certificate_lookup_count", "counters"),
+			Map.entry("calendar_fetch_count", "counters"),
+			Map.entry("upload_staging", "uploads between preview and commit; the commit is audited"),
+			Map.entry("material_file_chunk", "file bytes; the material version is audited"),
+			Map.entry("mail_outbox", "outgoing mail, a log of its own"),
+			Map.entry("mail_outbox_attachment", "outgoing mail"),
+			Map.entry("survey_response", "anonymous answers, many per seminar; a paper entry names its typist (entered_by)"),
+			Map.entry("survey_answer", "anonymous answers"),
+			Map.entry("survey_response_score", "derived from the answers"),
+			Map.entry("survey_results_fold", "derived from the answers"),
+			Map.entry("survey_results_dirty", "derived from the answers"),
+			Map.entry("survey_secret", "a server secret"),
+			Map.entry("calendar_feed", "holds its link's secret, which the append-only log must not copy"),
+			Map.entry("reports_rollup_coverage", "derived from the events"),
+			Map.entry("reports_rollup_members", "derived from the snapshots"),
+			Map.entry("reports_rollup_monitoring_open", "derived"),
+			Map.entry("reports_rollup_monitoring_own", "derived"),
+			Map.entry("reports_rollup_monitoring_trained", "derived"),
+			Map.entry("reports_rollup_persons", "derived"),
+			Map.entry("bench_stamp", "the bench's data stamp (bench databases only)"));
+
+	@Test
+	void everyTableIsInTheTrailOrSaysWhyNot() {
+		List<String> missing = jdbc.sql("""
+				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = current_schema() and c.relkind in ('r', 'p')
+				  and not exists (select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+				                  where t.tgrelid = c.oid and p.proname = 'audit_row')
+				order by 1""").query(String.class).list();
+		assertThat(missing).as("tables neither audited nor named in NOT_AUDITED")
+			.allMatch(NOT_AUDITED::containsKey);
+	}
+
 	@Test
 	void theLogIsAppendOnly() {
 		jdbc.sql("insert into audit_log (actor, table_name, row_key, action) values ('x', 'y', 'z', 'INSERT')").update();

@@ -203,6 +203,23 @@ class PaperQuestionnaireTests {
 		String overview = mvc.perform(get("/surveys/results").param("year", "2025").param("lang", "ru")
 			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(overview).contains("id=\"paper-share\"").contains("С бумажных анкет: 2 из ");
+
+		// the results workbook says of each row where it came from
+		byte[] xlsx = mvc.perform(get("/events/" + eventId + "/survey/results.xlsx").param("lang", "ru")
+			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var raw = book.getSheet("Ответы (после мероприятия)");
+			List<String> headers = new java.util.ArrayList<>();
+			raw.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+			int source = headers.indexOf("Источник");
+			assertThat(source).isPositive();
+			List<String> sources = new java.util.ArrayList<>();
+			for (int r = 1; r <= raw.getLastRowNum(); r++) {
+				sources.add(raw.getRow(r).getCell(source).getStringCellValue());
+			}
+			assertThat(sources).containsExactlyInAnyOrder("бумажная анкета", "бумажная анкета", "QR-код (онлайн)",
+					"QR-код (онлайн)", "QR-код (онлайн)");
+		}
 	}
 
 	@Test

@@ -205,7 +205,7 @@ class SurveyWorkbook {
 		List<String> codes = new ArrayList<>();
 		// topics as they count in the results: a text under "other" by the topic it is mapped to, never its text
 		jdbc.sql(SurveyResultsService.PUBLISHED + """
-				select r.id, r.flagged, v.version_no, x.code, x.position, x.rating, x.option_code
+				select r.id, r.flagged, v.version_no, x.code, x.position, x.rating, x.option_code, r.source
 				from pub p
 				join survey_response r on r.id = p.id
 				join questionnaire_version v on v.id = r.version_id
@@ -223,7 +223,7 @@ class SurveyWorkbook {
 			.param("path", part.organizerPath())
 			.query(rs -> {
 					long id = rs.getLong(1);
-					meta.putIfAbsent(id, new Object[] { rs.getBoolean(2), rs.getInt(3) });
+					meta.putIfAbsent(id, new Object[] { rs.getBoolean(2), rs.getInt(3), rs.getString(8) });
 					String code = rs.getString(4);
 					if (code == null) {
 						return;
@@ -238,7 +238,7 @@ class SurveyWorkbook {
 				});
 		Sheet sheet = xlsx.sheet(text("surveys.sheet.raw." + part.survey().kind(), locale));
 		List<String> headers = new ArrayList<>(List.of("#", text("surveys.results.version", locale),
-				text("surveys.results.flagged", locale)));
+				text("surveys.results.flagged", locale), text("surveys.results.source", locale)));
 		for (String code : codes) {
 			QuestionView q = questions.get(code);
 			headers.add(q == null ? code : q.text(locale));
@@ -248,12 +248,14 @@ class SurveyWorkbook {
 		List<String[]> rows = new ArrayList<>();
 		for (Map.Entry<Long, Object[]> entry : meta.entrySet()) {
 			Map<String, List<String>> answers = responses.getOrDefault(entry.getKey(), Map.of());
-			String[] row = new String[codes.size() + 2];
+			String[] row = new String[codes.size() + 3];
 			row[0] = Integer.toString((Integer) entry.getValue()[1]);
 			row[1] = (Boolean) entry.getValue()[0] ? text("surveys.results.flaggedYes", locale) : "";
+			// where the answers came from: the QR code's form or a paper sheet typed in (decision 46)
+			row[2] = text("surveys.results.source." + entry.getValue()[2], locale);
 			for (int c = 0; c < codes.size(); c++) {
 				List<String> values = answers.get(codes.get(c));
-				row[c + 2] = values == null ? "" : String.join("; ", values);
+				row[c + 3] = values == null ? "" : String.join("; ", values);
 			}
 			rows.add(row);
 		}
@@ -264,11 +266,12 @@ class SurveyWorkbook {
 			xlsx.number(row, 0, r, "0");
 			xlsx.number(row, 1, Integer.parseInt(values[0]), "0");
 			xlsx.text(row, 2, values[1]);
-			for (int c = 2; c < values.length; c++) {
+			xlsx.text(row, 3, values[2]);
+			for (int c = 3; c < values.length; c++) {
 				if (values[c].isEmpty()) {
 					continue;
 				}
-				QuestionView q = questions.get(codes.get(c - 2));
+				QuestionView q = questions.get(codes.get(c - 3));
 				if (q != null && q.type() == QuestionType.RATING) {
 					xlsx.number(row, c + 1, Integer.parseInt(values[c]), "0");
 				}

@@ -65,7 +65,7 @@ class PlanDraftJourneyTests {
 		page.waitForLoadState();
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/plans/2027$"));
 		assertThat(page.locator(".alert-success")).containsText("В план на 2027 год внесено пунктов");
-		assertThat(page.locator("#approval")).containsText("Не утверждён");
+		assertThat(page.locator("#approval")).containsText("не утверждён");
 		assertThat(page.locator("#plan-items .plan-item-reason").first()).containsText("квартал");
 		long planned = jdbc.sql("select sum(i.planned_participants) from plan_item i join training_plan p on p.id = i.plan_id"
 				+ " where p.year = 2027").query(Long.class).single();

@@ -123,6 +123,18 @@ class PlanDraftTests {
 			.andExpect(content().string(containsString(first.reasonRu().substring(0, 40))));
 	}
 
+	/** The union's administrator works above the regions: the draft is still the first region's, as its plan is. */
+	@Test
+	void theAdministratorDraftsTheRegionsPlanWithTheRegionsFigures() {
+		PlanDraft mine = drafts.preview(methodologist, YEAR, new BigDecimal("25"));
+		PlanDraft admin = drafts.preview(users.current("admin"), YEAR, new BigDecimal("25"));
+		assertThat(admin.members()).isEqualTo(33_557);
+		assertThat(admin.gap()).isEqualTo(mine.gap());
+		assertThat(admin.items()).isEqualTo(mine.items());
+		assertThat(admin.budget().costYear()).isEqualTo(2025);
+		assertThat(admin.budget().costPerPerson()).isEqualByComparingTo(mine.budget().costPerPerson());
+	}
+
 	@Test
 	void draftingAgainReplacesTheDraftedItemsAndKeepsThoseWrittenByHand() {
 		int drafted = drafts.draft(methodologist, YEAR, new BigDecimal("25"));

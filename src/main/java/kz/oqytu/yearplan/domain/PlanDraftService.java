@@ -24,6 +24,8 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.budget.BudgetShare;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.budget.FigureBasis;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.planning.PlanDraftItem;
 import kz.oqytu.planning.PlanItemCommand;
 import kz.oqytu.planning.PlanItemView;
@@ -91,8 +93,12 @@ class PlanDraftService implements PlanDrafts {
 
 	private final Clock clock;
 
+	private final Organizations organizations;
+
 	PlanDraftService(CoverageReports reports, Monitoring monitoring, Plans plans, TopicRequests requests,
-			SurveyResults surveys, Budgets budgets, TrainingCatalog catalog, MessageSource messages, Clock clock) {
+			SurveyResults surveys, Budgets budgets, TrainingCatalog catalog, MessageSource messages, Clock clock,
+			Organizations organizations) {
+		this.organizations = organizations;
 		this.reports = reports;
 		this.monitoring = monitoring;
 		this.plans = plans;
@@ -110,7 +116,7 @@ class PlanDraftService implements PlanDrafts {
 	public BigDecimal defaultTarget(CurrentUser user, int year) {
 		requireWriter(user);
 		checkYear(year);
-		AnnualReportPage last = reports.annualPage(user, Optional.empty(), year - 1);
+		AnnualReportPage last = reports.annualPage(user, region(user), year - 1);
 		YearFigures whole = !last.report().current().provisional() && last.report().current().coverage().isPresent()
 				? last.report().current() : last.report().previous();
 		return whole.coverage().map(Percent::value).orElse(BigDecimal.valueOf(20)).stripTrailingZeros();
@@ -145,6 +151,19 @@ class PlanDraftService implements PlanDrafts {
 		return plans.replaceDraftedItems(user, year, items);
 	}
 
+	/**
+	 * The region whose plan is drafted, as planning finds it: the second node of the user's scope, or
+	 * for an account above the regions (the union's administrator) the first region.
+	 */
+	private Optional<Long> region(CurrentUser user) {
+		String[] ids = user.scopePath().split("/");
+		if (ids.length >= 3) {
+			return Optional.of(Long.parseLong(ids[2]));
+		}
+		return Optional.of(organizations.regionOf(user).map(UnitOption::id)
+			.orElseThrow(() -> new kz.oqytu.shared.NotFoundException("region")));
+	}
+
 	private static void requireWriter(CurrentUser user) {
 		if (!user.writesTraining()) {
 			throw new AccessDeniedException("only the region's methodologist or administrator drafts the plan");
@@ -163,8 +182,9 @@ class PlanDraftService implements PlanDrafts {
 
 	private PlanDraft compute(CurrentUser user, int year, BigDecimal target) {
 		int now = LocalDate.now(clock).getYear();
-		AnnualReportPage last = reports.annualPage(user, Optional.empty(), year - 1);
-		AnnualReportPage current = year <= now ? reports.annualPage(user, Optional.empty(), year) : null;
+		Optional<Long> region = region(user);
+		AnnualReportPage last = reports.annualPage(user, region, year - 1);
+		AnnualReportPage current = year <= now ? reports.annualPage(user, region, year) : null;
 		// the members the year's coverage will be counted against: the latest snapshot there is
 		YearFigures base = last.report().current();
 		List<Breakdown> districtBase = last.breakdowns().byDistrict();
@@ -228,7 +248,7 @@ class PlanDraftService implements PlanDrafts {
 		}
 
 		// forms: the average attendance of each form over the last two years
-		CoverageBreakdowns before = reports.breakdowns(user, Optional.empty(), year - 2);
+		CoverageBreakdowns before = reports.breakdowns(user, region, year - 2);
 		Map<String, long[]> formHistory = new LinkedHashMap<>();
 		for (List<Breakdown> list : List.of(last.breakdowns().byForm(), before.byForm())) {
 			for (Breakdown b : list) {
@@ -268,11 +288,12 @@ class PlanDraftService implements PlanDrafts {
 				? BigDecimal.valueOf(h[1]).divide(BigDecimal.valueOf(h[0]), 1, RoundingMode.HALF_UP) : overall;
 
 		// organizations with nobody trained two years running, by district
+		Set<Long> districtIds = new LinkedHashSet<>(districts.stream().map(b -> Long.valueOf(b.key())).toList());
 		Map<Long, List<Long>> leftOut = new HashMap<>();
 		long leftOutCount = 0;
 		for (MonitoringRow r : monitoring.rows(user, year - 1, null, MonitoringFilter.ALL)) {
-			if (r.members() != null && r.trained() == 0 && r.recording().known() && r.previousTrained() == 0
-					&& r.previousRecording().known()) {
+			if (districtIds.contains(r.districtId()) && r.members() != null && r.trained() == 0 && r.recording().known()
+					&& r.previousTrained() == 0 && r.previousRecording().known()) {
 				leftOut.computeIfAbsent(r.districtId(), k -> new ArrayList<>()).add(r.organizationId());
 				leftOutCount++;
 			}
@@ -370,7 +391,7 @@ class PlanDraftService implements PlanDrafts {
 
 		return new PlanDraft(year, target, members, base.membersAsOf(), needed, trainedSoFar, gap, byHand, toDraft,
 				y1.trainingYear(), y1.trained(), y1.coverageOrNull(), byDistrict, byCategory, byForm,
-				budget(user, year, gap, y1, y2), items, leftOutCount, longFormats, state, draftedBefore);
+				budget(region.get(), year, gap, y1, y2), items, leftOutCount, longFormats, state, draftedBefore);
 	}
 
 	/**
@@ -414,8 +435,7 @@ class PlanDraftService implements PlanDrafts {
 	}
 
 	/** The gap's cost at the last known cost per person trained, against the norm's share of the year's budget. */
-	private PlanDraft.Budget budget(CurrentUser user, int year, long gap, YearFigures y1, YearFigures y2) {
-		long region = reports.regionId(user);
+	private PlanDraft.Budget budget(long region, int year, long gap, YearFigures y1, YearFigures y2) {
 		Optional<BudgetShare> share = budgets.share(region, year).filter(BudgetShare::hasData);
 		BigDecimal costPerPerson = null;
 		Integer costYear = null;

@@ -84,6 +84,14 @@ public interface Plans {
 	 */
 	int copyToNextYear(CurrentUser user, int year);
 
+	/**
+	 * Puts the items drafted from the coverage gap (decision 0050) into the year's plan, all or nothing:
+	 * creates the plan unapproved when the year has none, and replaces the items drafted before (items
+	 * written by hand stay). Refused for a past year, once the plan is approved, or while a drafted item
+	 * carries events or topic requests. Returns how many items were drafted.
+	 */
+	int replaceDraftedItems(CurrentUser user, int year, List<PlanDraftItem> items);
+
 	/** The plan and its execution as an Excel workbook in the reader's language. */
 	byte[] workbook(CurrentUser user, int year, Locale locale);
 

@@ -78,6 +78,21 @@ public interface SchoolPlans {
 	 */
 	int copyPreviousYear(CurrentUser user, long organizationId, int year);
 
+	/**
+	 * Whether the user may start the year's plan from requests (decision 0050): they may edit it, the
+	 * year has no items yet, and the organization requested topics for the year or the regional plan
+	 * of the year has items that concern it.
+	 */
+	boolean canStartFromRequests(CurrentUser user, long organizationId, int year);
+
+	/**
+	 * Starts the year's plan from the topics the organization requested for the year (not declined
+	 * ones) and the items of the year's regional plan that concern it
+	 * ({@link Plans#itemsConcerning}); notes say where each came from, in the given language. Refused
+	 * while the year has items or when there is nothing to start from. Returns how many items.
+	 */
+	int startFromRequests(CurrentUser user, long organizationId, int year, java.util.Locale locale);
+
 	/** Years a school plan can be kept for: 2000 to next year. */
 	static boolean validYear(int year, java.time.LocalDate today) {
 		return Plans.validYear(year, today);

@@ -272,6 +272,9 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /staff-reports.pdf", Access.STAFF, "/staff-reports.pdf?year=2026"));
 		r.add(rule("POST /staff-reports/versions", Access.WRITER, "/staff-reports/versions?year=2026"));
 		r.add(rule("POST /staff-reports/approval", Access.WRITER, "/staff-reports/approval?year=2026&version=1"));
+		// issue #22, part 3: drafting the plan from the coverage gap is the region's writers' only
+		r.add(rule("GET /plan-drafts", Access.WRITER, "/plan-drafts?year=2027&target=25"));
+		r.add(rule("POST /plan-drafts", Access.WRITER, "/plan-drafts?year=2027&target=25"));
 		r.add(rule("GET /reports/monitoring", Access.STAFF, "/reports/monitoring?year=2025"));
 		r.add(rule("GET /reports/monitoring.xlsx", Access.STAFF, "/reports/monitoring.xlsx?year=2025"));
 		// training
@@ -407,6 +410,7 @@ class AccessControlMatrixTests {
 		r.add(rule("GET /schools/{organizationId}/{year}/items/new", Access.OWN_CHAIR_OR_ADMIN, school + "/items/new"));
 		// the 2026 plan has items, so a permitted copy is refused with a message and writes nothing
 		r.add(rule("POST /schools/{organizationId}/{year}/copy-previous", Access.OWN_CHAIR_OR_ADMIN, school + "/copy-previous"));
+		r.add(rule("POST /schools/{organizationId}/{year}/from-requests", Access.OWN_CHAIR_OR_ADMIN, school + "/from-requests"));
 		r.add(rule("POST /schools/{organizationId}/{year}/items/new", Access.OWN_CHAIR_OR_ADMIN, school + "/items/new"));
 		r.add(rule("GET /schools/{organizationId}/{year}/items/{id}/edit", Access.OWN_CHAIR_OR_ADMIN,
 				school + "/items/" + i.schoolItem + "/edit"));

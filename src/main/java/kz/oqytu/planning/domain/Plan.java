@@ -109,6 +109,10 @@ class Plan {
 		updatedAt = Instant.now(UnionClock.current());
 	}
 
+	boolean isApproved() {
+		return approvedOn != null;
+	}
+
 	Long getId() {
 		return id;
 	}

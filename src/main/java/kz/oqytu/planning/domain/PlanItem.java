@@ -84,6 +84,17 @@ class PlanItem {
 	@Column(name = "copied_from_item_id", updatable = false)
 	private Long copiedFromItemId;
 
+	/** Why a drafted item is in the plan (decision 0050); null for items written by hand. */
+	@Column(name = "reason_kk")
+	private String reasonKk;
+
+	@Column(name = "reason_ru")
+	private String reasonRu;
+
+	/** Drafted from the coverage gap: drafting the year again replaces it. */
+	@Column(nullable = false)
+	private boolean drafted;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -132,8 +143,21 @@ class PlanItem {
 		copy.responsible = responsible;
 		copy.notes = notes;
 		copy.correction = reviewNote;
+		copy.reasonKk = reasonKk;
+		copy.reasonRu = reasonRu;
 		copy.copiedFromItemId = id;
 		return copy;
+	}
+
+	/** Marks the item as drafted from the coverage gap with the reason it is there. */
+	void drafted(String reasonKk, String reasonRu) {
+		this.drafted = true;
+		this.reasonKk = blankToNull(reasonKk);
+		this.reasonRu = blankToNull(reasonRu);
+	}
+
+	boolean isDrafted() {
+		return drafted;
 	}
 
 	void review(boolean carryOver, String note) {

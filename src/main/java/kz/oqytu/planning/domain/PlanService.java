@@ -30,6 +30,7 @@ import kz.oqytu.planning.EventPlanLink;
 import kz.oqytu.planning.ExecutionStatus;
 import kz.oqytu.planning.ItemExecution;
 import kz.oqytu.planning.PlanApproval;
+import kz.oqytu.planning.PlanDraftItem;
 import kz.oqytu.planning.PlanEventLine;
 import kz.oqytu.planning.PlanHeader;
 import kz.oqytu.planning.PlanItemCommand;
@@ -65,6 +66,7 @@ class PlanService implements Plans {
 	private static final String ITEM_SELECT = """
 			select i.id, p.year, i.position, i.title_kk, i.title_ru, i.form_code, i.month, i.quarter,
 			       i.planned_participants, i.responsible, i.notes, i.carry_over, i.review_note, i.correction, i.version,
+			       i.reason_kk, i.reason_ru, i.drafted,
 			       (select string_agg(t.topic_code, ',' order by tt.sort_order)
 			          from plan_item_topic t join training_topic tt on tt.code = t.topic_code where t.item_id = i.id) as topics,
 			       (select string_agg(c.category_code, ',' order by pc.sort_order)
@@ -336,7 +338,7 @@ class PlanService implements Plans {
 	private record ResultSetRow(long id, int year, int position, String titleKk, String titleRu, String formCode,
 			Integer month, Integer quarter, Integer planned, String responsible, String notes, boolean carryOver,
 			String reviewNote, String correction, int version, List<String> topics, List<String> categories,
-			int heldEvents, int scheduledEvents, long actual) {
+			int heldEvents, int scheduledEvents, long actual, String reasonKk, String reasonRu, boolean drafted) {
 
 		static ResultSetRow of(ResultSet rs) throws SQLException {
 			return new ResultSetRow(rs.getLong("id"), rs.getInt("year"), rs.getInt("position"), rs.getString("title_kk"),
@@ -345,14 +347,15 @@ class PlanService implements Plans {
 					rs.getString("notes"), rs.getBoolean("carry_over"), rs.getString("review_note"),
 					rs.getString("correction"), rs.getInt("version"), codes(rs.getString("topics")),
 					codes(rs.getString("categories")), rs.getInt("held_events"), rs.getInt("scheduled_events"),
-					rs.getLong("actual"));
+					rs.getLong("actual"), rs.getString("reason_kk"), rs.getString("reason_ru"), rs.getBoolean("drafted"));
 		}
 
 		PlanItemView view(List<TargetUnit> targets) {
 			ItemExecution execution = new ItemExecution(ExecutionStatus.judge(heldEvents, actual, planned), heldEvents,
 					scheduledEvents, actual);
 			return new PlanItemView(id, year, position, titleKk, titleRu, topics, formCode, month, quarter, categories,
-					targets, planned, responsible, notes, carryOver, reviewNote, correction, execution, version);
+					targets, planned, responsible, notes, carryOver, reviewNote, correction, execution, version, reasonKk,
+					reasonRu, drafted);
 		}
 	}
 
@@ -688,6 +691,61 @@ class PlanService implements Plans {
 		}
 		items.saveAllAndFlush(copies);
 		return next;
+	}
+
+	@Override
+	@Transactional
+	public int replaceDraftedItems(CurrentUser user, int year, List<PlanDraftItem> drafted) {
+		PlanningScope.Body region = scope.writableRegion(user);
+		LocalDate today = LocalDate.now(clock);
+		if (!Plans.validYear(year, today) || year < today.getYear()) {
+			throw new BusinessRuleException("year", "plandrafts.error.year", today.getYear(), today.getYear() + 1);
+		}
+		// every item is checked before anything is written: a bad one leaves the plan as it was
+		drafted.forEach(d -> check(d.command(), region));
+		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElse(null);
+		if (plan == null) {
+			try {
+				plan = plans.saveAndFlush(new Plan(region.id(), year, user.username()));
+			}
+			catch (DataIntegrityViolationException ex) {
+				throw new ConflictException("plan " + year + " was created meanwhile");
+			}
+		}
+		else {
+			// two drafts at once wait for each other instead of both replacing the same items
+			jdbc.sql("select id from training_plan where id = :id for update").param("id", plan.getId()).query(Long.class).list();
+		}
+		if (plan.isApproved()) {
+			throw new BusinessRuleException("year", "plandrafts.error.approved", year);
+		}
+		List<PlanItem> current = items.findByPlanIdOrderByPositionAscIdAsc(plan.getId());
+		List<PlanItem> old = current.stream().filter(PlanItem::isDrafted).toList();
+		if (!old.isEmpty()) {
+			Long[] ids = old.stream().map(PlanItem::getId).toArray(Long[]::new);
+			Integer busy = jdbc.sql("""
+					select min(i.position) from plan_item i
+					where i.id = any(:ids)
+					  and (exists (select 1 from plan_item_event l where l.plan_item_id = i.id)
+					       or exists (select 1 from topic_request r where r.plan_item_id = i.id))
+					""").param("ids", ids).query(Integer.class).optional().orElse(null);
+			if (busy != null) {
+				throw new BusinessRuleException("year", "plandrafts.error.itemInUse", busy);
+			}
+			jdbc.sql("delete from resolution_task_link where kind = 'PLAN_ITEM' and target_id = any(:ids)").param("ids", ids).update();
+			items.deleteAll(old);
+			items.flush();
+		}
+		int position = current.stream().filter(i -> !i.isDrafted()).mapToInt(PlanItem::getPosition).max().orElse(0);
+		List<PlanItem> added = new ArrayList<>(drafted.size());
+		for (PlanDraftItem d : drafted) {
+			PlanItem item = new PlanItem(plan.getId(), ++position);
+			item.describe(d.command(), position);
+			item.drafted(d.reasonKk(), d.reasonRu());
+			added.add(item);
+		}
+		items.saveAllAndFlush(added);
+		return added.size();
 	}
 
 	@Override

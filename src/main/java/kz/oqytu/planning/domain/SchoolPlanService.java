@@ -81,8 +81,18 @@ class SchoolPlanService implements SchoolPlans {
 
 	private final Clock clock;
 
+	private final kz.oqytu.planning.TopicRequests requests;
+
+	private final kz.oqytu.planning.Plans regionalPlans;
+
+	private final org.springframework.context.MessageSource messages;
+
 	SchoolPlanService(SchoolPlanRepository plans, SchoolPlanItemRepository items, TrainingCatalog catalog,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, kz.oqytu.planning.TopicRequests requests, kz.oqytu.planning.Plans regionalPlans,
+			org.springframework.context.MessageSource messages) {
+		this.requests = requests;
+		this.regionalPlans = regionalPlans;
+		this.messages = messages;
 		this.clock = clock;
 		this.plans = plans;
 		this.items = items;
@@ -388,6 +398,77 @@ class SchoolPlanService implements SchoolPlans {
 					i.formCode(), i.plannedParticipants(), false, null, null, i.notes()))
 			.toList();
 		return add(user, organizationId, year, commands).size();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean canStartFromRequests(CurrentUser user, long organizationId, int year) {
+		return canEdit(user, organizationId) && SchoolPlans.validYear(year, LocalDate.now(clock))
+				&& itemViews(organizationId, year, null).isEmpty()
+				&& !fromRequests(organizationId, year, java.util.Locale.forLanguageTag("kk")).isEmpty();
+	}
+
+	@Override
+	@Transactional
+	public int startFromRequests(CurrentUser user, long organizationId, int year, java.util.Locale locale) {
+		editable(user, organizationId);
+		if (!SchoolPlans.validYear(year, LocalDate.now(clock))) {
+			throw new NotFoundException("school plan year " + year);
+		}
+		plans.findByOrganizationIdAndYear(organizationId, year).ifPresent(p -> jdbc
+			.sql("select id from school_plan where id = :id for update").param("id", p.getId()).query(Long.class).list());
+		if (!itemViews(organizationId, year, null).isEmpty()) {
+			throw new BusinessRuleException("year", "schools.fromRequests.exists", year);
+		}
+		List<SchoolItemCommand> commands = fromRequests(organizationId, year, locale);
+		if (commands.isEmpty()) {
+			throw new BusinessRuleException("year", "schools.fromRequests.nothing", year);
+		}
+		return add(user, organizationId, year, commands).size();
+	}
+
+	/** Months an item without one is put in: the school year's working months, in turn. */
+	private static final int[] MONTHS = { 2, 3, 4, 10, 11, 12 };
+
+	/**
+	 * The organization's requested topics of the year (each once, declined requests left out), then the
+	 * regional plan's items that concern it; a month the request or item does not give is taken in turn.
+	 */
+	private List<SchoolItemCommand> fromRequests(long organizationId, int year, java.util.Locale locale) {
+		Catalog known = catalog();
+		List<SchoolItemCommand> commands = new ArrayList<>();
+		java.util.Set<String> topicsSeen = new java.util.HashSet<>();
+		int turn = 0;
+		String requested = messages.getMessage("schools.fromRequests.noteRequest", null, locale);
+		for (kz.oqytu.planning.RequestView r : requests.forOrganization(organizationId)) {
+			if (r.year() != year || r.status() == kz.oqytu.planning.RequestStatus.DECLINED) {
+				continue;
+			}
+			for (String code : r.topicCodes()) {
+				if (!known.topics().contains(code) || !topicsSeen.add(code)) {
+					continue;
+				}
+				String name = catalog.topic(code).map(t -> t.name(locale)).orElse(code);
+				String form = r.preferredFormCode() != null && known.forms().contains(r.preferredFormCode())
+						? r.preferredFormCode() : "THEMATIC_SEMINAR";
+				Integer month = r.preferredMonth() != null ? r.preferredMonth() : MONTHS[turn++ % MONTHS.length];
+				String note = r.comment() == null || r.comment().isBlank() ? requested
+						: requested + ": " + r.comment().strip();
+				commands.add(new SchoolItemCommand(name, code, month, form,
+						r.expectedParticipants() > 0 ? r.expectedParticipants() : null, false, null, null,
+						note.length() > 1000 ? note.substring(0, 1000) : note));
+			}
+		}
+		for (kz.oqytu.planning.PlanItemView i : regionalPlans.itemsConcerning(organizationId, year)) {
+			String title = i.title(locale);
+			String code = i.topicCodes().isEmpty() ? null : i.topicCodes().get(0);
+			Integer month = i.month() != null ? i.month()
+					: i.quarter() != null ? (i.quarter() - 1) * 3 + 2 : MONTHS[turn++ % MONTHS.length];
+			commands.add(new SchoolItemCommand(title.length() > 500 ? title.substring(0, 500) : title, code, month,
+					i.formCode(), null, false, null, null,
+					messages.getMessage("schools.fromRequests.notePlan", new Object[] { i.position() }, locale)));
+		}
+		return commands;
 	}
 
 	private SchoolPlanItem writableItem(CurrentUser user, long organizationId, int year, long itemId, int version) {

@@ -80,6 +80,7 @@ class SchoolPlanController {
 		model.addAttribute("plan", plan);
 		model.addAttribute("editable", schools.canEdit(me, organizationId));
 		model.addAttribute("copyPrevious", schools.canCopyPreviousYear(me, organizationId, year));
+		model.addAttribute("fromRequests", schools.canStartFromRequests(me, organizationId, year));
 		model.addAttribute("years", years());
 		reference(model);
 		return "planning/school-plan";
@@ -169,6 +170,26 @@ class SchoolPlanController {
 		}
 		return "portal".equals(back) ? "redirect:/organizations/" + organizationId + "/portal?year=" + year
 				: "redirect:/schools/" + organizationId + "/" + year;
+	}
+
+	/** Starts the year's plan from the organization's requests and the regional plan's items for it (decision 0050). */
+	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/from-requests")
+	@AnyAccount
+	String fromRequests(@PathVariable long organizationId, @PathVariable int year, java.util.Locale locale,
+			RedirectAttributes redirect) {
+		requireEditable(organizationId, year);
+		try {
+			int added = schools.startFromRequests(CurrentUsers.require(), organizationId, year, locale);
+			redirect.addFlashAttribute("flash", "schools.flash.fromRequests");
+			redirect.addFlashAttribute("flashArgs", new Object[] { added });
+		}
+		catch (BusinessRuleException ex) {
+			redirect.addFlashAttribute("flashError", ex.messageKey());
+			if (ex.arguments() != null && ex.arguments().length > 0) {
+				redirect.addFlashAttribute("flashArgs", ex.arguments());
+			}
+		}
+		return "redirect:/schools/" + organizationId + "/" + year;
 	}
 
 	private String form(long organizationId, int year, Long itemId, Model model) {

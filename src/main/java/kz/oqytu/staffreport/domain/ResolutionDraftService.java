@@ -20,6 +20,7 @@ import kz.oqytu.planning.TaskCommand;
 import kz.oqytu.planning.TaskStatus;
 import kz.oqytu.reports.CoverageReports;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.staffreport.ResolutionDraft;
 import kz.oqytu.staffreport.ResolutionDraft.Item;
@@ -262,8 +263,12 @@ class ResolutionDraftService implements ResolutionDrafts {
 		boolean kk = "kk".equals(draft.language());
 		ResolutionCommand command = new ResolutionCommand(on, n, i, kk ? draft.title() : null, kk ? null : draft.title(),
 				body, draft.controlBy());
-		store.claim(draft.id(), version, user.username());
+		if (draft.version() != version) {
+			throw new ConflictException("resolution draft " + draft.id());
+		}
 		long id = resolutions.adopt(user, draft.unitId(), command, tasks);
+		// after planning's checks: a refused resolution leaves the draft as it was
+		store.claim(draft.id(), version, user.username());
 		store.adopted(draft.id(), id, n, i, on, user.username());
 		return id;
 	}

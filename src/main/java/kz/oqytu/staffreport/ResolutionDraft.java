@@ -23,6 +23,14 @@ public record ResolutionDraft(long id, long unitId, int year, String language, i
 		return (int) items.stream().filter(i -> i.level() == 1).count() + FIRST_ITEM;
 	}
 
+	/**
+	 * Whether the item at {@code index} becomes a task of the adopted resolution: a sub-item, or an item
+	 * without sub-items; it then needs an owner and a deadline. An item with sub-items is their heading.
+	 */
+	public boolean becomesTask(int index) {
+		return items.get(index).sub() || index + 1 >= items.size() || !items.get(index + 1).sub();
+	}
+
 	/** Generated items are numbered from 2: item 1 takes the report into account, as in resolution No. 9. */
 	public static final int FIRST_ITEM = 2;
 

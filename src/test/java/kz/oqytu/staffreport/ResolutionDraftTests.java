@@ -276,12 +276,15 @@ class ResolutionDraftTests {
 		assertThat(r.item()).isEqualTo("3");
 		assertThat(r.adoptedOn()).isEqualTo(LocalDate.of(2026, 3, 5));
 		assertThat(r.titleRu()).startsWith("Об оценке эффективности действующей системы профсоюзного обучения");
-		assertThat(r.body()).contains("1. Принять справку").contains("Ответственные:").contains("Контроль за исполнением");
+		assertThat(r.body()).contains("1. Принять справку").contains("Ответственные:")
+			.contains("Контроль за исполнением настоящего постановления осуществляет заместитель председателя");
+		assertThat(r.controlBy()).isEqualTo("заместитель председателя областной организации");
 		long subs = d.items().stream().filter(ResolutionDraft.Item::sub).count();
 		assertThat(r.tasks()).hasSize((int) subs);
 		TaskView task = r.tasks().stream().filter(t -> t.description().contains("Обучить членов ревизионных комиссий"))
 			.findFirst().orElseThrow();
-		assertThat(task.description()).startsWith(audit.number() + ". ");
+		assertThat(task.description()).isEqualTo("Обучить членов ревизионных комиссий всех первичных организаций.");
+		assertThat(r.body()).contains(audit.number() + ". Обучить членов ревизионных комиссий всех первичных организаций.");
 		assertThat(task.responsible()).isEqualTo(audit.owner());
 		assertThat(task.deadline()).isEqualTo(LocalDate.of(2026, 9, 30));
 		assertThat(resolutions.list(me)).anyMatch(row -> row.id() == id);

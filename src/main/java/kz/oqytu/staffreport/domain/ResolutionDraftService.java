@@ -138,7 +138,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 				throw new BusinessRuleException("owner" + key, "resdraft.error.tooLong", MAX_OWNER);
 			}
 			// what becomes a task (a sub-item, or an item without sub-items) says who and by when
-			if (becomesTask(items, i)) {
+			if (draft.becomesTask(i)) {
 				if (owner == null) {
 					throw new BusinessRuleException("owner" + key, "resdraft.error.ownerRequired");
 				}
@@ -247,11 +247,12 @@ class ResolutionDraftService implements ResolutionDrafts {
 		List<Item> items = draft.items();
 		for (int k = 0; k < items.size(); k++) {
 			Item it = items.get(k);
-			if (becomesTask(items, k)) {
+			if (draft.becomesTask(k)) {
 				if (it.owner() == null || it.deadline() == null) {
 					throw new BusinessRuleException("text_" + it.id(), "resdraft.error.incomplete", it.number());
 				}
-				tasks.add(new TaskCommand(it.number() + ". " + it.text(), it.owner(), it.deadline(), TaskStatus.NOT_STARTED,
+				// the task reads as the sub-item; its number stays in the resolution's text
+				tasks.add(new TaskCommand(it.text(), it.owner(), it.deadline(), TaskStatus.NOT_STARTED,
 						null, null, null, null, null));
 			}
 		}
@@ -281,11 +282,6 @@ class ResolutionDraftService implements ResolutionDrafts {
 			throw new NotFoundException("resolution draft");
 		}
 		return text.docx(page.draft(), Locale.forLanguageTag(page.language()));
-	}
-
-	/** A sub-item, or an item without sub-items, is a task of the adopted resolution. */
-	static boolean becomesTask(List<Item> items, int index) {
-		return items.get(index).sub() || index + 1 >= items.size() || !items.get(index + 1).sub();
 	}
 
 	private ResolutionDraft writable(CurrentUser user, Optional<Long> unit, int year, Locale locale) {

@@ -36,6 +36,13 @@ public interface ResolutionDrafts {
 	/** Removes an item (with its sub-items) or a sub-item. */
 	void remove(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId);
 
+	/**
+	 * Adds a sub-item at the end of item {@code parentItemId}'s sub-items, or (null) an item at the end,
+	 * with a text to replace, the methodical cabinet as owner and the end of the year as deadline.
+	 * Returns the new item's id.
+	 */
+	long add(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Long parentItemId);
+
 	/** Moves an item (with its sub-items) or a sub-item one place up among its siblings, or down. */
 	void move(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId, boolean up);
 

@@ -280,6 +280,8 @@ class AccessControlMatrixTests {
 		r.add(upload("POST /staff-reports/resolution/texts", Access.WRITER, "/staff-reports/resolution/texts?year=2026&version=0"));
 		r.add(upload("POST /staff-reports/resolution/items/remove", Access.WRITER,
 				"/staff-reports/resolution/items/remove?year=2026&version=0&item=1"));
+		r.add(upload("POST /staff-reports/resolution/items/add", Access.WRITER,
+				"/staff-reports/resolution/items/add?year=2026&version=0"));
 		r.add(upload("POST /staff-reports/resolution/items/move", Access.WRITER,
 				"/staff-reports/resolution/items/move?year=2026&version=0&item=1&direction=up"));
 		r.add(upload("POST /staff-reports/resolution/adoption", Access.WRITER,

@@ -239,6 +239,28 @@ class ResolutionDraftTests {
 			.with(csrf()).with(users.as("methodologist"))).andExpect(status().is3xxRedirection());
 		assertThat(current("ru").items()).hasSize(d.items().size() - 1 - (int) subsOfFirst)
 			.noneMatch(i -> i.id() == first.id());
+		// a sub-item added under the (new) first item comes after its sub-items; an item added goes last
+		ResolutionDraft before = current("ru");
+		ResolutionDraft.Item head = before.items().get(0);
+		long subsOfHead = before.items().stream().skip(1).takeWhile(ResolutionDraft.Item::sub).count();
+		mvc.perform(post("/staff-reports/resolution/items/add").param("year", "2026").param("lang", "ru")
+			.param("version", String.valueOf(before.version())).param("parent", String.valueOf(head.id()))
+			.with(csrf()).with(users.as("methodologist"))).andExpect(status().is3xxRedirection());
+		ResolutionDraft withSub = current("ru");
+		ResolutionDraft.Item added = withSub.items().get(1 + (int) subsOfHead);
+		assertThat(added.sub()).isTrue();
+		assertThat(added.number()).isEqualTo(head.number() + "." + (subsOfHead + 1));
+		assertThat(added.text()).isEqualTo("Текст нового подпункта.");
+		assertThat(added.owner()).isEqualTo("методический кабинет областной организации");
+		assertThat(added.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+		assertThat(added.sourceKey()).isNull();
+		mvc.perform(post("/staff-reports/resolution/items/add").param("year", "2026").param("lang", "ru")
+			.param("version", String.valueOf(withSub.version())).with(csrf()).with(users.as("methodologist")))
+			.andExpect(status().is3xxRedirection());
+		List<ResolutionDraft.Item> last = current("ru").items();
+		assertThat(last.get(last.size() - 1).sub()).isFalse();
+		assertThat(last.get(last.size() - 1).text()).isEqualTo("Текст нового пункта.");
+		assertThat(last).hasSize(withSub.items().size() + 1);
 	}
 
 	@Test

@@ -176,6 +176,31 @@ class ResolutionDraftService implements ResolutionDrafts {
 
 	@Override
 	@Transactional
+	public long add(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Long parentItemId) {
+		ResolutionDraft draft = writable(user, unit, year, locale);
+		List<Long> order = new ArrayList<>(draft.items().stream().map(Item::id).toList());
+		int at = order.size();
+		if (parentItemId != null) {
+			int parent = indexOf(draft.items(), parentItemId);
+			if (draft.items().get(parent).sub()) {
+				throw new NotFoundException("resolution draft item " + parentItemId);
+			}
+			at = parent + 1;
+			while (at < order.size() && draft.items().get(at).sub()) {
+				at++;
+			}
+		}
+		Locale doc = Locale.forLanguageTag(draft.language());
+		store.claim(draft.id(), version, user.username());
+		long id = store.insertItem(draft.id(), parentItemId == null ? 1 : 2,
+				drafter.newText(parentItemId == null, doc), drafter.defaultOwner(doc), LocalDate.of(draft.year(), 12, 31));
+		order.add(at, id);
+		store.reorder(draft.id(), order);
+		return id;
+	}
+
+	@Override
+	@Transactional
 	public void move(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId,
 			boolean up) {
 		ResolutionDraft draft = writable(user, unit, year, locale);

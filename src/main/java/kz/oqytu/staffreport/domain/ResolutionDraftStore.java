@@ -146,6 +146,16 @@ class ResolutionDraftStore {
 			.param("id", draftId).param("items", itemIds.toArray(new Long[0])).update();
 	}
 
+	long insertItem(long draftId, int level, String text, String owner, LocalDate deadline) {
+		return jdbc.sql("""
+				insert into resolution_draft_item (draft_id, position, level, text, owner, deadline)
+				values (:id, (select coalesce(max(position), 0) + 1 from resolution_draft_item where draft_id = :id),
+				        :level, :text, :owner, :deadline)
+				returning id""")
+			.param("id", draftId).param("level", level).param("text", text).param("owner", owner)
+			.param("deadline", deadline).query(Long.class).single();
+	}
+
 	/** Writes the items' order: {@code ordered} holds every item id of the draft in its new order. */
 	void reorder(long draftId, List<Long> ordered) {
 		for (int i = 0; i < ordered.size(); i++) {

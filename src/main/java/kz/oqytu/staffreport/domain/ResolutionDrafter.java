@@ -122,6 +122,15 @@ class ResolutionDrafter {
 				String.valueOf(year - 1)), msg(loc, "resdraft.doc.controlBy"), rows);
 	}
 
+	/** The text of an item or sub-item the methodologist adds, to be written over. */
+	String newText(boolean item, Locale loc) {
+		return msg(loc, item ? "resdraft.doc.newItem" : "resdraft.doc.newSubItem");
+	}
+
+	String defaultOwner(Locale loc) {
+		return msg(loc, "resdraft.owner.cabinet");
+	}
+
 	private static Row item(String text) {
 		return new Row(1, text, null, null, null, null, null);
 	}

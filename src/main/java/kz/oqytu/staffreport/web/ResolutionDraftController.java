@@ -109,6 +109,21 @@ class ResolutionDraftController {
 		return back(year, region);
 	}
 
+	@PostMapping("/staff-reports/resolution/items/add")
+	@TrainingWriter
+	String add(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			@RequestParam(required = false) Long parent, Locale locale, RedirectAttributes redirect) {
+		try {
+			long id = drafts.add(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, parent);
+			redirect.addFlashAttribute("flash", "resdraft.flash.added");
+			return back(year, region) + "#item-" + id;
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+			return back(year, region);
+		}
+	}
+
 	@PostMapping("/staff-reports/resolution/items/move")
 	@TrainingWriter
 	String move(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,

@@ -39,4 +39,14 @@ public interface Resolutions {
 	void updateTask(CurrentUser user, long resolutionId, long taskId, int version, TaskCommand command);
 
 	void deleteTask(CurrentUser user, long resolutionId, long taskId, int version);
+
+	// ---- for the staff report's resolution draft (issue #22, part 2; decision 0049)
+
+	/**
+	 * Records an adopted resolution with its tasks in one transaction: nothing is stored when the
+	 * resolution or any task is refused. {@code unitId} is the body the draft was written for; it must be
+	 * the user's writable region. Refused as a duplicate when the region already has a resolution of the
+	 * same number and item adopted in the same year. Returns the resolution's id.
+	 */
+	long adopt(CurrentUser user, long unitId, ResolutionCommand command, List<TaskCommand> tasks);
 }

@@ -275,6 +275,20 @@ class AccessControlMatrixTests {
 		// issue #22, part 3: drafting the plan from the coverage gap is the region's writers' only
 		r.add(rule("GET /plan-drafts", Access.WRITER, "/plan-drafts?year=2027&target=25"));
 		r.add(rule("POST /plan-drafts", Access.WRITER, "/plan-drafts?year=2027&target=25"));
+		// decision 0049: the resolution drafted from the approved staff report (no draft in the demo data:
+		// a permitted visitor's edits and the DOCX answer 404, the point is who is refused before that)
+		r.add(rule("GET /staff-reports/resolution", Access.STAFF, "/staff-reports/resolution?year=2026"));
+		r.add(upload("GET /staff-reports/resolution.docx", Access.STAFF, "/staff-reports/resolution.docx?year=2026"));
+		r.add(rule("POST /staff-reports/resolution", Access.WRITER, "/staff-reports/resolution?year=2026"));
+		r.add(upload("POST /staff-reports/resolution/texts", Access.WRITER, "/staff-reports/resolution/texts?year=2026&version=0"));
+		r.add(upload("POST /staff-reports/resolution/items/remove", Access.WRITER,
+				"/staff-reports/resolution/items/remove?year=2026&version=0&item=1"));
+		r.add(upload("POST /staff-reports/resolution/items/add", Access.WRITER,
+				"/staff-reports/resolution/items/add?year=2026&version=0"));
+		r.add(upload("POST /staff-reports/resolution/items/move", Access.WRITER,
+				"/staff-reports/resolution/items/move?year=2026&version=0&item=1&direction=up"));
+		r.add(upload("POST /staff-reports/resolution/adoption", Access.WRITER,
+				"/staff-reports/resolution/adoption?year=2026&version=0&number=1&adoptedOn=2026-03-01"));
 		r.add(rule("GET /reports/monitoring", Access.STAFF, "/reports/monitoring?year=2025"));
 		r.add(rule("GET /reports/monitoring.xlsx", Access.STAFF, "/reports/monitoring.xlsx?year=2025"));
 		// training

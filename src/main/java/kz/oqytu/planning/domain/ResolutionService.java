@@ -272,6 +272,45 @@ class ResolutionService implements Resolutions {
 
 	@Override
 	@Transactional
+	public long adopt(CurrentUser user, long unitId, ResolutionCommand command, List<TaskCommand> taskCommands) {
+		PlanningScope.Body region = scope.writableRegion(user);
+		if (region.id() != unitId) {
+			throw new org.springframework.security.access.AccessDeniedException("not the user's region");
+		}
+		check(command);
+		// numbers start again each year: the same number and item in one year is the same resolution
+		boolean taken = jdbc.sql("""
+				select exists (select 1 from resolution where org_unit_id = :unit and number = :number
+				    and coalesce(item, '') = :item and extract(year from adopted_on) = :year)""")
+			.param("unit", region.id())
+			.param("number", command.number().strip())
+			.param("item", command.item() == null ? "" : command.item().strip())
+			.param("year", command.adoptedOn().getYear())
+			.query(Boolean.class)
+			.single();
+		if (taken) {
+			throw new BusinessRuleException("number", "resolutions.error.duplicate");
+		}
+		List<Set<TaskLinkRow>> links = new ArrayList<>();
+		for (TaskCommand c : taskCommands) {
+			links.add(checkTask(user, c));
+		}
+		Resolution resolution = new Resolution(region.id());
+		resolution.describe(command, user.username());
+		long id = resolutions.saveAndFlush(resolution).getId();
+		for (int i = 0; i < taskCommands.size(); i++) {
+			TaskCommand c = taskCommands.get(i);
+			ResolutionTask task = new ResolutionTask(id, i + 1);
+			task.describe(c.description(), c.responsible(), c.deadline(), c.status(), c.completedOn(),
+					c.executionNotes(), links.get(i), user.username(), LocalDate.now(clock));
+			tasks.save(task);
+		}
+		tasks.flush();
+		return id;
+	}
+
+	@Override
+	@Transactional
 	public long addTask(CurrentUser user, long resolutionId, TaskCommand command) {
 		Resolution resolution = writable(user, resolutionId);
 		Set<TaskLinkRow> links = checkTask(user, command);

@@ -1,0 +1,195 @@
+package kz.oqytu.staffreport.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.StaffOnly;
+import kz.oqytu.accounts.TrainingWriter;
+import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.staffreport.ResolutionDrafts;
+
+/**
+ * The resolution drafted from the approved staff report (decision 0049):
+ * {@code /staff-reports/resolution?year=Y} shows it (or offers to draft it), and writers draft, edit,
+ * remove and move items, and adopt it; its DOCX. The language is the page's (kk or ru), as the report's.
+ */
+@Controller
+class ResolutionDraftController {
+
+	private final ResolutionDrafts drafts;
+
+	ResolutionDraftController(ResolutionDrafts drafts) {
+		this.drafts = drafts;
+	}
+
+	@GetMapping("/staff-reports/resolution")
+	@StaffOnly
+	String page(@RequestParam int year, @RequestParam(required = false) Long region, Model model, Locale locale) {
+		return show(CurrentUsers.require(), year, region, model, locale, Map.of());
+	}
+
+	@GetMapping("/staff-reports/resolution.docx")
+	@StaffOnly
+	ResponseEntity<byte[]> docx(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = drafts.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+		String language = "ru".equals(locale.getLanguage()) ? "ru" : "kk";
+		return ResponseEntity.ok()
+			.contentType(StaffReportController.DOCX)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("oqytu-resolution-" + year + "-" + language + ".docx").build().toString())
+			.body(body);
+	}
+
+	@PostMapping("/staff-reports/resolution")
+	@TrainingWriter
+	String draft(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			drafts.draft(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+			redirect.addFlashAttribute("flash", "resdraft.flash.drafted");
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+		}
+		return back(year, region);
+	}
+
+	@PostMapping("/staff-reports/resolution/texts")
+	@TrainingWriter
+	String save(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		CurrentUser me = CurrentUsers.require();
+		Map<String, String> fields = new LinkedHashMap<>();
+		params.forEach((k, v) -> {
+			if (k.equals("title") || k.equals("preamble") || k.equals("controlBy") || k.startsWith("text_")
+					|| k.startsWith("owner_") || k.startsWith("deadline_")) {
+				fields.put(k, v);
+			}
+		});
+		try {
+			drafts.save(me, Optional.ofNullable(region), year, locale, version, fields);
+			redirect.addFlashAttribute("flash", "resdraft.flash.saved");
+			return back(year, region);
+		}
+		catch (BusinessRuleException ex) {
+			// the page again with what was typed and the error beside its field; nothing stored
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			error(model, ex);
+			return show(me, year, region, model, locale, fields);
+		}
+	}
+
+	@PostMapping("/staff-reports/resolution/items/remove")
+	@TrainingWriter
+	String remove(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			@RequestParam long item, Locale locale, RedirectAttributes redirect) {
+		try {
+			drafts.remove(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, item);
+			redirect.addFlashAttribute("flash", "resdraft.flash.removed");
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+		}
+		return back(year, region);
+	}
+
+	@PostMapping("/staff-reports/resolution/items/add")
+	@TrainingWriter
+	String add(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			@RequestParam(required = false) Long parent, Locale locale, RedirectAttributes redirect) {
+		try {
+			long id = drafts.add(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, parent);
+			redirect.addFlashAttribute("flash", "resdraft.flash.added");
+			return back(year, region) + "#item-" + id;
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+			return back(year, region);
+		}
+	}
+
+	@PostMapping("/staff-reports/resolution/items/move")
+	@TrainingWriter
+	String move(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			@RequestParam long item, @RequestParam String direction, Locale locale, RedirectAttributes redirect) {
+		try {
+			drafts.move(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, item,
+					!"down".equals(direction));
+		}
+		catch (BusinessRuleException ex) {
+			flashError(redirect, ex);
+		}
+		return back(year, region) + "#item-" + item;
+	}
+
+	@PostMapping("/staff-reports/resolution/adoption")
+	@TrainingWriter
+	String adopt(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+			@RequestParam(required = false) String number, @RequestParam(required = false) String item,
+			@RequestParam(required = false) String adoptedOn, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		CurrentUser me = CurrentUsers.require();
+		try {
+			long id = drafts.adopt(me, Optional.ofNullable(region), year, locale, version, number, item, adoptedOn);
+			redirect.addFlashAttribute("flash", "resdraft.flash.adopted");
+			return "redirect:/resolutions/" + id;
+		}
+		catch (BusinessRuleException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			error(model, ex);
+			Map<String, String> typed = new LinkedHashMap<>();
+			typed.put("number", number == null ? "" : number);
+			typed.put("item", item == null ? "" : item);
+			typed.put("adoptedOn", adoptedOn == null ? "" : adoptedOn);
+			model.addAttribute("adoption", typed);
+			return show(me, year, region, model, locale, Map.of());
+		}
+	}
+
+	private String show(CurrentUser me, int year, Long region, Model model, Locale locale, Map<String, String> typed) {
+		ResolutionDrafts.Page page = drafts.page(me, Optional.ofNullable(region), year, locale);
+		model.addAttribute("page", page);
+		model.addAttribute("draft", page.draft());
+		model.addAttribute("typed", typed);
+		model.addAttribute("region", region);
+		model.addAttribute("mayWrite", me.writesTraining());
+		model.addAttribute("mayEdit", me.writesTraining() && page.draft() != null && !page.draft().frozen());
+		if (!model.containsAttribute("adoption")) {
+			model.addAttribute("adoption", Map.of());
+		}
+		return "staffreport/resolution";
+	}
+
+	private static void error(Model model, BusinessRuleException ex) {
+		model.addAttribute("flashError", ex.messageKey());
+		model.addAttribute("flashArgs", ex.arguments().length == 0 ? null : ex.arguments());
+		model.addAttribute("errorKey", ex.field());
+	}
+
+	private static void flashError(RedirectAttributes redirect, BusinessRuleException ex) {
+		redirect.addFlashAttribute("flashError", ex.messageKey());
+		if (ex.arguments().length > 0) {
+			redirect.addFlashAttribute("flashArgs", ex.arguments());
+		}
+	}
+
+	private static String back(int year, Long region) {
+		return "redirect:/staff-reports/resolution?year=" + year + (region == null ? "" : "&region=" + region);
+	}
+}

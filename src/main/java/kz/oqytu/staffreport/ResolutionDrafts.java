@@ -54,6 +54,12 @@ public interface ResolutionDrafts {
 	long adopt(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, String number, String item,
 			String adoptedOn);
 
+	/**
+	 * The resolution adopted from the region's staff report of {@code year} (in either language; the
+	 * latest if both were), for next year's plan to cite; empty while none is adopted.
+	 */
+	Optional<ResolutionDraft.Adoption> adopted(CurrentUser user, Optional<Long> unit, int year);
+
 	/** The draft as a Word document (or the adopted resolution's text, once adopted). */
 	byte[] docx(CurrentUser user, Optional<Long> unit, int year, Locale locale);
 }

@@ -50,6 +50,11 @@ class ResolutionDraftTests {
 	@Autowired
 	ResolutionDrafts drafts;
 
+	@Autowired
+	kz.oqytu.yearplan.PlanDrafts planDrafts;
+
+	static final java.util.Locale RU = java.util.Locale.forLanguageTag("ru");
+
 	/** Saves a version of the 2026 report in the language, approves the coverage of 2025 if needed, and the version. */
 	void approveReport(String lang) throws Exception {
 		mvc.perform(post("/staff-reports/versions").param("year", "2026").param("lang", lang)
@@ -326,6 +331,27 @@ class ResolutionDraftTests {
 		assertThat(page).contains("Постановление уже принято");
 		mvc.perform(save("ru", adopted)).andExpect(status().isUnprocessableEntity());
 		assertThat(jdbc.sql("select count(*) from resolution").query(Long.class).single()).isEqualTo(resolutionsBefore + 1);
+	}
+
+	@Test
+	void nextYearsPlanDraftCitesTheAdoptedResolution() throws Exception {
+		CurrentUser me = users.current("methodologist");
+		java.math.BigDecimal target = new java.math.BigDecimal("25");
+		// before an adoption: resolution No. 9 of the source documents
+		assertThat(planDrafts.preview(me, 2027, target).items()).map(i -> i.reason(RU))
+			.anyMatch(r -> r.contains("Постановление № 9 от 20.02.2026"))
+			.noneMatch(r -> r.contains("принятое по справке"));
+		approveReport("ru");
+		draft("ru");
+		adopt(current("ru"), "14", "3", "2026-03-05").andExpect(status().is3xxRedirection());
+		assertThat(drafts.adopted(me, java.util.Optional.empty(), 2026)).get()
+			.extracting(ResolutionDraft.Adoption::number).isEqualTo("14");
+		var items = planDrafts.preview(me, 2027, target).items();
+		assertThat(items).map(i -> i.reason(RU))
+			.anyMatch(r -> r.contains("Постановление № 14 от 05.03.2026, принятое по справке 2026 года"))
+			.noneMatch(r -> r.contains("№ 9 от 20.02.2026"));
+		assertThat(items).map(i -> i.reason(java.util.Locale.forLanguageTag("kk")))
+			.anyMatch(r -> r.contains("2026 жылғы анықтама бойынша қабылданған 05.03.2026 жылғы № 14 қаулы"));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions adopt(ResolutionDraft d, String number, String item,

@@ -87,6 +87,13 @@ class ResolutionDraftService implements ResolutionDrafts {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<ResolutionDraft.Adoption> adopted(CurrentUser user, Optional<Long> unit, int year) {
+		staff(user);
+		return store.adopted(unitId(user, unit), year);
+	}
+
+	@Override
 	@Transactional
 	public long draft(CurrentUser user, Optional<Long> unit, int year, Locale locale) {
 		writer(user);

@@ -29,6 +29,18 @@ class ResolutionDraftStore {
 		this.clock = clock;
 	}
 
+	/** The adoption of the body's draft of a report year, in either language (the latest). */
+	Optional<Adoption> adopted(long unitId, int year) {
+		return jdbc.sql("""
+				select resolution_id, adopted_number, adopted_item, adopted_on, adopted_by from resolution_draft
+				where unit_id = :unit and report_year = :year and resolution_id is not null
+				order by adopted_on desc, id desc limit 1""")
+			.param("unit", unitId).param("year", year)
+			.query((rs, n) -> new Adoption(rs.getLong("resolution_id"), rs.getString("adopted_number"),
+					rs.getString("adopted_item"), rs.getObject("adopted_on", LocalDate.class), rs.getString("adopted_by")))
+			.optional();
+	}
+
 	/** A draft kept as rows: its header, then its items in order (numbered as they are printed). */
 	Optional<ResolutionDraft> find(long unitId, int year, String language) {
 		record Head(long id, int reportVersion, String title, String preamble, String controlBy, int version,

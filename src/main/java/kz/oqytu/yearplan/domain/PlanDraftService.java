@@ -42,6 +42,8 @@ import kz.oqytu.reports.Monitoring;
 import kz.oqytu.reports.MonitoringFilter;
 import kz.oqytu.reports.MonitoringRow;
 import kz.oqytu.reports.YearFigures;
+import kz.oqytu.staffreport.ResolutionDraft;
+import kz.oqytu.staffreport.ResolutionDrafts;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.shared.Percent;
@@ -77,6 +79,8 @@ class PlanDraftService implements PlanDrafts {
 
 	private final CoverageReports reports;
 
+	private final ResolutionDrafts resolutions;
+
 	private final Monitoring monitoring;
 
 	private final Plans plans;
@@ -97,8 +101,9 @@ class PlanDraftService implements PlanDrafts {
 
 	PlanDraftService(CoverageReports reports, Monitoring monitoring, Plans plans, TopicRequests requests,
 			SurveyResults surveys, Budgets budgets, TrainingCatalog catalog, MessageSource messages, Clock clock,
-			Organizations organizations) {
+			Organizations organizations, ResolutionDrafts resolutions) {
 		this.organizations = organizations;
+		this.resolutions = resolutions;
 		this.reports = reports;
 		this.monitoring = monitoring;
 		this.plans = plans;
@@ -312,6 +317,9 @@ class PlanDraftService implements PlanDrafts {
 			.sorted(Comparator.comparingLong(RequestDemand.Line::requests).reversed())
 			.toList();
 
+		// the resolution the executive committee adopted from last year's staff report, when there is one
+		// (the loop of issue #22: report, resolution, plan); else resolution No. 9 of the source documents
+		Optional<ResolutionDraft.Adoption> adopted = resolutions.adopted(user, region, year - 1);
 		String y1s = String.valueOf(year - 1);
 		String y2s = String.valueOf(year - 2);
 		String targetText = target.toPlainString();
@@ -358,7 +366,8 @@ class PlanDraftService implements PlanDrafts {
 					why.append(' ').append(switch (topic[1]) {
 						case "district" -> msg(loc, "plandrafts.reason.requestedDistrict", topic[2], String.valueOf(year));
 						case "region" -> msg(loc, "plandrafts.reason.requestedRegion", topic[2], String.valueOf(year));
-						default -> msg(loc, "plandrafts.reason.literacy");
+						default -> adopted.map(a -> msg(loc, "plandrafts.reason.literacyAdopted", a.number(),
+								NumberFormats.date(a.adoptedOn()), y1s)).orElseGet(() -> msg(loc, "plandrafts.reason.literacy"));
 					});
 					if (longFormats) {
 						why.append(' ').append(msg(loc, "plandrafts.reason.longFormat", y1s, score(shortLine.applicability(), loc),

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue #22, part 2, in a real Chromium at 1280 px: the methodologist approves the 2026 staff report
  * in Russian, drafts the resolution from it, edits a sub-item, is told that the number is missing,
- * adopts it as No. 14 and finds it among the resolutions with its tasks; the Kazakh page speaks Kazakh.
+ * adopts it as No. 14 and finds it among the resolutions with its tasks, then drafts the 2027 plan
+ * from the coverage gap, whose items cite that resolution (the whole loop of issue #22: report,
+ * resolution, plan); the Kazakh page speaks Kazakh.
  * What it records is removed at the end, so the other journeys find the report as the demo has it.
  */
 @BrowserTest
@@ -98,6 +100,16 @@ class ResolutionDraftJourneyTests {
 			assertThat(page.locator("#adopted")).containsText("№ 14 от 05.03.2026");
 			assertThat(page.locator("#save-draft")).hasCount(0);
 
+			// the loop closes: next year's plan is drafted from the gap, its literacy items citing the
+			// resolution just adopted (issue #22, part 3)
+			page.navigate(ui.url("/plan-drafts?year=2027&target=25&lang=ru"));
+			assertThat(page.locator("#draft-items")).containsText("Постановление № 14 от 05.03.2026, принятое по справке 2026 года");
+			page.click("#draft-items-button");
+			page.waitForLoadState();
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/plans/2027$"));
+			assertThat(page.locator("#plan-items")).containsText("Постановление № 14 от 05.03.2026");
+			ui.screenshot(page, "plan-2027-from-the-resolution-ru");
+
 			// the Kazakh page: the Kazakh report is not approved yet, and the page says so in Kazakh
 			page.navigate(ui.url("/staff-reports/resolution?year=2026&lang=kk"));
 			assertThat(page.locator("h1")).hasText("2026 жылғы анықтама бойынша қаулы жобасы");
@@ -107,6 +119,7 @@ class ResolutionDraftJourneyTests {
 		finally {
 			page.context().close();
 			// what the journey recorded goes, so the other journeys see the demo as it is
+			jdbc.sql("delete from training_plan where year = 2027").update();
 			jdbc.sql("delete from resolution_draft").update();
 			jdbc.sql("delete from resolution where id > :id").param("id", resolutionsBefore).update();
 			jdbc.sql("delete from staff_report_version where id > :id").param("id", versionsBefore).update();

@@ -29,6 +29,14 @@ class PlanDraftJourneyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	kz.oqytu.planning.TopicRequests requests;
+
+	@Autowired
+	kz.oqytu.testsupport.Users users;
+
+	static final String OWN_REQUEST = "PlanDraftJourneyTests: a request of its own";
+
 	private Ui ui;
 
 	@BeforeEach
@@ -39,6 +47,7 @@ class PlanDraftJourneyTests {
 	@AfterEach
 	void removeThe2027Plans() {
 		jdbc.sql("delete from training_plan where year = 2027").update();
+		jdbc.sql("delete from topic_request where comment = :c").param("c", OWN_REQUEST).update();
 		jdbc.sql("delete from school_plan where year = 2027 and organization_id ="
 				+ " (select scope_unit_id from app_user where username = 'chair')").update();
 	}
@@ -92,6 +101,9 @@ class PlanDraftJourneyTests {
 		Page phone = ui.phone(browser, 360, 780);
 		ui.signIn(phone, "chair");
 		long own = Long.parseLong(phone.url().replaceAll(".*/organizations/(\\d+)/portal$", "$1"));
+		// a request of its own for 2027: another journey declines the demo's (PlanningAndBudgetJourneyTests)
+		requests.submit(users.current("chair"), own, new kz.oqytu.planning.RequestCommand(2027, java.util.Set.of("LEGAL_LITERACY"),
+				java.util.Set.of("CHAIR"), null, 3, 12, OWN_REQUEST));
 		phone.navigate(ui.url("/schools/" + own + "/2027?lang=ru"));
 		assertThat(phone.locator("#from-requests button")).hasText("Начать план на 2027 год с заявок");
 		assertThat(phone.locator("#school-items")).not().containsText("Заявка организации");

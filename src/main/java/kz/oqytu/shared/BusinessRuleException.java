@@ -1,9 +1,15 @@
 package kz.oqytu.shared;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * A rule of the domain was broken by the user's input. Carries a message key (and arguments) so
  * the web layer can show the reason in the user's language, next to the field when one is named.
+ * A controller that does not catch it (a hand-made address, a year out of range on a page) answers
+ * 400 with the error page, never 500: the request was wrong, not the server.
  */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class BusinessRuleException extends RuntimeException {
 
 	private final String messageKey;

@@ -90,6 +90,12 @@ class PlanDraftTests {
 		assertThat(draft.byDistrict().stream().mapToLong(PlanDraft.Share::people).sum()).isEqualTo(draft.gap());
 		assertThat(draft.byCategory().stream().mapToLong(PlanDraft.Share::people).sum()).isEqualTo(draft.gap());
 		assertThat(draft.byForm()).isNotEmpty().allSatisfy(f -> assertThat(f.events()).isPositive());
+		// a district's quarters take the forms in turn, not one form for the whole year
+		assertThat(draft.byForm()).hasSizeBetween(2, 3);
+		assertThat(draft.byForm().stream().mapToLong(PlanDraft.FormNeed::people).sum()).isEqualTo(draft.gap());
+		assertThat(draft.items().stream().collect(java.util.stream.Collectors.groupingBy(PlanDraft.Item::districtId,
+				java.util.stream.Collectors.mapping(PlanDraft.Item::formCode, java.util.stream.Collectors.toSet()))).values())
+			.allSatisfy(forms -> assertThat(forms).hasSizeGreaterThan(1));
 		// no budget for 2027 in the demo: said so, the estimate still given from 2025's actual spending
 		assertThat(draft.budget().recorded()).isFalse();
 		assertThat(draft.budget().costYear()).isEqualTo(2025);

@@ -73,6 +73,9 @@ class PlanDraftService implements PlanDrafts {
 	/** Whom the resolution names for the literacy programmes. */
 	static final Set<String> LITERACY_CATEGORIES = Set.of("ACTIVIST", "AUDIT_COMMISSION");
 
+	/** How many forms a district's quarters take in turn. */
+	static final int FORMS_IN_TURN = 3;
+
 	private static final Locale KK = Locale.forLanguageTag("kk");
 
 	private static final Locale RU = Locale.forLanguageTag("ru");
@@ -274,23 +277,45 @@ class PlanDraftService implements PlanDrafts {
 		boolean longFormats = shortLine != null && longLine != null && shortLine.applicability() != null
 				&& longLine.applicability() != null && shortLine.applicability().compareTo(longLine.applicability()) < 0;
 		Set<String> knownForms = new LinkedHashSet<>(catalog.forms().stream().map(CatalogItem::code).toList());
-		String form;
+		// the forms the items take in turn, quarter by quarter: where short formats scored lower on
+		// practical use, the forms scored at least as well as the longer formats, best first; else the
+		// forms most held in the last two years; at most three, so a district's year is not one form
+		Map<String, BigDecimal> applicability = new HashMap<>();
+		survey.byForm().forEach(l -> {
+			if (l.applicability() != null && l.responses() > 0) {
+				applicability.put(l.key(), l.applicability());
+			}
+		});
+		List<String> forms;
 		if (longFormats) {
-			form = survey.byForm().stream()
-				.filter(s -> knownForms.contains(s.key()) && s.applicability() != null && s.responses() > 0)
-				.max(Comparator.comparing(ScoreLine::applicability))
-				.map(ScoreLine::key)
-				.orElse("SEMINAR_TRAINING");
+			forms = applicability.entrySet().stream()
+				.filter(e -> knownForms.contains(e.getKey()) && e.getValue().compareTo(longLine.applicability()) >= 0)
+				.sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+				.map(Map.Entry::getKey)
+				.limit(FORMS_IN_TURN)
+				.toList();
+			if (forms.isEmpty()) {
+				forms = List.of(applicability.entrySet().stream().filter(e -> knownForms.contains(e.getKey()))
+					.max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("SEMINAR_TRAINING"));
+			}
 		}
 		else {
-			form = formHistory.entrySet().stream().filter(e -> knownForms.contains(e.getKey()))
-				.max(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]))
+			forms = formHistory.entrySet().stream().filter(e -> knownForms.contains(e.getKey()) && e.getValue()[0] > 0)
+				.sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
+					.thenComparing(Map.Entry::getKey))
 				.map(Map.Entry::getKey)
-				.orElse(catalog.forms().get(0).code());
+				.limit(FORMS_IN_TURN)
+				.toList();
+			if (forms.isEmpty()) {
+				forms = List.of(catalog.forms().get(0).code());
+			}
 		}
-		long[] h = formHistory.get(form);
-		BigDecimal average = h != null && h[0] > 0
-				? BigDecimal.valueOf(h[1]).divide(BigDecimal.valueOf(h[0]), 1, RoundingMode.HALF_UP) : overall;
+		Map<String, BigDecimal> averages = new HashMap<>();
+		for (String f : forms) {
+			long[] h = formHistory.get(f);
+			averages.put(f, h != null && h[0] > 0
+					? BigDecimal.valueOf(h[1]).divide(BigDecimal.valueOf(h[0]), 1, RoundingMode.HALF_UP) : overall);
+		}
 
 		// organizations with nobody trained two years running, by district
 		Set<Long> districtIds = new LinkedHashSet<>(districts.stream().map(b -> Long.valueOf(b.key())).toList());
@@ -340,6 +365,8 @@ class PlanDraftService implements PlanDrafts {
 					continue;
 				}
 				String[] topic = topics.get((q - 1) % topics.size());
+				String form = forms.get((i + q - 1) % forms.size());
+				BigDecimal average = averages.get(form);
 				String code = topic[0];
 				boolean firstLeftOut = q == 1 && !lefts.isEmpty();
 				Set<Long> targets = firstLeftOut ? new LinkedHashSet<>(lefts) : Set.of(districtId);
@@ -371,7 +398,7 @@ class PlanDraftService implements PlanDrafts {
 					});
 					if (longFormats) {
 						why.append(' ').append(msg(loc, "plandrafts.reason.longFormat", y1s, score(shortLine.applicability(), loc),
-								score(longLine.applicability(), loc), formItem.name(loc)));
+								score(longLine.applicability(), loc), formItem.name(loc), score(applicability.get(form), loc)));
 					}
 					if (events != null) {
 						why.append(' ').append(msg(loc, "plandrafts.reason.events", NumberFormats.count(events, loc),

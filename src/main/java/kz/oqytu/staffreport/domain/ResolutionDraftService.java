@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,9 +75,9 @@ class ResolutionDraftService implements ResolutionDrafts {
 	@Override
 	@Transactional
 	public Page page(CurrentUser user, Optional<Long> unit, int year, Locale locale) {
-		staff(user);
-		checkYear(year);
-		long unitId = unitId(user, unit);
+		ReportGuards.staff(user);
+		ReportGuards.checkYear(clock, year);
+		long unitId = ReportGuards.unitId(coverage, user, unit);
 		String language = language(locale);
 		Optional<Version> approved = approved(unitId, year, language);
 		Optional<ResolutionDraft> draft = store.find(unitId, year, language);
@@ -89,16 +88,16 @@ class ResolutionDraftService implements ResolutionDrafts {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<ResolutionDraft.Adoption> adopted(CurrentUser user, Optional<Long> unit, int year) {
-		staff(user);
-		return store.adopted(unitId(user, unit), year);
+		ReportGuards.staff(user);
+		return store.adopted(ReportGuards.unitId(coverage, user, unit), year);
 	}
 
 	@Override
 	@Transactional
 	public long draft(CurrentUser user, Optional<Long> unit, int year, Locale locale) {
-		writer(user);
-		checkYear(year);
-		long unitId = unitId(user, unit);
+		ReportGuards.writer(user);
+		ReportGuards.checkYear(clock, year);
+		long unitId = ReportGuards.unitId(coverage, user, unit);
 		String language = language(locale);
 		store.lock(unitId, year, language);
 		Optional<ResolutionDraft> existing = store.find(unitId, year, language);
@@ -317,9 +316,9 @@ class ResolutionDraftService implements ResolutionDrafts {
 	}
 
 	private ResolutionDraft writable(CurrentUser user, Optional<Long> unit, int year, Locale locale) {
-		writer(user);
-		checkYear(year);
-		long unitId = unitId(user, unit);
+		ReportGuards.writer(user);
+		ReportGuards.checkYear(clock, year);
+		long unitId = ReportGuards.unitId(coverage, user, unit);
 		ResolutionDraft draft = store.find(unitId, year, language(locale))
 			.orElseThrow(() -> new NotFoundException("resolution draft"));
 		if (draft.frozen()) {
@@ -378,25 +377,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 		return "ru".equals(StaffReportDrafter.language(locale)) ? "ru" : "kk";
 	}
 
-	private long unitId(CurrentUser user, Optional<Long> unit) {
-		return unit.map(u -> coverage.regionId(user, u)).orElseGet(() -> coverage.regionId(user));
-	}
 
-	private void checkYear(int year) {
-		if (year < 2001 || year > LocalDate.now(clock).getYear() + 1) {
-			throw new BusinessRuleException("year", "staffreport.error.year");
-		}
-	}
 
-	private static void staff(CurrentUser user) {
-		if (user == null || !user.isStaff()) {
-			throw new AccessDeniedException("staff only");
-		}
-	}
 
-	private static void writer(CurrentUser user) {
-		if (user == null || !user.writesTraining()) {
-			throw new AccessDeniedException("writers only");
-		}
-	}
 }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +65,7 @@ class StaffReportService implements StaffReports {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Integer> years(CurrentUser user) {
-		staff(user);
+		ReportGuards.staff(user);
 		List<Integer> years = new ArrayList<>();
 		int newest = defaultYear();
 		for (int y = newest; y >= newest - 9; y--) {
@@ -83,9 +82,9 @@ class StaffReportService implements StaffReports {
 	@Override
 	// no read-only transaction: the survey overview refreshes its folds as it reads (decision 38)
 	public StaffReport report(CurrentUser user, Optional<Long> unit, int year, Locale locale) {
-		staff(user);
-		checkYear(year);
-		long unitId = unitId(user, unit);
+		ReportGuards.staff(user);
+		ReportGuards.checkYear(clock, year);
+		long unitId = ReportGuards.unitId(reports, user, unit);
 		String language = StaffReportDrafter.language(locale);
 		Locale reportLocale = Locale.forLanguageTag(language);
 		List<Version> saved = versions.list(unitId, year, language);
@@ -123,7 +122,7 @@ class StaffReportService implements StaffReports {
 	@Override
 	@Transactional
 	public int saveVersion(CurrentUser user, Optional<Long> unit, int year, Locale locale, Map<String, String> texts) {
-		writer(user);
+		ReportGuards.writer(user);
 		StaffReport current = report(user, unit, year, locale);
 		if (current.frozen()) {
 			throw new BusinessRuleException("staffreport.error.frozen");
@@ -148,9 +147,9 @@ class StaffReportService implements StaffReports {
 	@Override
 	@Transactional
 	public void approve(CurrentUser user, Optional<Long> unit, int year, Locale locale, int versionNumber) {
-		writer(user);
-		checkYear(year);
-		long unitId = unitId(user, unit);
+		ReportGuards.writer(user);
+		ReportGuards.checkYear(clock, year);
+		long unitId = ReportGuards.unitId(reports, user, unit);
 		String language = StaffReportDrafter.language(locale);
 		List<Version> saved = versions.list(unitId, year, language);
 		if (saved.stream().anyMatch(Version::approved)) {
@@ -177,25 +176,7 @@ class StaffReportService implements StaffReports {
 		return pdf.render(report, Locale.forLanguageTag(report.language()));
 	}
 
-	private long unitId(CurrentUser user, Optional<Long> unit) {
-		return unit.map(u -> reports.regionId(user, u)).orElseGet(() -> reports.regionId(user));
-	}
 
-	private void checkYear(int year) {
-		if (year < 2001 || year > LocalDate.now(clock).getYear() + 1) {
-			throw new BusinessRuleException("year", "staffreport.error.year");
-		}
-	}
 
-	private static void staff(CurrentUser user) {
-		if (user == null || !user.isStaff()) {
-			throw new AccessDeniedException("staff only");
-		}
-	}
 
-	private static void writer(CurrentUser user) {
-		if (user == null || !user.writesTraining()) {
-			throw new AccessDeniedException("writers only");
-		}
-	}
 }

@@ -15,7 +15,12 @@ import kz.oqytu.accounts.CurrentUser;
 public interface ResolutionDrafts {
 
 	/** What the draft page shows: the approved report's version (null: none yet) and the draft (null: none yet). */
-	record Page(long unitId, String unitName, int year, String language, Integer approvedVersion, ResolutionDraft draft) {
+	/**
+	 * {@code adoptable}: the draft can be adopted into the resolutions Oqytu tracks, which are the
+	 * regions' executive committees'; a district committee's draft is edited and downloaded (issue 22).
+	 */
+	record Page(long unitId, String unitName, int year, String language, Integer approvedVersion, ResolutionDraft draft,
+			boolean adoptable) {
 	}
 
 	Page page(CurrentUser user, Optional<Long> unit, int year, Locale locale);

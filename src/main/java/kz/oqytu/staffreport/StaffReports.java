@@ -7,8 +7,8 @@ import java.util.Optional;
 import kz.oqytu.accounts.CurrentUser;
 
 /**
- * The staff report of a union body (the user's region, or a region or the country the user's scope
- * covers) for a report year: the approved version when there is one, else the draft generated from
+ * The staff report of a union body (the user's region, a district or city committee of it, or a region
+ * or the country the user's scope covers) for a report year: the approved version when there is one, else the draft generated from
  * the data with the latest saved texts over it. Staff read; ADMIN and METHODOLOGIST save and approve.
  */
 public interface StaffReports {
@@ -20,6 +20,13 @@ public interface StaffReports {
 	int defaultYear();
 
 	StaffReport report(CurrentUser user, Optional<Long> unit, int year, Locale locale);
+
+	/**
+	 * The bodies a regional account may pick: its region, then its district and city committees (city
+	 * first); a district account: its region and its committee. None for an account at the union's root
+	 * (it names a region in the address).
+	 */
+	java.util.List<kz.oqytu.organizations.UnitOption> bodies(CurrentUser user);
 
 	/**
 	 * Saves the editable texts (by block key; blocks not named keep the draft's) as the next version.

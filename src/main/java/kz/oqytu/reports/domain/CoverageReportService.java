@@ -55,9 +55,12 @@ class CoverageReportService implements CoverageReports {
 
 	private final MonitoringQueries monitoringQueries;
 
+	private final DistrictCoverageQueries districts;
+
 	CoverageReportService(CoverageQueries queries, Organizations organizations, TrainingCatalog catalog,
 			ReportsProperties properties, CoverageWorkbook workbook, CoveragePdf pdf, kz.oqytu.budget.Budgets budgets, Clock clock,
-			ReportStamps stamps, MonitoringQueries monitoringQueries) {
+			ReportStamps stamps, MonitoringQueries monitoringQueries, DistrictCoverageQueries districts) {
+		this.districts = districts;
 		this.monitoringQueries = monitoringQueries;
 		this.clock = clock;
 		this.stamps = stamps;
@@ -79,17 +82,31 @@ class CoverageReportService implements CoverageReports {
 	/** The report's figures of a region (the union's root: the country); also the bench's baseline (S3). */
 	AnnualCoverageReport annual(UnitInfo region, int year) {
 		// members on every 1 January at once: both years take theirs from the one statement
-		Map<LocalDate, Long> members = queries.membersByDate(region.path());
+		Map<LocalDate, Long> members = membersByDate(region);
 		return new AnnualCoverageReport(region.id(), region.nameKk(), region.nameRu(), year,
-				figures(region.path(), year - 1, members), figures(region.path(), year, members));
+				figures(region, year - 1, members), figures(region, year, members));
 	}
 
-	private YearFigures figures(String regionPath, int year, Map<LocalDate, Long> membersByDate) {
-		Map<String, Long> byCategory = queries.trainedByCategory(regionPath, year);
+	/**
+	 * A district or city committee (issue 22) is counted over the events held in it, read live
+	 * ({@link DistrictCoverageQueries}); a region and the country over the rollups.
+	 */
+	private static boolean district(UnitInfo unit) {
+		return unit.level() == UnitLevel.COMMITTEE;
+	}
+
+	private Map<LocalDate, Long> membersByDate(UnitInfo unit) {
+		return district(unit) ? districts.membersByDate(unit.id()) : queries.membersByDate(unit.path());
+	}
+
+	private YearFigures figures(UnitInfo unit, int year, Map<LocalDate, Long> membersByDate) {
+		Map<String, Long> byCategory = district(unit) ? districts.trainedByCategory(unit.id(), year)
+				: queries.trainedByCategory(unit.path(), year);
 		List<CategoryFigure> categories = categories(byCategory);
 		long trained = categories.stream().mapToLong(CategoryFigure::participants).sum();
 		MembersBase base = base(membersByDate, year);
-		long[] counts = queries.eventsAndPersons(regionPath, year);
+		long[] counts = district(unit) ? districts.eventsAndPersons(unit.id(), year)
+				: queries.eventsAndPersons(unit.path(), year);
 		return new YearFigures(year, LocalDate.of(year + 1, 1, 1), base.members(), trained, categories, counts[0],
 				counts[1], counts[2], base.asOf(), base.provisional());
 	}
@@ -136,6 +153,9 @@ class CoverageReportService implements CoverageReports {
 	}
 
 	CoverageBreakdowns breakdowns(UnitInfo region, int year) {
+		if (district(region)) {
+			return districtBreakdowns(region, year);
+		}
 		String path = region.path();
 		long[] formats = queries.shortAndLonger(path, year, properties.shortFormatMaxDays());
 		// Left out and not recorded by the same statement as monitoring and the portal (decision 19).
@@ -146,6 +166,32 @@ class CoverageReportService implements CoverageReports {
 		long[] unrecorded = monitoringQueries.unrecorded(path, year);
 		return new CoverageBreakdowns(queries.byDistrict(path, year, provisional(year)), queries.byForm(path, year),
 				queries.byTopic(path, year), queries.byMonth(path, year),
+				new Breakdown("short", null, null, formats[0], formats[1], null),
+				new Breakdown("longer", null, null, formats[2], formats[3], null),
+				leftOut, left.count(), left.organizations(),
+				left.notRecorded(), new kz.oqytu.reports.UnrecordedAttendance(unrecorded[0], unrecorded[1]));
+	}
+
+	/**
+	 * A district's breakdowns: its own line "by district" (the same figures as its line in the region's
+	 * report), its forms, topics, months and formats, its organizations left out and its unrecorded head count.
+	 */
+	private CoverageBreakdowns districtBreakdowns(UnitInfo district, int year) {
+		long id = district.id();
+		long[] formats = districts.shortAndLonger(id, year, properties.shortFormatMaxDays());
+		List<Breakdown> byMonth = districts.byMonth(id, year);
+		// each held event in exactly one month: the district's line sums its months
+		long events = byMonth.stream().mapToLong(Breakdown::events).sum();
+		long people = byMonth.stream().mapToLong(Breakdown::participants).sum();
+		Long members = base(districts.membersByDate(id), year).members();
+		MonitoringQueries.LeftOut left = monitoringQueries.leftOut(district.path(), year, ORGANIZATION_LINES);
+		List<Breakdown> leftOut = left.first().stream()
+			.map(c -> new Breakdown(Long.toString(c.organizationId()), c.nameKk(), c.nameRu(), 0, 0, c.members()))
+			.toList();
+		long[] unrecorded = districts.unrecorded(id, year);
+		return new CoverageBreakdowns(
+				List.of(new Breakdown(Long.toString(id), district.nameKk(), district.nameRu(), events, people, members)),
+				districts.byForm(id, year), districts.byTopic(id, year), byMonth,
 				new Breakdown("short", null, null, formats[0], formats[1], null),
 				new Breakdown("longer", null, null, formats[2], formats[3], null),
 				leftOut, left.count(), left.organizations(),
@@ -219,10 +265,12 @@ class CoverageReportService implements CoverageReports {
 	}
 
 	List<TrendPoint> trend(UnitInfo region) {
-		Map<Integer, Long> events = queries.eventsByYear(region.path());
-		Map<LocalDate, Long> members = queries.membersByDate(region.path());
+		boolean district = district(region);
+		Map<Integer, Long> events = district ? districts.eventsByYear(region.id()) : queries.eventsByYear(region.path());
+		Map<LocalDate, Long> members = membersByDate(region);
 		Map<Integer, Map<String, Long>> byYear = new java.util.TreeMap<>();
-		for (Object[] row : queries.trainedByYearAndCategory(region.path())) {
+		for (Object[] row : district ? districts.trainedByYearAndCategory(region.id())
+				: queries.trainedByYearAndCategory(region.path())) {
 			byYear.computeIfAbsent((Integer) row[0], y -> new java.util.HashMap<>()).put((String) row[1], (Long) row[2]);
 		}
 		List<TrendPoint> points = new ArrayList<>();
@@ -268,7 +316,10 @@ class CoverageReportService implements CoverageReports {
 		return pdf.render(page.report(), page.breakdowns(), page.budget(), stamps.forLive(page.report()), locale);
 	}
 
-	/** The region asked for, or the user's own; it must lie in the user's scope (or contain it). */
+	/**
+	 * The union body asked for (a region, the country, or a district or city committee the user's scope
+	 * covers), or the user's own region; a region must lie in the user's scope or contain it.
+	 */
 	private UnitInfo region(CurrentUser user, Optional<Long> regionId) {
 		if (!user.isStaff()) {
 			throw new AccessDeniedException("staff only");
@@ -277,10 +328,12 @@ class CoverageReportService implements CoverageReports {
 		long id = regionId.orElseGet(() -> user.is(kz.oqytu.accounts.Role.NATIONAL_OFFICER) ? user.scopeUnitId()
 				: organizations.regionOf(user).map(UnitOption::id).orElseThrow(() -> new NotFoundException("no region")));
 		UnitInfo region = organizations.info(id)
-			// the union's root too: the whole country's report, only for those whose scope is the whole union
-			.filter(u -> u.level() == UnitLevel.REGION || (u.level() == UnitLevel.NATIONAL && user.covers(u.path())))
+			// the union's root too: the whole country's report, only for those whose scope is the whole union;
+			// a district or city committee (issue 22): its own report, for those whose scope covers it (below)
+			.filter(u -> u.level() == UnitLevel.REGION || u.level() == UnitLevel.COMMITTEE
+					|| (u.level() == UnitLevel.NATIONAL && user.covers(u.path())))
 			.orElseThrow(() -> new NotFoundException("region " + id));
-		if (!user.covers(region.path()) && !user.scopePath().startsWith(region.path())) {
+		if (!user.covers(region.path()) && (region.level() == UnitLevel.COMMITTEE || !user.scopePath().startsWith(region.path()))) {
 			throw new AccessDeniedException("region " + id + " is outside the user's scope");
 		}
 		return region;

@@ -19,9 +19,17 @@ final class ReportGuards {
 	private ReportGuards() {
 	}
 
-	/** The body asked for, checked against the user's scope; the user's own region when none is named. */
+	/**
+	 * The body asked for, checked against the user's scope; when none is named, the user's own body:
+	 * a district account's committee (issue 22), else the user's region.
+	 */
 	static long unitId(CoverageReports reports, CurrentUser user, Optional<Long> unit) {
-		return unit.map(u -> reports.regionId(user, u)).orElseGet(() -> reports.regionId(user));
+		return unit.map(u -> reports.regionId(user, u)).orElseGet(() -> {
+			long region = reports.regionId(user);
+			// a scope below the region ("/1/2/4/"): the committee it names, as the report accepts it
+			return user.scopePath() != null && user.scopePath().chars().filter(c -> c == '/').count() == 4
+					? reports.regionId(user, user.scopeUnitId()) : region;
+		});
 	}
 
 	/** A report year from 2001 to next year; else refused on the field {@code year}. */

@@ -59,9 +59,12 @@ class ResolutionDraftService implements ResolutionDrafts {
 
 	private final Clock clock;
 
+	private final kz.oqytu.organizations.Organizations organizations;
+
 	ResolutionDraftService(StaffReports reports, StaffReportVersions versions, CoverageReports coverage,
 			ResolutionDrafter drafter, ResolutionDraftStore store, ResolutionDraftText text, Resolutions resolutions,
-			Clock clock) {
+			Clock clock, kz.oqytu.organizations.Organizations organizations) {
+		this.organizations = organizations;
 		this.reports = reports;
 		this.versions = versions;
 		this.coverage = coverage;
@@ -82,7 +85,8 @@ class ResolutionDraftService implements ResolutionDrafts {
 		Optional<Version> approved = approved(unitId, year, language);
 		Optional<ResolutionDraft> draft = store.find(unitId, year, language);
 		String unitName = approved.isPresent() ? reports.report(user, unit, year, Locale.forLanguageTag(language)).unitName() : null;
-		return new Page(unitId, unitName, year, language, approved.map(Version::number).orElse(null), draft.orElse(null));
+		return new Page(unitId, unitName, year, language, approved.map(Version::number).orElse(null), draft.orElse(null),
+				!district(unitId));
 	}
 
 	@Override
@@ -107,7 +111,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 		Version version = approved(unitId, year, language)
 			.orElseThrow(() -> new BusinessRuleException("resdraft.error.notApproved"));
 		StaffReport report = reports.report(user, unit, year, Locale.forLanguageTag(language));
-		ResolutionDrafter.Generated g = drafter.draft(report.unitName(), year, report.findings(),
+		ResolutionDrafter.Generated g = drafter.draft(report.unitName(), district(unitId), year, report.findings(),
 				Locale.forLanguageTag(language));
 		return store.insert(unitId, year, language, version.id(), g, user.username());
 	}
@@ -199,7 +203,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 		Locale doc = Locale.forLanguageTag(draft.language());
 		store.claim(draft.id(), version, user.username());
 		long id = store.insertItem(draft.id(), parentItemId == null ? 1 : 2,
-				drafter.newText(parentItemId == null, doc), drafter.defaultOwner(doc), LocalDate.of(draft.year(), 12, 31));
+				drafter.newText(parentItemId == null, doc), drafter.defaultOwner(doc, district(draft.unitId())), LocalDate.of(draft.year(), 12, 31));
 		order.add(at, id);
 		store.reorder(draft.id(), order);
 		return id;
@@ -253,6 +257,10 @@ class ResolutionDraftService implements ResolutionDrafts {
 	public long adopt(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, String number,
 			String item, String adoptedOn) {
 		ResolutionDraft draft = writable(user, unit, year, locale);
+		if (district(draft.unitId())) {
+			// the resolutions Oqytu follows up are the regions' executive committees'
+			throw new BusinessRuleException("resdraft.error.districtAdoption");
+		}
 		String n = optional(number);
 		if (n == null) {
 			throw new BusinessRuleException("number", "resdraft.error.numberRequired");
@@ -380,4 +388,9 @@ class ResolutionDraftService implements ResolutionDrafts {
 
 
 
+
+	/** A district or city committee's resolution (issue 22): its owners are the committee's own. */
+	private boolean district(long unitId) {
+		return organizations.info(unitId).map(kz.oqytu.organizations.UnitInfo::isCommittee).orElse(false);
+	}
 }

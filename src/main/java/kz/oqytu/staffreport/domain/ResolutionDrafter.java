@@ -38,7 +38,7 @@ class ResolutionDrafter {
 	 * The draft of report year {@code year} (the resolution is adopted in that year, its deadlines fall in
 	 * it) for the body {@code unitName}, from the approved version's findings in their order.
 	 */
-	Generated draft(String unitName, int year, List<Block> findings, Locale loc) {
+	Generated draft(String unitName, boolean district, int year, List<Block> findings, Locale loc) {
 		List<Block> coverage = new ArrayList<>();
 		List<Block> categories = new ArrayList<>();
 		List<Block> quality = new ArrayList<>();
@@ -46,7 +46,7 @@ class ResolutionDrafter {
 		List<Block> other = new ArrayList<>();
 		for (Block f : findings) {
 			String key = f.key();
-			if (key.equals("f_districts") || key.equals("f_two_years")) {
+			if (key.equals("f_districts") || key.equals("f_two_years") || key.equals("f_organizations")) {
 				coverage.add(f);
 			}
 			else if (key.startsWith("f_category_")) {
@@ -67,8 +67,9 @@ class ResolutionDrafter {
 		LocalDate yearEnd = LocalDate.of(year, 12, 31);
 		// the next year's plan is approved by 25 December, as the plans of 2025 and 2026 were
 		LocalDate planDay = LocalDate.of(year, 12, 25);
-		String cabinet = msg(loc, "resdraft.owner.cabinet");
-		String districts = msg(loc, "resdraft.owner.districts");
+		// a district's resolution is its committee's: its own chair and staff own what the region's cabinet would
+		String cabinet = owner(loc, "resdraft.owner.cabinet", district);
+		String districts = owner(loc, "resdraft.owner.districts", district);
 		String chairs = msg(loc, "resdraft.owner.chairs");
 		String and = ", ";
 		List<Row> rows = new ArrayList<>();
@@ -87,6 +88,9 @@ class ResolutionDrafter {
 			for (Block f : coverage) {
 				if (f.key().equals("f_districts")) {
 					rows.add(sub(msg(loc, "resdraft.doc.districts"), districts, yearEnd, f));
+				}
+				else if (f.key().equals("f_organizations")) {
+					rows.add(sub(msg(loc, "resdraft.doc.organizations"), districts + and + chairs, yearEnd, f));
 				}
 				else {
 					rows.add(sub(msg(loc, "resdraft.doc.twoYears"), districts + and + chairs, q3, f));
@@ -109,7 +113,7 @@ class ResolutionDrafter {
 			for (Block f : finance) {
 				String budgetYear = f.key().substring("f_budget_".length());
 				rows.add(sub(msg(loc, "resdraft.doc.budget", String.valueOf(year + 1), budgetYear),
-						msg(loc, "resdraft.owner.accounts"), yearEnd, f));
+						owner(loc, "resdraft.owner.accounts", district), yearEnd, f));
 			}
 		}
 		if (!other.isEmpty()) {
@@ -127,8 +131,14 @@ class ResolutionDrafter {
 		return msg(loc, item ? "resdraft.doc.newItem" : "resdraft.doc.newSubItem");
 	}
 
-	String defaultOwner(Locale loc) {
-		return msg(loc, "resdraft.owner.cabinet");
+	String defaultOwner(Locale loc, boolean district) {
+		return owner(loc, "resdraft.owner.cabinet", district);
+	}
+
+	/** An owner as the body's level names it: a district committee's own ({@code key.COMMITTEE}), else the region's. */
+	private String owner(Locale loc, String key, boolean district) {
+		String own = district ? messages.getMessage(key + ".COMMITTEE", null, null, loc) : null;
+		return own != null ? own : msg(loc, key);
 	}
 
 	private static Row item(String text) {

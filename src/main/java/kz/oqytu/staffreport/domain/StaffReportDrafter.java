@@ -58,20 +58,21 @@ class StaffReportDrafter {
 		int r = f.reportYear();
 		List<Block> out = new ArrayList<>();
 		String unit = report.region(loc);
+		String level = f.level() == null ? null : f.level().name();
 		if ("kk".equals(language(loc))) {
-			out.add(fixed("title", Kind.TITLE, msg(loc, "staffreport.doc.title", unit)));
+			out.add(fixed("title", Kind.TITLE, byLevel(loc, "staffreport.doc.title", level, unit)));
 			out.add(fixed("title_word", Kind.TITLE, msg(loc, "staffreport.doc.titleWord")));
 		}
 		else {
 			out.add(fixed("title_word", Kind.TITLE, msg(loc, "staffreport.doc.titleWord")));
-			out.add(fixed("title", Kind.TITLE, msg(loc, "staffreport.doc.title", unit)));
+			out.add(fixed("title", Kind.TITLE, byLevel(loc, "staffreport.doc.title", level, unit)));
 		}
 
 		heading(out, loc, 1);
 		out.add(narrative("s1_purpose", Kind.TEXT, msg(loc, "staffreport.doc.s1.purpose")));
 
-		heading(out, loc, 2);
-		out.add(fixed("s2_figures", Kind.TEXT, msg(loc, "staffreport.doc.s2.figures", String.valueOf(r),
+		out.add(fixed("s2_heading", Kind.HEADING, "2. " + byLevel(loc, "staffreport.doc.s2.heading", level)));
+		out.add(fixed("s2_figures", Kind.TEXT, byLevel(loc, "staffreport.doc.s2.figures", level, String.valueOf(r),
 				count(f.totals().organizations(), loc), cur.hasMembers() ? count(cur.members(), loc) : msg(loc, "reports.noData"))));
 
 		heading(out, loc, 3);
@@ -229,7 +230,10 @@ class StaffReportDrafter {
 		int t = f.trainingYear();
 		String coverageLink = "/reports/coverage?year=" + t + "&region=" + report.regionId();
 		Optional<Percent> regionCoverage = cur.coverage();
-		if (regionCoverage.isPresent()) {
+		if (f.district()) {
+			regionCoverage.ifPresent(c -> organizationsBelow(out, f, c, loc));
+		}
+		else if (regionCoverage.isPresent()) {
 			List<Breakdown> below = b.byDistrict().stream()
 				.filter(d -> d.coverage() != null && d.coverage().compareTo(regionCoverage.get()) < 0)
 				.toList();
@@ -284,6 +288,35 @@ class StaffReportDrafter {
 						"/budget?year=" + x.year()));
 			}
 		}
+	}
+
+	/**
+	 * A district's report: its primary organizations whose own coverage (people credited to them over
+	 * their members, as monitoring counts them) is below the district's, lowest first.
+	 */
+	private void organizationsBelow(List<Block> out, StaffReportFigures.Figures f, Percent districtCoverage, Locale loc) {
+		record Below(MonitoringRow row, Percent coverage) {
+		}
+		List<Below> below = f.organizations().stream()
+			.filter(o -> o.members() != null && o.members() > 0)
+			.map(o -> new Below(o, Percent.of(o.trained(), o.members()).orElse(null)))
+			.filter(b -> b.coverage() != null && b.coverage().compareTo(districtCoverage) < 0)
+			.sorted(java.util.Comparator.comparing(Below::coverage).thenComparing(b -> b.row().name(loc)))
+			.toList();
+		if (below.isEmpty()) {
+			return;
+		}
+		int t = f.trainingYear();
+		String list = listed(below.stream().map(b -> b.row().name(loc) + " – " + percent(b.coverage(), loc)).toList(), loc);
+		out.add(finding("f_organizations", msg(loc, "staffreport.doc.f.organizations", percent(districtCoverage, loc),
+				count(below.size(), loc), list), msg(loc, "staffreport.doc.f.organizationsReason", String.valueOf(t)),
+				"/reports/monitoring?year=" + t + "&district=" + f.page().report().regionId()));
+	}
+
+	/** The text of the body's level ({@code key.COMMITTEE}, {@code key.NATIONAL}) where it has one, else the region's. */
+	private String byLevel(Locale loc, String key, String level, Object... args) {
+		String own = level == null ? null : messages.getMessage(key + "." + level, args, null, loc);
+		return own != null ? own : msg(loc, key, args);
 	}
 
 	private String listed(List<String> names, Locale loc) {

@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitInfo;
+import kz.oqytu.organizations.UnitLevel;
 import kz.oqytu.planning.PlanPage;
 import kz.oqytu.planning.PlanSummary;
 import kz.oqytu.planning.Plans;
@@ -32,12 +35,17 @@ import kz.oqytu.surveys.SurveyResults;
 class StaffReportFigures {
 
 	/** The figures of one staff report; {@code reportYear} is the year it is written in. */
-	record Figures(int reportYear, AnnualReportPage page, Optional<PlanSummary> previousPlan,
+	record Figures(int reportYear, UnitLevel level, AnnualReportPage page, Optional<PlanSummary> previousPlan,
 			Optional<PlanSummary> currentPlan, ResultsOverview surveys, Totals totals, List<MonitoringRow> notTrainedTwoYears,
-			List<String[]> topicsNotPlanned) {
+			List<String[]> topicsNotPlanned, List<MonitoringRow> organizations) {
 
 		int trainingYear() {
 			return reportYear - 1;
+		}
+
+		/** A district or city committee's report (issue 22): its findings look at its organizations. */
+		boolean district() {
+			return level == UnitLevel.COMMITTEE;
 		}
 	}
 
@@ -59,8 +67,11 @@ class StaffReportFigures {
 
 	private final Monitoring monitoring;
 
+	private final Organizations organizations;
+
 	StaffReportFigures(CoverageReports reports, Plans plans, TopicRequests requests, SurveyResults surveys,
-			Monitoring monitoring) {
+			Monitoring monitoring, Organizations organizations) {
+		this.organizations = organizations;
 		this.reports = reports;
 		this.plans = plans;
 		this.requests = requests;
@@ -70,13 +81,19 @@ class StaffReportFigures {
 
 	Figures gather(CurrentUser user, long unitId, int reportYear, AnnualReportPage page) {
 		int trainingYear = reportYear - 1;
-		boolean ownScope = unitId == reports.regionId(user);
-		// plans belong to the user's own region; another body's report names none of them
-		Optional<PlanSummary> previous = ownScope ? plans.summary(user, trainingYear) : Optional.empty();
-		Optional<PlanSummary> current = ownScope ? plans.summary(user, reportYear) : Optional.empty();
-		ResultsOverview overview = surveys.overview(user, trainingYear, null, null, null);
-		List<MonitoringRow> rows = monitoring.rows(user, trainingYear, null, MonitoringFilter.ALL);
-		if (!ownScope) {
+		long ownRegion = reports.regionId(user);
+		boolean ownScope = unitId == ownRegion;
+		UnitInfo unit = organizations.info(unitId).orElseThrow();
+		boolean district = unit.level() == UnitLevel.COMMITTEE;
+		// plans belong to the user's own region (a district of it works to the region's plan); another
+		// body's report names none of them
+		boolean regionalPlan = ownScope || (district && unit.parentId() != null && unit.parentId() == ownRegion);
+		Optional<PlanSummary> previous = regionalPlan ? plans.summary(user, trainingYear) : Optional.empty();
+		Optional<PlanSummary> current = regionalPlan ? plans.summary(user, reportYear) : Optional.empty();
+		Long districtId = district ? unitId : null;
+		ResultsOverview overview = surveys.overview(user, trainingYear, null, null, districtId);
+		List<MonitoringRow> rows = monitoring.rows(user, trainingYear, districtId, MonitoringFilter.ALL);
+		if (!ownScope && !district) {
 			Set<Long> districts = page.breakdowns().byDistrict().stream().map(b -> b.key())
 				.filter(k -> k != null && k.matches("\\d+")).map(Long::valueOf).collect(Collectors.toSet());
 			rows = rows.stream().filter(r -> districts.contains(r.districtId())).toList();
@@ -93,9 +110,10 @@ class StaffReportFigures {
 			.filter(r -> r.trained() == 0 && r.recording().known() && r.previousTrained() == 0
 					&& r.previousRecording().known())
 			.toList();
-		return new Figures(reportYear, page, previous, current, overview,
+		// requests and wishes are counted region-wide: a district's report leaves that finding to the region's
+		return new Figures(reportYear, unit.level(), page, previous, current, overview,
 				new Totals(rows.stream().filter(r -> r.members() != null).count(), sent, acknowledged, reached, interviews, interviewed), twoYears,
-				ownScope ? topicsNotPlanned(user, reportYear, trainingYear) : List.of());
+				ownScope ? topicsNotPlanned(user, reportYear, trainingYear) : List.of(), rows);
 	}
 
 	/**

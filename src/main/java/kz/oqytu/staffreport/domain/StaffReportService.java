@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.reports.AnnualReportPage;
 import kz.oqytu.reports.ApprovedReport;
 import kz.oqytu.reports.CoverageReports;
@@ -49,9 +51,12 @@ class StaffReportService implements StaffReports {
 
 	private final Clock clock;
 
+	private final Organizations organizations;
+
 	StaffReportService(CoverageReports reports, ReportApprovals approvals, StaffReportFigures figures,
 			StaffReportDrafter drafter, StaffReportVersions versions, StaffReportDocx docx, StaffReportPdf pdf,
-			Clock clock) {
+			Clock clock, Organizations organizations) {
+		this.organizations = organizations;
 		this.reports = reports;
 		this.approvals = approvals;
 		this.figures = figures;
@@ -72,6 +77,19 @@ class StaffReportService implements StaffReports {
 			years.add(y);
 		}
 		return years;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UnitOption> bodies(CurrentUser user) {
+		ReportGuards.staff(user);
+		if (user.scopePath() == null || user.scopePath().chars().filter(c -> c == '/').count() <= 2) {
+			return List.of();
+		}
+		List<UnitOption> bodies = new ArrayList<>();
+		organizations.unit(reports.regionId(user)).ifPresent(bodies::add);
+		bodies.addAll(organizations.committees(user));
+		return bodies;
 	}
 
 	@Override

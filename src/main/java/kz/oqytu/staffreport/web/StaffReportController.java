@@ -142,6 +142,7 @@ class StaffReportController {
 		model.addAttribute("report", report);
 		model.addAttribute("typed", typed);
 		model.addAttribute("years", reports.years(me));
+		model.addAttribute("bodies", reports.bodies(me));
 		model.addAttribute("region", region);
 		model.addAttribute("mayEdit", me.writesTraining() && report.editable());
 		model.addAttribute("mayApprove", me.writesTraining());

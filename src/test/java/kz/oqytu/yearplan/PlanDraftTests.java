@@ -67,6 +67,9 @@ class PlanDraftTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	kz.oqytu.surveys.SurveyResults surveys;
+
 	CurrentUser methodologist;
 
 	@BeforeEach
@@ -77,6 +80,47 @@ class PlanDraftTests {
 
 	private long plansOf2027() {
 		return jdbc.sql("select count(*) from training_plan where year = 2027").query(Long.class).single();
+	}
+
+	private static boolean bothScored(kz.oqytu.surveys.ResultsOverview o) {
+		return o.shortFormats() != null && o.longerFormats() != null && o.shortFormats().applicability() != null
+				&& o.longerFormats().applicability() != null;
+	}
+
+	/**
+	 * Decision 52: the formats are compared in the latest of the last two years whose answers score both
+	 * (2026's seminars have no answers in the demo: 2025's, short 3,8 against longer 4,3); where short
+	 * formats scored lower, each district's turn takes the forms scored at least as well as the longer
+	 * formats, filled up with the forms most held; only those items say "longer format".
+	 */
+	@Test
+	void whereShortFormatsScoredLowerEveryDistrictTakesTheFormsScoredAsWellAsTheLongerOnes() {
+		kz.oqytu.surveys.ResultsOverview last = surveys.overview(methodologist, 2026, null, null, null);
+		kz.oqytu.surveys.ResultsOverview before = surveys.overview(methodologist, 2025, null, null, null);
+		assertThat(bothScored(before)).as("the demo's 2025 answers score both").isTrue();
+		kz.oqytu.surveys.ResultsOverview used = bothScored(last) ? last : before;
+		BigDecimal longScore = used.longerFormats().applicability();
+		assertThat(used.shortFormats().applicability()).as("short formats scored lower in " + used.year()).isLessThan(longScore);
+		Set<String> scoredLonger = used.byForm().stream()
+			.filter(l -> l.responses() > 0 && l.applicability() != null && l.applicability().compareTo(longScore) >= 0)
+			.map(kz.oqytu.surveys.ScoreLine::key).collect(Collectors.toSet());
+		assertThat(scoredLonger).isNotEmpty();
+
+		PlanDraft draft = drafts.preview(methodologist, YEAR, new BigDecimal("25"));
+		assertThat(draft.longFormats()).isTrue();
+		assertThat(draft.byForm().stream().map(PlanDraft.FormNeed::formCode)).containsAll(scoredLonger).hasSizeBetween(2, 3);
+		String longReason = "Продолжительный формат: в " + used.year() + " году краткосрочные форматы получили";
+		assertThat(draft.items()).isNotEmpty().allSatisfy(i -> {
+			if (scoredLonger.contains(i.formCode())) {
+				assertThat(i.reasonRu()).contains(longReason);
+			}
+			else {
+				assertThat(i.reasonRu()).doesNotContain("Продолжительный формат");
+			}
+		});
+		// every district's year has items of a form scored as well as the longer formats
+		draft.items().stream().collect(Collectors.groupingBy(PlanDraft.Item::districtId)).values()
+			.forEach(items -> assertThat(items).anyMatch(i -> scoredLonger.contains(i.formCode())));
 	}
 
 	@Test

@@ -270,46 +270,54 @@ class PlanDraftService implements PlanDrafts {
 		BigDecimal overall = allEvents == 0 ? null
 				: BigDecimal.valueOf(allPeople).divide(BigDecimal.valueOf(allEvents), 1, RoundingMode.HALF_UP);
 
-		// short against longer formats on practical use, in the last year's surveys
+		// short against longer formats on practical use, in the latest of the last two years whose answers
+		// score both (a year just ended may have none yet: its seminars' questionnaires come in later)
 		ResultsOverview survey = surveys.overview(user, year - 1, null, null, null);
+		int surveyYear = year - 1;
+		if (!bothScored(survey)) {
+			ResultsOverview earlier = surveys.overview(user, year - 2, null, null, null);
+			if (bothScored(earlier)) {
+				survey = earlier;
+				surveyYear = year - 2;
+			}
+		}
 		ScoreLine shortLine = survey.shortFormats();
 		ScoreLine longLine = survey.longerFormats();
-		boolean longFormats = shortLine != null && longLine != null && shortLine.applicability() != null
-				&& longLine.applicability() != null && shortLine.applicability().compareTo(longLine.applicability()) < 0;
+		boolean longFormats = bothScored(survey) && shortLine.applicability().compareTo(longLine.applicability()) < 0;
 		Set<String> knownForms = new LinkedHashSet<>(catalog.forms().stream().map(CatalogItem::code).toList());
-		// the forms the items take in turn, quarter by quarter: where short formats scored lower on
-		// practical use, the forms scored at least as well as the longer formats, best first; else the
-		// forms most held in the last two years; at most three, so a district's year is not one form
+		// the forms the items take in turn, quarter by quarter, at most three (below)
 		Map<String, BigDecimal> applicability = new HashMap<>();
 		survey.byForm().forEach(l -> {
 			if (l.applicability() != null && l.responses() > 0) {
 				applicability.put(l.key(), l.applicability());
 			}
 		});
-		List<String> forms;
+		// the forms most held in the last two years, most first
+		List<String> mostHeld = formHistory.entrySet().stream().filter(e -> knownForms.contains(e.getKey()) && e.getValue()[0] > 0)
+			.sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
+				.thenComparing(Map.Entry::getKey))
+			.map(Map.Entry::getKey)
+			.toList();
+		// where short formats scored lower (decision 52): first the forms scored at least as well as the
+		// longer formats, best first; the turn is filled up with the forms most held, so one long form
+		// does not become a district's whole year
+		Set<String> scoredLonger = new LinkedHashSet<>();
 		if (longFormats) {
-			forms = applicability.entrySet().stream()
+			applicability.entrySet().stream()
 				.filter(e -> knownForms.contains(e.getKey()) && e.getValue().compareTo(longLine.applicability()) >= 0)
 				.sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
 				.map(Map.Entry::getKey)
 				.limit(FORMS_IN_TURN)
-				.toList();
-			if (forms.isEmpty()) {
-				forms = List.of(applicability.entrySet().stream().filter(e -> knownForms.contains(e.getKey()))
-					.max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("SEMINAR_TRAINING"));
-			}
+				.forEach(scoredLonger::add);
 		}
-		else {
-			forms = formHistory.entrySet().stream().filter(e -> knownForms.contains(e.getKey()) && e.getValue()[0] > 0)
-				.sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
-					.thenComparing(Map.Entry::getKey))
-				.map(Map.Entry::getKey)
-				.limit(FORMS_IN_TURN)
-				.toList();
-			if (forms.isEmpty()) {
-				forms = List.of(catalog.forms().get(0).code());
+		Set<String> turn = new LinkedHashSet<>(scoredLonger);
+		for (String f : mostHeld) {
+			if (turn.size() >= FORMS_IN_TURN) {
+				break;
 			}
+			turn.add(f);
 		}
+		List<String> forms = turn.isEmpty() ? List.of(catalog.forms().get(0).code()) : List.copyOf(turn);
 		Map<String, BigDecimal> averages = new HashMap<>();
 		for (String f : forms) {
 			long[] h = formHistory.get(f);
@@ -396,8 +404,8 @@ class PlanDraftService implements PlanDrafts {
 						default -> adopted.map(a -> msg(loc, "plandrafts.reason.literacyAdopted", a.number(),
 								NumberFormats.date(a.adoptedOn()), y1s)).orElseGet(() -> msg(loc, "plandrafts.reason.literacy"));
 					});
-					if (longFormats) {
-						why.append(' ').append(msg(loc, "plandrafts.reason.longFormat", y1s, score(shortLine.applicability(), loc),
+					if (scoredLonger.contains(form)) {
+						why.append(' ').append(msg(loc, "plandrafts.reason.longFormat", String.valueOf(surveyYear), score(shortLine.applicability(), loc),
 								score(longLine.applicability(), loc), formItem.name(loc), score(applicability.get(form), loc)));
 					}
 					if (events != null) {
@@ -504,5 +512,12 @@ class PlanDraftService implements PlanDrafts {
 
 	private static String score(BigDecimal value, Locale locale) {
 		return value == null ? "—" : NumberFormats.oneDecimal(value, locale);
+	}
+
+	/** Whether the year's answers score both short and longer formats on practical use. */
+	private static boolean bothScored(ResultsOverview survey) {
+		ScoreLine s = survey.shortFormats();
+		ScoreLine l = survey.longerFormats();
+		return s != null && l != null && s.applicability() != null && l.applicability() != null;
 	}
 }

@@ -99,7 +99,8 @@ class DistrictStaffReportTests {
 			.contains("общая численность членов профсоюза составляет "
 					+ NumberFormats.count(page.report().current().members(), ru) + " человек")
 			.contains("В 2025 году проведено обучающих семинаров: " + NumberFormats.count(page.report().current().events(), ru))
-			.doesNotContain("Областная организация объединяет")
+			.contains("функционирования профсоюзного обучения в районной (городской) организации")
+			.doesNotContain("Областная организация объединяет").doesNotContain("В Областной организации назначен")
 			.doesNotContain("Районы и города с охватом");
 		// the organizations below the district's own coverage, when there are any, named as such
 		long organizations = jdbc.sql("select count(*) from org_unit where parent_id = :d and level = 'PRIMARY'")

@@ -69,7 +69,7 @@ class StaffReportDrafter {
 		}
 
 		heading(out, loc, 1);
-		out.add(narrative("s1_purpose", Kind.TEXT, msg(loc, "staffreport.doc.s1.purpose")));
+		out.add(narrative("s1_purpose", Kind.TEXT, byLevel(loc, "staffreport.doc.s1.purpose", level)));
 
 		out.add(fixed("s2_heading", Kind.HEADING, "2. " + byLevel(loc, "staffreport.doc.s2.heading", level)));
 		out.add(fixed("s2_figures", Kind.TEXT, byLevel(loc, "staffreport.doc.s2.figures", level, String.valueOf(r),
@@ -80,9 +80,9 @@ class StaffReportDrafter {
 		out.add(narrative("s3_concept", Kind.BULLET, msg(loc, "staffreport.doc.s3.concept")));
 		out.add(narrative("s3_instruction", Kind.BULLET, msg(loc, "staffreport.doc.s3.instruction")));
 		out.add(fixed("s3_plans", Kind.BULLET, plans(f, loc)));
-		out.add(narrative("s3_cabinet", Kind.TEXT, msg(loc, "staffreport.doc.s3.cabinet")));
+		out.add(narrative("s3_cabinet", Kind.TEXT, byLevel(loc, "staffreport.doc.s3.cabinet", level)));
 		out.add(narrative("s3_files", Kind.TEXT, msg(loc, "staffreport.doc.s3.files")));
-		out.add(narrative("s3_responsible", Kind.TEXT, msg(loc, "staffreport.doc.s3.responsible")));
+		out.add(narrative("s3_responsible", Kind.TEXT, byLevel(loc, "staffreport.doc.s3.responsible", level)));
 
 		heading(out, loc, 4);
 		out.add(narrative("s4_practice", Kind.TEXT, msg(loc, "staffreport.doc.s4.practice")));

@@ -50,6 +50,9 @@ class DistrictStaffReportTests {
 	@Autowired
 	StaffReports staffReports;
 
+	@Autowired
+	kz.oqytu.reports.Monitoring monitoring;
+
 	/** Every district's own report adds up, with the regional-level line, to the region's report (2025). */
 	@Test
 	void eachDistrictsFiguresAreItsLineInTheRegionsReport() {
@@ -102,11 +105,23 @@ class DistrictStaffReportTests {
 			.contains("функционирования профсоюзного обучения в районной (городской) организации")
 			.doesNotContain("Областная организация объединяет").doesNotContain("В Областной организации назначен")
 			.doesNotContain("Районы и города с охватом");
-		// the organizations below the district's own coverage, when there are any, named as such
-		long organizations = jdbc.sql("select count(*) from org_unit where parent_id = :d and level = 'PRIMARY'")
-			.param("d", district).query(Long.class).single();
-		assertThat(organizations).isPositive();
-		assertThat(text).contains("Первичные профсоюзные организации с охватом обучением ниже районного");
+		// the organizations below the district's own coverage (recorded in full), each named, or no such finding
+		kz.oqytu.shared.Percent districtCoverage = page.report().current().coverage().orElseThrow();
+		List<kz.oqytu.reports.MonitoringRow> below = monitoring.rows(me, 2025, district, kz.oqytu.reports.MonitoringFilter.ALL)
+			.stream()
+			.filter(r -> r.members() != null && r.members() > 0 && r.recording().known()
+					&& kz.oqytu.shared.Percent.of(r.trained(), r.members()).orElseThrow().compareTo(districtCoverage) < 0)
+			.toList();
+		if (below.isEmpty()) {
+			assertThat(text).doesNotContain("с охватом обучением ниже районного");
+		}
+		else {
+			assertThat(text).contains("Первичные профсоюзные организации с охватом обучением ниже районного ("
+					+ NumberFormats.percent(districtCoverage, ru) + "), всего " + NumberFormats.count(below.size(), ru) + ":");
+		}
+		assertThat(monitoring.rows(me, 2025, district, kz.oqytu.reports.MonitoringFilter.ALL))
+			.as("an organization not recorded in full is never named below").filteredOn(r -> !r.recording().known())
+			.allSatisfy(r -> assertThat(text).doesNotContain(r.nameRu() + " – 0,0%"));
 
 		// the page: the picker offers the region and its districts, this one chosen; Kazakh speaks Kazakh
 		mvc.perform(get("/staff-reports").param("year", "2026").param("region", String.valueOf(district))

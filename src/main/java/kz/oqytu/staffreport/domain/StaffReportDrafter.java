@@ -292,17 +292,11 @@ class StaffReportDrafter {
 
 	/**
 	 * A district's report: its primary organizations whose own coverage (people credited to them over
-	 * their members, as monitoring counts them) is below the district's, lowest first.
+	 * their members, as monitoring counts them) is below the district's, lowest first; only those whose
+	 * attendance is recorded in full (as the finding of two years without training).
 	 */
 	private void organizationsBelow(List<Block> out, StaffReportFigures.Figures f, Percent districtCoverage, Locale loc) {
-		record Below(MonitoringRow row, Percent coverage) {
-		}
-		List<Below> below = f.organizations().stream()
-			.filter(o -> o.members() != null && o.members() > 0)
-			.map(o -> new Below(o, Percent.of(o.trained(), o.members()).orElse(null)))
-			.filter(b -> b.coverage() != null && b.coverage().compareTo(districtCoverage) < 0)
-			.sorted(java.util.Comparator.comparing(Below::coverage).thenComparing(b -> b.row().name(loc)))
-			.toList();
+		List<Below> below = below(f.organizations(), districtCoverage, loc);
 		if (below.isEmpty()) {
 			return;
 		}
@@ -311,6 +305,23 @@ class StaffReportDrafter {
 		out.add(finding("f_organizations", msg(loc, "staffreport.doc.f.organizations", percent(districtCoverage, loc),
 				count(below.size(), loc), list), msg(loc, "staffreport.doc.f.organizationsReason", String.valueOf(t)),
 				"/reports/monitoring?year=" + t + "&district=" + f.page().report().regionId()));
+	}
+
+	record Below(MonitoringRow row, Percent coverage) {
+	}
+
+	/**
+	 * The organizations with members whose attendance is recorded in full (an organization whose people
+	 * are not all recorded by name or count is not known to be below) and whose coverage is below
+	 * {@code coverage}: lowest first, then by name.
+	 */
+	static List<Below> below(List<MonitoringRow> rows, Percent coverage, Locale loc) {
+		return rows.stream()
+			.filter(o -> o.members() != null && o.members() > 0 && o.recording().known())
+			.map(o -> new Below(o, Percent.of(o.trained(), o.members()).orElse(null)))
+			.filter(b -> b.coverage() != null && b.coverage().compareTo(coverage) < 0)
+			.sorted(java.util.Comparator.comparing(Below::coverage).thenComparing(b -> b.row().name(loc)))
+			.toList();
 	}
 
 	/** The text of the body's level ({@code key.COMMITTEE}, {@code key.NATIONAL}) where it has one, else the region's. */

@@ -40,7 +40,9 @@ class AccessibilityTests {
 		page.navigate(ui.url("/events?year=2025"));
 		String event = page.getAttribute("#event-table tbody tr:first-child td a", "href");
 		for (String path : List.of("/dashboard?year=2025", event, "/reports/coverage?year=2025", event + "/survey",
-				event + "/survey/results", "/surveys/results?year=2025", "/organizations", "/budget?year=2025", "/reports/monitoring?year=2025")) {
+				event + "/survey/results", "/surveys/results?year=2025", "/organizations", "/budget?year=2025", "/reports/monitoring?year=2025",
+				// forms written with the field fragments (issue #21): labels, hints and errors named by aria-describedby
+				"/events/new", event + "/edit", "/organizations/new", "/materials/new", "/surveys/interviews/new", "/resolutions/new")) {
 			page.navigate(ui.url(path));
 			String name = path.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
 			ui.screenshot(page, "page-" + name);

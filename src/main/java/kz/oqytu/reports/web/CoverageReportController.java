@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.reports.CoverageReports;
 import java.time.Clock;
@@ -54,9 +54,9 @@ class CoverageReportController {
 	}
 
 	@GetMapping("/reports/coverage")
-	String coverage(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
+	String coverage(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long region,
 			@RequestParam(defaultValue = "false") boolean approved, Model model, Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		if (!valid(year, clock)) {
 			return "redirect:/reports/coverage?year=" + reports.latestYear(me) + (region == null ? "" : "&region=" + region);
 		}
@@ -96,10 +96,10 @@ class CoverageReportController {
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/reports/coverage/approval")
-	String approve(@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
+	String approve(@SignedIn CurrentUser me,
+			@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
 			org.springframework.validation.BindingResult result,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		// who records which approval (decision 0033) is decided before the form is looked at
 		if (!approvals.mayApprove(me, Optional.ofNullable(form.region()))) {
 			throw new org.springframework.security.access.AccessDeniedException("may not approve this report");
@@ -122,10 +122,9 @@ class CoverageReportController {
 	}
 
 	@GetMapping("/reports/coverage.xlsx")
-	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> workbook(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
 			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		int y = valid(year, clock) ? year : reports.latestYear(me);
 		byte[] body = approved ? approvals.approvedWorkbook(me, Optional.ofNullable(region), y, locale)
 				: reports.annualWorkbook(me, Optional.ofNullable(region), y, locale);
@@ -133,10 +132,9 @@ class CoverageReportController {
 	}
 
 	@GetMapping("/reports/coverage.pdf")
-	ResponseEntity<byte[]> pdf(@RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> pdf(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
 			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		int y = valid(year, clock) ? year : reports.latestYear(me);
 		byte[] body = approved ? approvals.approvedPdf(me, Optional.ofNullable(region), y, locale)
 				: reports.annualPdf(me, Optional.ofNullable(region), y, locale);

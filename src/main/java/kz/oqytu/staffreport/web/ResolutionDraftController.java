@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
@@ -38,14 +38,16 @@ class ResolutionDraftController {
 
 	@GetMapping("/staff-reports/resolution")
 	@StaffOnly
-	String page(@RequestParam int year, @RequestParam(required = false) Long region, Model model, Locale locale) {
-		return show(CurrentUsers.require(), year, region, model, locale, Map.of());
+	String page(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			Model model, Locale locale) {
+		return show(me, year, region, model, locale, Map.of());
 	}
 
 	@GetMapping("/staff-reports/resolution.docx")
 	@StaffOnly
-	ResponseEntity<byte[]> docx(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
-		byte[] body = drafts.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+	ResponseEntity<byte[]> docx(@SignedIn CurrentUser me, @RequestParam int year,
+			@RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = drafts.docx(me, Optional.ofNullable(region), year, locale);
 		String language = "ru".equals(locale.getLanguage()) ? "ru" : "kk";
 		return ResponseEntity.ok()
 			.contentType(StaffReportController.DOCX)
@@ -57,10 +59,11 @@ class ResolutionDraftController {
 
 	@PostMapping("/staff-reports/resolution")
 	@TrainingWriter
-	String draft(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale,
+	String draft(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			Locale locale,
 			RedirectAttributes redirect) {
 		try {
-			drafts.draft(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+			drafts.draft(me, Optional.ofNullable(region), year, locale);
 			redirect.addFlashAttribute("flash", "resdraft.flash.drafted");
 		}
 		catch (BusinessRuleException ex) {
@@ -71,10 +74,10 @@ class ResolutionDraftController {
 
 	@PostMapping("/staff-reports/resolution/texts")
 	@TrainingWriter
-	String save(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String save(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CurrentUser me = CurrentUsers.require();
 		Map<String, String> fields = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.equals("title") || k.equals("preamble") || k.equals("controlBy") || k.startsWith("text_")
@@ -97,10 +100,11 @@ class ResolutionDraftController {
 
 	@PostMapping("/staff-reports/resolution/items/remove")
 	@TrainingWriter
-	String remove(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String remove(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam long item, Locale locale, RedirectAttributes redirect) {
 		try {
-			drafts.remove(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, item);
+			drafts.remove(me, Optional.ofNullable(region), year, locale, version, item);
 			redirect.addFlashAttribute("flash", "resdraft.flash.removed");
 		}
 		catch (BusinessRuleException ex) {
@@ -111,10 +115,11 @@ class ResolutionDraftController {
 
 	@PostMapping("/staff-reports/resolution/items/add")
 	@TrainingWriter
-	String add(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String add(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam(required = false) Long parent, Locale locale, RedirectAttributes redirect) {
 		try {
-			long id = drafts.add(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, parent);
+			long id = drafts.add(me, Optional.ofNullable(region), year, locale, version, parent);
 			redirect.addFlashAttribute("flash", "resdraft.flash.added");
 			return back(year, region) + "#item-" + id;
 		}
@@ -126,10 +131,11 @@ class ResolutionDraftController {
 
 	@PostMapping("/staff-reports/resolution/items/move")
 	@TrainingWriter
-	String move(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String move(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam long item, @RequestParam String direction, Locale locale, RedirectAttributes redirect) {
 		try {
-			drafts.move(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, item,
+			drafts.move(me, Optional.ofNullable(region), year, locale, version, item,
 					!"down".equals(direction));
 		}
 		catch (BusinessRuleException ex) {
@@ -140,11 +146,11 @@ class ResolutionDraftController {
 
 	@PostMapping("/staff-reports/resolution/adoption")
 	@TrainingWriter
-	String adopt(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String adopt(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String item,
 			@RequestParam(required = false) String adoptedOn, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CurrentUser me = CurrentUsers.require();
 		try {
 			long id = drafts.adopt(me, Optional.ofNullable(region), year, locale, version, number, item, adoptedOn);
 			redirect.addFlashAttribute("flash", "resdraft.flash.adopted");

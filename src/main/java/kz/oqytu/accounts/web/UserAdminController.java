@@ -30,6 +30,7 @@ import kz.oqytu.accounts.domain.PasswordPolicy;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 
 /** Account administration: list, create, edit, enable/disable, reset password. */
 @Controller
@@ -148,27 +149,19 @@ class UserAdminController {
 
 	/** Sends a new invitation (the earlier link stops working) to an account that has not accepted yet. */
 	@PostMapping("/{id}/invitation")
+	@OnRuleBroken(redirect = "/admin/users")
 	String resendInvitation(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			links.resendInvitation(id);
-			redirect.addFlashAttribute("flash", "accounts.flash.invitationResent");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		links.resendInvitation(id);
+		redirect.addFlashAttribute("flash", "accounts.flash.invitationResent");
 		return "redirect:/admin/users";
 	}
 
 	/** Withdraws an unaccepted invitation: its link stops working and the account is disabled. */
 	@PostMapping("/{id}/invitation/revoke")
+	@OnRuleBroken(redirect = "/admin/users")
 	String revokeInvitation(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			links.revokeInvitation(id);
-			redirect.addFlashAttribute("flash", "accounts.flash.invitationRevoked");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		links.revokeInvitation(id);
+		redirect.addFlashAttribute("flash", "accounts.flash.invitationRevoked");
 		return "redirect:/admin/users";
 	}
 

@@ -21,6 +21,7 @@ import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.certificates.domain.CertificatePdf;
 import kz.oqytu.certificates.domain.CertificateService;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 
 /**
  * An event's certificates for the methodologist: the list of participants with their certificate,
@@ -76,15 +77,11 @@ class CertificateController {
 	}
 
 	@PostMapping("/certificates/{participantId}/revoke")
+	@OnRuleBroken(redirect = "/events/{id}/certificates")
 	String revoke(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long participantId,
 			RedirectAttributes redirect) {
-		try {
-			certificates.revoke(me, id, participantId);
-			redirect.addFlashAttribute("flash", "certificates.flash.revoked");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		certificates.revoke(me, id, participantId);
+		redirect.addFlashAttribute("flash", "certificates.flash.revoked");
 		return "redirect:/events/" + id + "/certificates";
 	}
 

@@ -25,7 +25,7 @@ import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.checkin.CheckinView;
 import kz.oqytu.checkin.Checkins;
 import kz.oqytu.checkin.EntryView;
-import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.QrCodes;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
@@ -131,6 +131,7 @@ class CheckinController {
 	}
 
 	@PostMapping
+	@OnRuleBroken(redirect = "/events/{id}/checkin")
 	@TrainingWriter
 	String open(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) String closesAt,
 			RedirectAttributes redirect) {
@@ -141,13 +142,8 @@ class CheckinController {
 		catch (DateTimeParseException ex) {
 			// stays null: the service names the rule
 		}
-		try {
-			checkins.open(me, id, at);
-			redirect.addFlashAttribute("flash", "checkin.flash.opened");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.open(me, id, at);
+		redirect.addFlashAttribute("flash", "checkin.flash.opened");
 		return "redirect:/events/" + id + "/checkin";
 	}
 
@@ -160,67 +156,44 @@ class CheckinController {
 	}
 
 	@PostMapping("/entries/{entryId:\\d+}/confirm")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
 	String confirm(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long entryId,
 			@RequestParam(required = false) Long organizationId,
 			RedirectAttributes redirect) {
-		try {
-			checkins.confirm(me, id, entryId, organizationId);
-			redirect.addFlashAttribute("flash", "checkin.flash.confirmed");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.confirm(me, id, entryId, organizationId);
+		redirect.addFlashAttribute("flash", "checkin.flash.confirmed");
 		return "redirect:/events/" + id + "/checkin#entries";
 	}
 
 	@PostMapping("/confirm-all")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
 	String confirmAll(@SignedIn CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			int added = checkins.confirmAll(me, id);
-			redirect.addFlashAttribute("flash", "checkin.flash.confirmedAll");
-			redirect.addFlashAttribute("flashArgs", new Object[] { added });
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		int added = checkins.confirmAll(me, id);
+		redirect.addFlashAttribute("flash", "checkin.flash.confirmedAll");
+		redirect.addFlashAttribute("flashArgs", new Object[] { added });
 		return "redirect:/events/" + id + "/checkin#entries";
 	}
 
 	@PostMapping("/entries/{entryId:\\d+}/merge")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
 	String merge(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long entryId,
 			@RequestParam long participantId,
 			RedirectAttributes redirect) {
-		try {
-			checkins.merge(me, id, entryId, participantId);
-			redirect.addFlashAttribute("flash", "checkin.flash.merged");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.merge(me, id, entryId, participantId);
+		redirect.addFlashAttribute("flash", "checkin.flash.merged");
 		return "redirect:/events/" + id + "/checkin#entries";
 	}
 
 	@PostMapping("/entries/{entryId:\\d+}/reject")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
 	String reject(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long entryId,
 			RedirectAttributes redirect) {
-		try {
-			checkins.reject(me, id, entryId);
-			redirect.addFlashAttribute("flash", "checkin.flash.rejected");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.reject(me, id, entryId);
+		redirect.addFlashAttribute("flash", "checkin.flash.rejected");
 		return "redirect:/events/" + id + "/checkin#entries";
-	}
-
-	private static void flashError(RedirectAttributes redirect, BusinessRuleException ex) {
-		redirect.addFlashAttribute("flashError", ex.messageKey());
-		if (ex.arguments() != null && ex.arguments().length > 0) {
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-		}
 	}
 }

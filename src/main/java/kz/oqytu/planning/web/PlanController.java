@@ -45,6 +45,7 @@ import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
@@ -242,19 +243,14 @@ class PlanController {
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/delete")
+	@OnRuleBroken(redirect = "/plans/{year}/items/{id}")
 	@TrainingWriter
 	String deleteItem(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id,
 			@RequestParam int version,
 			RedirectAttributes redirect) {
-		try {
-			plans.deleteItem(me, year, id, version);
-			redirect.addFlashAttribute("flash", "plans.flash.itemDeleted");
-			return "redirect:/plans/" + year;
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-			return "redirect:/plans/" + year + "/items/" + id;
-		}
+		plans.deleteItem(me, year, id, version);
+		redirect.addFlashAttribute("flash", "plans.flash.itemDeleted");
+		return "redirect:/plans/" + year;
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/events")
@@ -328,18 +324,13 @@ class PlanController {
 	}
 
 	@PostMapping("/{year:\\d{4}}/copy")
+	@OnRuleBroken(redirect = "/plans/{year}")
 	@TrainingWriter
 	String copy(@SignedIn CurrentUser me, @PathVariable int year, RedirectAttributes redirect) {
-		try {
-			int next = plans.copyToNextYear(me, year);
-			redirect.addFlashAttribute("flash", "plans.flash.copied");
-			redirect.addFlashAttribute("flashArgs", new Object[] { year, next });
-			return "redirect:/plans/" + next;
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-			return "redirect:/plans/" + year;
-		}
+		int next = plans.copyToNextYear(me, year);
+		redirect.addFlashAttribute("flash", "plans.flash.copied");
+		redirect.addFlashAttribute("flashArgs", new Object[] { year, next });
+		return "redirect:/plans/" + next;
 	}
 
 	// ---- helpers

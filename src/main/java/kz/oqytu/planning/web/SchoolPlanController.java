@@ -29,6 +29,7 @@ import kz.oqytu.planning.SchoolPlans;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.TrainingCatalog;
 import java.time.Clock;
 
@@ -176,22 +177,15 @@ class SchoolPlanController {
 
 	/** Starts the year's plan from the organization's requests and the regional plan's items for it (decision 0050). */
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/from-requests")
+	@OnRuleBroken(redirect = "/schools/{organizationId}/{year}")
 	@AnyAccount
 	String fromRequests(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
 			java.util.Locale locale,
 			RedirectAttributes redirect) {
 		requireEditable(me, organizationId, year);
-		try {
-			int added = schools.startFromRequests(me, organizationId, year, locale);
-			redirect.addFlashAttribute("flash", "schools.flash.fromRequests");
-			redirect.addFlashAttribute("flashArgs", new Object[] { added });
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			if (ex.arguments() != null && ex.arguments().length > 0) {
-				redirect.addFlashAttribute("flashArgs", ex.arguments());
-			}
-		}
+		int added = schools.startFromRequests(me, organizationId, year, locale);
+		redirect.addFlashAttribute("flash", "schools.flash.fromRequests");
+		redirect.addFlashAttribute("flashArgs", new Object[] { added });
 		return "redirect:/schools/" + organizationId + "/" + year;
 	}
 

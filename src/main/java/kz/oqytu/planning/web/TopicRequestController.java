@@ -34,6 +34,7 @@ import kz.oqytu.planning.RequestView;
 import kz.oqytu.planning.TopicRequests;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.SurveyResults;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventStatus;
@@ -186,18 +187,13 @@ class TopicRequestController {
 	}
 
 	@PostMapping("/{id:\\d+}/withdraw")
+	@OnRuleBroken(redirect = "/requests/{id}")
 	@AnyAccount
 	String withdraw(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam int version,
 			RedirectAttributes redirect) {
-		try {
-			requests.withdraw(requireChair(me), id, version);
-			redirect.addFlashAttribute("flash", "requests.flash.withdrawn");
-			return "redirect:/requests";
-		}
-		catch (BusinessRuleException ex) {
-			PlanController.flashError(redirect, ex);
-			return "redirect:/requests/" + id;
-		}
+		requests.withdraw(requireChair(me), id, version);
+		redirect.addFlashAttribute("flash", "requests.flash.withdrawn");
+		return "redirect:/requests";
 	}
 
 	@GetMapping("/demand")

@@ -17,6 +17,7 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.shared.web.OnRuleBroken;
 import java.time.Clock;
 
 /**
@@ -96,6 +97,7 @@ class CoverageReportController {
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/reports/coverage/approval")
+	@OnRuleBroken(redirect = "/reports/coverage", keep = { "year", "region" })
 	String approve(@SignedIn CurrentUser me,
 			@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
 			org.springframework.validation.BindingResult result,
@@ -106,16 +108,10 @@ class CoverageReportController {
 		}
 		String back = form.region() == null ? "" : "&region=" + form.region();
 		if (!result.hasErrors()) {
-			try {
-				approvals.approve(me, Optional.ofNullable(form.region()), form.year(), form.approvedOn(), form.protocol(),
-						form.approvedBy());
-				redirect.addFlashAttribute("flash", "reports.approval.flash.done");
-				return "redirect:/reports/coverage?year=" + form.year() + back;
-			}
-			catch (kz.oqytu.shared.BusinessRuleException ex) {
-				redirect.addFlashAttribute("flashError", ex.messageKey());
-				return "redirect:/reports/coverage?year=" + form.year() + back;
-			}
+			approvals.approve(me, Optional.ofNullable(form.region()), form.year(), form.approvedOn(), form.protocol(),
+					form.approvedBy());
+			redirect.addFlashAttribute("flash", "reports.approval.flash.done");
+			return "redirect:/reports/coverage?year=" + form.year() + back;
 		}
 		redirect.addFlashAttribute("flashError", "reports.approval.error.form");
 		return "redirect:/reports/coverage?year=" + (form.year() == null ? "" : form.year()) + back;

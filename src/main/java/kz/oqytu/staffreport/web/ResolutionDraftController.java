@@ -20,6 +20,7 @@ import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.staffreport.ResolutionDrafts;
 
 /**
@@ -58,17 +59,13 @@ class ResolutionDraftController {
 	}
 
 	@PostMapping("/staff-reports/resolution")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
 	@TrainingWriter
 	String draft(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
 			Locale locale,
 			RedirectAttributes redirect) {
-		try {
-			drafts.draft(me, Optional.ofNullable(region), year, locale);
-			redirect.addFlashAttribute("flash", "resdraft.flash.drafted");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		drafts.draft(me, Optional.ofNullable(region), year, locale);
+		redirect.addFlashAttribute("flash", "resdraft.flash.drafted");
 		return back(year, region);
 	}
 
@@ -99,48 +96,35 @@ class ResolutionDraftController {
 	}
 
 	@PostMapping("/staff-reports/resolution/items/remove")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
 	@TrainingWriter
 	String remove(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
 			@RequestParam int version,
 			@RequestParam long item, Locale locale, RedirectAttributes redirect) {
-		try {
-			drafts.remove(me, Optional.ofNullable(region), year, locale, version, item);
-			redirect.addFlashAttribute("flash", "resdraft.flash.removed");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		drafts.remove(me, Optional.ofNullable(region), year, locale, version, item);
+		redirect.addFlashAttribute("flash", "resdraft.flash.removed");
 		return back(year, region);
 	}
 
 	@PostMapping("/staff-reports/resolution/items/add")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
 	@TrainingWriter
 	String add(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
 			@RequestParam int version,
 			@RequestParam(required = false) Long parent, Locale locale, RedirectAttributes redirect) {
-		try {
-			long id = drafts.add(me, Optional.ofNullable(region), year, locale, version, parent);
-			redirect.addFlashAttribute("flash", "resdraft.flash.added");
-			return back(year, region) + "#item-" + id;
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-			return back(year, region);
-		}
+		long id = drafts.add(me, Optional.ofNullable(region), year, locale, version, parent);
+		redirect.addFlashAttribute("flash", "resdraft.flash.added");
+		return back(year, region) + "#item-" + id;
 	}
 
 	@PostMapping("/staff-reports/resolution/items/move")
+	@OnRuleBroken(redirect = "/staff-reports/resolution#item-{item}", keep = { "year", "region" })
 	@TrainingWriter
 	String move(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
 			@RequestParam int version,
 			@RequestParam long item, @RequestParam String direction, Locale locale, RedirectAttributes redirect) {
-		try {
-			drafts.move(me, Optional.ofNullable(region), year, locale, version, item,
-					!"down".equals(direction));
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		drafts.move(me, Optional.ofNullable(region), year, locale, version, item,
+				!"down".equals(direction));
 		return back(year, region) + "#item-" + item;
 	}
 
@@ -186,13 +170,6 @@ class ResolutionDraftController {
 		model.addAttribute("flashError", ex.messageKey());
 		model.addAttribute("flashArgs", ex.arguments().length == 0 ? null : ex.arguments());
 		model.addAttribute("errorKey", ex.field());
-	}
-
-	private static void flashError(RedirectAttributes redirect, BusinessRuleException ex) {
-		redirect.addFlashAttribute("flashError", ex.messageKey());
-		if (ex.arguments().length > 0) {
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-		}
 	}
 
 	private static String back(int year, Long region) {

@@ -23,6 +23,7 @@ import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.staffreport.StaffReport;
 import kz.oqytu.staffreport.StaffReports;
 
@@ -122,20 +123,13 @@ class StaffReportController {
 	}
 
 	@PostMapping("/staff-reports/approval")
+	@OnRuleBroken(redirect = "/staff-reports", keep = { "year", "region" })
 	@TrainingWriter
 	String approve(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
 			@RequestParam int version,
 			Locale locale, RedirectAttributes redirect) {
-		try {
-			reports.approve(me, Optional.ofNullable(region), year, locale, version);
-			redirect.addFlashAttribute("flash", "staffreport.flash.approved");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			if (ex.arguments().length > 0) {
-				redirect.addFlashAttribute("flashArgs", ex.arguments());
-			}
-		}
+		reports.approve(me, Optional.ofNullable(region), year, locale, version);
+		redirect.addFlashAttribute("flash", "staffreport.flash.approved");
 		return "redirect:/staff-reports?year=" + year + (region == null ? "" : "&region=" + region);
 	}
 

@@ -23,9 +23,9 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.pdf.PdfRenderer;
 import kz.oqytu.shared.pdf.Templates;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.EventSurveyView;
 import kz.oqytu.surveys.QrCodes;
 import kz.oqytu.surveys.SurveyKind;
@@ -175,18 +175,14 @@ class EventSurveyController {
 	}
 
 	@PostMapping("/survey/window")
+	@OnRuleBroken(redirect = "/events/{id}/survey")
 	@TrainingWriter
 	String window(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam SurveyKind kind,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime opensAt,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime closesAt,
 			RedirectAttributes redirect) {
-		try {
-			surveys.setWindow(me, id, kind, opensAt, closesAt);
-			redirect.addFlashAttribute("flash", "surveys.flash.windowSaved");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		surveys.setWindow(me, id, kind, opensAt, closesAt);
+		redirect.addFlashAttribute("flash", "surveys.flash.windowSaved");
 		return "redirect:/events/" + id + "/survey";
 	}
 }

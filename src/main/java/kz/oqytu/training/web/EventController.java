@@ -34,6 +34,7 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
@@ -201,19 +202,12 @@ class EventController {
 	}
 
 	@PostMapping("/{id:\\d+}/attendance")
+	@OnRuleBroken(redirect = "/events/{id}")
 	@TrainingWriter
 	String attendance(@SignedIn CurrentUser me, @PathVariable long id, @ModelAttribute HeadCountForm form,
 			RedirectAttributes redirect) {
-		try {
-			events.recordHeadCounts(me, id, form.headCounts() == null ? Map.of() : form.headCounts());
-			redirect.addFlashAttribute("flash", "training.flash.attendanceSaved");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			if (ex.arguments() != null && ex.arguments().length > 0) {
-				redirect.addFlashAttribute("flashArgs", ex.arguments());
-			}
-		}
+		events.recordHeadCounts(me, id, form.headCounts() == null ? Map.of() : form.headCounts());
+		redirect.addFlashAttribute("flash", "training.flash.attendanceSaved");
 		return "redirect:/events/" + id;
 	}
 

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -24,10 +29,76 @@ class ModularityTests {
 		modules.verify();
 	}
 
+	/**
+	 * Every module and the modules it may use, as Spring Modulith computes its direct dependencies. A new
+	 * module or a new dependency between modules fails here until this list is changed on purpose (and
+	 * with it docs/architecture.md); a dependency that went away must be struck off too.
+	 */
+	static final Map<String, Set<String>> ALLOWED = allowed(
+			"accounts", "notifications shared",
+			"audit", "accounts",
+			"budget", "accounts organizations shared",
+			"calendar", "accounts organizations shared training",
+			"certificates", "accounts organizations shared surveys training",
+			"checkin", "accounts organizations shared surveys training",
+			"demo", "accounts budget materials organizations planning shared surveys training",
+			"materials", "accounts organizations shared training",
+			"notifications", "shared",
+			"organizations", "accounts shared",
+			"planning", "accounts organizations shared surveys training",
+			"reminders", "accounts materials notifications planning shared surveys",
+			"reports", "accounts audit budget calendar materials organizations planning shared surveys training",
+			"shared", "",
+			"staffreport", "accounts budget materials planning reports shared surveys",
+			"surveys", "accounts organizations shared training",
+			"training", "accounts organizations shared",
+			"web", "accounts shared",
+			"yearplan", "accounts budget organizations planning reports shared staffreport surveys training");
+
 	@Test
-	void theDesignedModulesExist() {
-		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("shared", "accounts", "organizations", "budget", "web", "demo");
+	void everyModuleUsesOnlyTheModulesItIsAllowedTo() {
+		Map<String, Set<String>> actual = new TreeMap<>();
+		modules.forEach(module -> actual.put(module.getIdentifier().toString(),
+				module.getDirectDependencies(modules)
+					.uniqueModules()
+					.map(dependency -> dependency.getIdentifier().toString())
+					.collect(Collectors.toCollection(TreeSet::new))));
+		// one line per module, so that the failure shows which module gained or lost what
+		assertThat(lines(actual)).as("each module and the modules it uses (ModularityTests.ALLOWED)")
+			.isEqualTo(lines(ALLOWED));
+	}
+
+	/**
+	 * The same lists in each module's package-info.java ({@code allowedDependencies}), where verify()
+	 * enforces them and names the class that reaches past them; the open {@code shared} declares none.
+	 */
+	@Test
+	void eachModuleDeclaresTheseDependenciesInItsPackageInfo() {
+		Map<String, Set<String>> declared = new TreeMap<>();
+		modules.forEach(module -> declared.put(module.getIdentifier().toString(),
+				module.getAllowedDependencies(modules)
+					.stream()
+					.map(dependency -> dependency.getTargetModule().getIdentifier().toString())
+					.collect(Collectors.toCollection(TreeSet::new))));
+		assertThat(lines(declared)).as("each module's allowedDependencies (package-info.java)")
+			.isEqualTo(lines(ALLOWED));
+	}
+
+	private static String lines(Map<String, Set<String>> dependencies) {
+		StringBuilder lines = new StringBuilder();
+		dependencies.forEach((module, uses) -> lines.append(module).append(" -> ").append(String.join(" ", uses))
+			.append('\n'));
+		return lines.toString();
+	}
+
+	/** Pairs of a module and its dependencies, separated by spaces, sorted. */
+	private static Map<String, Set<String>> allowed(String... pairs) {
+		Map<String, Set<String>> allowed = new TreeMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			allowed.put(pairs[i], pairs[i + 1].isBlank() ? Set.of()
+					: new TreeSet<>(List.of(pairs[i + 1].split(" "))));
+		}
+		return allowed;
 	}
 
 	@Test

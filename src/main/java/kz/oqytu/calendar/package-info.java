@@ -3,5 +3,6 @@
  * address that phones subscribe to, and one event as a file for "add to calendar". Reads the events
  * through training's {@code TrainingCalendar} and the bodies through {@code Organizations}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Calendar",
+		allowedDependencies = { "accounts", "organizations", "shared", "training" })
 package kz.oqytu.calendar;

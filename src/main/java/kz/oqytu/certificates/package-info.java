@@ -5,5 +5,6 @@
  * {@code TrainingEvents}, organizers through {@code Organizations}, draws QR codes with surveys'
  * {@code QrCodes} (decision 0045).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Certificates")
+@org.springframework.modulith.ApplicationModule(displayName = "Certificates",
+		allowedDependencies = { "accounts", "organizations", "shared", "surveys", "training" })
 package kz.oqytu.certificates;

@@ -2,5 +2,7 @@
  * Demo data that reproduces the union's report: loaded through the other modules' services into
  * an empty database on first local start, never in production unless asked for.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+		allowedDependencies = {
+			"accounts", "budget", "materials", "organizations", "planning", "shared", "surveys", "training" })
 package kz.oqytu.demo;

@@ -3,5 +3,6 @@
  * recipient's language), the job that sends it over SMTP or logs it when none is configured, and
  * the reminders other modules' dates call for.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "shared" })
 package kz.oqytu.notifications;

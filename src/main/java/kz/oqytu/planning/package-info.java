@@ -3,5 +3,6 @@
  * organizations' school plans, topic requests and request campaigns, and the executive
  * committee's resolutions with their tasks.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Planning")
+@org.springframework.modulith.ApplicationModule(displayName = "Planning",
+		allowedDependencies = { "accounts", "organizations", "shared", "surveys", "training" })
 package kz.oqytu.planning;

@@ -3,5 +3,6 @@
  * months, unacknowledged materials; the administrator's switches and each person's opt-outs and
  * mail language. Sends through the notifications module, reads the dates through the owners' APIs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reminders")
+@org.springframework.modulith.ApplicationModule(displayName = "Reminders",
+		allowedDependencies = { "accounts", "materials", "notifications", "planning", "shared", "surveys" })
 package kz.oqytu.reminders;

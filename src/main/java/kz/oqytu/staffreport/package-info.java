@@ -4,5 +4,7 @@
  * frozen with the approved coverage snapshot, exported as DOCX and PDF. Issue #22's resolution and
  * plan drafting (parts 2 and 3) belong beside it, reading {@link kz.oqytu.staffreport.StaffReports}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff report")
+@org.springframework.modulith.ApplicationModule(displayName = "Staff report",
+		allowedDependencies = {
+			"accounts", "budget", "materials", "planning", "reports", "shared", "surveys" })
 package kz.oqytu.staffreport;

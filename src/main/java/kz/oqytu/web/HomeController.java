@@ -5,8 +5,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.accounts.SignedIn;
 
 /** Where each role lands after login. */
 @Controller
@@ -14,8 +14,7 @@ class HomeController {
 
 	@GetMapping("/")
 	@PreAuthorize("isAuthenticated()")
-	String home() {
-		CurrentUser me = CurrentUsers.require();
+	String home(@SignedIn CurrentUser me) {
 		if (me.role() == Role.CHAIR) {
 			return "redirect:/organizations/" + me.scopeUnitId() + "/portal";
 		}

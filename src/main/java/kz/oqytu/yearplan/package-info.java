@@ -4,5 +4,8 @@
  * against the budget norm, and the plan items it drafts into the regional plan through planning's
  * {@link kz.oqytu.planning.Plans}. Lives above reports, planning, surveys and budget, as decision 0047 asks.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Plan drafts")
+@org.springframework.modulith.ApplicationModule(displayName = "Plan drafts",
+		allowedDependencies = {
+			"accounts", "budget", "organizations", "planning", "reports", "shared", "staffreport", "surveys",
+			"training" })
 package kz.oqytu.yearplan;

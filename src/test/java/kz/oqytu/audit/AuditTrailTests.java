@@ -1,9 +1,11 @@
 package kz.oqytu.audit;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -223,7 +225,10 @@ class AuditTrailTests {
 		String before = mvc.perform(get("/reports/coverage").param("year", "2026").with(users.as("executive")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(before).contains("id=\"approval-status\"").doesNotContain("id=\"audit-since-approval\"");
-		Thread.sleep(20);
+		// the log counts changes stamped after the approval's recorded_at; both stamps are the database's now(),
+		// not the application's clock, so wait on the database until its time has moved past the approval
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jdbc
+			.sql("select clock_timestamp() > max(recorded_at) from report_approval").query(Boolean.class).single());
 		long org = organizations.search(users.current("methodologist"), new OrganizationCriteria(null, 6L, null, null, null,
 				false, 0, 1)).getContent().get(0).id();
 		mvc.perform(post("/organizations/" + org + "/membership").with(users.as("methodologist")).with(csrf())

@@ -6,13 +6,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,22 +155,21 @@ class InterruptedImportTests {
 
 	/** The backend of this database waiting for the test's row lock: the import, with every row written. */
 	private int waitForTheImporterBlockedOnTheLock(Connection holder, CompletableFuture<Integer> commit) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			if (commit.isDone()) {
-				throw new AssertionError("the import finished (" + commit.join() + ") without waiting for the lock");
-			}
-			try (Statement s = holder.createStatement(); ResultSet rs = s.executeQuery("select pid from pg_stat_activity"
-					+ " where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'"
-					+ " and backend_xid is not null")) {
-				// Blocked on the test's row lock, in a transaction that has already written (it has an xid).
-				if (rs.next()) {
-					return rs.getInt(1);
-				}
-			}
-			Thread.sleep(20);
+		return Awaitility.await("the import reaching the head-count update")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(20))
+			.failFast(() -> assertThat(commit).as("the import finished without waiting for the lock").isNotDone())
+			.until(() -> blockedBackend(holder), Optional::isPresent)
+			.get();
+	}
+
+	private static Optional<Integer> blockedBackend(Connection holder) throws Exception {
+		try (Statement s = holder.createStatement(); ResultSet rs = s.executeQuery("select pid from pg_stat_activity"
+				+ " where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'"
+				+ " and backend_xid is not null")) {
+			// Blocked on the test's row lock, in a transaction that has already written (it has an xid).
+			return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
 		}
-		throw new AssertionError("the import never reached the head-count update");
 	}
 
 	/** What another transaction sees: nothing, since the import has not committed. */

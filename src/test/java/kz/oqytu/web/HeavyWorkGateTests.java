@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.awaitility.Awaitility;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -106,9 +108,9 @@ class HeavyWorkGateTests {
 		}));
 		assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 		Future<MockHttpServletResponse> second = pool.submit(() -> filter(gate, "/reports/coverage.xlsx", ran::incrementAndGet));
-		Thread.sleep(200);
+		// until the gate counts it as waiting: then it has reached the gate and must still be held there
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> waiting("region"), w -> w == 1.0);
 		assertThat(second.isDone()).as("the second waits while the first runs").isFalse();
-		assertThat(meters.get("oqytu.heavy.work.waiting").tag("lane", "region").gauge().value()).isEqualTo(1.0);
 		// a light request is never held up
 		assertThat(filter(gate, "/events", () -> { }).getStatus()).isEqualTo(200);
 		release.countDown();
@@ -188,10 +190,9 @@ class HeavyWorkGateTests {
 				.get(2, TimeUnit.SECONDS);
 			assertThat(region.getStatus()).isEqualTo(200);
 			assertThat(ran).hasValue(1);
-			Thread.sleep(200);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> waiting("country"), w -> w == 1.0);
 			assertThat(secondCountry.isDone()).as("the second country request waits for the first").isFalse();
-			assertThat(meters.get("oqytu.heavy.work.waiting").tag("lane", "country").gauge().value()).isEqualTo(1.0);
-			assertThat(meters.get("oqytu.heavy.work.waiting").tag("lane", "region").gauge().value()).isEqualTo(0.0);
+			assertThat(waiting("region")).isEqualTo(0.0);
 			release.countDown();
 			country.get(5, TimeUnit.SECONDS);
 			assertThat(secondCountry.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
@@ -258,6 +259,10 @@ class HeavyWorkGateTests {
 		FilterChain chain = (request, res) -> work.run();
 		gate.doFilter(get(path), response, chain);
 		return response;
+	}
+
+	private double waiting(String lane) {
+		return meters.get("oqytu.heavy.work.waiting").tag("lane", lane).gauge().value();
 	}
 
 	private static void await(CountDownLatch latch) {

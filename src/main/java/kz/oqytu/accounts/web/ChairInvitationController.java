@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AdminOnly;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.domain.ChairInvitations;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.upload.UploadStore;
@@ -44,13 +44,14 @@ class ChairInvitationController {
 	}
 
 	@GetMapping
-	String page(Model model) {
-		model.addAttribute("candidates", chairs.registryCandidates(CurrentUsers.require()));
+	String page(@SignedIn CurrentUser me, Model model) {
+		model.addAttribute("candidates", chairs.registryCandidates(me));
 		return "accounts/chairs";
 	}
 
 	@PostMapping
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+	String upload(@SignedIn CurrentUser me, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes redirect)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("flashError", "import.error.fileEmpty");
@@ -70,13 +71,12 @@ class ChairInvitationController {
 			redirect.addFlashAttribute("flashArgs", ex.arguments());
 			return "redirect:/admin/users/chairs";
 		}
-		UUID id = uploads.save(KIND, CurrentUsers.require().username(), file.getOriginalFilename(), content);
+		UUID id = uploads.save(KIND, me.username(), file.getOriginalFilename(), content);
 		return "redirect:/admin/users/chairs/" + id;
 	}
 
 	@GetMapping("/{id}")
-	String preview(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
+	String preview(@SignedIn CurrentUser me, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		var upload = uploads.find(id, KIND, me.username()).orElse(null);
 		if (upload == null) {
 			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
@@ -99,8 +99,7 @@ class ChairInvitationController {
 	}
 
 	@PostMapping("/{id}/commit")
-	String commit(@PathVariable UUID id, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
+	String commit(@SignedIn CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
 		var upload = uploads.find(id, KIND, me.username()).orElse(null);
 		if (upload == null) {
 			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
@@ -120,8 +119,8 @@ class ChairInvitationController {
 	}
 
 	@PostMapping("/registry")
-	String fromRegistry(RedirectAttributes redirect) {
-		int count = chairs.inviteFromRegistry(CurrentUsers.require());
+	String fromRegistry(@SignedIn CurrentUser me, RedirectAttributes redirect) {
+		int count = chairs.inviteFromRegistry(me);
 		redirect.addFlashAttribute("flash", "accounts.chairs.flash.invited");
 		redirect.addFlashAttribute("flashArgs", new Object[] { count });
 		return "redirect:/admin/users";

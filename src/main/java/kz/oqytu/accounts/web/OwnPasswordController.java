@@ -14,7 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.AnyAccount;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.domain.PasswordPolicy;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
@@ -40,13 +41,14 @@ class OwnPasswordController {
 	}
 
 	@PostMapping("/account/password")
-	String change(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
+	String change(@SignedIn CurrentUser me, @Valid @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		if (form.currentPassword() == null) {
 			result.rejectValue("currentPassword", "validation.required");
 		}
 		if (!result.hasFieldErrors("newPassword")) {
-			passwordPolicy.problem(form.newPassword(), CurrentUsers.require().username())
+			passwordPolicy.problem(form.newPassword(), me.username())
 				.ifPresent(key -> result.rejectValue("newPassword", key));
 		}
 		if (!result.hasErrors() && !form.confirmed()) {
@@ -55,7 +57,7 @@ class OwnPasswordController {
 		if (!result.hasErrors()) {
 			try {
 				HttpSession session = request.getSession(false);
-				accounts.changeOwnPassword(CurrentUsers.require().id(), form.currentPassword(), form.newPassword(),
+				accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
 						session == null ? null : session.getId());
 				if (session != null) {
 					// The session that changed the password goes on under a new id: a copy of the old one is worthless.

@@ -20,15 +20,17 @@ import kz.oqytu.accounts.AccountCommand;
 import kz.oqytu.accounts.AccountView;
 import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.AdminOnly;
-import kz.oqytu.accounts.CurrentUsers;
-import kz.oqytu.accounts.OrganizationDirectory;
+import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.OrganizationDirectory.UnitRef;
+import kz.oqytu.accounts.OrganizationDirectory;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.domain.AccountLinks;
 import kz.oqytu.accounts.domain.PasswordPolicy;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 
 /** Account administration: list, create, edit, enable/disable, reset password. */
 @Controller
@@ -64,14 +66,15 @@ class UserAdminController {
 	}
 
 	@GetMapping("/new")
-	String createForm(Model model) {
+	String createForm(@SignedIn CurrentUser me, Model model) {
 		model.addAttribute("form", UserForm.empty());
-		addUnits(model, null, null);
+		addUnits(me, model, null, null);
 		return "accounts/user-form";
 	}
 
 	@PostMapping("/new")
-	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		// Without a password the person is invited by mail and chooses their own.
 		boolean invite = form.password() == null || form.password().isBlank();
@@ -95,23 +98,24 @@ class UserAdminController {
 				Forms.reject(result, ex);
 			}
 		}
-		addUnits(model, form.scopeUnitId(), null);
+		addUnits(me, model, form.scopeUnitId(), null);
 		return "accounts/user-form";
 	}
 
 	@GetMapping("/{id}/edit")
-	String editForm(@PathVariable long id, Model model) {
+	String editForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
 		model.addAttribute("user", user);
 		model.addAttribute("form", new UserForm(user.username(), user.fullName(), user.email(), user.role(),
 				user.scopeUnitId(), null, user.version()));
-		addUnits(model, user.scopeUnitId(), null);
+		addUnits(me, model, user.scopeUnitId(), null);
 		model.addAttribute("passwordForm", new PasswordForm(null, null, null));
 		return "accounts/user-form";
 	}
 
 	@PostMapping("/{id}/edit")
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") UserForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
 		if (!result.hasErrors()) {
@@ -126,14 +130,15 @@ class UserAdminController {
 			}
 		}
 		model.addAttribute("user", user);
-		addUnits(model, form.scopeUnitId(), null);
+		addUnits(me, model, form.scopeUnitId(), null);
 		model.addAttribute("passwordForm", new PasswordForm(null, null, null));
 		return "accounts/user-form";
 	}
 
 	@PostMapping("/{id}/enabled")
-	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-		if (!enabled && CurrentUsers.require().id() == id) {
+	String setEnabled(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam boolean enabled,
+			RedirectAttributes redirect) {
+		if (!enabled && me.id() == id) {
 			redirect.addFlashAttribute("flashError", "accounts.error.cannotDisableSelf");
 			return "redirect:/admin/users";
 		}
@@ -144,32 +149,25 @@ class UserAdminController {
 
 	/** Sends a new invitation (the earlier link stops working) to an account that has not accepted yet. */
 	@PostMapping("/{id}/invitation")
+	@OnRuleBroken(redirect = "/admin/users")
 	String resendInvitation(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			links.resendInvitation(id);
-			redirect.addFlashAttribute("flash", "accounts.flash.invitationResent");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		links.resendInvitation(id);
+		redirect.addFlashAttribute("flash", "accounts.flash.invitationResent");
 		return "redirect:/admin/users";
 	}
 
 	/** Withdraws an unaccepted invitation: its link stops working and the account is disabled. */
 	@PostMapping("/{id}/invitation/revoke")
+	@OnRuleBroken(redirect = "/admin/users")
 	String revokeInvitation(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			links.revokeInvitation(id);
-			redirect.addFlashAttribute("flash", "accounts.flash.invitationRevoked");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		links.revokeInvitation(id);
+		redirect.addFlashAttribute("flash", "accounts.flash.invitationRevoked");
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/{id}/password")
-	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
+	String resetPassword(@SignedIn CurrentUser me, @PathVariable long id,
+			@Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
 		if (!result.hasFieldErrors("newPassword")) {
@@ -182,7 +180,7 @@ class UserAdminController {
 			model.addAttribute("user", user);
 			model.addAttribute("form", new UserForm(user.username(), user.fullName(), user.email(), user.role(),
 					user.scopeUnitId(), null, user.version()));
-			addUnits(model, user.scopeUnitId(), null);
+			addUnits(me, model, user.scopeUnitId(), null);
 			return "accounts/user-form";
 		}
 		accounts.resetPassword(id, form.newPassword());
@@ -192,22 +190,23 @@ class UserAdminController {
 
 	/** Options for the scope select: nodes matching the search, plus the current one. htmx swaps them in. */
 	@GetMapping("/units")
-	String units(@RequestParam(required = false) String q, @RequestParam(required = false) Long selected, Model model) {
-		addUnits(model, selected, q);
+	String units(@SignedIn CurrentUser me, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long selected, Model model) {
+		addUnits(me, model, selected, q);
 		return "accounts/user-form :: unitOptions";
 	}
 
-	private void addUnits(Model model, Long selected, String query) {
-		model.addAttribute("units", unitOptions(selected, query));
+	private void addUnits(CurrentUser me, Model model, Long selected, String query) {
+		model.addAttribute("units", unitOptions(me, selected, query));
 		model.addAttribute("selected", selected);
 	}
 
-	private List<UnitRef> unitOptions(Long selected, String query) {
+	private List<UnitRef> unitOptions(CurrentUser me, Long selected, String query) {
 		List<UnitRef> options = new ArrayList<>();
 		if (selected != null) {
 			directory.find(selected).ifPresent(options::add);
 		}
-		String scope = CurrentUsers.require().scopePath();
+		String scope = me.scopePath();
 		List<UnitRef> found = query == null || query.isBlank() ? directory.search("", scope, 20)
 				: directory.search(query, scope, 50);
 		found.stream().filter(u -> selected == null || u.id() != selected).forEach(options::add);

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.AdminOnly;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.audit.AuditCriteria;
 import kz.oqytu.audit.AuditTrail;
 
@@ -25,14 +26,15 @@ class AuditController {
 
 	@GetMapping("/admin/audit")
 	@AdminOnly
-	String log(@RequestParam(required = false) String table, @RequestParam(required = false) String actor,
+	String log(@SignedIn CurrentUser me, @RequestParam(required = false) String table,
+			@RequestParam(required = false) String actor,
 			@RequestParam(required = false) String row,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		AuditCriteria criteria = new AuditCriteria(table, actor, row, from, to, page, 50);
 		model.addAttribute("criteria", criteria);
-		model.addAttribute("result", audit.search(CurrentUsers.require(), criteria));
+		model.addAttribute("result", audit.search(me, criteria));
 		model.addAttribute("tables", audit.tables());
 		return "audit/log";
 	}

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.budget.BudgetBody;
@@ -35,8 +35,8 @@ import kz.oqytu.budget.BudgetRow;
 import kz.oqytu.budget.BudgetRuleException;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import java.time.Clock;
@@ -60,10 +60,9 @@ class BudgetController {
 
 	@GetMapping
 	@StaffOnly
-	String overview(@RequestParam(required = false) Integer year,
+	String overview(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "NAME") BudgetCriteria.Sort sort,
 			@RequestParam(defaultValue = "false") boolean desc, Model model, Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		int thisYear = LocalDate.now(clock).getYear();
 		BudgetCriteria criteria = new BudgetCriteria(validYear(year) ? year : thisYear, sort, desc);
 		BudgetOverview overview = budgets.overview(me, criteria);
@@ -87,18 +86,18 @@ class BudgetController {
 
 	@GetMapping("/export.xlsx")
 	@StaffOnly
-	ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> export(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "NAME") BudgetCriteria.Sort sort,
 			@RequestParam(defaultValue = "false") boolean desc, Locale locale) {
 		int y = validYear(year) ? year : LocalDate.now(clock).getYear();
-		byte[] body = budgets.overviewWorkbook(CurrentUsers.require(), new BudgetCriteria(y, sort, desc), locale);
+		byte[] body = budgets.overviewWorkbook(me, new BudgetCriteria(y, sort, desc), locale);
 		return xlsx(body, "oqytu-budget-" + y + ".xlsx");
 	}
 
 	@GetMapping("/bodies/{unitId:\\d+}")
 	@AnyAccount
-	String body(@PathVariable long unitId, Model model) {
-		model.addAttribute("body", budgets.body(CurrentUsers.require(), unitId));
+	String body(@SignedIn CurrentUser me, @PathVariable long unitId, Model model) {
+		model.addAttribute("body", budgets.body(me, unitId));
 		model.addAttribute("nextYear", Budgets.lastYear(clock));
 		model.addAttribute("categories", BudgetLineCategory.values());
 		return "budget/body";
@@ -119,8 +118,9 @@ class BudgetController {
 
 	@GetMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/edit")
 	@TrainingWriter
-	String editForm(@PathVariable long unitId, @PathVariable int year, Model model, Locale locale) {
-		BudgetBody body = budgets.body(CurrentUsers.require(), unitId);
+	String editForm(@SignedIn CurrentUser me, @PathVariable long unitId, @PathVariable int year, Model model,
+			Locale locale) {
+		BudgetBody body = budgets.body(me, unitId);
 		requireValidYear(year);
 		model.addAttribute("form", body.year(year).map(y -> BudgetForm.of(y, locale)).orElseGet(BudgetForm::empty));
 		return form(body, year, model);
@@ -128,10 +128,10 @@ class BudgetController {
 
 	@PostMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/edit")
 	@TrainingWriter
-	String save(@PathVariable long unitId, @PathVariable int year, @Valid @ModelAttribute("form") BudgetForm form,
+	String save(@SignedIn CurrentUser me, @PathVariable long unitId, @PathVariable int year,
+			@Valid @ModelAttribute("form") BudgetForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response,
 			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		BudgetBody body = budgets.body(me, unitId);
 		requireValidYear(year);
 		if (!result.hasErrors()) {
@@ -160,9 +160,10 @@ class BudgetController {
 
 	@PostMapping("/bodies/{unitId:\\d+}/{year:\\d{4}}/delete")
 	@TrainingWriter
-	String delete(@PathVariable long unitId, @PathVariable int year, @RequestParam int version,
+	String delete(@SignedIn CurrentUser me, @PathVariable long unitId, @PathVariable int year,
+			@RequestParam int version,
 			RedirectAttributes redirect) {
-		budgets.delete(CurrentUsers.require(), unitId, year, version);
+		budgets.delete(me, unitId, year, version);
 		redirect.addFlashAttribute("flash", "budget.flash.deleted");
 		redirect.addFlashAttribute("flashArgs", new Object[] { year });
 		return "redirect:/budget/bodies/" + unitId;

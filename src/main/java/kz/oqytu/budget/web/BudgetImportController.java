@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.budget.BudgetImports;
 import kz.oqytu.budget.Budgets;
@@ -58,14 +58,15 @@ class BudgetImportController {
 	}
 
 	@GetMapping("/template.xlsx")
-	ResponseEntity<byte[]> template(@RequestParam(required = false) Integer year) {
+	ResponseEntity<byte[]> template(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year) {
 		int y = year == null || year < Budgets.firstYear() || year > Budgets.lastYear(clock) ? LocalDate.now(clock).getYear()
 				: year;
-		return BudgetController.xlsx(imports.template(CurrentUsers.require(), y), "oqytu-budget-template-" + y + ".xlsx");
+		return BudgetController.xlsx(imports.template(me, y), "oqytu-budget-template-" + y + ".xlsx");
 	}
 
 	@PostMapping
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+	String upload(@SignedIn CurrentUser me, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes redirect)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("flashError", "import.error.fileEmpty");
@@ -85,13 +86,12 @@ class BudgetImportController {
 			redirect.addFlashAttribute("flashArgs", ex.arguments());
 			return "redirect:/budget/import";
 		}
-		UUID id = uploads.save(KIND, CurrentUsers.require().username(), file.getOriginalFilename(), content);
+		UUID id = uploads.save(KIND, me.username(), file.getOriginalFilename(), content);
 		return "redirect:/budget/import/" + id;
 	}
 
 	@GetMapping("/{id}")
-	String preview(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
+	String preview(@SignedIn CurrentUser me, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		var upload = uploads.find(id, KIND, me.username()).orElse(null);
 		if (upload == null) {
 			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
@@ -112,8 +112,7 @@ class BudgetImportController {
 	}
 
 	@PostMapping("/{id}/commit")
-	String commit(@PathVariable UUID id, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
+	String commit(@SignedIn CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
 		var upload = uploads.find(id, KIND, me.username()).orElse(null);
 		if (upload == null) {
 			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");

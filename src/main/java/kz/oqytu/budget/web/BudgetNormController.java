@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AdminOnly;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.budget.TrainingNorm;
 import kz.oqytu.shared.BusinessRuleException;
@@ -39,11 +40,12 @@ class BudgetNormController {
 	}
 
 	@PostMapping
-	String add(@Valid @ModelAttribute("form") NormForm form, BindingResult result, Model model,
+	String add(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") NormForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				budgets.addNorm(CurrentUsers.require(), form.shareValue(), form.effectiveFrom());
+				budgets.addNorm(me, form.shareValue(), form.effectiveFrom());
 				redirect.addFlashAttribute("flash", "budget.flash.normSaved");
 				return "redirect:/budget/norms";
 			}
@@ -62,12 +64,13 @@ class BudgetNormController {
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") NormForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") NormForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		TrainingNorm norm = find(id);
 		if (!result.hasErrors()) {
 			try {
-				budgets.updateNorm(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				budgets.updateNorm(me, id, form.version() == null ? -1 : form.version(),
 						form.shareValue(), form.effectiveFrom());
 				redirect.addFlashAttribute("flash", "budget.flash.normSaved");
 				return "redirect:/budget/norms";

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.calendar.FeedAddress;
 import kz.oqytu.calendar.domain.CalendarFeedService;
 import kz.oqytu.shared.NotFoundException;
@@ -36,17 +36,16 @@ class CalendarFeedPagesController {
 
 	@GetMapping("/calendar/feeds")
 	@AnyAccount
-	String feeds(@RequestParam(required = false) Long unit, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String feeds(@SignedIn CurrentUser me, @RequestParam(required = false) Long unit, Model model) {
 		model.addAttribute("feeds", feeds.addresses(me, feeds.bodiesOf(me, unit)));
 		return "calendar/feeds";
 	}
 
 	@PostMapping("/calendar/feeds/{unitId:\\d+}/regenerate")
 	@AnyAccount
-	String regenerate(@PathVariable long unitId, @RequestParam(required = false) String back,
+	String regenerate(@SignedIn CurrentUser me, @PathVariable long unitId, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
-		FeedAddress feed = feeds.regenerate(CurrentUsers.require(), unitId);
+		FeedAddress feed = feeds.regenerate(me, unitId);
 		redirect.addFlashAttribute("flash", "calendar.flash.regenerated");
 		if ("portal".equals(back)) {
 			return "redirect:/organizations/" + feed.unitId() + "/portal#portal-calendar";
@@ -56,8 +55,8 @@ class CalendarFeedPagesController {
 
 	@GetMapping("/calendar/events/{id:\\d+}.ics")
 	@AnyAccount
-	ResponseEntity<byte[]> event(@PathVariable long id, Locale locale) {
-		String ics = feeds.single(CurrentUsers.require(), id, locale)
+	ResponseEntity<byte[]> event(@SignedIn CurrentUser me, @PathVariable long id, Locale locale) {
+		String ics = feeds.single(me, id, locale)
 			.orElseThrow(() -> new NotFoundException("event " + id));
 		return ResponseEntity.ok()
 			.contentType(CalendarFeedController.TEXT_CALENDAR)

@@ -15,11 +15,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.certificates.domain.CertificatePdf;
 import kz.oqytu.certificates.domain.CertificateService;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 
 /**
  * An event's certificates for the methodologist: the list of participants with their certificate,
@@ -41,16 +43,18 @@ class CertificateController {
 	}
 
 	@GetMapping("/certificates")
-	String list(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("overview", certificates.overview(CurrentUsers.require(), id, page));
+	String list(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		model.addAttribute("overview", certificates.overview(me, id, page));
 		model.addAttribute("partSize", CertificateService.PART_SIZE);
 		return "certificates/list";
 	}
 
 	@GetMapping("/certificates/{participantId}.pdf")
-	ResponseEntity<byte[]> one(@PathVariable long id, @PathVariable long participantId, RedirectAttributes redirect) {
+	ResponseEntity<byte[]> one(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long participantId,
+			RedirectAttributes redirect) {
 		try {
-			CertificateService.Printed printed = certificates.one(CurrentUsers.require(), id, participantId);
+			CertificateService.Printed printed = certificates.one(me, id, participantId);
 			return pdf(pdf.render(List.of(printed)), "certificate-" + id + "-" + participantId + ".pdf");
 		}
 		catch (BusinessRuleException ex) {
@@ -60,10 +64,11 @@ class CertificateController {
 
 	/** Part {@code part} (from 1) of all the event's certificates. */
 	@GetMapping("/certificates.pdf")
-	ResponseEntity<byte[]> all(@PathVariable long id, @RequestParam(defaultValue = "1") int part,
+	ResponseEntity<byte[]> all(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "1") int part,
 			RedirectAttributes redirect) {
 		try {
-			List<CertificateService.Printed> printed = certificates.part(CurrentUsers.require(), id, part - 1);
+			List<CertificateService.Printed> printed = certificates.part(me, id, part - 1);
 			return pdf(pdf.render(printed), "certificates-" + id + "-" + part + ".pdf");
 		}
 		catch (BusinessRuleException ex) {
@@ -72,23 +77,20 @@ class CertificateController {
 	}
 
 	@PostMapping("/certificates/{participantId}/revoke")
-	String revoke(@PathVariable long id, @PathVariable long participantId, RedirectAttributes redirect) {
-		try {
-			certificates.revoke(CurrentUsers.require(), id, participantId);
-			redirect.addFlashAttribute("flash", "certificates.flash.revoked");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+	@OnRuleBroken(redirect = "/events/{id}/certificates")
+	String revoke(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long participantId,
+			RedirectAttributes redirect) {
+		certificates.revoke(me, id, participantId);
+		redirect.addFlashAttribute("flash", "certificates.flash.revoked");
 		return "redirect:/events/" + id + "/certificates";
 	}
 
 	@PostMapping("/certificates/language")
-	String language(@PathVariable long id, @RequestParam(required = false) Long participantId,
+	String language(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long participantId,
 			@RequestParam(required = false) String language, @RequestParam(defaultValue = "0") int page,
 			RedirectAttributes redirect) {
 		try {
-			certificates.chooseLanguage(CurrentUsers.require(), id, participantId, language);
+			certificates.chooseLanguage(me, id, participantId, language);
 			redirect.addFlashAttribute("flash", "certificates.flash.language");
 		}
 		catch (BusinessRuleException ex) {

@@ -19,13 +19,13 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.checkin.CheckinView;
 import kz.oqytu.checkin.Checkins;
 import kz.oqytu.checkin.EntryView;
-import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.QrCodes;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
@@ -62,8 +62,7 @@ class CheckinController {
 
 	@GetMapping
 	@StaffOnly
-	String page(@PathVariable long id, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String page(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("event", events.details(me, id));
 		CheckinView checkin = checkins.find(me, id).orElse(null);
 		model.addAttribute("checkin", checkin);
@@ -100,8 +99,8 @@ class CheckinController {
 	/** The list for htmx polling; 204 (nothing swapped) while nothing changed, so a choice being made stays put. */
 	@GetMapping("/entries")
 	@StaffOnly
-	Object entries(@PathVariable long id, @RequestParam(required = false) String seen, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	Object entries(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) String seen,
+			Model model) {
 		entriesModel(me, id, model);
 		if (seen != null && seen.equals(model.getAttribute("fingerprint"))) {
 			return ResponseEntity.noContent().build();
@@ -112,8 +111,9 @@ class CheckinController {
 
 	@GetMapping(value = "/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@StaffOnly
-	ResponseEntity<byte[]> qr(@PathVariable long id, @RequestParam(required = false) Integer size) {
-		CheckinView checkin = checkins.find(CurrentUsers.require(), id)
+	ResponseEntity<byte[]> qr(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(required = false) Integer size) {
+		CheckinView checkin = checkins.find(me, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
@@ -124,16 +124,17 @@ class CheckinController {
 	/** The QR code and the short code large, for the room's screen or a printout. */
 	@GetMapping("/poster")
 	@StaffOnly
-	String poster(@PathVariable long id, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String poster(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("event", events.details(me, id));
 		model.addAttribute("checkin", checkins.find(me, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "checkin/poster";
 	}
 
 	@PostMapping
+	@OnRuleBroken(redirect = "/events/{id}/checkin")
 	@TrainingWriter
-	String open(@PathVariable long id, @RequestParam(required = false) String closesAt, RedirectAttributes redirect) {
+	String open(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) String closesAt,
+			RedirectAttributes redirect) {
 		LocalDateTime at = null;
 		try {
 			at = closesAt == null || closesAt.isBlank() ? null : LocalDateTime.parse(closesAt.strip());
@@ -141,83 +142,58 @@ class CheckinController {
 		catch (DateTimeParseException ex) {
 			// stays null: the service names the rule
 		}
-		try {
-			checkins.open(CurrentUsers.require(), id, at);
-			redirect.addFlashAttribute("flash", "checkin.flash.opened");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.open(me, id, at);
+		redirect.addFlashAttribute("flash", "checkin.flash.opened");
 		return "redirect:/events/" + id + "/checkin";
 	}
 
 	@PostMapping("/close")
 	@TrainingWriter
-	String close(@PathVariable long id, RedirectAttributes redirect) {
-		checkins.close(CurrentUsers.require(), id);
+	String close(@SignedIn CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		checkins.close(me, id);
 		redirect.addFlashAttribute("flash", "checkin.flash.closed");
 		return "redirect:/events/" + id + "/checkin";
 	}
 
 	@PostMapping("/entries/{entryId:\\d+}/confirm")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
-	String confirm(@PathVariable long id, @PathVariable long entryId, @RequestParam(required = false) Long organizationId,
+	String confirm(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long entryId,
+			@RequestParam(required = false) Long organizationId,
 			RedirectAttributes redirect) {
-		try {
-			checkins.confirm(CurrentUsers.require(), id, entryId, organizationId);
-			redirect.addFlashAttribute("flash", "checkin.flash.confirmed");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.confirm(me, id, entryId, organizationId);
+		redirect.addFlashAttribute("flash", "checkin.flash.confirmed");
 		return "redirect:/events/" + id + "/checkin#entries";
 	}
 
 	@PostMapping("/confirm-all")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
-	String confirmAll(@PathVariable long id, RedirectAttributes redirect) {
-		try {
-			int added = checkins.confirmAll(CurrentUsers.require(), id);
-			redirect.addFlashAttribute("flash", "checkin.flash.confirmedAll");
-			redirect.addFlashAttribute("flashArgs", new Object[] { added });
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+	String confirmAll(@SignedIn CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		int added = checkins.confirmAll(me, id);
+		redirect.addFlashAttribute("flash", "checkin.flash.confirmedAll");
+		redirect.addFlashAttribute("flashArgs", new Object[] { added });
 		return "redirect:/events/" + id + "/checkin#entries";
 	}
 
 	@PostMapping("/entries/{entryId:\\d+}/merge")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
-	String merge(@PathVariable long id, @PathVariable long entryId, @RequestParam long participantId,
+	String merge(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long entryId,
+			@RequestParam long participantId,
 			RedirectAttributes redirect) {
-		try {
-			checkins.merge(CurrentUsers.require(), id, entryId, participantId);
-			redirect.addFlashAttribute("flash", "checkin.flash.merged");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		checkins.merge(me, id, entryId, participantId);
+		redirect.addFlashAttribute("flash", "checkin.flash.merged");
 		return "redirect:/events/" + id + "/checkin#entries";
 	}
 
 	@PostMapping("/entries/{entryId:\\d+}/reject")
+	@OnRuleBroken(redirect = "/events/{id}/checkin#entries")
 	@TrainingWriter
-	String reject(@PathVariable long id, @PathVariable long entryId, RedirectAttributes redirect) {
-		try {
-			checkins.reject(CurrentUsers.require(), id, entryId);
-			redirect.addFlashAttribute("flash", "checkin.flash.rejected");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+	String reject(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long entryId,
+			RedirectAttributes redirect) {
+		checkins.reject(me, id, entryId);
+		redirect.addFlashAttribute("flash", "checkin.flash.rejected");
 		return "redirect:/events/" + id + "/checkin#entries";
-	}
-
-	private static void flashError(RedirectAttributes redirect, BusinessRuleException ex) {
-		redirect.addFlashAttribute("flashError", ex.messageKey());
-		if (ex.arguments() != null && ex.arguments().length > 0) {
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-		}
 	}
 }

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.materials.DeliveryStatus;
@@ -56,17 +56,17 @@ class DistributionController {
 
 	@GetMapping("/{id:\\d+}/distribute")
 	@TrainingWriter
-	String distributeForm(@PathVariable long id, Model model) {
-		MaterialDetails material = materials.details(CurrentUsers.require(), id);
+	String distributeForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		MaterialDetails material = materials.details(me, id);
 		model.addAttribute("form", DistributionForm.of(material.latestVersionId(), java.time.LocalDate.now(clock)));
-		return form(model, material);
+		return form(me, model, material);
 	}
 
 	@PostMapping("/{id:\\d+}/distribute")
 	@TrainingWriter
-	String distribute(@PathVariable long id, @Valid @ModelAttribute("form") DistributionForm form,
+	String distribute(@SignedIn CurrentUser me, @PathVariable long id,
+			@Valid @ModelAttribute("form") DistributionForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		MaterialDetails material = materials.details(me, id);
 		if (!result.hasErrors()) {
 			try {
@@ -79,14 +79,13 @@ class DistributionController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(model, material);
+		return form(me, model, material);
 	}
 
 	/** Organization names for the distribution form, nearest first (htmx). */
 	@GetMapping("/organization-options")
 	@TrainingWriter
-	String organizationOptions(@RequestParam(required = false) String q, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String organizationOptions(@SignedIn CurrentUser me, @RequestParam(required = false) String q, Model model) {
 		model.addAttribute("suggestions", q == null || q.isBlank() ? List.<UnitOption>of()
 				: organizations.suggestPrimary(me.scopePath(), q, SUGGESTIONS));
 		return "materials/fragments :: organizationOptions";
@@ -94,12 +93,11 @@ class DistributionController {
 
 	@GetMapping("/{id:\\d+}/register")
 	@StaffOnly
-	String register(@PathVariable long id, @RequestParam(required = false) Long district,
+	String register(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long district,
 			@RequestParam(required = false) DeliveryStatus status, @RequestParam(required = false) Long version,
 			@RequestParam(required = false) RegisterCriteria.Missing missing,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int missingPage,
 			Model model) {
-		CurrentUser me = CurrentUsers.require();
 		RegisterCriteria criteria = new RegisterCriteria(district, status, version, missing, page, missingPage);
 		model.addAttribute("material", materials.details(me, id));
 		model.addAttribute("criteria", criteria);
@@ -113,9 +111,9 @@ class DistributionController {
 	/** What was sent to an organization: a chair's own (their phone page), or any in scope for staff. */
 	@GetMapping("/sent")
 	@AnyAccount
-	String sent(@RequestParam(required = false) Long organization, @RequestParam(defaultValue = "0") int page,
+	String sent(@SignedIn CurrentUser me, @RequestParam(required = false) Long organization,
+			@RequestParam(defaultValue = "0") int page,
 			Model model) {
-		CurrentUser me = CurrentUsers.require();
 		long organizationId;
 		if (me.is(Role.CHAIR)) {
 			organizationId = me.scopeUnitId();
@@ -132,8 +130,7 @@ class DistributionController {
 		return "materials/sent";
 	}
 
-	private String form(Model model, MaterialDetails material) {
-		CurrentUser me = CurrentUsers.require();
+	private String form(CurrentUser me, Model model, MaterialDetails material) {
 		model.addAttribute("material", material);
 		model.addAttribute("committees", organizations.committees(me));
 		model.addAttribute("targets", DistributionTarget.values());

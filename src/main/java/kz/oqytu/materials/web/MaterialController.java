@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.materials.LinkedEvent;
 import kz.oqytu.materials.MaterialCriteria;
@@ -65,13 +65,14 @@ class MaterialController {
 
 	@GetMapping
 	@AnyAccount
-	String library(@RequestParam(required = false) String q, @RequestParam(required = false) MaterialType type,
+	String library(@SignedIn CurrentUser me, @RequestParam(required = false) String q,
+			@RequestParam(required = false) MaterialType type,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) MaterialLanguage language,
 			@RequestParam(required = false) Long event, @RequestParam(defaultValue = "0") int page, Model model) {
 		MaterialCriteria criteria = new MaterialCriteria(q, type, topic, language, event, page,
 				MaterialCriteria.DEFAULT_SIZE);
 		model.addAttribute("criteria", criteria);
-		model.addAttribute("result", materials.search(CurrentUsers.require(), criteria));
+		model.addAttribute("result", materials.search(me, criteria));
 		if (event != null) {
 			events.summary(event).ifPresent(e -> model.addAttribute("eventFilter",
 					new LinkedEvent(e.id(), e.titleKk(), e.titleRu(), e.startsAt().toLocalDate())));
@@ -82,26 +83,27 @@ class MaterialController {
 
 	@GetMapping("/{id:\\d+}")
 	@AnyAccount
-	String show(@PathVariable long id, Model model) {
-		model.addAttribute("material", materials.details(CurrentUsers.require(), id));
+	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("material", materials.details(me, id));
 		reference(model);
 		return "materials/material";
 	}
 
 	@GetMapping("/new")
 	@TrainingWriter
-	String createForm(Model model) {
+	String createForm(@SignedIn CurrentUser me, Model model) {
 		model.addAttribute("form", MaterialForm.empty());
-		return form(model, null);
+		return form(me, model, null);
 	}
 
 	@PostMapping("/new")
 	@TrainingWriter
-	String create(@Valid @ModelAttribute("form") MaterialForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") MaterialForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = materials.create(CurrentUsers.require(), form.command(), form.upload());
+				long id = materials.create(me, form.command(), form.upload());
 				redirect.addFlashAttribute("flash", "materials.flash.created");
 				return "redirect:/materials/" + id;
 			}
@@ -109,25 +111,26 @@ class MaterialController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(model, null);
+		return form(me, model, null);
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String editForm(@PathVariable long id, Model model) {
-		MaterialDetails material = editable(id);
+	String editForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		MaterialDetails material = editable(me, id);
 		model.addAttribute("form", MaterialForm.of(material));
-		return form(model, material);
+		return form(me, model, material);
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") MaterialForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") MaterialForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		MaterialDetails material = editable(id);
+		MaterialDetails material = editable(me, id);
 		if (!result.hasErrors()) {
 			try {
-				materials.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				materials.update(me, id, form.version() == null ? -1 : form.version(),
 						form.command());
 				redirect.addFlashAttribute("flash", "materials.flash.saved");
 				return "redirect:/materials/" + id;
@@ -136,25 +139,26 @@ class MaterialController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(model, material);
+		return form(me, model, material);
 	}
 
 	@GetMapping("/{id:\\d+}/versions/new")
 	@TrainingWriter
-	String versionForm(@PathVariable long id, Model model) {
-		MaterialDetails material = editable(id);
+	String versionForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		MaterialDetails material = editable(me, id);
 		model.addAttribute("form", new VersionForm(null, null, material.version()));
 		return versionForm(model, material);
 	}
 
 	@PostMapping("/{id:\\d+}/versions/new")
 	@TrainingWriter
-	String addVersion(@PathVariable long id, @Valid @ModelAttribute("form") VersionForm form, BindingResult result,
+	String addVersion(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") VersionForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		MaterialDetails material = editable(id);
+		MaterialDetails material = editable(me, id);
 		if (!result.hasErrors()) {
 			try {
-				materials.addVersion(CurrentUsers.require(), id, form.version(), form.note(),
+				materials.addVersion(me, id, form.version(), form.note(),
 						MaterialForm.upload(form.file()));
 				redirect.addFlashAttribute("flash", "materials.flash.versionAdded");
 				redirect.addFlashAttribute("flashArgs", new Object[] { material.versions().size() + 1 });
@@ -173,8 +177,8 @@ class MaterialController {
 	 */
 	@GetMapping("/{id:\\d+}/versions/{versionId:\\d+}/download")
 	@AnyAccount
-	ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long versionId) {
-		MaterialDownload file = materials.download(CurrentUsers.require(), id, versionId);
+	ResponseEntity<Resource> download(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long versionId) {
+		MaterialDownload file = materials.download(me, id, versionId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.fileType().mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -185,14 +189,14 @@ class MaterialController {
 
 	@PostMapping("/{id:\\d+}/versions/{versionId:\\d+}/acknowledge")
 	@AnyAccount
-	String acknowledge(@PathVariable long id, @PathVariable long versionId,
+	String acknowledge(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long versionId,
 			@RequestParam(defaultValue = "sent") String back, RedirectAttributes redirect) {
-		materials.acknowledge(CurrentUsers.require(), id, versionId);
+		materials.acknowledge(me, id, versionId);
 		redirect.addFlashAttribute("flash", "materials.flash.acknowledged");
 		return switch (back) {
 			case "material" -> "redirect:/materials/" + id;
 			case "library" -> "redirect:/materials";
-			case "portal" -> "redirect:/organizations/" + CurrentUsers.require().scopeUnitId() + "/portal";
+			case "portal" -> "redirect:/organizations/" + me.scopeUnitId() + "/portal";
 			default -> "redirect:/materials/sent";
 		};
 	}
@@ -203,15 +207,14 @@ class MaterialController {
 	 */
 	@GetMapping("/event-options")
 	@TrainingWriter
-	String eventOptions(@RequestParam(required = false) String q,
+	String eventOptions(@SignedIn CurrentUser me, @RequestParam(required = false) String q,
 			@RequestParam(name = "eventIds", required = false) Set<Long> chosen, Model model) {
-		model.addAttribute("eventOptions", eventOptions(chosen, q));
+		model.addAttribute("eventOptions", eventOptions(me, chosen, q));
 		model.addAttribute("chosenEvents", chosen == null ? Set.of() : chosen);
 		return "materials/fragments :: eventOptions";
 	}
 
-	private List<LinkedEvent> eventOptions(Set<Long> chosen, String query) {
-		CurrentUser me = CurrentUsers.require();
+	private List<LinkedEvent> eventOptions(CurrentUser me, Set<Long> chosen, String query) {
 		Map<Long, LinkedEvent> options = new LinkedHashMap<>();
 		if (chosen != null && !chosen.isEmpty()) {
 			events.summaries(chosen)
@@ -228,18 +231,18 @@ class MaterialController {
 		return new ArrayList<>(options.values());
 	}
 
-	private MaterialDetails editable(long id) {
-		MaterialDetails material = materials.details(CurrentUsers.require(), id);
+	private MaterialDetails editable(CurrentUser me, long id) {
+		MaterialDetails material = materials.details(me, id);
 		if (!material.editable()) {
 			throw new AccessDeniedException("material " + id + " is not editable");
 		}
 		return material;
 	}
 
-	private String form(Model model, MaterialDetails material) {
+	private String form(CurrentUser me, Model model, MaterialDetails material) {
 		MaterialForm form = (MaterialForm) model.getAttribute("form");
 		model.addAttribute("material", material);
-		model.addAttribute("eventOptions", eventOptions(form == null ? Set.of() : form.chosenEvents(), null));
+		model.addAttribute("eventOptions", eventOptions(me, form == null ? Set.of() : form.chosenEvents(), null));
 		model.addAttribute("chosenEvents", form == null ? Set.of() : form.chosenEvents());
 		model.addAttribute("maxBytes", materials.maxFileBytes());
 		model.addAttribute("maxMegabytes", materials.maxFileBytes() / (1024 * 1024));

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.organizations.DistrictTotals;
 import kz.oqytu.organizations.Organizations;
@@ -30,8 +30,7 @@ class DistrictController {
 
 	@GetMapping("/organizations/districts")
 	@StaffOnly
-	String overview(@RequestParam(required = false) Integer year, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String overview(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year, Model model) {
 		List<LocalDate> dates = organizations.snapshotDates();
 		LocalDate latest = year != null ? LocalDate.of(year, 1, 1)
 				: dates.isEmpty() ? LocalDate.of(LocalDate.now(clock).getYear(), 1, 1) : dates.get(0);

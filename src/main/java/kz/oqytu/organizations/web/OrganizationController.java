@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.OrganizationCriteria;
@@ -56,12 +56,12 @@ class OrganizationController {
 
 	@GetMapping
 	@StaffOnly
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long district,
+	String list(@SignedIn CurrentUser me, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long district,
 			@RequestParam(required = false) PrimaryKind kind, @RequestParam(required = false) Boolean active,
 			@RequestParam(defaultValue = "NAME") OrganizationCriteria.Sort sort,
 			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		OrganizationCriteria criteria = new OrganizationCriteria(q, district, kind, active, sort, desc, page, size);
 		Page<OrganizationRow> result = organizations.search(me, criteria);
 		model.addAttribute("criteria", criteria);
@@ -74,8 +74,7 @@ class OrganizationController {
 
 	@GetMapping("/{id:\\d+}")
 	@AnyAccount
-	String show(@PathVariable long id, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		OrganizationDetails details = organizations.details(me, id);
 		model.addAttribute("org", details);
 		// Other spellings of the name, kept from import choices: staff see them, writers edit them.
@@ -88,18 +87,19 @@ class OrganizationController {
 
 	@GetMapping("/new")
 	@TrainingWriter
-	String createForm(Model model) {
+	String createForm(@SignedIn CurrentUser me, Model model) {
 		model.addAttribute("form", OrganizationForm.empty());
-		return form(model);
+		return form(me, model);
 	}
 
 	@PostMapping("/new")
 	@TrainingWriter
-	String create(@Valid @ModelAttribute("form") OrganizationForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = organizations.create(CurrentUsers.require(), form.command());
+				long id = organizations.create(me, form.command());
 				redirect.addFlashAttribute("flash", "organizations.flash.created");
 				return "redirect:/organizations/" + id;
 			}
@@ -107,26 +107,27 @@ class OrganizationController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(model);
+		return form(me, model);
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String editForm(@PathVariable long id, Model model) {
-		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
+	String editForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		OrganizationDetails details = organizations.details(me, id);
 		model.addAttribute("org", details);
 		model.addAttribute("form", OrganizationForm.of(details));
-		return form(model);
+		return form(me, model);
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		OrganizationDetails details = organizations.details(CurrentUsers.require(), id);
+		OrganizationDetails details = organizations.details(me, id);
 		if (!result.hasErrors()) {
 			try {
-				organizations.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				organizations.update(me, id, form.version() == null ? -1 : form.version(),
 						form.command());
 				redirect.addFlashAttribute("flash", "organizations.flash.saved");
 				return "redirect:/organizations/" + id;
@@ -136,22 +137,23 @@ class OrganizationController {
 			}
 			catch (ConflictException ex) {
 				Map<String, Object> meanwhile = Conflicts.keepTyped(model, "form", form, OrganizationForm.of(details), response);
-				meanwhile.computeIfPresent("districtId", (k, v) -> organizations.committees(CurrentUsers.require()).stream()
+				meanwhile.computeIfPresent("districtId", (k, v) -> organizations.committees(me).stream()
 					.filter(c -> v.equals(c.id())).map(c -> c.name(LocaleContextHolder.getLocale())).findFirst().orElse(v.toString()));
 				meanwhile.computeIfPresent("kind", (k, v) -> messages.getMessage("kind." + v, null, LocaleContextHolder.getLocale()));
 			}
 		}
 		model.addAttribute("org", details);
-		return form(model);
+		return form(me, model);
 	}
 
 	@PostMapping("/{id:\\d+}/membership")
 	@TrainingWriter
-	String recordMembership(@PathVariable long id, @Valid @ModelAttribute("membershipForm") MembershipForm form,
+	String recordMembership(@SignedIn CurrentUser me, @PathVariable long id,
+			@Valid @ModelAttribute("membershipForm") MembershipForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				organizations.recordMembership(CurrentUsers.require(), id, LocalDate.of(form.year(), 1, 1),
+				organizations.recordMembership(me, id, LocalDate.of(form.year(), 1, 1),
 						form.members());
 				redirect.addFlashAttribute("flash", "organizations.flash.membershipSaved");
 				return "redirect:/organizations/" + id;
@@ -160,7 +162,6 @@ class OrganizationController {
 				Forms.reject(result, ex);
 			}
 		}
-		CurrentUser me = CurrentUsers.require();
 		model.addAttribute("org", organizations.details(me, id));
 		model.addAttribute("aliases", me.isStaff() ? organizations.aliases(me, id) : java.util.List.of());
 		return "organizations/organization";
@@ -168,28 +169,30 @@ class OrganizationController {
 
 	@PostMapping("/{id:\\d+}/aliases")
 	@TrainingWriter
-	String addAlias(@PathVariable long id, @RequestParam(name = "alias", required = false) String alias,
+	String addAlias(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(name = "alias", required = false) String alias,
 			RedirectAttributes redirect) {
 		String text = alias == null ? "" : alias.strip();
 		if (text.isEmpty() || text.length() > 300 || kz.oqytu.organizations.OrganizationNames.key(text).isEmpty()) {
 			redirect.addFlashAttribute("flashError", "organizations.aliases.invalid");
 			return "redirect:/organizations/" + id + "#aliases";
 		}
-		organizations.addAliases(CurrentUsers.require(), java.util.Map.of(text, id));
+		organizations.addAliases(me, java.util.Map.of(text, id));
 		redirect.addFlashAttribute("flash", "organizations.aliases.added");
 		return "redirect:/organizations/" + id + "#aliases";
 	}
 
 	@PostMapping("/{id:\\d+}/aliases/{aliasId:\\d+}/delete")
 	@TrainingWriter
-	String removeAlias(@PathVariable long id, @PathVariable long aliasId, RedirectAttributes redirect) {
-		organizations.removeAlias(CurrentUsers.require(), id, aliasId);
+	String removeAlias(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long aliasId,
+			RedirectAttributes redirect) {
+		organizations.removeAlias(me, id, aliasId);
 		redirect.addFlashAttribute("flash", "organizations.aliases.removed");
 		return "redirect:/organizations/" + id + "#aliases";
 	}
 
-	private String form(Model model) {
-		model.addAttribute("committees", organizations.committees(CurrentUsers.require()));
+	private String form(CurrentUser me, Model model) {
+		model.addAttribute("committees", organizations.committees(me));
 		model.addAttribute("kinds", PrimaryKind.values());
 		return "organizations/organization-form";
 	}

@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.OrganizationImports;
 import kz.oqytu.shared.BusinessRuleException;
@@ -59,9 +59,8 @@ class OrganizationImportController {
 	}
 
 	@GetMapping
-	String page(@RequestParam(required = false) Long region, Model model) {
+	String page(@SignedIn CurrentUser me, @RequestParam(required = false) Long region, Model model) {
 		model.addAttribute("nextSnapshotYear", LocalDate.now(clock).getYear());
-		CurrentUser me = CurrentUsers.require();
 		// issue 17: an account above the regions chooses which region a registry file loads into
 		if (me.scopePath().chars().filter(c -> c == '/').count() == 2) {
 			model.addAttribute("targetRegions", organizations.regions(me));
@@ -76,14 +75,15 @@ class OrganizationImportController {
 	}
 
 	@GetMapping("/membership-template.xlsx")
-	ResponseEntity<byte[]> membershipTemplate(@RequestParam(required = false) Integer year) {
+	ResponseEntity<byte[]> membershipTemplate(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year) {
 		int y = year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
-		return xlsx(imports.membershipTemplate(CurrentUsers.require(), LocalDate.of(y, 1, 1)),
+		return xlsx(imports.membershipTemplate(me, LocalDate.of(y, 1, 1)),
 				"oqytu-membership-" + y + ".xlsx");
 	}
 
 	@PostMapping("/{kind:registry|membership}")
-	String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) MultipartFile file,
+	String upload(@SignedIn CurrentUser me, @PathVariable String kind,
+			@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(required = false) Long region, RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("flashError", "import.error.fileEmpty");
@@ -103,7 +103,7 @@ class OrganizationImportController {
 			redirect.addFlashAttribute("flashArgs", ex.arguments());
 			return "redirect:/organizations/import";
 		}
-		UUID id = uploads.save("organizations-" + kind, CurrentUsers.require().username(), file.getOriginalFilename(),
+		UUID id = uploads.save("organizations-" + kind, me.username(), file.getOriginalFilename(),
 				content);
 		return "redirect:/organizations/import/" + kind + "/" + id + target(kind, region);
 	}
@@ -114,9 +114,9 @@ class OrganizationImportController {
 	}
 
 	@GetMapping("/{kind:registry|membership}/{id}")
-	String preview(@PathVariable String kind, @PathVariable UUID id, @RequestParam(required = false) Long region,
+	String preview(@SignedIn CurrentUser me, @PathVariable String kind, @PathVariable UUID id,
+			@RequestParam(required = false) Long region,
 			Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(id, "organizations-" + kind, me.username()).orElse(null);
 		if (upload == null) {
 			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");
@@ -150,9 +150,9 @@ class OrganizationImportController {
 	}
 
 	@PostMapping("/{kind:registry|membership}/{id}/commit")
-	String commit(@PathVariable String kind, @PathVariable UUID id, @RequestParam(required = false) Long region,
+	String commit(@SignedIn CurrentUser me, @PathVariable String kind, @PathVariable UUID id,
+			@RequestParam(required = false) Long region,
 			RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(id, "organizations-" + kind, me.username()).orElse(null);
 		if (upload == null) {
 			redirect.addFlashAttribute("flashError", "import.error.uploadExpired");

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AdminOnly;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
@@ -35,17 +35,17 @@ class RegionController {
 	}
 
 	@GetMapping
-	String page(Model model) {
+	String page(@SignedIn CurrentUser me, Model model) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new RegionForm(null, null));
 		}
-		return page(CurrentUsers.require(), model);
+		return render(me, model);
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("form") RegionForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") RegionForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		if (!result.hasErrors()) {
 			try {
 				long id = organizations.createRegion(me, form.nameKk(), form.nameRu());
@@ -56,10 +56,10 @@ class RegionController {
 				Forms.reject(result, ex);
 			}
 		}
-		return page(me, model);
+		return render(me, model);
 	}
 
-	private String page(CurrentUser me, Model model) {
+	private String render(CurrentUser me, Model model) {
 		model.addAttribute("regions", organizations.regions(me));
 		// only an administrator at the union's root adds regions; a regional administrator sees its own
 		model.addAttribute("mayAdd", me.scopePath().chars().filter(c -> c == '/').count() == 2);

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.planning.PlanItemRef;
@@ -31,17 +32,18 @@ class EventPlanController {
 
 	@GetMapping("/plan-panel")
 	@StaffOnly
-	String panel(@PathVariable long id, Model model) {
-		model.addAttribute("link", plans.eventLink(CurrentUsers.require(), id));
+	String panel(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("link", plans.eventLink(me, id));
 		return "planning/event-panel :: panel";
 	}
 
 	@PostMapping("/plan-item")
 	@TrainingWriter
-	String link(@PathVariable long id, @RequestParam long itemId, @RequestParam(required = false) String back,
+	String link(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam long itemId,
+			@RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
 		try {
-			plans.linkEvent(CurrentUsers.require(), itemId, id);
+			plans.linkEvent(me, itemId, id);
 			redirect.addFlashAttribute("flash", "plans.flash.eventLinked");
 		}
 		catch (BusinessRuleException ex) {
@@ -57,8 +59,9 @@ class EventPlanController {
 
 	@PostMapping("/plan-item/remove")
 	@TrainingWriter
-	String unlink(@PathVariable long id, @RequestParam long itemId, RedirectAttributes redirect) {
-		plans.unlinkEvent(CurrentUsers.require(), itemId, id);
+	String unlink(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam long itemId,
+			RedirectAttributes redirect) {
+		plans.unlinkEvent(me, itemId, id);
 		redirect.addFlashAttribute("flash", "plans.flash.eventUnlinked");
 		return "redirect:/events/" + id;
 	}

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
@@ -41,10 +41,11 @@ import kz.oqytu.planning.PlanItemDetails;
 import kz.oqytu.planning.PlanPage;
 import kz.oqytu.planning.Plans;
 import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
@@ -84,8 +85,8 @@ class PlanController {
 
 	@GetMapping
 	@StaffOnly
-	String list(Model model) {
-		model.addAttribute("plans", plans.plans(CurrentUsers.require()));
+	String list(@SignedIn CurrentUser me, Model model) {
+		model.addAttribute("plans", plans.plans(me));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new PlanForm(LocalDate.now(clock).getYear() + 1, null, null));
 		}
@@ -94,11 +95,12 @@ class PlanController {
 
 	@PostMapping
 	@TrainingWriter
-	String create(@Valid @ModelAttribute("form") PlanForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") PlanForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				plans.create(CurrentUsers.require(), form.year(), form.approval());
+				plans.create(me, form.year(), form.approval());
 				redirect.addFlashAttribute("flash", "plans.flash.created");
 				redirect.addFlashAttribute("flashArgs", new Object[] { form.year() });
 				return "redirect:/plans/" + form.year();
@@ -107,14 +109,14 @@ class PlanController {
 				Forms.reject(result, ex);
 			}
 		}
-		return list(model);
+		return list(me, model);
 	}
 
 	@GetMapping("/{year:\\d{4}}")
 	@StaffOnly
-	String plan(@PathVariable int year, Model model) {
+	String plan(@SignedIn CurrentUser me, @PathVariable int year, Model model) {
 		requireValidYear(year);
-		Optional<PlanPage> page = plans.page(CurrentUsers.require(), year);
+		Optional<PlanPage> page = plans.page(me, year);
 		model.addAttribute("year", year);
 		model.addAttribute("page", page.orElse(null));
 		if (page.isPresent() && !model.containsAttribute("approvalForm")) {
@@ -129,9 +131,9 @@ class PlanController {
 
 	@GetMapping("/{year:\\d{4}}.xlsx")
 	@StaffOnly
-	ResponseEntity<byte[]> export(@PathVariable int year, Locale locale) {
+	ResponseEntity<byte[]> export(@SignedIn CurrentUser me, @PathVariable int year, Locale locale) {
 		requireValidYear(year);
-		byte[] body = plans.workbook(CurrentUsers.require(), year, locale);
+		byte[] body = plans.workbook(me, year, locale);
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -141,11 +143,12 @@ class PlanController {
 
 	@PostMapping("/{year:\\d{4}}/approval")
 	@TrainingWriter
-	String approve(@PathVariable int year, @Valid @ModelAttribute("approvalForm") ApprovalForm form,
+	String approve(@SignedIn CurrentUser me, @PathVariable int year,
+			@Valid @ModelAttribute("approvalForm") ApprovalForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				plans.approve(CurrentUsers.require(), year, form.version() == null ? -1 : form.version(), form.approval());
+				plans.approve(me, year, form.version() == null ? -1 : form.version(), form.approval());
 				redirect.addFlashAttribute("flash", "plans.flash.approved");
 				return "redirect:/plans/" + year;
 			}
@@ -154,27 +157,28 @@ class PlanController {
 			}
 		}
 		model.addAttribute("approvalOpen", true);
-		return plan(year, model);
+		return plan(me, year, model);
 	}
 
 	// ---- items
 
 	@GetMapping("/{year:\\d{4}}/items/new")
 	@TrainingWriter
-	String newItem(@PathVariable int year, Model model) {
-		requirePlan(year);
+	String newItem(@SignedIn CurrentUser me, @PathVariable int year, Model model) {
+		requirePlan(me, year);
 		model.addAttribute("form", PlanItemForm.empty());
-		return itemForm(year, null, model);
+		return itemForm(me, year, null, model);
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/new")
 	@TrainingWriter
-	String addItem(@PathVariable int year, @Valid @ModelAttribute("form") PlanItemForm form, BindingResult result,
+	String addItem(@SignedIn CurrentUser me, @PathVariable int year, @Valid @ModelAttribute("form") PlanItemForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		requirePlan(year);
+		requirePlan(me, year);
 		if (!result.hasErrors()) {
 			try {
-				long id = plans.addItem(CurrentUsers.require(), year, form.command());
+				long id = plans.addItem(me, year, form.command());
 				redirect.addFlashAttribute("flash", "plans.flash.itemAdded");
 				return "redirect:/plans/" + year + "/items/" + id;
 			}
@@ -182,14 +186,14 @@ class PlanController {
 				Forms.reject(result, ex);
 			}
 		}
-		return itemForm(year, null, model);
+		return itemForm(me, year, null, model);
 	}
 
 	@GetMapping("/{year:\\d{4}}/items/{id:\\d+}")
 	@StaffOnly
-	String item(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) String q,
+	String item(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id,
+			@RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer month, @RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		PlanItemDetails details = plans.item(me, year, id);
 		model.addAttribute("details", details);
 		model.addAttribute("item", details.item());
@@ -209,20 +213,21 @@ class PlanController {
 
 	@GetMapping("/{year:\\d{4}}/items/{id:\\d+}/edit")
 	@TrainingWriter
-	String editItem(@PathVariable int year, @PathVariable long id, Model model) {
-		PlanItemDetails details = plans.item(CurrentUsers.require(), year, id);
+	String editItem(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id, Model model) {
+		PlanItemDetails details = plans.item(me, year, id);
 		model.addAttribute("form", PlanItemForm.of(details.item()));
-		return itemForm(year, details, model);
+		return itemForm(me, year, details, model);
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/edit")
 	@TrainingWriter
-	String updateItem(@PathVariable int year, @PathVariable long id, @Valid @ModelAttribute("form") PlanItemForm form,
+	String updateItem(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id,
+			@Valid @ModelAttribute("form") PlanItemForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		PlanItemDetails details = plans.item(CurrentUsers.require(), year, id);
+		PlanItemDetails details = plans.item(me, year, id);
 		if (!result.hasErrors()) {
 			try {
-				plans.updateItem(CurrentUsers.require(), year, id, form.version() == null ? -1 : form.version(),
+				plans.updateItem(me, year, id, form.version() == null ? -1 : form.version(),
 						form.command());
 				redirect.addFlashAttribute("flash", "plans.flash.itemSaved");
 				return "redirect:/plans/" + year + "/items/" + id;
@@ -234,32 +239,29 @@ class PlanController {
 				labelled(Conflicts.keepTyped(model, "form", form, PlanItemForm.of(details.item()), response));
 			}
 		}
-		return itemForm(year, details, model);
+		return itemForm(me, year, details, model);
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/delete")
+	@OnRuleBroken(redirect = "/plans/{year}/items/{id}")
 	@TrainingWriter
-	String deleteItem(@PathVariable int year, @PathVariable long id, @RequestParam int version,
+	String deleteItem(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id,
+			@RequestParam int version,
 			RedirectAttributes redirect) {
-		try {
-			plans.deleteItem(CurrentUsers.require(), year, id, version);
-			redirect.addFlashAttribute("flash", "plans.flash.itemDeleted");
-			return "redirect:/plans/" + year;
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-			return "redirect:/plans/" + year + "/items/" + id;
-		}
+		plans.deleteItem(me, year, id, version);
+		redirect.addFlashAttribute("flash", "plans.flash.itemDeleted");
+		return "redirect:/plans/" + year;
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/events")
 	@TrainingWriter
-	String linkEvent(@PathVariable int year, @PathVariable long id, @RequestParam long eventId,
+	String linkEvent(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id,
+			@RequestParam long eventId,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer month,
 			RedirectAttributes redirect) {
-		plans.item(CurrentUsers.require(), year, id);
+		plans.item(me, year, id);
 		try {
-			plans.linkEvent(CurrentUsers.require(), id, eventId);
+			plans.linkEvent(me, id, eventId);
 			redirect.addFlashAttribute("flash", "plans.flash.eventLinked");
 		}
 		catch (BusinessRuleException ex) {
@@ -272,10 +274,11 @@ class PlanController {
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/events/{eventId:\\d+}/unlink")
 	@TrainingWriter
-	String unlinkEvent(@PathVariable int year, @PathVariable long id, @PathVariable long eventId,
+	String unlinkEvent(@SignedIn CurrentUser me, @PathVariable int year, @PathVariable long id,
+			@PathVariable long eventId,
 			RedirectAttributes redirect) {
-		plans.item(CurrentUsers.require(), year, id);
-		plans.unlinkEvent(CurrentUsers.require(), id, eventId);
+		plans.item(me, year, id);
+		plans.unlinkEvent(me, id, eventId);
 		redirect.addFlashAttribute("flash", "plans.flash.eventUnlinked");
 		return "redirect:/plans/" + year + "/items/" + id;
 	}
@@ -283,9 +286,9 @@ class PlanController {
 	/** Organization options for an item's targets, found by name (htmx swaps them into the select). */
 	@GetMapping("/organization-options")
 	@TrainingWriter
-	String organizationOptions(@RequestParam(required = false) String q,
+	String organizationOptions(@SignedIn CurrentUser me, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Set<Long> organizationIds, Model model) {
-		model.addAttribute("organizationOptions", organizationOptions(organizationIds, q));
+		model.addAttribute("organizationOptions", organizationOptions(me, organizationIds, q));
 		model.addAttribute("selectedOrganizations", organizationIds == null ? Set.of() : organizationIds);
 		return "planning/plan-item-form :: organizationOptions";
 	}
@@ -294,20 +297,21 @@ class PlanController {
 
 	@GetMapping("/{year:\\d{4}}/review")
 	@TrainingWriter
-	String reviewForm(@PathVariable int year, Model model) {
-		PlanPage page = requirePlan(year);
+	String reviewForm(@SignedIn CurrentUser me, @PathVariable int year, Model model) {
+		PlanPage page = requirePlan(me, year);
 		model.addAttribute("form", ReviewForm.of(page.plan(), page.items()));
 		return review(page, model);
 	}
 
 	@PostMapping("/{year:\\d{4}}/review")
 	@TrainingWriter
-	String saveReview(@PathVariable int year, @Valid @ModelAttribute("form") ReviewForm form, BindingResult result,
+	String saveReview(@SignedIn CurrentUser me, @PathVariable int year, @Valid @ModelAttribute("form") ReviewForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		PlanPage page = requirePlan(year);
+		PlanPage page = requirePlan(me, year);
 		if (!result.hasErrors()) {
 			try {
-				plans.review(CurrentUsers.require(), year, form.version() == null ? -1 : form.version(),
+				plans.review(me, year, form.version() == null ? -1 : form.version(),
 						form.review(page.items()));
 				redirect.addFlashAttribute("flash", "plans.flash.reviewed");
 				return "redirect:/plans/" + year;
@@ -320,18 +324,13 @@ class PlanController {
 	}
 
 	@PostMapping("/{year:\\d{4}}/copy")
+	@OnRuleBroken(redirect = "/plans/{year}")
 	@TrainingWriter
-	String copy(@PathVariable int year, RedirectAttributes redirect) {
-		try {
-			int next = plans.copyToNextYear(CurrentUsers.require(), year);
-			redirect.addFlashAttribute("flash", "plans.flash.copied");
-			redirect.addFlashAttribute("flashArgs", new Object[] { year, next });
-			return "redirect:/plans/" + next;
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-			return "redirect:/plans/" + year;
-		}
+	String copy(@SignedIn CurrentUser me, @PathVariable int year, RedirectAttributes redirect) {
+		int next = plans.copyToNextYear(me, year);
+		redirect.addFlashAttribute("flash", "plans.flash.copied");
+		redirect.addFlashAttribute("flashArgs", new Object[] { year, next });
+		return "redirect:/plans/" + next;
 	}
 
 	// ---- helpers
@@ -365,14 +364,13 @@ class PlanController {
 		}
 	}
 
-	private String itemForm(int year, PlanItemDetails details, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	private String itemForm(CurrentUser me, int year, PlanItemDetails details, Model model) {
 		model.addAttribute("year", year);
 		model.addAttribute("details", details);
 		model.addAttribute("committees", organizations.committees(me));
 		PlanItemForm form = (PlanItemForm) model.getAttribute("form");
 		Set<Long> selected = form == null || form.organizationIds() == null ? Set.of() : form.organizationIds();
-		model.addAttribute("organizationOptions", organizationOptions(selected, null));
+		model.addAttribute("organizationOptions", organizationOptions(me, selected, null));
 		model.addAttribute("selectedOrganizations", selected);
 		model.addAttribute("periods", periods());
 		reference(model);
@@ -380,10 +378,9 @@ class PlanController {
 	}
 
 	/** The chosen primary organizations first, then those whose names match the search. */
-	private List<UnitOption> organizationOptions(Set<Long> selected, String query) {
+	private List<UnitOption> organizationOptions(CurrentUser me, Set<Long> selected, String query) {
 		List<UnitOption> options = new ArrayList<>();
 		Set<Long> chosen = selected == null ? Set.of() : selected;
-		CurrentUser me = CurrentUsers.require();
 		if (!chosen.isEmpty()) {
 			organizations.infos(chosen).values().stream()
 				.filter(UnitInfo::isPrimary)
@@ -414,9 +411,9 @@ class PlanController {
 		return periods;
 	}
 
-	private PlanPage requirePlan(int year) {
+	private PlanPage requirePlan(CurrentUser me, int year) {
 		requireValidYear(year);
-		return plans.page(CurrentUsers.require(), year).orElseThrow(() -> new NotFoundException("plan " + year));
+		return plans.page(me, year).orElseThrow(() -> new NotFoundException("plan " + year));
 	}
 
 	private void requireValidYear(int year) {

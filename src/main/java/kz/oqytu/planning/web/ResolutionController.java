@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.planning.PlanItemRef;
@@ -56,8 +56,7 @@ class ResolutionController {
 
 	@GetMapping
 	@StaffOnly
-	String list(Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String list(@SignedIn CurrentUser me, Model model) {
 		model.addAttribute("resolutions", resolutions.list(me));
 		model.addAttribute("overdue", resolutions.overdueTasks(me));
 		model.addAttribute("counts", resolutions.taskCounts(me));
@@ -74,11 +73,12 @@ class ResolutionController {
 
 	@PostMapping("/new")
 	@TrainingWriter
-	String create(@Valid @ModelAttribute("form") ResolutionForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") ResolutionForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = resolutions.create(CurrentUsers.require(), form.command());
+				long id = resolutions.create(me, form.command());
 				redirect.addFlashAttribute("flash", "resolutions.flash.created");
 				return "redirect:/resolutions/" + id;
 			}
@@ -92,16 +92,16 @@ class ResolutionController {
 
 	@GetMapping("/{id:\\d+}")
 	@StaffOnly
-	String show(@PathVariable long id, Model model) {
-		model.addAttribute("resolution", resolutions.resolution(CurrentUsers.require(), id));
+	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("resolution", resolutions.resolution(me, id));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "planning/resolution";
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String edit(@PathVariable long id, Model model) {
-		ResolutionView resolution = resolutions.resolution(CurrentUsers.require(), id);
+	String edit(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		ResolutionView resolution = resolutions.resolution(me, id);
 		model.addAttribute("resolution", resolution);
 		model.addAttribute("form", ResolutionForm.of(resolution));
 		return "planning/resolution-form";
@@ -109,12 +109,13 @@ class ResolutionController {
 
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") ResolutionForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") ResolutionForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		ResolutionView resolution = resolutions.resolution(CurrentUsers.require(), id);
+		ResolutionView resolution = resolutions.resolution(me, id);
 		if (!result.hasErrors()) {
 			try {
-				resolutions.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				resolutions.update(me, id, form.version() == null ? -1 : form.version(),
 						form.command());
 				redirect.addFlashAttribute("flash", "resolutions.flash.saved");
 				return "redirect:/resolutions/" + id;
@@ -129,18 +130,19 @@ class ResolutionController {
 
 	@GetMapping("/{id:\\d+}/tasks/new")
 	@TrainingWriter
-	String newTask(@PathVariable long id, Model model) {
+	String newTask(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("form", TaskForm.empty());
-		return taskForm(id, null, model);
+		return taskForm(me, id, null, model);
 	}
 
 	@PostMapping("/{id:\\d+}/tasks/new")
 	@TrainingWriter
-	String addTask(@PathVariable long id, @Valid @ModelAttribute("form") TaskForm form, BindingResult result,
+	String addTask(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") TaskForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				resolutions.addTask(CurrentUsers.require(), id, form.command());
+				resolutions.addTask(me, id, form.command());
 				redirect.addFlashAttribute("flash", "resolutions.flash.taskAdded");
 				return "redirect:/resolutions/" + id;
 			}
@@ -148,24 +150,25 @@ class ResolutionController {
 				Forms.reject(result, ex);
 			}
 		}
-		return taskForm(id, null, model);
+		return taskForm(me, id, null, model);
 	}
 
 	@GetMapping("/{id:\\d+}/tasks/{taskId:\\d+}/edit")
 	@TrainingWriter
-	String editTask(@PathVariable long id, @PathVariable long taskId, Model model) {
-		model.addAttribute("form", TaskForm.of(resolutions.task(CurrentUsers.require(), id, taskId)));
-		return taskForm(id, taskId, model);
+	String editTask(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long taskId, Model model) {
+		model.addAttribute("form", TaskForm.of(resolutions.task(me, id, taskId)));
+		return taskForm(me, id, taskId, model);
 	}
 
 	@PostMapping("/{id:\\d+}/tasks/{taskId:\\d+}/edit")
 	@TrainingWriter
-	String updateTask(@PathVariable long id, @PathVariable long taskId, @Valid @ModelAttribute("form") TaskForm form,
+	String updateTask(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long taskId,
+			@Valid @ModelAttribute("form") TaskForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		resolutions.task(CurrentUsers.require(), id, taskId);
+		resolutions.task(me, id, taskId);
 		if (!result.hasErrors()) {
 			try {
-				resolutions.updateTask(CurrentUsers.require(), id, taskId, form.version() == null ? -1 : form.version(),
+				resolutions.updateTask(me, id, taskId, form.version() == null ? -1 : form.version(),
 						form.command());
 				redirect.addFlashAttribute("flash", "resolutions.flash.taskSaved");
 				return "redirect:/resolutions/" + id;
@@ -174,21 +177,21 @@ class ResolutionController {
 				Forms.reject(result, ex);
 			}
 		}
-		return taskForm(id, taskId, model);
+		return taskForm(me, id, taskId, model);
 	}
 
 	@PostMapping("/{id:\\d+}/tasks/{taskId:\\d+}/delete")
 	@TrainingWriter
-	String deleteTask(@PathVariable long id, @PathVariable long taskId, @RequestParam int version,
+	String deleteTask(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long taskId,
+			@RequestParam int version,
 			RedirectAttributes redirect) {
-		resolutions.deleteTask(CurrentUsers.require(), id, taskId, version);
+		resolutions.deleteTask(me, id, taskId, version);
 		redirect.addFlashAttribute("flash", "resolutions.flash.taskDeleted");
 		return "redirect:/resolutions/" + id;
 	}
 
 	/** Plan items and events of the resolution's year and the next, to link the task to. */
-	private String taskForm(long id, Long taskId, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	private String taskForm(CurrentUser me, long id, Long taskId, Model model) {
 		ResolutionView resolution = resolutions.resolution(me, id);
 		int year = resolution.adoptedOn().getYear();
 		List<PlanItemRef> items = new ArrayList<>(plans.itemOptions(me, year));

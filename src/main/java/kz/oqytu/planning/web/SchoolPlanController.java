@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.planning.SchoolCriteria;
@@ -29,6 +29,7 @@ import kz.oqytu.planning.SchoolPlans;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.TrainingCatalog;
 import java.time.Clock;
 
@@ -57,10 +58,10 @@ class SchoolPlanController {
 
 	@GetMapping
 	@StaffOnly
-	String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long district,
+	String overview(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long district,
 			@RequestParam(required = false) SchoolPlanState state, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		int y = year != null && SchoolPlans.validYear(year, LocalDate.now(clock)) ? year : LocalDate.now(clock).getYear();
 		SchoolCriteria criteria = new SchoolCriteria(y, district, state, q, page, SchoolCriteria.DEFAULT_SIZE);
 		model.addAttribute("criteria", criteria);
@@ -73,9 +74,8 @@ class SchoolPlanController {
 
 	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}")
 	@AnyAccount
-	String plan(@PathVariable long organizationId, @PathVariable int year, Model model) {
+	String plan(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year, Model model) {
 		requireValidYear(year);
-		CurrentUser me = CurrentUsers.require();
 		SchoolPlanView plan = schools.page(me, organizationId, year);
 		model.addAttribute("plan", plan);
 		model.addAttribute("editable", schools.canEdit(me, organizationId));
@@ -88,21 +88,21 @@ class SchoolPlanController {
 
 	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/new")
 	@AnyAccount
-	String newItem(@PathVariable long organizationId, @PathVariable int year, Model model) {
-		requireEditable(organizationId, year);
+	String newItem(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year, Model model) {
+		requireEditable(me, organizationId, year);
 		model.addAttribute("form", SchoolItemForm.empty(LocalDate.now(clock)));
-		return form(organizationId, year, null, model);
+		return form(me, organizationId, year, null, model);
 	}
 
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/new")
 	@AnyAccount
-	String addItem(@PathVariable long organizationId, @PathVariable int year,
+	String addItem(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
 			@Valid @ModelAttribute("form") SchoolItemForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		requireEditable(organizationId, year);
+		requireEditable(me, organizationId, year);
 		if (!result.hasErrors()) {
 			try {
-				schools.addItem(CurrentUsers.require(), organizationId, year, form.command());
+				schools.addItem(me, organizationId, year, form.command());
 				redirect.addFlashAttribute("flash", "schools.flash.added");
 				return "redirect:/schools/" + organizationId + "/" + year;
 			}
@@ -110,26 +110,28 @@ class SchoolPlanController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(organizationId, year, null, model);
+		return form(me, organizationId, year, null, model);
 	}
 
 	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/edit")
 	@AnyAccount
-	String editItem(@PathVariable long organizationId, @PathVariable int year, @PathVariable long id, Model model) {
-		requireEditable(organizationId, year);
-		model.addAttribute("form", SchoolItemForm.of(schools.item(CurrentUsers.require(), organizationId, year, id)));
-		return form(organizationId, year, id, model);
+	String editItem(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
+			@PathVariable long id, Model model) {
+		requireEditable(me, organizationId, year);
+		model.addAttribute("form", SchoolItemForm.of(schools.item(me, organizationId, year, id)));
+		return form(me, organizationId, year, id, model);
 	}
 
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/edit")
 	@AnyAccount
-	String updateItem(@PathVariable long organizationId, @PathVariable int year, @PathVariable long id,
+	String updateItem(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
+			@PathVariable long id,
 			@Valid @ModelAttribute("form") SchoolItemForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		requireEditable(organizationId, year);
+		requireEditable(me, organizationId, year);
 		if (!result.hasErrors()) {
 			try {
-				schools.updateItem(CurrentUsers.require(), organizationId, year, id,
+				schools.updateItem(me, organizationId, year, id,
 						form.version() == null ? -1 : form.version(), form.command());
 				redirect.addFlashAttribute("flash", "schools.flash.saved");
 				return "redirect:/schools/" + organizationId + "/" + year;
@@ -138,15 +140,16 @@ class SchoolPlanController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(organizationId, year, id, model);
+		return form(me, organizationId, year, id, model);
 	}
 
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/delete")
 	@AnyAccount
-	String deleteItem(@PathVariable long organizationId, @PathVariable int year, @PathVariable long id,
+	String deleteItem(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
+			@PathVariable long id,
 			@RequestParam int version, RedirectAttributes redirect) {
-		requireEditable(organizationId, year);
-		schools.deleteItem(CurrentUsers.require(), organizationId, year, id, version);
+		requireEditable(me, organizationId, year);
+		schools.deleteItem(me, organizationId, year, id, version);
 		redirect.addFlashAttribute("flash", "schools.flash.deleted");
 		return "redirect:/schools/" + organizationId + "/" + year;
 	}
@@ -154,11 +157,11 @@ class SchoolPlanController {
 	/** Starts the year's plan as a copy of last year's (decision 30); back to the portal when asked from it. */
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/copy-previous")
 	@AnyAccount
-	String copyPrevious(@PathVariable long organizationId, @PathVariable int year,
+	String copyPrevious(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
 			@RequestParam(defaultValue = "plan") String back, RedirectAttributes redirect) {
-		requireEditable(organizationId, year);
+		requireEditable(me, organizationId, year);
 		try {
-			int copied = schools.copyPreviousYear(CurrentUsers.require(), organizationId, year);
+			int copied = schools.copyPreviousYear(me, organizationId, year);
 			redirect.addFlashAttribute("flash", "schools.flash.copied");
 			redirect.addFlashAttribute("flashArgs", new Object[] { copied, year - 1 });
 		}
@@ -174,35 +177,28 @@ class SchoolPlanController {
 
 	/** Starts the year's plan from the organization's requests and the regional plan's items for it (decision 0050). */
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/from-requests")
+	@OnRuleBroken(redirect = "/schools/{organizationId}/{year}")
 	@AnyAccount
-	String fromRequests(@PathVariable long organizationId, @PathVariable int year, java.util.Locale locale,
+	String fromRequests(@SignedIn CurrentUser me, @PathVariable long organizationId, @PathVariable int year,
+			java.util.Locale locale,
 			RedirectAttributes redirect) {
-		requireEditable(organizationId, year);
-		try {
-			int added = schools.startFromRequests(CurrentUsers.require(), organizationId, year, locale);
-			redirect.addFlashAttribute("flash", "schools.flash.fromRequests");
-			redirect.addFlashAttribute("flashArgs", new Object[] { added });
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			if (ex.arguments() != null && ex.arguments().length > 0) {
-				redirect.addFlashAttribute("flashArgs", ex.arguments());
-			}
-		}
+		requireEditable(me, organizationId, year);
+		int added = schools.startFromRequests(me, organizationId, year, locale);
+		redirect.addFlashAttribute("flash", "schools.flash.fromRequests");
+		redirect.addFlashAttribute("flashArgs", new Object[] { added });
 		return "redirect:/schools/" + organizationId + "/" + year;
 	}
 
-	private String form(long organizationId, int year, Long itemId, Model model) {
-		model.addAttribute("plan", schools.page(CurrentUsers.require(), organizationId, year));
+	private String form(CurrentUser me, long organizationId, int year, Long itemId, Model model) {
+		model.addAttribute("plan", schools.page(me, organizationId, year));
 		model.addAttribute("itemId", itemId);
 		reference(model);
 		return "planning/school-item-form";
 	}
 
 	/** Reading first, so a chair of another organization is refused (403), not told it is not theirs. */
-	private void requireEditable(long organizationId, int year) {
+	private void requireEditable(CurrentUser me, long organizationId, int year) {
 		requireValidYear(year);
-		CurrentUser me = CurrentUsers.require();
 		schools.page(me, organizationId, year);
 		if (!schools.canEdit(me, organizationId)) {
 			throw new AccessDeniedException("the school plan is kept by the organization's chair");

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
@@ -34,6 +34,7 @@ import kz.oqytu.planning.RequestView;
 import kz.oqytu.planning.TopicRequests;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.SurveyResults;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventStatus;
@@ -76,10 +77,10 @@ class TopicRequestController {
 
 	@GetMapping
 	@AnyAccount
-	String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) RequestStatus status,
+	String list(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) RequestStatus status,
 			@RequestParam(required = false) Long district, @RequestParam(required = false) String topic,
 			@RequestParam(required = false) String category, @RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		reference(model);
 		if (me.is(Role.CHAIR)) {
 			model.addAttribute("requests", requests.mine(me));
@@ -98,17 +99,18 @@ class TopicRequestController {
 
 	@GetMapping("/new")
 	@AnyAccount
-	String newRequest(Model model) {
-		requireChair();
+	String newRequest(@SignedIn CurrentUser me, Model model) {
+		requireChair(me);
 		model.addAttribute("form", RequestForm.empty(RequestForm.defaultYear(LocalDate.now(clock))));
 		return form(null, model);
 	}
 
 	@PostMapping("/new")
 	@AnyAccount
-	String submit(@Valid @ModelAttribute("form") RequestForm form, BindingResult result, Model model,
+	String submit(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") RequestForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
-		CurrentUser me = requireChair();
+		requireChair(me);
 		if (!result.hasErrors()) {
 			try {
 				requests.submit(me, me.scopeUnitId(), form.command());
@@ -124,8 +126,7 @@ class TopicRequestController {
 
 	@GetMapping("/{id:\\d+}")
 	@AnyAccount
-	String show(@PathVariable long id, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		RequestView request = requests.request(me, id);
 		model.addAttribute("topicRequest", request);
 		if (me.writesTraining()) {
@@ -140,11 +141,12 @@ class TopicRequestController {
 
 	@PostMapping("/{id:\\d+}/decision")
 	@TrainingWriter
-	String decide(@PathVariable long id, @Valid @ModelAttribute("decision") DecisionForm form, BindingResult result,
+	String decide(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("decision") DecisionForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				requests.decide(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				requests.decide(me, id, form.version() == null ? -1 : form.version(),
 						form.decision());
 				redirect.addFlashAttribute("flash", "requests.flash.decided");
 				return "redirect:/requests/" + id;
@@ -153,22 +155,23 @@ class TopicRequestController {
 				Forms.reject(result, ex);
 			}
 		}
-		return show(id, model);
+		return show(me, id, model);
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	@AnyAccount
-	String edit(@PathVariable long id, Model model) {
-		RequestView request = requests.request(requireChair(), id);
+	String edit(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		RequestView request = requests.request(requireChair(me), id);
 		model.addAttribute("form", RequestForm.of(request));
 		return form(request, model);
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
 	@AnyAccount
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") RequestForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") RequestForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		CurrentUser me = requireChair();
+		requireChair(me);
 		RequestView request = requests.request(me, id);
 		if (!result.hasErrors()) {
 			try {
@@ -184,24 +187,20 @@ class TopicRequestController {
 	}
 
 	@PostMapping("/{id:\\d+}/withdraw")
+	@OnRuleBroken(redirect = "/requests/{id}")
 	@AnyAccount
-	String withdraw(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-		try {
-			requests.withdraw(requireChair(), id, version);
-			redirect.addFlashAttribute("flash", "requests.flash.withdrawn");
-			return "redirect:/requests";
-		}
-		catch (BusinessRuleException ex) {
-			PlanController.flashError(redirect, ex);
-			return "redirect:/requests/" + id;
-		}
+	String withdraw(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam int version,
+			RedirectAttributes redirect) {
+		requests.withdraw(requireChair(me), id, version);
+		redirect.addFlashAttribute("flash", "requests.flash.withdrawn");
+		return "redirect:/requests";
 	}
 
 	@GetMapping("/demand")
 	@StaffOnly
-	String demand(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer surveyYear,
+	String demand(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer surveyYear,
 			Model model) {
-		CurrentUser me = CurrentUsers.require();
 		List<Integer> years = requests.years(me);
 		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 2 ? year : RequestForm.defaultYear(LocalDate.now(clock));
 		List<Integer> surveyYears = surveys.years(me);
@@ -225,8 +224,8 @@ class TopicRequestController {
 
 	@GetMapping("/campaigns")
 	@StaffOnly
-	String campaigns(Model model) {
-		model.addAttribute("campaigns", requests.campaigns(CurrentUsers.require()));
+	String campaigns(@SignedIn CurrentUser me, Model model) {
+		model.addAttribute("campaigns", requests.campaigns(me));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", CampaignForm.empty(LocalDate.now(clock)));
 		}
@@ -236,11 +235,12 @@ class TopicRequestController {
 
 	@PostMapping("/campaigns")
 	@TrainingWriter
-	String openCampaign(@Valid @ModelAttribute("form") CampaignForm form, BindingResult result, Model model,
+	String openCampaign(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") CampaignForm form,
+			BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = requests.openCampaign(CurrentUsers.require(), form.command());
+				long id = requests.openCampaign(me, form.command());
 				redirect.addFlashAttribute("flash", "requests.flash.campaignOpened");
 				return "redirect:/requests/campaigns/" + id;
 			}
@@ -248,13 +248,14 @@ class TopicRequestController {
 				Forms.reject(result, ex);
 			}
 		}
-		return campaigns(model);
+		return campaigns(me, model);
 	}
 
 	@GetMapping("/campaigns/{id:\\d+}")
 	@StaffOnly
-	String campaign(@PathVariable long id, @RequestParam(required = false) Long district, Model model) {
-		CampaignAnswers answers = requests.campaign(CurrentUsers.require(), id);
+	String campaign(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long district,
+			Model model) {
+		CampaignAnswers answers = requests.campaign(me, id);
 		model.addAttribute("answers", answers);
 		model.addAttribute("district", district);
 		model.addAttribute("today", LocalDate.now(clock));
@@ -263,8 +264,8 @@ class TopicRequestController {
 
 	@GetMapping("/campaigns/{id:\\d+}/edit")
 	@TrainingWriter
-	String editCampaign(@PathVariable long id, Model model) {
-		CampaignAnswers answers = requests.campaign(CurrentUsers.require(), id);
+	String editCampaign(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		CampaignAnswers answers = requests.campaign(me, id);
 		model.addAttribute("campaign", answers.campaign());
 		model.addAttribute("form", CampaignForm.of(answers.campaign()));
 		return "planning/campaign-form";
@@ -272,12 +273,13 @@ class TopicRequestController {
 
 	@PostMapping("/campaigns/{id:\\d+}/edit")
 	@TrainingWriter
-	String updateCampaign(@PathVariable long id, @Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
+	String updateCampaign(@SignedIn CurrentUser me, @PathVariable long id,
+			@Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		CampaignAnswers answers = requests.campaign(CurrentUsers.require(), id);
+		CampaignAnswers answers = requests.campaign(me, id);
 		if (!result.hasErrors()) {
 			try {
-				requests.updateCampaign(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				requests.updateCampaign(me, id, form.version() == null ? -1 : form.version(),
 						form.command());
 				redirect.addFlashAttribute("flash", "requests.flash.campaignSaved");
 				return "redirect:/requests/campaigns/" + id;
@@ -310,8 +312,7 @@ class TopicRequestController {
 		model.addAttribute("statuses", RequestStatus.values());
 	}
 
-	private static CurrentUser requireChair() {
-		CurrentUser me = CurrentUsers.require();
+	private static CurrentUser requireChair(CurrentUser me) {
 		if (!me.is(Role.CHAIR)) {
 			throw new AccessDeniedException("requests are submitted by a primary organization's chair");
 		}

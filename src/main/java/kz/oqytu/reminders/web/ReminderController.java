@@ -15,7 +15,7 @@ import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.AdminOnly;
 import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.reminders.ReminderKind;
 import kz.oqytu.reminders.domain.ReminderSettings;
 
@@ -42,17 +42,17 @@ class ReminderController {
 
 	@PostMapping("/admin/reminders")
 	@AdminOnly
-	String saveSwitches(@RequestParam(name = "enabled", required = false) List<String> enabled,
+	String saveSwitches(@SignedIn CurrentUser me,
+			@RequestParam(name = "enabled", required = false) List<String> enabled,
 			RedirectAttributes redirect) {
-		settings.setSwitches(kinds(enabled), CurrentUsers.require().username());
+		settings.setSwitches(kinds(enabled), me.username());
 		redirect.addFlashAttribute("flash", "reminders.admin.flash.saved");
 		return "redirect:/admin/reminders";
 	}
 
 	@GetMapping("/account/notifications")
 	@AnyAccount
-	String preferences(Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String preferences(@SignedIn CurrentUser me, Model model) {
 		model.addAttribute("preferences", settings.preferences(me.id()));
 		model.addAttribute("email", accounts.find(me.id()).map(a -> a.email()).orElse(null));
 		model.addAttribute("switches", settings.switches());
@@ -63,12 +63,12 @@ class ReminderController {
 
 	@PostMapping("/account/notifications")
 	@AnyAccount
-	String savePreferences(@RequestParam(defaultValue = "kk") String language,
+	String savePreferences(@SignedIn CurrentUser me, @RequestParam(defaultValue = "kk") String language,
 			@RequestParam(name = "wanted", required = false) List<String> wanted, RedirectAttributes redirect) {
 		String lang = ReminderSettings.LANGUAGES.contains(language) ? language : "kk";
 		Set<ReminderKind> out = EnumSet.allOf(ReminderKind.class);
 		out.removeAll(kinds(wanted));
-		settings.savePreferences(CurrentUsers.require().id(), lang, out);
+		settings.savePreferences(me.id(), lang, out);
 		redirect.addFlashAttribute("flash", "reminders.prefs.flash.saved");
 		return "redirect:/account/notifications";
 	}

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.AnyAccount;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.reports.ChairPortals;
 import java.time.Clock;
 
@@ -41,14 +42,15 @@ class ChairPortalController {
 
 	@GetMapping("/organizations/{id:\\d+}/portal")
 	@AnyAccount
-	String portal(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+	String portal(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer year,
+			Model model) {
 		int thisYear = LocalDate.now(clock).getYear();
 		int y = year != null && year >= 2000 && year <= thisYear + 1 ? year : thisYear;
-		model.addAttribute("portal", portals.portal(CurrentUsers.require(), id, y));
+		model.addAttribute("portal", portals.portal(me, id, y));
 		// read after the portal, whose scope check refuses another organization's chair first
-		model.addAttribute("copyPrevious", schools.canCopyPreviousYear(CurrentUsers.require(), id, y));
+		model.addAttribute("copyPrevious", schools.canCopyPreviousYear(me, id, y));
 		// issue #20: the organization's calendar feed (its address is made on the first view)
-		model.addAttribute("calendarFeed", calendars.address(CurrentUsers.require(), id));
+		model.addAttribute("calendarFeed", calendars.address(me, id));
 		model.addAttribute("years", java.util.List.of(thisYear + 1, thisYear, thisYear - 1));
 		model.addAttribute("formByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.forms()));
 		model.addAttribute("topicByCode", kz.oqytu.training.TrainingCatalog.byCode(catalog.topics()));

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.shared.web.OnRuleBroken;
 import java.time.Clock;
 
 /**
@@ -54,9 +55,9 @@ class CoverageReportController {
 	}
 
 	@GetMapping("/reports/coverage")
-	String coverage(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
+	String coverage(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long region,
 			@RequestParam(defaultValue = "false") boolean approved, Model model, Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		if (!valid(year, clock)) {
 			return "redirect:/reports/coverage?year=" + reports.latestYear(me) + (region == null ? "" : "&region=" + region);
 		}
@@ -96,36 +97,30 @@ class CoverageReportController {
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/reports/coverage/approval")
-	String approve(@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
+	@OnRuleBroken(redirect = "/reports/coverage", keep = { "year", "region" })
+	String approve(@SignedIn CurrentUser me,
+			@jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("approvalForm") ApprovalForm form,
 			org.springframework.validation.BindingResult result,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		// who records which approval (decision 0033) is decided before the form is looked at
 		if (!approvals.mayApprove(me, Optional.ofNullable(form.region()))) {
 			throw new org.springframework.security.access.AccessDeniedException("may not approve this report");
 		}
 		String back = form.region() == null ? "" : "&region=" + form.region();
 		if (!result.hasErrors()) {
-			try {
-				approvals.approve(me, Optional.ofNullable(form.region()), form.year(), form.approvedOn(), form.protocol(),
-						form.approvedBy());
-				redirect.addFlashAttribute("flash", "reports.approval.flash.done");
-				return "redirect:/reports/coverage?year=" + form.year() + back;
-			}
-			catch (kz.oqytu.shared.BusinessRuleException ex) {
-				redirect.addFlashAttribute("flashError", ex.messageKey());
-				return "redirect:/reports/coverage?year=" + form.year() + back;
-			}
+			approvals.approve(me, Optional.ofNullable(form.region()), form.year(), form.approvedOn(), form.protocol(),
+					form.approvedBy());
+			redirect.addFlashAttribute("flash", "reports.approval.flash.done");
+			return "redirect:/reports/coverage?year=" + form.year() + back;
 		}
 		redirect.addFlashAttribute("flashError", "reports.approval.error.form");
 		return "redirect:/reports/coverage?year=" + (form.year() == null ? "" : form.year()) + back;
 	}
 
 	@GetMapping("/reports/coverage.xlsx")
-	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> workbook(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
 			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		int y = valid(year, clock) ? year : reports.latestYear(me);
 		byte[] body = approved ? approvals.approvedWorkbook(me, Optional.ofNullable(region), y, locale)
 				: reports.annualWorkbook(me, Optional.ofNullable(region), y, locale);
@@ -133,10 +128,9 @@ class CoverageReportController {
 	}
 
 	@GetMapping("/reports/coverage.pdf")
-	ResponseEntity<byte[]> pdf(@RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> pdf(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long region, @RequestParam(defaultValue = "false") boolean approved,
 			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		int y = valid(year, clock) ? year : reports.latestYear(me);
 		byte[] body = approved ? approvals.approvedPdf(me, Optional.ofNullable(region), y, locale)
 				: reports.annualPdf(me, Optional.ofNullable(region), y, locale);

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.reports.CoverageReports;
 import kz.oqytu.reports.TrendPoint;
@@ -40,9 +40,9 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region,
+	String dashboard(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long region,
 			Model model, java.util.Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		// another region, or the whole union (its root), for those whose scope covers it
 		Optional<Long> regionId = Optional.ofNullable(region);

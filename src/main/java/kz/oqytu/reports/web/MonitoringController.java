@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.reports.Monitoring;
@@ -52,11 +52,11 @@ class MonitoringController {
 	}
 
 	@GetMapping("/reports/monitoring")
-	String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long district,
+	String page(@SignedIn CurrentUser account, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long district,
 			@RequestParam(defaultValue = "ALL") MonitoringFilter show, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(required = false) Long region, Model model) {
 		// issue 17: ?region= narrows the account's scope to one region (or the whole union) it covers
-		CurrentUser account = CurrentUsers.require();
 		CurrentUser me = picker.narrow(account, region);
 		picker.offer(account, model, me.scopeUnitId(), region, java.util.Map.of("year",
 				CoverageReportController.valid(year, clock) ? year : reports.latestYear(me), "show", show));
@@ -77,10 +77,10 @@ class MonitoringController {
 	}
 
 	@GetMapping("/reports/monitoring.xlsx")
-	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
+	ResponseEntity<byte[]> workbook(@SignedIn CurrentUser account, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long district, @RequestParam(defaultValue = "ALL") MonitoringFilter show,
 			@RequestParam(required = false) Long region, Locale locale) {
-		CurrentUser me = picker.narrow(CurrentUsers.require(), region);
+		CurrentUser me = picker.narrow(account, region);
 		int y = CoverageReportController.valid(year, clock) ? year : reports.latestYear(me);
 		return CoverageReportController.download(monitoring.workbook(me, y, district, show, locale),
 				CoverageReportController.XLSX, "oqytu-monitoring-" + y + ".xlsx");

@@ -16,10 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.staffreport.ResolutionDrafts;
 
 /**
@@ -38,14 +39,16 @@ class ResolutionDraftController {
 
 	@GetMapping("/staff-reports/resolution")
 	@StaffOnly
-	String page(@RequestParam int year, @RequestParam(required = false) Long region, Model model, Locale locale) {
-		return show(CurrentUsers.require(), year, region, model, locale, Map.of());
+	String page(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			Model model, Locale locale) {
+		return show(me, year, region, model, locale, Map.of());
 	}
 
 	@GetMapping("/staff-reports/resolution.docx")
 	@StaffOnly
-	ResponseEntity<byte[]> docx(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
-		byte[] body = drafts.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
+	ResponseEntity<byte[]> docx(@SignedIn CurrentUser me, @RequestParam int year,
+			@RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = drafts.docx(me, Optional.ofNullable(region), year, locale);
 		String language = "ru".equals(locale.getLanguage()) ? "ru" : "kk";
 		return ResponseEntity.ok()
 			.contentType(StaffReportController.DOCX)
@@ -56,25 +59,22 @@ class ResolutionDraftController {
 	}
 
 	@PostMapping("/staff-reports/resolution")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
 	@TrainingWriter
-	String draft(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale,
+	String draft(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			Locale locale,
 			RedirectAttributes redirect) {
-		try {
-			drafts.draft(CurrentUsers.require(), Optional.ofNullable(region), year, locale);
-			redirect.addFlashAttribute("flash", "resdraft.flash.drafted");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		drafts.draft(me, Optional.ofNullable(region), year, locale);
+		redirect.addFlashAttribute("flash", "resdraft.flash.drafted");
 		return back(year, region);
 	}
 
 	@PostMapping("/staff-reports/resolution/texts")
 	@TrainingWriter
-	String save(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String save(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CurrentUser me = CurrentUsers.require();
 		Map<String, String> fields = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.equals("title") || k.equals("preamble") || k.equals("controlBy") || k.startsWith("text_")
@@ -96,55 +96,45 @@ class ResolutionDraftController {
 	}
 
 	@PostMapping("/staff-reports/resolution/items/remove")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
 	@TrainingWriter
-	String remove(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String remove(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam long item, Locale locale, RedirectAttributes redirect) {
-		try {
-			drafts.remove(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, item);
-			redirect.addFlashAttribute("flash", "resdraft.flash.removed");
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		drafts.remove(me, Optional.ofNullable(region), year, locale, version, item);
+		redirect.addFlashAttribute("flash", "resdraft.flash.removed");
 		return back(year, region);
 	}
 
 	@PostMapping("/staff-reports/resolution/items/add")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
 	@TrainingWriter
-	String add(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String add(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam(required = false) Long parent, Locale locale, RedirectAttributes redirect) {
-		try {
-			long id = drafts.add(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, parent);
-			redirect.addFlashAttribute("flash", "resdraft.flash.added");
-			return back(year, region) + "#item-" + id;
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-			return back(year, region);
-		}
+		long id = drafts.add(me, Optional.ofNullable(region), year, locale, version, parent);
+		redirect.addFlashAttribute("flash", "resdraft.flash.added");
+		return back(year, region) + "#item-" + id;
 	}
 
 	@PostMapping("/staff-reports/resolution/items/move")
+	@OnRuleBroken(redirect = "/staff-reports/resolution#item-{item}", keep = { "year", "region" })
 	@TrainingWriter
-	String move(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String move(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam long item, @RequestParam String direction, Locale locale, RedirectAttributes redirect) {
-		try {
-			drafts.move(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version, item,
-					!"down".equals(direction));
-		}
-		catch (BusinessRuleException ex) {
-			flashError(redirect, ex);
-		}
+		drafts.move(me, Optional.ofNullable(region), year, locale, version, item,
+				!"down".equals(direction));
 		return back(year, region) + "#item-" + item;
 	}
 
 	@PostMapping("/staff-reports/resolution/adoption")
 	@TrainingWriter
-	String adopt(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String adopt(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			@RequestParam(required = false) String number, @RequestParam(required = false) String item,
 			@RequestParam(required = false) String adoptedOn, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CurrentUser me = CurrentUsers.require();
 		try {
 			long id = drafts.adopt(me, Optional.ofNullable(region), year, locale, version, number, item, adoptedOn);
 			redirect.addFlashAttribute("flash", "resdraft.flash.adopted");
@@ -180,13 +170,6 @@ class ResolutionDraftController {
 		model.addAttribute("flashError", ex.messageKey());
 		model.addAttribute("flashArgs", ex.arguments().length == 0 ? null : ex.arguments());
 		model.addAttribute("errorKey", ex.field());
-	}
-
-	private static void flashError(RedirectAttributes redirect, BusinessRuleException ex) {
-		redirect.addFlashAttribute("flashError", ex.messageKey());
-		if (ex.arguments().length > 0) {
-			redirect.addFlashAttribute("flashArgs", ex.arguments());
-		}
 	}
 
 	private static String back(int year, Long region) {

@@ -19,10 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.staffreport.StaffReport;
 import kz.oqytu.staffreport.StaffReports;
 
@@ -47,9 +48,9 @@ class StaffReportController {
 
 	@GetMapping("/staff-reports")
 	@StaffOnly
-	String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long region, Model model,
+	String page(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long region, Model model,
 			Locale locale) {
-		CurrentUser me = CurrentUsers.require();
 		if (year == null) {
 			return "redirect:/staff-reports?year=" + reports.defaultYear() + (region == null ? "" : "&region=" + region);
 		}
@@ -67,15 +68,17 @@ class StaffReportController {
 
 	@GetMapping("/staff-reports.docx")
 	@StaffOnly
-	ResponseEntity<byte[]> docx(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
-		byte[] body = yearKnown(() -> reports.docx(CurrentUsers.require(), Optional.ofNullable(region), year, locale));
+	ResponseEntity<byte[]> docx(@SignedIn CurrentUser me, @RequestParam int year,
+			@RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = yearKnown(() -> reports.docx(me, Optional.ofNullable(region), year, locale));
 		return download(body, DOCX, "oqytu-staff-report-" + year + "-" + language(locale) + ".docx");
 	}
 
 	@GetMapping("/staff-reports.pdf")
 	@StaffOnly
-	ResponseEntity<byte[]> pdf(@RequestParam int year, @RequestParam(required = false) Long region, Locale locale) {
-		byte[] body = yearKnown(() -> reports.pdf(CurrentUsers.require(), Optional.ofNullable(region), year, locale));
+	ResponseEntity<byte[]> pdf(@SignedIn CurrentUser me, @RequestParam int year,
+			@RequestParam(required = false) Long region, Locale locale) {
+		byte[] body = yearKnown(() -> reports.pdf(me, Optional.ofNullable(region), year, locale));
 		return download(body, MediaType.APPLICATION_PDF, "oqytu-staff-report-" + year + "-" + language(locale) + ".pdf");
 	}
 
@@ -94,10 +97,9 @@ class StaffReportController {
 
 	@PostMapping("/staff-reports/versions")
 	@TrainingWriter
-	String save(@RequestParam int year, @RequestParam(required = false) Long region,
+	String save(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
 			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CurrentUser me = CurrentUsers.require();
 		Map<String, String> texts = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.startsWith(PREFIX)) {
@@ -121,19 +123,13 @@ class StaffReportController {
 	}
 
 	@PostMapping("/staff-reports/approval")
+	@OnRuleBroken(redirect = "/staff-reports", keep = { "year", "region" })
 	@TrainingWriter
-	String approve(@RequestParam int year, @RequestParam(required = false) Long region, @RequestParam int version,
+	String approve(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version,
 			Locale locale, RedirectAttributes redirect) {
-		try {
-			reports.approve(CurrentUsers.require(), Optional.ofNullable(region), year, locale, version);
-			redirect.addFlashAttribute("flash", "staffreport.flash.approved");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			if (ex.arguments().length > 0) {
-				redirect.addFlashAttribute("flashArgs", ex.arguments());
-			}
-		}
+		reports.approve(me, Optional.ofNullable(region), year, locale, version);
+		redirect.addFlashAttribute("flash", "staffreport.flash.approved");
 		return "redirect:/staff-reports?year=" + year + (region == null ? "" : "&region=" + region);
 	}
 

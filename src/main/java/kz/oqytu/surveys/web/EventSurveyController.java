@@ -19,12 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.pdf.PdfRenderer;
 import kz.oqytu.shared.pdf.Templates;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.EventSurveyView;
 import kz.oqytu.surveys.QrCodes;
 import kz.oqytu.surveys.SurveyKind;
@@ -57,31 +58,32 @@ class EventSurveyController {
 
 	@GetMapping("/survey")
 	@StaffOnly
-	String page(@PathVariable long id, Model model) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
+	String page(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		EventDetails event = events.details(me, id);
 		model.addAttribute("event", event);
-		model.addAttribute("surveys", surveys.forEvent(CurrentUsers.require(), id));
+		model.addAttribute("surveys", surveys.forEvent(me, id));
 		return "surveys/event-survey";
 	}
 
 	/** The survey box on the event page, loaded by htmx. */
 	@GetMapping("/survey-panel")
 	@StaffOnly
-	String panel(@PathVariable long id, Model model, Locale locale) {
+	String panel(@SignedIn CurrentUser me, @PathVariable long id, Model model, Locale locale) {
 		model.addAttribute("eventId", id);
-		model.addAttribute("eventTitle", events.details(CurrentUsers.require(), id).title(locale));
-		model.addAttribute("surveys", surveys.forEvent(CurrentUsers.require(), id));
+		model.addAttribute("eventTitle", events.details(me, id).title(locale));
+		model.addAttribute("surveys", surveys.forEvent(me, id));
 		return "surveys/panel :: panel";
 	}
 
 	/** The QR code as a download named by the event's date and title (issue 19), not {@code qr.png}. */
 	@GetMapping(value = "/survey/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@StaffOnly
-	ResponseEntity<byte[]> png(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+	ResponseEntity<byte[]> png(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			@RequestParam(required = false) Integer size, Locale locale) {
 		// the survey's address and the event's date and title after the scope check, read at most every few
 		// seconds per event (decision 0041); the full event details took about ten statements (issue #17 S6)
-		kz.oqytu.surveys.QrDownload download = surveys.qrDownload(CurrentUsers.require(), id, kind);
+		kz.oqytu.surveys.QrDownload download = surveys.qrDownload(me, id, kind);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
@@ -100,10 +102,11 @@ class EventSurveyController {
 
 	@GetMapping(value = "/survey/qr.svg", produces = "image/svg+xml")
 	@StaffOnly
-	ResponseEntity<String> svg(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+	ResponseEntity<String> svg(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			Locale locale) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
-		EventSurveyView survey = surveys.one(CurrentUsers.require(), id, kind);
+		EventDetails event = events.details(me, id);
+		EventSurveyView survey = surveys.one(me, id, kind);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("image/svg+xml"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition("inline",
@@ -119,18 +122,20 @@ class EventSurveyController {
 	/** The A4 handout as a print page. */
 	@GetMapping("/survey/handout")
 	@StaffOnly
-	String handout(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind, Model model) {
-		handoutModel(id, kind).forEach(model::addAttribute);
+	String handout(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind, Model model) {
+		handoutModel(me, id, kind).forEach(model::addAttribute);
 		return "surveys/handout";
 	}
 
 	/** The handout as a PDF on A4 (default) or A5 paper, named by the event's date and title. */
 	@GetMapping("/survey/handout.pdf")
 	@StaffOnly
-	ResponseEntity<byte[]> handoutPdf(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+	ResponseEntity<byte[]> handoutPdf(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			@RequestParam(defaultValue = "A4") String paper, Locale locale) {
 		String size = "A5".equalsIgnoreCase(paper) ? "A5" : "A4";
-		Map<String, Object> model = handoutModel(id, kind);
+		Map<String, Object> model = handoutModel(me, id, kind);
 		EventSurveyView survey = (EventSurveyView) model.get("survey");
 		EventDetails event = (EventDetails) model.get("event");
 		model.put("paper", size);
@@ -144,42 +149,40 @@ class EventSurveyController {
 			.body(body);
 	}
 
-	private Map<String, Object> handoutModel(long id, SurveyKind kind) {
+	private Map<String, Object> handoutModel(CurrentUser me, long id, SurveyKind kind) {
 		Map<String, Object> model = new java.util.HashMap<>();
-		model.put("event", events.details(CurrentUsers.require(), id));
-		model.put("survey", surveys.one(CurrentUsers.require(), id, kind));
+		model.put("event", events.details(me, id));
+		model.put("survey", surveys.one(me, id, kind));
 		return model;
 	}
 
 	@PostMapping("/survey/open")
 	@TrainingWriter
-	String open(@PathVariable long id, @RequestParam SurveyKind kind, RedirectAttributes redirect) {
-		surveys.openNow(CurrentUsers.require(), id, kind);
+	String open(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam SurveyKind kind,
+			RedirectAttributes redirect) {
+		surveys.openNow(me, id, kind);
 		redirect.addFlashAttribute("flash", "surveys.flash.opened");
 		return "redirect:/events/" + id + "/survey";
 	}
 
 	@PostMapping("/survey/close")
 	@TrainingWriter
-	String close(@PathVariable long id, @RequestParam SurveyKind kind, RedirectAttributes redirect) {
-		surveys.closeNow(CurrentUsers.require(), id, kind);
+	String close(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam SurveyKind kind,
+			RedirectAttributes redirect) {
+		surveys.closeNow(me, id, kind);
 		redirect.addFlashAttribute("flash", "surveys.flash.closed");
 		return "redirect:/events/" + id + "/survey";
 	}
 
 	@PostMapping("/survey/window")
+	@OnRuleBroken(redirect = "/events/{id}/survey")
 	@TrainingWriter
-	String window(@PathVariable long id, @RequestParam SurveyKind kind,
+	String window(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam SurveyKind kind,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime opensAt,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime closesAt,
 			RedirectAttributes redirect) {
-		try {
-			surveys.setWindow(CurrentUsers.require(), id, kind, opensAt, closesAt);
-			redirect.addFlashAttribute("flash", "surveys.flash.windowSaved");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-		}
+		surveys.setWindow(me, id, kind, opensAt, closesAt);
+		redirect.addFlashAttribute("flash", "surveys.flash.windowSaved");
 		return "redirect:/events/" + id + "/survey";
 	}
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
@@ -45,10 +45,10 @@ class InterviewController {
 
 	@GetMapping
 	@StaffOnly
-	String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long district,
+	String list(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Long district,
 			@RequestParam(required = false) String organization, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		InterviewCriteria criteria = new InterviewCriteria(year, district, organization, page, size);
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("result", interviews.search(me, criteria));
@@ -59,16 +59,16 @@ class InterviewController {
 
 	@GetMapping("/{id:\\d+}")
 	@StaffOnly
-	String show(@PathVariable long id, Model model) {
-		model.addAttribute("interview", interviews.one(CurrentUsers.require(), id));
+	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("interview", interviews.one(me, id));
 		return "surveys/interview";
 	}
 
 	/** {@code ?organization=<id>} starts the form on that organization (from its survey page). */
 	@GetMapping("/new")
 	@TrainingWriter
-	String createForm(@RequestParam(name = "organization", required = false) Long organizationId, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String createForm(@SignedIn CurrentUser me,
+			@RequestParam(name = "organization", required = false) Long organizationId, Model model) {
 		String name = organizationId == null ? null
 				: organizations.info(organizationId)
 					.filter(UnitInfo::isPrimary)
@@ -81,9 +81,9 @@ class InterviewController {
 
 	@PostMapping("/new")
 	@TrainingWriter
-	String create(@Valid @ModelAttribute("form") InterviewForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") InterviewForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		Long organizationId = organization(me, form.organization(), result);
 		if (!result.hasErrors()) {
 			try {
@@ -100,17 +100,17 @@ class InterviewController {
 
 	@GetMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String editForm(@PathVariable long id, Model model) {
-		InterviewView interview = interviews.one(CurrentUsers.require(), id);
+	String editForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		InterviewView interview = interviews.one(me, id);
 		model.addAttribute("form", InterviewForm.of(interview));
 		return form(model, interview);
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") InterviewForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") InterviewForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		InterviewView interview = interviews.one(me, id);
 		Long organizationId = organization(me, form.organization(), result);
 		if (!result.hasErrors()) {
@@ -128,8 +128,9 @@ class InterviewController {
 
 	@PostMapping("/{id:\\d+}/delete")
 	@TrainingWriter
-	String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-		interviews.delete(CurrentUsers.require(), id, version);
+	String delete(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam int version,
+			RedirectAttributes redirect) {
+		interviews.delete(me, id, version);
 		redirect.addFlashAttribute("flash", "surveys.interviews.flash.deleted");
 		return "redirect:/surveys/interviews";
 	}
@@ -137,10 +138,11 @@ class InterviewController {
 	/** Primary organizations by name for the form's suggestions (htmx fills the datalist). */
 	@GetMapping("/organization-options")
 	@TrainingWriter
-	String organizationOptions(@RequestParam(required = false) String organization, Model model) {
+	String organizationOptions(@SignedIn CurrentUser me, @RequestParam(required = false) String organization,
+			Model model) {
 		List<UnitOption> options = List.of();
 		if (organization != null && organization.strip().length() >= 2 && organization.length() <= 300) {
-			List<UnitOption> near = organizations.suggest(CurrentUsers.require(), organization, 20);
+			List<UnitOption> near = organizations.suggest(me, organization, 20);
 			Map<Long, UnitInfo> infos = organizations.infos(near.stream().map(UnitOption::id).toList());
 			options = near.stream()
 				.filter(u -> infos.containsKey(u.id()) && infos.get(u.id()).isPrimary())

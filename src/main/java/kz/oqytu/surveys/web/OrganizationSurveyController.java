@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import kz.oqytu.accounts.AnyAccount;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.surveys.OrganizationSurveys;
 
 /** A primary organization's interviews and survey results; the service checks the scope. */
@@ -21,8 +22,8 @@ class OrganizationSurveyController {
 
 	@GetMapping("/surveys/organizations/{id:\\d+}")
 	@AnyAccount
-	String show(@PathVariable long id, Model model) {
-		model.addAttribute("survey", results.forOrganization(CurrentUsers.require(), id));
+	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("survey", results.forOrganization(me, id));
 		return "surveys/organization-survey";
 	}
 }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.pdf.PdfRenderer;
@@ -62,16 +63,18 @@ class PaperQuestionnaireController {
 	/** The next empty sheet, the first question focused. */
 	@GetMapping("/paper")
 	@TrainingWriter
-	String entry(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind, Model model) {
+	String entry(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind, Model model) {
 		model.addAttribute("values", Map.of());
 		model.addAttribute("errors", Map.of());
-		return entryPage(id, kind, surveys.paperForm(CurrentUsers.require(), id, kind), model);
+		return entryPage(me, id, kind, surveys.paperForm(me, id, kind), model);
 	}
 
 	/** One typed sheet: stored and the next empty one shown, or shown again with its errors, nothing stored. */
 	@PostMapping("/paper")
 	@TrainingWriter
-	String enter(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+	String enter(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Map<String, String> typed = new HashMap<>();
@@ -80,7 +83,7 @@ class PaperQuestionnaireController {
 				typed.put(k, v);
 			}
 		});
-		PaperEntry result = surveys.enterPaper(CurrentUsers.require(), id, kind, typed, params.get("_sheet"));
+		PaperEntry result = surveys.enterPaper(me, id, kind, typed, params.get("_sheet"));
 		if (result.stored()) {
 			redirect.addFlashAttribute("flash", "surveys.paper.saved");
 			return "redirect:/events/" + id + "/survey/paper?kind=" + kind;
@@ -89,12 +92,12 @@ class PaperQuestionnaireController {
 		model.addAttribute("values", typed);
 		model.addAttribute("errors", result.errors());
 		model.addAttribute("sheetKey", params.get("_sheet"));
-		PaperForm form = surveys.paperForm(CurrentUsers.require(), id, kind);
-		return entryPage(id, kind, new PaperForm(form.survey(), result.entered()), model);
+		PaperForm form = surveys.paperForm(me, id, kind);
+		return entryPage(me, id, kind, new PaperForm(form.survey(), result.entered()), model);
 	}
 
-	private String entryPage(long id, SurveyKind kind, PaperForm form, Model model) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
+	private String entryPage(CurrentUser me, long id, SurveyKind kind, PaperForm form, Model model) {
+		EventDetails event = events.details(me, id);
 		model.addAttribute("event", event);
 		model.addAttribute("kind", kind);
 		model.addAttribute("survey", form.survey());
@@ -111,11 +114,12 @@ class PaperQuestionnaireController {
 	 */
 	@GetMapping("/paper.pdf")
 	@StaffOnly
-	ResponseEntity<byte[]> sheet(@PathVariable long id, @RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
+	ResponseEntity<byte[]> sheet(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "POST_EVENT") SurveyKind kind,
 			@RequestParam(required = false) String lang, Locale locale) {
 		Locale language = language(lang, locale);
-		PaperForm form = surveys.paperForm(CurrentUsers.require(), id, kind);
-		EventDetails event = events.details(CurrentUsers.require(), id);
+		PaperForm form = surveys.paperForm(me, id, kind);
+		EventDetails event = events.details(me, id);
 		Map<String, Object> model = new HashMap<>();
 		model.put("event", event);
 		model.put("survey", form.survey());

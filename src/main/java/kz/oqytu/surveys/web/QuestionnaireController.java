@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
@@ -36,22 +36,23 @@ class QuestionnaireController {
 
 	@GetMapping
 	@StaffOnly
-	String list(Model model) {
-		model.addAttribute("questionnaires", questionnaires.list(CurrentUsers.require()));
+	String list(@SignedIn CurrentUser me, Model model) {
+		model.addAttribute("questionnaires", questionnaires.list(me));
 		return "surveys/questionnaire-list";
 	}
 
 	@GetMapping("/{id:\\d+}")
 	@StaffOnly
-	String show(@PathVariable long id, @RequestParam(required = false) Long version, Model model) {
-		model.addAttribute("questionnaire", questionnaires.details(CurrentUsers.require(), id, version));
+	String show(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
+			Model model) {
+		model.addAttribute("questionnaire", questionnaires.details(me, id, version));
 		return "surveys/questionnaire";
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String editForm(@PathVariable long id, Model model) {
-		QuestionnaireDetails details = questionnaires.details(CurrentUsers.require(), id, null);
+	String editForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		QuestionnaireDetails details = questionnaires.details(me, id, null);
 		return editor(details, QuestionnaireForm.of(details), model);
 	}
 
@@ -61,12 +62,12 @@ class QuestionnaireController {
 	 */
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String edit(@PathVariable long id, @ModelAttribute("form") QuestionnaireForm form, BindingResult result,
+	String edit(@SignedIn CurrentUser me, @PathVariable long id, @ModelAttribute("form") QuestionnaireForm form,
+			BindingResult result,
 			@RequestParam(required = false) String save, @RequestParam(required = false) String addQuestion,
 			@RequestParam(required = false) Integer removeQuestion, @RequestParam(required = false) Integer moveUp,
 			@RequestParam(required = false) Integer moveDown, @RequestParam(required = false) Integer addOption,
 			@RequestParam(required = false) String removeOption, Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		if (save != null) {
 			if (!result.hasErrors()) {
 				try {

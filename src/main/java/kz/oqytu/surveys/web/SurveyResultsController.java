@@ -17,11 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.surveys.SurveyResults;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
@@ -56,8 +56,8 @@ class SurveyResultsController {
 
 	/** {@code flagged=true} includes the answers flagged as suspicious; they are left out by default. */
 	@GetMapping("/events/{id:\\d+}/survey/results")
-	String event(@PathVariable long id, @RequestParam(defaultValue = "false") boolean flagged, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String event(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "false") boolean flagged,
+			Model model) {
 		model.addAttribute("event", events.details(me, id));
 		model.addAttribute("results", results.forEvent(me, id, flagged));
 		model.addAttribute("flaggedIncluded", flagged);
@@ -66,9 +66,10 @@ class SurveyResultsController {
 	}
 
 	@GetMapping("/events/{id:\\d+}/survey/results.xlsx")
-	ResponseEntity<byte[]> eventWorkbook(@PathVariable long id, @RequestParam(defaultValue = "false") boolean flagged,
+	ResponseEntity<byte[]> eventWorkbook(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean flagged,
 			Locale locale) {
-		byte[] body = results.eventWorkbook(CurrentUsers.require(), id, locale, flagged);
+		byte[] body = results.eventWorkbook(me, id, locale, flagged);
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -77,10 +78,10 @@ class SurveyResultsController {
 	}
 
 	@GetMapping("/surveys/results")
-	String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String form,
+	String overview(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String form,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) Long district,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		List<Integer> years = results.years(me);
 		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1 ? year
 				: years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
@@ -103,8 +104,7 @@ class SurveyResultsController {
 
 	/** The year's free texts under the topic "other", grouped, with the topic each is mapped to. */
 	@GetMapping("/surveys/other-topics")
-	String otherTopics(@RequestParam(required = false) Integer year, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String otherTopics(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year, Model model) {
 		int y = year(me, year);
 		model.addAttribute("year", y);
 		model.addAttribute("years", results.years(me));
@@ -117,10 +117,11 @@ class SurveyResultsController {
 
 	@PostMapping("/surveys/other-topics/map")
 	@TrainingWriter
-	String map(@RequestParam(required = false) String text, @RequestParam(required = false) String topic,
+	String map(@SignedIn CurrentUser me, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String topic,
 			@RequestParam(required = false) Integer year, RedirectAttributes redirect) {
 		try {
-			results.mapOtherTopic(CurrentUsers.require(), text, topic);
+			results.mapOtherTopic(me, text, topic);
 			redirect.addFlashAttribute("flash", "surveys.otherTopics.flash.mapped");
 		}
 		catch (BusinessRuleException ex) {
@@ -131,10 +132,11 @@ class SurveyResultsController {
 
 	@PostMapping("/surveys/other-topics/unmap")
 	@TrainingWriter
-	String unmap(@RequestParam(required = false) String text, @RequestParam(required = false) Integer year,
+	String unmap(@SignedIn CurrentUser me, @RequestParam(required = false) String text,
+			@RequestParam(required = false) Integer year,
 			RedirectAttributes redirect) {
 		try {
-			results.unmapOtherTopic(CurrentUsers.require(), text);
+			results.unmapOtherTopic(me, text);
 			redirect.addFlashAttribute("flash", "surveys.otherTopics.flash.unmapped");
 		}
 		catch (BusinessRuleException ex) {
@@ -157,8 +159,7 @@ class SurveyResultsController {
 	}
 
 	@GetMapping("/surveys/demand")
-	String demand(@RequestParam(required = false) Integer year, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String demand(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year, Model model) {
 		List<Integer> years = results.years(me);
 		int y = year != null && year >= 2000 && year <= LocalDate.now(clock).getYear() + 1 ? year
 				: years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);

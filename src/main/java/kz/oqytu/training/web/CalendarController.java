@@ -13,7 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.TrainingEvents;
@@ -34,13 +35,14 @@ class CalendarController {
 
 	@GetMapping("/events/calendar")
 	@StaffOnly
-	String calendar(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+	String calendar(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer month,
 			Model model) {
 		LocalDate today = LocalDate.now(clock);
 		int y = year == null || year < 2000 || year > 2100 ? today.getYear() : year;
 		int m = month == null || month < 1 || month > 12 ? (year == null ? today.getMonthValue() : 1) : month;
 		YearMonth shown = YearMonth.of(y, m);
-		List<EventRow> rows = events.month(CurrentUsers.require(), shown);
+		List<EventRow> rows = events.month(me, shown);
 		Map<LocalDate, List<EventRow>> byDay = new LinkedHashMap<>();
 		for (EventRow row : rows) {
 			LocalDate from = row.startsAt().toLocalDate().isBefore(shown.atDay(1)) ? shown.atDay(1) : row.startsAt().toLocalDate();

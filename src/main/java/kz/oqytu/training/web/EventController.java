@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
@@ -34,6 +34,7 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
+import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
@@ -77,14 +78,14 @@ class EventController {
 
 	@GetMapping
 	@StaffOnly
-	String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+	String list(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer month,
 			@RequestParam(required = false) Long district, @RequestParam(required = false) String form,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) EventStatus status,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "DATE") EventCriteria.Sort sort,
 			@RequestParam(defaultValue = "true") boolean desc, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "25") int size, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		EventCriteria criteria = new EventCriteria(year, month, district, form, topic, status, category, q, sort, desc,
 				page, size);
 		model.addAttribute("criteria", criteria);
@@ -99,12 +100,12 @@ class EventController {
 	/** The named participants of the listed events (all pages) as Excel, streamed. */
 	@GetMapping("/participants.xlsx")
 	@StaffOnly
-	void participants(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+	void participants(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer month,
 			@RequestParam(required = false) Long district, @RequestParam(required = false) String form,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) EventStatus status,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String q,
 			java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		CurrentUser me = CurrentUsers.require();
 		EventCriteria criteria = new EventCriteria(year, month, district, form, topic, status, category, q, null, false,
 				0, EventCriteria.MAX_SIZE);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -118,9 +119,8 @@ class EventController {
 
 	@GetMapping("/{id:\\d+}")
 	@StaffOnly
-	String show(@PathVariable long id, @RequestParam(required = false) String orgq,
+	String show(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) String orgq,
 			@RequestParam(defaultValue = "0") int orgpage, @RequestParam(required = false) Long orgedit, Model model) {
-		CurrentUser me = CurrentUsers.require();
 		EventDetails event = events.details(me, id);
 		model.addAttribute("event", event);
 		kz.oqytu.training.OrganizationCounts byOrganization = attendance.organizationCounts(me, id);
@@ -138,18 +138,19 @@ class EventController {
 
 	@GetMapping("/new")
 	@TrainingWriter
-	String createForm(Model model) {
+	String createForm(@SignedIn CurrentUser me, Model model) {
 		model.addAttribute("form", EventForm.empty(LocalDate.now(clock)));
-		return form(model, null);
+		return form(me, model, null);
 	}
 
 	@PostMapping("/new")
 	@TrainingWriter
-	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
+	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = events.create(CurrentUsers.require(), form.command(true));
+				long id = events.create(me, form.command(true));
 				redirect.addFlashAttribute("flash", "training.flash.created");
 				return "redirect:/events/" + id;
 			}
@@ -157,25 +158,26 @@ class EventController {
 				Forms.reject(result, ex);
 			}
 		}
-		return form(model, null);
+		return form(me, model, null);
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String editForm(@PathVariable long id, Model model) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
+	String editForm(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
+		EventDetails event = events.details(me, id);
 		model.addAttribute("form", EventForm.of(event));
-		return form(model, event);
+		return form(me, model, event);
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
 	@TrainingWriter
-	String update(@PathVariable long id, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
+	String update(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") EventForm form,
+			BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		EventDetails event = events.details(CurrentUsers.require(), id);
+		EventDetails event = events.details(me, id);
 		if (!result.hasErrors()) {
 			try {
-				events.update(CurrentUsers.require(), id, form.version() == null ? -1 : form.version(),
+				events.update(me, id, form.version() == null ? -1 : form.version(),
 						form.command(!event.hasNamedList()));
 				redirect.addFlashAttribute("flash", "training.flash.saved");
 				return "redirect:/events/" + id;
@@ -187,39 +189,35 @@ class EventController {
 				labelled(Conflicts.keepTyped(model, "form", form, EventForm.of(event), response));
 			}
 		}
-		return form(model, event);
+		return form(me, model, event);
 	}
 
 	@PostMapping("/{id:\\d+}/cancel")
 	@TrainingWriter
-	String cancel(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-		events.cancel(CurrentUsers.require(), id, version);
+	String cancel(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam int version,
+			RedirectAttributes redirect) {
+		events.cancel(me, id, version);
 		redirect.addFlashAttribute("flash", "training.flash.cancelled");
 		return "redirect:/events/" + id;
 	}
 
 	@PostMapping("/{id:\\d+}/attendance")
+	@OnRuleBroken(redirect = "/events/{id}")
 	@TrainingWriter
-	String attendance(@PathVariable long id, @ModelAttribute HeadCountForm form, RedirectAttributes redirect) {
-		try {
-			events.recordHeadCounts(CurrentUsers.require(), id, form.headCounts() == null ? Map.of() : form.headCounts());
-			redirect.addFlashAttribute("flash", "training.flash.attendanceSaved");
-		}
-		catch (BusinessRuleException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			if (ex.arguments() != null && ex.arguments().length > 0) {
-				redirect.addFlashAttribute("flashArgs", ex.arguments());
-			}
-		}
+	String attendance(@SignedIn CurrentUser me, @PathVariable long id, @ModelAttribute HeadCountForm form,
+			RedirectAttributes redirect) {
+		events.recordHeadCounts(me, id, form.headCounts() == null ? Map.of() : form.headCounts());
+		redirect.addFlashAttribute("flash", "training.flash.attendanceSaved");
 		return "redirect:/events/" + id;
 	}
 
 	/** Host-organization options for the event form, found by name (htmx swaps them into the select). */
 	@GetMapping("/host-options")
 	@TrainingWriter
-	String hostOptions(@RequestParam(required = false) String q, @RequestParam(required = false) Long selected,
+	String hostOptions(@SignedIn CurrentUser me, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long selected,
 			Model model) {
-		model.addAttribute("hosts", hosts(selected, q));
+		model.addAttribute("hosts", hosts(me, selected, q));
 		model.addAttribute("selectedHost", selected);
 		return "training/event-form :: hostOptions";
 	}
@@ -244,26 +242,25 @@ class EventController {
 			.toList());
 	}
 
-	private String form(Model model, EventDetails event) {
-		CurrentUser me = CurrentUsers.require();
+	private String form(CurrentUser me, Model model, EventDetails event) {
 		model.addAttribute("event", event);
 		model.addAttribute("committees", organizations.committees(me));
 		EventForm form = (EventForm) model.getAttribute("form");
 		Long host = form == null ? null : form.hostOrganizationId();
-		model.addAttribute("hosts", hosts(host, null));
+		model.addAttribute("hosts", hosts(me, host, null));
 		model.addAttribute("selectedHost", host);
 		reference(model);
 		return "training/event-form";
 	}
 
-	private List<UnitOption> hosts(Long selected, String query) {
+	private List<UnitOption> hosts(CurrentUser me, Long selected, String query) {
 		List<UnitOption> options = new ArrayList<>();
 		if (selected != null) {
 			organizations.info(selected).filter(UnitInfo::isPrimary)
 				.ifPresent(u -> options.add(new UnitOption(u.id(), u.nameKk(), u.nameRu())));
 		}
 		if (query != null && !query.isBlank()) {
-			organizations.suggest(CurrentUsers.require(), query, 30)
+			organizations.suggest(me, query, 30)
 				.stream()
 				.filter(u -> selected == null || u.id() != selected)
 				.filter(u -> organizations.info(u.id()).map(UnitInfo::isPrimary).orElse(false))

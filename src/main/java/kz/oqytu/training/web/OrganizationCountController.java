@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitOption;
@@ -55,9 +55,9 @@ class OrganizationCountController {
 
 	@PostMapping("/events/{id:\\d+}/organization-counts")
 	@TrainingWriter
-	String save(@PathVariable long id, @ModelAttribute("orgForm") OrganizationCountForm form, BindingResult result,
+	String save(@SignedIn CurrentUser me, @PathVariable long id, @ModelAttribute("orgForm") OrganizationCountForm form,
+			BindingResult result,
 			@RequestParam(required = false) String more, Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		if (more != null) {
 			form.addBlankRows(OrganizationCountForm.BLANK_ROWS);
 			return page(me, id, model);
@@ -107,8 +107,7 @@ class OrganizationCountController {
 	/** The whole grid on a page of its own: an event with more organizations than the event page's grid shows. */
 	@GetMapping("/events/{id:\\d+}/organization-counts")
 	@TrainingWriter
-	String grid(@PathVariable long id, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	String grid(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("orgForm", OrganizationCountForm.of(attendance.organizationCounts(me, id)));
 		return page(me, id, model);
 	}
@@ -120,9 +119,9 @@ class OrganizationCountController {
 	 */
 	@PostMapping("/events/{id:\\d+}/organization-counts/one")
 	@TrainingWriter
-	String saveOne(@PathVariable long id, @ModelAttribute("orgOne") OneOrganizationCountForm form, BindingResult result,
+	String saveOne(@SignedIn CurrentUser me, @PathVariable long id,
+			@ModelAttribute("orgOne") OneOrganizationCountForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		String name = form.getOrganization();
 		Long organizationId = null;
 		if (name == null || name.isBlank()) {
@@ -180,11 +179,12 @@ class OrganizationCountController {
 	/** Organization names for the grid's datalist (htmx), as the participant grid offers them. */
 	@GetMapping("/events/{id:\\d+}/organization-counts/options")
 	@TrainingWriter
-	String options(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+	String options(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> params,
+			Model model) {
 		// htmx sends the typed row's own field (rows[3].organization=...).
 		String q = params.entrySet().stream().filter(e -> e.getKey().endsWith("organization"))
 			.map(Map.Entry::getValue).findFirst().orElse(null);
-		model.addAttribute("options", q == null || q.isBlank() ? List.of() : organizations.suggest(CurrentUsers.require(), q, 15));
+		model.addAttribute("options", q == null || q.isBlank() ? List.of() : organizations.suggest(me, q, 15));
 		return "training/organization-counts :: options";
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
@@ -57,25 +57,25 @@ class ParticipantController {
 
 	@GetMapping
 	@StaffOnly
-	String list(@PathVariable long id, @RequestParam(required = false) String q,
+	String list(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		if (!model.containsAttribute("grid")) {
 			model.addAttribute("grid", ParticipantGridForm.blank(ParticipantGridForm.BLANK_ROWS));
 		}
-		return page(id, q, page, model);
+		return page(me, id, q, page, model);
 	}
 
 	@PostMapping
 	@TrainingWriter
-	String add(@PathVariable long id, @ModelAttribute("grid") ParticipantGridForm grid, BindingResult result,
+	String add(@SignedIn CurrentUser me, @PathVariable long id, @ModelAttribute("grid") ParticipantGridForm grid,
+			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		Map<String, Long> names = organizations.nameIndex(me);
 		List<ParticipantCommand> commands = new ArrayList<>();
 		List<ParticipantGridForm.Row> rows = grid.getRows();
 		if (rows.stream().filter(r -> !r.isBlank()).count() > ParticipantGridForm.MAX_ROWS) {
 			result.reject("training.grid.tooMany", new Object[] { ParticipantGridForm.MAX_ROWS }, null);
-			return page(id, null, 0, model);
+			return page(me, id, null, 0, model);
 		}
 		for (int i = 0; i < rows.size(); i++) {
 			ParticipantGridForm.Row row = rows.get(i);
@@ -126,13 +126,14 @@ class ParticipantController {
 				result.reject(ex.messageKey(), ex.arguments(), null);
 			}
 		}
-		return page(id, null, 0, model);
+		return page(me, id, null, 0, model);
 	}
 
 	@PostMapping("/{participantId:\\d+}/delete")
 	@TrainingWriter
-	String remove(@PathVariable long id, @PathVariable long participantId, RedirectAttributes redirect) {
-		events.removeParticipant(CurrentUsers.require(), id, participantId);
+	String remove(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable long participantId,
+			RedirectAttributes redirect) {
+		events.removeParticipant(me, id, participantId);
 		redirect.addFlashAttribute("flash", "training.flash.participantRemoved");
 		return "redirect:/events/" + id + "/participants";
 	}
@@ -140,11 +141,12 @@ class ParticipantController {
 	/** Organization names for the grid's datalist (htmx). */
 	@GetMapping("/organization-options")
 	@TrainingWriter
-	String organizationOptions(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+	String organizationOptions(@SignedIn CurrentUser me, @PathVariable long id, @RequestParam Map<String,
+			String> params, Model model) {
 		// htmx sends the typed row's own field (rows[3].organization=...).
 		String q = params.entrySet().stream().filter(e -> e.getKey().endsWith("organization"))
 			.map(Map.Entry::getValue).findFirst().orElse(null);
-		model.addAttribute("options", organizations.suggest(CurrentUsers.require(), q, 15));
+		model.addAttribute("options", organizations.suggest(me, q, 15));
 		return "training/participants :: organizationOptions";
 	}
 
@@ -154,8 +156,7 @@ class ParticipantController {
 	/** Longest search text taken; a longer one is cut (names and organization names are shorter). */
 	static final int MAX_SEARCH = 100;
 
-	private String page(long id, String q, int page, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	private String page(CurrentUser me, long id, String q, int page, Model model) {
 		EventDetails event = events.details(me, id);
 		String search = q == null ? "" : q.strip();
 		if (search.length() > MAX_SEARCH) {

@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.upload.UploadStore;
@@ -69,8 +69,7 @@ class ParticipantImportController {
 
 	@GetMapping("/template.xlsx")
 	@TrainingWriter
-	ResponseEntity<byte[]> template(@PathVariable long id) {
-		CurrentUser me = CurrentUsers.require();
+	ResponseEntity<byte[]> template(@SignedIn CurrentUser me, @PathVariable long id) {
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -80,9 +79,9 @@ class ParticipantImportController {
 
 	@PostMapping("/import")
 	@TrainingWriter
-	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+	String upload(@SignedIn CurrentUser me, @PathVariable long id,
+			@RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
-		CurrentUser me = CurrentUsers.require();
 		events.details(me, id);
 		if (file == null || file.isEmpty()) {
 			return rejected(id, redirect, "import.error.fileEmpty");
@@ -103,11 +102,10 @@ class ParticipantImportController {
 
 	@GetMapping(UPLOAD)
 	@TrainingWriter
-	String preview(@PathVariable long id, @PathVariable UUID uploadId,
+	String preview(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable UUID uploadId,
 			@ModelAttribute("mapping") ColumnMappingForm mapping, BindingResult binding,
 			@RequestParam MultiValueMap<String, String> parameters, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(uploadId, kind(id), me.username()).orElse(null);
 		if (upload == null) {
 			return rejected(id, redirect, "import.error.uploadExpired");
@@ -123,15 +121,14 @@ class ParticipantImportController {
 			return rejected(id, redirect, ex.messageKey(), ex.arguments());
 		}
 		model.addAttribute("decisions", DecisionParameters.read(parameters));
-		return page(id, upload, preview, model);
+		return page(me, id, upload, preview, model);
 	}
 
 	@GetMapping(UPLOAD + "/columns")
 	@TrainingWriter
-	String columns(@PathVariable long id, @PathVariable UUID uploadId,
+	String columns(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable UUID uploadId,
 			@ModelAttribute("mapping") ColumnMappingForm mapping, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(uploadId, kind(id), me.username()).orElse(null);
 		if (upload == null) {
 			return rejected(id, redirect, "import.error.uploadExpired");
@@ -144,15 +141,14 @@ class ParticipantImportController {
 			uploads.delete(uploadId);
 			return rejected(id, redirect, ex.messageKey(), ex.arguments());
 		}
-		return page(id, upload, preview, model);
+		return page(me, id, upload, preview, model);
 	}
 
 	@PostMapping(UPLOAD + "/commit")
 	@TrainingWriter
-	String commit(@PathVariable long id, @PathVariable UUID uploadId,
+	String commit(@SignedIn CurrentUser me, @PathVariable long id, @PathVariable UUID uploadId,
 			@ModelAttribute("mapping") ColumnMappingForm mapping, BindingResult binding,
 			@RequestParam MultiValueMap<String, String> parameters, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.require();
 		var upload = uploads.find(uploadId, kind(id), me.username()).orElse(null);
 		if (upload == null) {
 			return rejected(id, redirect, "import.error.uploadExpired");
@@ -177,8 +173,8 @@ class ParticipantImportController {
 		}
 	}
 
-	private String page(long id, UploadStore.Upload upload, ParticipantImportPreview preview, Model model) {
-		model.addAttribute("event", events.details(CurrentUsers.require(), id));
+	private String page(CurrentUser me, long id, UploadStore.Upload upload, ParticipantImportPreview preview, Model model) {
+		model.addAttribute("event", events.details(me, id));
 		model.addAttribute("uploadId", upload.id());
 		model.addAttribute("filename", upload.filename());
 		model.addAttribute("preview", preview);

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.accounts.CurrentUsers;
+import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
@@ -46,7 +46,8 @@ class PlanDraftController {
 
 	@GetMapping
 	@TrainingWriter
-	String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String target, Model model) {
+	String page(@SignedIn CurrentUser me, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String target, Model model) {
 		int now = LocalDate.now(clock).getYear();
 		if (year == null) {
 			return "redirect:/plan-drafts?year=" + (now + 1);
@@ -55,14 +56,15 @@ class PlanDraftController {
 			throw new NotFoundException("plan draft year " + year);
 		}
 		PlanDraftForm form = new PlanDraftForm(year,
-				target != null ? target : drafts.defaultTarget(CurrentUsers.require(), year).toPlainString().replace('.', ','));
+				target != null ? target : drafts.defaultTarget(me, year).toPlainString().replace('.', ','));
 		BindingResult result = new BeanPropertyBindingResult(form, "form");
-		return show(form, result, model);
+		return show(me, form, result, model);
 	}
 
 	@PostMapping
 	@TrainingWriter
-	String draft(@ModelAttribute("form") PlanDraftForm form, BindingResult result, Model model,
+	String draft(@SignedIn CurrentUser me, @ModelAttribute("form") PlanDraftForm form, BindingResult result,
+			Model model,
 			RedirectAttributes redirect) {
 		int now = LocalDate.now(clock).getYear();
 		if (form.year() == null || form.year() < now || form.year() > now + 1) {
@@ -70,7 +72,7 @@ class PlanDraftController {
 		}
 		try {
 			BigDecimal target = PlanDrafts.parseTarget(form.target());
-			int drafted = drafts.draft(CurrentUsers.require(), form.year(), target);
+			int drafted = drafts.draft(me, form.year(), target);
 			redirect.addFlashAttribute("flash", "plandrafts.flash.drafted");
 			redirect.addFlashAttribute("flashArgs", new Object[] { drafted, form.year() });
 			return "redirect:/plans/" + form.year();
@@ -78,11 +80,10 @@ class PlanDraftController {
 		catch (BusinessRuleException ex) {
 			Forms.reject(result, ex);
 		}
-		return show(form, result, model);
+		return show(me, form, result, model);
 	}
 
-	private String show(PlanDraftForm form, BindingResult result, Model model) {
-		CurrentUser me = CurrentUsers.require();
+	private String show(CurrentUser me, PlanDraftForm form, BindingResult result, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("org.springframework.validation.BindingResult.form", result);
 		model.addAttribute("year", form.year());

@@ -49,7 +49,7 @@ class ModularityTests {
 			"reminders", "accounts materials notifications planning shared surveys",
 			"reports", "accounts audit budget calendar materials organizations planning shared surveys training",
 			"shared", "",
-			"staffreport", "accounts budget materials planning reports shared surveys",
+			"staffreport", "accounts budget materials organizations planning reports shared surveys",
 			"surveys", "accounts organizations shared training",
 			"training", "accounts organizations shared",
 			"web", "accounts shared",

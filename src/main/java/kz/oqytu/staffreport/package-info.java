@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff report",
 		allowedDependencies = {
-			"accounts", "budget", "materials", "planning", "reports", "shared", "surveys" })
+			"accounts", "budget", "materials", "organizations", "planning", "reports", "shared", "surveys" })
 package kz.oqytu.staffreport;

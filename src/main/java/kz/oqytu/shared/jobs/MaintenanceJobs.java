@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 
-/** Nightly housekeeping: uploads left between preview and commit, and old login-throttle rows. */
+/**
+ * Nightly housekeeping: uploads left between preview and commit (shared's own table), then each
+ * module's {@link Housekeeping} (accounts: old login-throttle rows), each on its own tables.
+ */
 @Component
 public class MaintenanceJobs {
 
@@ -24,9 +27,12 @@ public class MaintenanceJobs {
 
 	private final Clock clock;
 
-	MaintenanceJobs(JdbcClient jdbc, Clock clock) {
+	private final java.util.List<Housekeeping> modules;
+
+	MaintenanceJobs(JdbcClient jdbc, Clock clock, java.util.List<Housekeeping> modules) {
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.modules = modules;
 	}
 
 	@Scheduled(cron = "${oqytu.jobs.housekeeping-cron:0 17 3 * * *}", zone = "${oqytu.time-zone:Asia/Aqtobe}")
@@ -37,14 +43,14 @@ public class MaintenanceJobs {
 		int uploads = jdbc.sql("delete from upload_staging where created_at < :now - interval '1 day'")
 			.param("now", now)
 			.update();
-		int throttles = jdbc.sql("delete from login_throttle where first_failure_at < :now - interval '1 day'"
-				+ " and (locked_until is null or locked_until < :now)")
-			.param("now", now)
-			.update();
+		StringBuilder detail = new StringBuilder("uploads=" + uploads);
+		for (Housekeeping module : modules) {
+			detail.append(' ').append(module.name()).append('=').append(module.purge(now));
+		}
 		jdbc.sql("insert into job_run (job, instance, detail) values ('housekeeping', :instance, :detail)")
 			.param("instance", INSTANCE)
-			.param("detail", "uploads=" + uploads + " throttles=" + throttles)
+			.param("detail", detail.toString())
 			.update();
-		log.info("Housekeeping: {} stale uploads and {} old login-throttle rows removed", uploads, throttles);
+		log.info("Housekeeping: {}", detail);
 	}
 }

@@ -1,0 +1,231 @@
+package kz.oqytu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walls between modules in SQL (issue #21, part 1). Each table belongs to the module whose
+ * migration creates it ({@code V…__<module>_….sql}); another module may read it only through the
+ * owner's published views ({@code <module>_v_*}). This test reads every SQL string of each module's
+ * Java code (string literals and text blocks, JPA {@code @Table} names) and every migration, and
+ * lists each place that names another module's table.
+ *
+ * <p>Today's crossings are listed in {@code src/test/resources/module-walls/crossings.txt}, one line
+ * per module and table with the number of places: a ratchet. A new crossing, or more places than
+ * listed, fails; so does a line that no longer crosses (or crosses less), so the list only shrinks
+ * with the code. The issue is done when the list is empty.
+ */
+class ModuleWallsTests {
+
+	static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+	static final Path SOURCES = Path.of("src/main/java/kz/oqytu");
+
+	static final Path KNOWN = Path.of("src/test/resources/module-walls/crossings.txt");
+
+	private static final Pattern MIGRATION_NAME = Pattern.compile("V\\d+__([a-z]+)_.*\\.sql");
+
+	private static final Pattern CREATES = Pattern.compile(
+			"(?i)create\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+
+	/** A table named where SQL names tables: after from, join, into, update, references, table. */
+	private static final Pattern NAMED = Pattern.compile(
+			"(?i)\\b(?:from|join|into|update|references|table|truncate)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
+
+	private static final Pattern JPA_TABLE = Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"([a-zA-Z_0-9]+)\"");
+
+	private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+
+	private static final Pattern LITERAL = Pattern.compile("\"((?:\\\\.|[^\"\\\\\\n])*)\"");
+
+	/** Table name → owning module, from the migrations that create them. */
+	static Map<String, String> owners() throws IOException {
+		Map<String, String> owners = new TreeMap<>();
+		for (Path file : migrations()) {
+			String module = module(file);
+			Matcher m = CREATES.matcher(stripSqlComments(Files.readString(file)));
+			while (m.find()) {
+				owners.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), module);
+			}
+		}
+		return owners;
+	}
+
+	static List<Path> migrations() throws IOException {
+		try (Stream<Path> files = Files.list(MIGRATIONS)) {
+			return files.filter(f -> MIGRATION_NAME.matcher(f.getFileName().toString()).matches()).sorted().toList();
+		}
+	}
+
+	static String module(Path migration) {
+		Matcher m = MIGRATION_NAME.matcher(migration.getFileName().toString());
+		if (!m.matches()) {
+			throw new IllegalArgumentException(migration.toString());
+		}
+		return m.group(1);
+	}
+
+	static String stripSqlComments(String sql) {
+		return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+	}
+
+	/** The SQL a Java file holds: its text blocks and string literals, and its JPA table names. */
+	static List<String> sqlOf(String java) {
+		List<String> sql = new ArrayList<>();
+		Matcher jpa = JPA_TABLE.matcher(java);
+		while (jpa.find()) {
+			sql.add("table " + jpa.group(1));
+		}
+		// comments are prose: "read from training" is not a query
+		String code = java.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)^\\s*//.*$", " ");
+		Matcher blocks = TEXT_BLOCK.matcher(code);
+		StringBuilder rest = new StringBuilder();
+		while (blocks.find()) {
+			sql.add(blocks.group(1));
+			blocks.appendReplacement(rest, " ");
+		}
+		blocks.appendTail(rest);
+		Matcher literals = LITERAL.matcher(rest);
+		StringBuilder joined = new StringBuilder();
+		while (literals.find()) {
+			// statements are often split into "select … from " + "table …" pieces: read them as one
+			joined.append(literals.group(1)).append(' ');
+		}
+		sql.add(joined.toString());
+		return sql;
+	}
+
+	/** Tables of other modules named in {@code sql}, unless they are the owner's published views. */
+	static List<String> crossings(String module, String sql, Map<String, String> owners) {
+		List<String> found = new ArrayList<>();
+		Matcher m = NAMED.matcher(sql);
+		while (m.find()) {
+			String table = m.group(1).toLowerCase(Locale.ROOT);
+			String owner = owners.get(table);
+			if (owner == null || owner.equals(module) || table.startsWith(owner + "_v_")) {
+				continue;
+			}
+			found.add(table);
+		}
+		return found;
+	}
+
+	/** "module -> table (owner)" → places, over every module's Java code and migrations. */
+	static Map<String, Integer> currentCrossings() throws IOException {
+		Map<String, String> owners = owners();
+		Map<String, Integer> places = new TreeMap<>();
+		try (Stream<Path> modules = Files.list(SOURCES)) {
+			for (Path dir : modules.filter(Files::isDirectory).sorted().toList()) {
+				String module = dir.getFileName().toString();
+				try (Stream<Path> files = Files.walk(dir)) {
+					for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+						for (String sql : sqlOf(Files.readString(file))) {
+							count(places, module, crossings(module, sql, owners), owners);
+						}
+					}
+				}
+			}
+		}
+		for (Path file : migrations()) {
+			String module = module(file);
+			count(places, module, crossings(module, stripSqlComments(Files.readString(file)), owners), owners);
+		}
+		return places;
+	}
+
+	private static void count(Map<String, Integer> places, String module, List<String> tables, Map<String, String> owners) {
+		for (String table : tables) {
+			places.merge(module + " -> " + table + " (" + owners.get(table) + ")", 1, Integer::sum);
+		}
+	}
+
+	static Map<String, Integer> known() throws IOException {
+		Map<String, Integer> known = new TreeMap<>();
+		for (String line : Files.readAllLines(KNOWN)) {
+			String l = line.strip();
+			if (l.isEmpty() || l.startsWith("#")) {
+				continue;
+			}
+			int colon = l.lastIndexOf(':');
+			known.put(l.substring(0, colon).strip(), Integer.valueOf(l.substring(colon + 1).strip()));
+		}
+		return known;
+	}
+
+	@Test
+	void noModuleNamesAnotherModulesTableBeyondTheKnownCrossings() throws IOException {
+		Map<String, Integer> now = currentCrossings();
+		// what the code crosses today, for whoever lowers the list
+		Files.createDirectories(Path.of("target"));
+		Files.write(Path.of("target", "module-walls-now.txt"),
+				now.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+		Map<String, Integer> known = known();
+		List<String> worse = new ArrayList<>();
+		List<String> better = new ArrayList<>();
+		for (var e : now.entrySet()) {
+			int listed = known.getOrDefault(e.getKey(), 0);
+			if (e.getValue() > listed) {
+				worse.add(e.getKey() + ": " + e.getValue() + " (listed " + listed + ")");
+			}
+		}
+		for (var e : known.entrySet()) {
+			int found = now.getOrDefault(e.getKey(), 0);
+			if (found < e.getValue()) {
+				better.add(e.getKey() + ": " + found + " (listed " + e.getValue() + ")");
+			}
+		}
+		assertThat(worse).as("new crossings of module walls: read the owner's published view (<module>_v_*) or its API")
+			.isEmpty();
+		assertThat(better).as("fewer crossings than " + KNOWN + " lists: lower its numbers (the list only shrinks)")
+			.isEmpty();
+	}
+
+	/** The test catches what it is for: a query naming another module's table, and not its published view. */
+	@Test
+	void aDeliberatelyCrossingQueryIsCaught() throws IOException {
+		Map<String, String> owners = owners();
+		assertThat(owners).containsEntry("org_unit", "organizations").containsEntry("training_event", "training")
+			.containsEntry("training_v_org_attendance", "training").containsEntry("login_throttle", "accounts");
+		String java = """
+				class Probe {
+					// from training_event: a comment is not a query
+					String sql = "select e.id from training_event e join org_unit o on o.id = e.organizer_unit_id"
+							+ " left join training_v_org_attendance v on v.event_id = e.id";
+					String block = \"""
+							delete from login_throttle where 1 = 1
+							\""";
+				}
+				""";
+		List<String> found = sqlOf(java).stream().flatMap(sql -> crossings("reports", sql, owners).stream()).toList();
+		assertThat(found).containsExactlyInAnyOrder("training_event", "org_unit", "login_throttle");
+		// the owner itself may name its tables
+		assertThat(sqlOf(java).stream().flatMap(sql -> crossings("training", sql, owners).stream()).toList())
+			.containsExactlyInAnyOrder("org_unit", "login_throttle");
+	}
+
+	/** Every table has one owner, and each owner is a module of the code (or the sessions' web). */
+	@Test
+	void everyTableBelongsToAModule() throws IOException {
+		Set<String> modules;
+		try (Stream<Path> dirs = Files.list(SOURCES)) {
+			modules = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+		}
+		assertThat(new TreeSet<>(owners().values())).isSubsetOf(modules);
+	}
+}

@@ -116,7 +116,7 @@ class BudgetImportService implements BudgetImports {
 		Map<Long, Map<BudgetLineCategory, PlanFact>> lines = new HashMap<>();
 		jdbc.sql("""
 				select b.org_unit_id, l.category, l.planned, l.actual from budget_line l
-				join budget b on b.id = l.budget_id join org_unit u on u.id = b.org_unit_id
+				join budget b on b.id = l.budget_id join organizations_v_unit u on u.id = b.org_unit_id
 				where b.year = :year and u.path like :scope
 				""")
 			.param("year", year)
@@ -133,7 +133,7 @@ class BudgetImportService implements BudgetImports {
 			// The bodies in scope with what is recorded for the year, so that a re-import loses nothing.
 			jdbc.sql("""
 					select u.id, u.name_kk, b.total_planned, b.total_actual, b.training_planned, b.training_actual
-					from org_unit u
+					from organizations_v_unit u
 					left join budget b on b.org_unit_id = u.id and b.year = :year
 					where u.path like :scope
 					  and (u.level in ('REGION', 'COMMITTEE') or (u.level = 'PRIMARY' and b.id is not null))
@@ -174,12 +174,12 @@ class BudgetImportService implements BudgetImports {
 		requireWriter(user);
 		Map<String, Long> byName = bodiesByName(user);
 		Set<Long> inScope = new HashSet<>(jdbc
-			.sql("select id from org_unit where level <> 'NATIONAL' and path like :scope")
+			.sql("select id from organizations_v_unit where level <> 'NATIONAL' and path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(Long.class)
 			.list());
 		Set<String> recorded = new HashSet<>(jdbc
-			.sql("select b.org_unit_id || '|' || b.year from budget b join org_unit u on u.id = b.org_unit_id"
+			.sql("select b.org_unit_id || '|' || b.year from budget b join organizations_v_unit u on u.id = b.org_unit_id"
 					+ " where u.path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(String.class)
@@ -300,7 +300,7 @@ class BudgetImportService implements BudgetImports {
 	private Map<String, Long> bodiesByName(CurrentUser user) {
 		Map<String, Long> byName = new HashMap<>();
 		List<Long> regions = new ArrayList<>();
-		jdbc.sql("select id, level, name_kk, name_ru from org_unit"
+		jdbc.sql("select id, level, name_kk, name_ru from organizations_v_unit"
 				+ " where level in ('REGION', 'COMMITTEE') and path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {

@@ -120,7 +120,7 @@ class BudgetService implements Budgets {
 		List<BudgetRow> rows = jdbc.sql("""
 				select u.id, u.level, u.name_kk, u.name_ru,
 				       b.total_planned, b.total_actual, b.training_planned, b.training_actual
-				from org_unit u
+				from organizations_v_unit u
 				left join budget b on b.org_unit_id = u.id and b.year = :year
 				where u.path like :scope
 				  and (u.level in ('REGION', 'COMMITTEE') or (u.level = 'PRIMARY' and b.id is not null))
@@ -187,7 +187,7 @@ class BudgetService implements Budgets {
 	public List<Integer> years(CurrentUser user) {
 		requireStaff(user);
 		TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-		years.addAll(jdbc.sql("select distinct b.year from budget b join org_unit u on u.id = b.org_unit_id"
+		years.addAll(jdbc.sql("select distinct b.year from budget b join organizations_v_unit u on u.id = b.org_unit_id"
 				+ " where u.path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(Integer.class)

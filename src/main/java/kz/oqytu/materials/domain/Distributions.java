@@ -136,7 +136,7 @@ class Distributions {
 		// recipients is one of three constants above, never user input.
 		int[] counts = jdbc.sql("""
 				with candidates as (
-				    select u.id from org_unit u
+				    select u.id from organizations_v_unit u
 				    where u.level = 'PRIMARY' and u.active and u.path like :audience and\s""" + recipients + """
 				), added as (
 				    insert into material_delivery (version_id, org_unit_id, material_id, distribution_id)
@@ -256,7 +256,7 @@ class Distributions {
 	MaterialDetails.Summary summary(long latestVersionId, String audience) {
 		return jdbc.sql("""
 				select count(*), count(d.org_unit_id), count(d.downloaded_at), count(d.acknowledged_at)
-				from org_unit u
+				from organizations_v_unit u
 				left join material_delivery d on d.org_unit_id = u.id and d.version_id = :latest
 				where u.level = 'PRIMARY' and u.active and u.path like :audience
 				""")
@@ -278,7 +278,7 @@ class Distributions {
 				from material_distribution x
 				join material_version v on v.id = x.version_id
 				where x.material_id = :material
-				  and exists (select 1 from material_delivery d join org_unit u on u.id = d.org_unit_id
+				  and exists (select 1 from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
 				              where d.distribution_id = x.id and u.path like :audience)
 				order by x.sent_on desc, x.id desc
 				limit :limit
@@ -342,8 +342,8 @@ class Distributions {
 				from material_delivery d
 				join material_version v on v.id = d.version_id
 				join material_distribution x on x.id = d.distribution_id
-				join org_unit u on u.id = d.org_unit_id
-				left join org_unit p on p.id = u.parent_id
+				join organizations_v_unit u on u.id = d.org_unit_id
+				left join organizations_v_unit p on p.id = u.parent_id
 				where d.material_id = :material and u.path like :audience""" + filter + """
 
 				order by d.org_unit_id, v.number desc
@@ -392,8 +392,8 @@ class Distributions {
 			}
 		}
 		String from = """
-				 from org_unit u
-				left join org_unit p on p.id = u.parent_id
+				 from organizations_v_unit u
+				left join organizations_v_unit p on p.id = u.parent_id
 				left join lateral (select max(v.number) as received from material_delivery d
 				                   join material_version v on v.id = d.version_id
 				                   where d.material_id = :material and d.org_unit_id = u.id) r on true
@@ -467,7 +467,7 @@ class Distributions {
 		jdbc.sql("""
 				select x.org_unit_id, bool_and(x.acknowledged) as all_acknowledged
 				from (select d.org_unit_id, d.material_id, bool_or(d.acknowledged_at is not null) as acknowledged
-				      from material_delivery d join org_unit u on u.id = d.org_unit_id
+				      from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
 				      where u.level = 'PRIMARY' and u.active and u.path like :scope
 				      group by d.org_unit_id, d.material_id) x
 				group by x.org_unit_id
@@ -484,7 +484,7 @@ class Distributions {
 		Map<Long, MaterialStatus> result = new LinkedHashMap<>();
 		jdbc.sql("""
 				with orgs as (
-				    select u.id, u.path from org_unit u
+				    select u.id, u.path from organizations_v_unit u
 				    where u.level = 'PRIMARY' and u.active and u.path like :scope
 				      and (cast(:ids as bigint[]) is null or u.id = any(:ids))
 				), circulating as (

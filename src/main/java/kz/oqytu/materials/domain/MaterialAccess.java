@@ -28,7 +28,7 @@ class MaterialAccess {
 
 	Owned owned(long materialId) {
 		return jdbc.sql("select m.id, m.owner_unit_id, o.path, m.latest_version_id from material m"
-				+ " join org_unit o on o.id = m.owner_unit_id where m.id = :id")
+				+ " join organizations_v_unit o on o.id = m.owner_unit_id where m.id = :id")
 			.param("id", materialId)
 			.query((rs, n) -> new Owned(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
 			.optional()

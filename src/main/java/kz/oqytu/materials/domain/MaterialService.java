@@ -135,7 +135,7 @@ class MaterialService implements Materials {
 			where.append(" and exists (select 1 from material_event e where e.material_id = m.id and e.event_id = :event)");
 			params.put("event", c.eventId());
 		}
-		String from = " from material m join org_unit o on o.id = m.owner_unit_id";
+		String from = " from material m join organizations_v_unit o on o.id = m.owner_unit_id";
 		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		params.put("limit", c.size());
 		params.put("offset", (long) c.page() * c.size());
@@ -162,7 +162,7 @@ class MaterialService implements Materials {
 		else {
 			sql = columns + """
 					       v.id as version_id, v.number, v.file_type, v.file_size,
-					       (select count(distinct d.org_unit_id) from material_delivery d join org_unit u on u.id = d.org_unit_id
+					       (select count(distinct d.org_unit_id) from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
 					        where d.material_id = m.id and u.path like :scope) as organizations,
 					       null as sent_on, null as note, null as downloaded_at, null as acknowledged_at
 					""" + from + " join material_version v on v.id = m.latest_version_id" + where
@@ -218,7 +218,7 @@ class MaterialService implements Materials {
 				       v.created_by, count(d.org_unit_id) as sent, count(d.downloaded_at) as downloaded,
 				       count(d.acknowledged_at) as acknowledged
 				from material_version v
-				left join (material_delivery d join org_unit u on u.id = d.org_unit_id and u.path like :audience)
+				left join (material_delivery d join organizations_v_unit u on u.id = d.org_unit_id and u.path like :audience)
 				       on d.version_id = v.id
 				where v.material_id = :material
 				group by v.id

@@ -27,7 +27,7 @@ class UnacknowledgedMaterialsQuery implements UnacknowledgedMaterials {
 				from material_delivery d
 				join material m on m.id = d.material_id
 				join material_distribution t on t.id = d.distribution_id
-				join org_unit o on o.id = d.org_unit_id and o.active
+				join organizations_v_unit o on o.id = d.org_unit_id and o.active
 				where d.acknowledged_at is null and t.sent_on <= :date
 				order by d.org_unit_id, t.sent_on, d.version_id""")
 			.param("date", date)

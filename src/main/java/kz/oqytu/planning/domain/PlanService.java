@@ -148,7 +148,7 @@ class PlanService implements Plans {
 	public List<PlanItemView> itemsConcerning(long organizationId, int year) {
 		return loadItems("""
 				p.year = :year and exists (
-				    select 1 from org_unit org join org_unit u on u.id = p.org_unit_id
+				    select 1 from organizations_v_unit org join organizations_v_unit u on u.id = p.org_unit_id
 				    where org.id = :org and org.path like u.path || '%'
 				      and (not exists (select 1 from plan_item_target g where g.item_id = i.id)
 				           or exists (select 1 from plan_item_target g where g.item_id = i.id
@@ -225,7 +225,7 @@ class PlanService implements Plans {
 		jdbc.sql("""
 				select extract(year from e.starts_at)::int as y, count(*), coalesce(sum(a.n), 0)
 				from training_event e
-				join org_unit o on o.id = e.organizer_unit_id
+				join organizations_v_unit o on o.id = e.organizer_unit_id
 				cross join lateral (select coalesce(sum(ac.participants), 0) as n from attendance_count ac
 				                    where ac.event_id = e.id) a
 				where e.status = 'HELD' and o.path like :scope
@@ -374,7 +374,7 @@ class PlanService implements Plans {
 
 	private List<PlanEventLine> outsideEvents(long planId, String scopePath, int year) {
 		return jdbc.sql(EVENT_SELECT + """
-				join org_unit o on o.id = e.organizer_unit_id
+				join organizations_v_unit o on o.id = e.organizer_unit_id
 				where e.status = 'HELD' and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				  and not exists (select 1 from plan_item_event x join plan_item i on i.id = x.plan_item_id
 				                  where x.event_id = e.id and i.plan_id = :plan)

@@ -26,12 +26,12 @@ class PlanningDueDatesQuery implements PlanningDueDates {
 	public List<CampaignDue> campaignsDue(LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select c.id, c.year, c.title_kk, c.title_ru, c.deadline,
-				       array(select o.id from org_unit o
+				       array(select o.id from organizations_v_unit o
 				              where o.level = 'PRIMARY' and o.active and o.path like b.path || '%'
 				                and not exists (select 1 from topic_request r
 				                                 where r.organization_id = o.id and r.year = c.year)
 				              order by o.id) as unanswered
-				from request_campaign c join org_unit b on b.id = c.org_unit_id
+				from request_campaign c join organizations_v_unit b on b.id = c.org_unit_id
 				where c.deadline between :from and :to and c.opens_on <= :to
 				order by c.deadline, c.id""")
 			.param("from", from)
@@ -47,7 +47,7 @@ class PlanningDueDatesQuery implements PlanningDueDates {
 		return jdbc.sql("""
 				select p.organization_id, array_agg(i.topic order by i.id) as topics
 				from school_plan p join school_plan_item i on i.school_plan_id = p.id
-				join org_unit o on o.id = p.organization_id and o.active
+				join organizations_v_unit o on o.id = p.organization_id and o.active
 				where p.year = :year and i.month = :month and not i.held
 				group by p.organization_id order by p.organization_id""")
 			.param("year", year)

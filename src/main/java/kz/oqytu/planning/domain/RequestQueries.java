@@ -32,8 +32,8 @@ class RequestQueries {
 
 	static final String FROM = """
 			 from topic_request r
-			 join org_unit o on o.id = r.organization_id
-			 join org_unit d on d.id = o.parent_id
+			 join organizations_v_unit o on o.id = r.organization_id
+			 join organizations_v_unit d on d.id = o.parent_id
 			 left join plan_item i on i.id = r.plan_item_id
 			 left join training_plan ip on ip.id = i.plan_id
 			 left join training_event e on e.id = r.event_id

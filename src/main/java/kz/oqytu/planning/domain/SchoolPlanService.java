@@ -53,8 +53,8 @@ class SchoolPlanService implements SchoolPlans {
 			           count(i.id) as items, count(i.id) filter (where i.held) as held,
 			           coalesce(sum(i.planned_participants), 0) as planned,
 			           coalesce(sum(i.participants) filter (where i.held), 0) as participants
-			    from org_unit o
-			    join org_unit d on d.id = o.parent_id
+			    from organizations_v_unit o
+			    join organizations_v_unit d on d.id = o.parent_id
 			    left join school_plan p on p.organization_id = o.id and p.year = :year
 			    left join school_plan_item i on i.school_plan_id = p.id
 			    where o.level = 'PRIMARY' and o.active and o.path like :scope
@@ -131,7 +131,7 @@ class SchoolPlanService implements SchoolPlans {
 				select distinct p.organization_id
 				from school_plan p
 				join school_plan_item i on i.school_plan_id = p.id
-				join org_unit o on o.id = p.organization_id
+				join organizations_v_unit o on o.id = p.organization_id
 				where p.year = :year and o.level = 'PRIMARY' and o.active and o.path like :scope
 				  and (i.held or not :held)
 				""")
@@ -247,7 +247,7 @@ class SchoolPlanService implements SchoolPlans {
 	private Optional<Organization> organization(long organizationId) {
 		return jdbc.sql("""
 				select o.id, o.name_kk, o.name_ru, o.path, d.id, d.name_kk, d.name_ru
-				from org_unit o join org_unit d on d.id = o.parent_id
+				from organizations_v_unit o join organizations_v_unit d on d.id = o.parent_id
 				where o.id = :id and o.level = 'PRIMARY'
 				""")
 			.param("id", organizationId)

@@ -110,7 +110,7 @@ class TopicRequestService implements TopicRequests {
 		String where = user.is(Role.CHAIR) ? "r.organization_id = :own" : "o.path like :scope";
 		return new java.util.HashSet<>(jdbc.sql("""
 				select distinct r.organization_id
-				from topic_request r join org_unit o on o.id = r.organization_id
+				from topic_request r join organizations_v_unit o on o.id = r.organization_id
 				where r.status in ('SUBMITTED', 'PLANNED', 'HELD', 'DECLINED') and r.year = :year and\s""" + where)
 			.param("year", year)
 			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
@@ -126,7 +126,7 @@ class TopicRequestService implements TopicRequests {
 				select r.organization_id,
 				       count(*) filter (where r.status = 'SUBMITTED'), count(*) filter (where r.status = 'PLANNED'),
 				       count(*) filter (where r.status = 'HELD'), count(*) filter (where r.status = 'DECLINED')
-				from topic_request r join org_unit o on o.id = r.organization_id
+				from topic_request r join organizations_v_unit o on o.id = r.organization_id
 				where r.year = :year and\s""" + where + " group by r.organization_id")
 			.param("year", year)
 			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
@@ -382,7 +382,7 @@ class TopicRequestService implements TopicRequests {
 				from training_topic tt
 				left join (topic_request_topic t
 				           join topic_request r on r.id = t.request_id and r.year = :year
-				           join org_unit o on o.id = r.organization_id and o.path like :scope)
+				           join organizations_v_unit o on o.id = r.organization_id and o.path like :scope)
 				       on t.topic_code = tt.code
 				group by tt.code, tt.name_kk, tt.name_ru, tt.sort_order
 				order by count(r.id) desc, tt.sort_order
@@ -396,7 +396,7 @@ class TopicRequestService implements TopicRequests {
 		jdbc.sql("""
 				select t.topic_code, c.category_code, count(distinct r.id)
 				from topic_request r
-				join org_unit o on o.id = r.organization_id
+				join organizations_v_unit o on o.id = r.organization_id
 				join topic_request_topic t on t.request_id = r.id
 				join topic_request_category c on c.request_id = r.id
 				where r.year = :year and o.path like :scope
@@ -413,7 +413,7 @@ class TopicRequestService implements TopicRequests {
 		jdbc.sql("""
 				select t.topic_code, o.parent_id, count(distinct r.id)
 				from topic_request r
-				join org_unit o on o.id = r.organization_id
+				join organizations_v_unit o on o.id = r.organization_id
 				join topic_request_topic t on t.request_id = r.id
 				where r.year = :year and o.path like :scope
 				group by t.topic_code, o.parent_id
@@ -427,7 +427,7 @@ class TopicRequestService implements TopicRequests {
 				}
 			});
 		long[] totals = jdbc.sql("select count(*), count(distinct r.organization_id) from topic_request r"
-				+ " join org_unit o on o.id = r.organization_id where r.year = :year and o.path like :scope")
+				+ " join organizations_v_unit o on o.id = r.organization_id where r.year = :year and o.path like :scope")
 			.param("year", year)
 			.param("scope", scopePath)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
@@ -440,7 +440,7 @@ class TopicRequestService implements TopicRequests {
 	public List<Integer> years(CurrentUser user) {
 		TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
 		if (user.isStaff()) {
-			years.addAll(jdbc.sql("select distinct r.year from topic_request r join org_unit o on o.id = r.organization_id"
+			years.addAll(jdbc.sql("select distinct r.year from topic_request r join organizations_v_unit o on o.id = r.organization_id"
 					+ " where o.path like :scope")
 				.param("scope", user.scopePath() + "%")
 				.query(Integer.class)
@@ -455,9 +455,9 @@ class TopicRequestService implements TopicRequests {
 
 	private static final String CAMPAIGN_SELECT = """
 			select c.id, c.year, c.title_kk, c.title_ru, c.opens_on, c.deadline, c.note, c.version,
-			       (select count(*) from org_unit o where o.level = 'PRIMARY' and o.active
+			       (select count(*) from organizations_v_unit o where o.level = 'PRIMARY' and o.active
 			          and o.path like :scope) as organizations,
-			       (select count(distinct r.organization_id) from topic_request r join org_unit o on o.id = r.organization_id
+			       (select count(distinct r.organization_id) from topic_request r join organizations_v_unit o on o.id = r.organization_id
 			         where r.year = c.year and o.level = 'PRIMARY' and o.active and o.path like :scope) as answered
 			from request_campaign c
 			""";
@@ -500,8 +500,8 @@ class TopicRequestService implements TopicRequests {
 		jdbc.sql("""
 				select o.id, o.name_kk, o.name_ru, d.id as d_id, d.name_kk as d_kk, d.name_ru as d_ru,
 				       count(r.id) as requests, max(r.created_at) as last_at
-				from org_unit o
-				join org_unit d on d.id = o.parent_id
+				from organizations_v_unit o
+				join organizations_v_unit d on d.id = o.parent_id
 				left join topic_request r on r.organization_id = o.id and r.year = :year
 				where o.level = 'PRIMARY' and o.active and o.path like :scope
 				group by o.id, o.name_kk, o.name_ru, d.id, d.name_kk, d.name_ru, d.committee_kind
@@ -537,8 +537,8 @@ class TopicRequestService implements TopicRequests {
 				       0 as organizations, 0 as answered,
 				       exists (select 1 from topic_request r where r.organization_id = org.id and r.year = c.year) as mine
 				from request_campaign c
-				join org_unit u on u.id = c.org_unit_id
-				join org_unit org on org.id = :org and org.path like u.path || '%'
+				join organizations_v_unit u on u.id = c.org_unit_id
+				join organizations_v_unit org on org.id = :org and org.path like u.path || '%'
 				where c.opens_on <= :today and c.deadline >= :today
 				order by c.deadline
 				""")

@@ -41,7 +41,7 @@ class CoverageQueries {
 	private static String keys(String alias) {
 		// an array computed once (the 22 regions and root by their level index), not a join the planner
 		// may drive from every unit of the registry
-		return " " + alias + ".region_id = any (array(select k.id from org_unit k where k.level in ('NATIONAL', 'REGION')"
+		return " " + alias + ".region_id = any (array(select k.id from organizations_v_unit k where k.level in ('NATIONAL', 'REGION')"
 				+ " and k.path like :region)) ";
 	}
 
@@ -151,7 +151,7 @@ class CoverageQueries {
 				+ "   where m.as_of = (select as_of from base) and" + keys("m") + "group by m.district_id)"
 				+ " select d.id::text as key, d.name_kk, d.name_ru, coalesce(h.events, 0) as events,"
 				+ "   coalesce(h.people, 0) as people, mb.members, case d.committee_kind when 'CITY' then 0 else 1 end as k"
-				+ " from org_unit d left join held h on h.key = d.id::text left join members mb on mb.district_id = d.id"
+				+ " from organizations_v_unit d left join held h on h.key = d.id::text left join members mb on mb.district_id = d.id"
 				+ " where d.level = 'COMMITTEE' and d.path like :region"
 				+ " union all"
 				+ " select '', null, null, coalesce(sum(h.events), 0), coalesce(sum(h.people), 0), null, 2 from held h where h.key = ''"
@@ -226,7 +226,7 @@ class CoverageQueries {
 				       case k.level when 'REGION' then k.name_kk end as name_kk, case k.level when 'REGION' then k.name_ru end as name_ru,
 				       coalesce(t.events, 0) as events, coalesce(c.people, 0) as people, m.members,
 				       case k.level when 'REGION' then 0 else 1 end as last
-				from org_unit k
+				from organizations_v_unit k
 				left join t on t.region_id = k.id left join c on c.region_id = k.id left join m on m.region_id = k.id
 				where k.path like :region and (k.level = 'REGION' or (k.level = 'NATIONAL' and t.events > 0))
 				order by last, k.name_kk

@@ -75,14 +75,14 @@ class MonitoringQueries {
 	 */
 	private static final String FIGURES = """
 			with orgs as (
-			    select o.id, o.parent_id, o.path from org_unit o
+			    select o.id, o.parent_id, o.path from organizations_v_unit o
 			    where o.level = 'PRIMARY' and o.path like :scope
 			      and (cast(:org as bigint) is null and o.active or o.id = cast(:org as bigint))
 			      and (cast(:district as bigint) is null or o.parent_id = cast(:district as bigint))
 			), open_rows as (
 			    -- an event is open only to organizations of its organizer's region: read no other region's
 			    select x.year, x.organizer_unit_id, x.district_id, x.people, r.path
-			    from reports_rollup_monitoring_open x join org_unit r on r.id = x.organizer_unit_id
+			    from reports_rollup_monitoring_open x join organizations_v_unit r on r.id = x.organizer_unit_id
 			    where x.year in (:year, :year - 1) and (r.path like :scope or :scopePath like r.path || '%')
 			), by_district as (
 			    select x.district_id, sum(x.people) filter (where x.year = :year) as now,
@@ -100,14 +100,14 @@ class MonitoringQueries {
 			    select p.id, dense_rank() over (order by p.name_kk) as position,
 			           (select sum(g.now) from by_organizer g where starts_with(p.path, g.path)) as now,
 			           (select sum(g.before) from by_organizer g where starts_with(p.path, g.path)) as before
-			    from org_unit p where p.id in (select parent_id from orgs)
+			    from organizations_v_unit p where p.id in (select parent_id from orgs)
 			), own as (
 			    -- open events at which the organization's own count is recorded: their remainder is not its
 			    select w.organization_id as org, sum(w.people) filter (where w.year = :year) as now,
 			           sum(w.people) filter (where w.year = :year - 1) as before
 			    from reports_rollup_monitoring_own w
 			    join orgs o on o.id = w.organization_id
-			    join org_unit r on r.id = w.organizer_unit_id
+			    join organizations_v_unit r on r.id = w.organizer_unit_id
 			    where w.year in (:year, :year - 1) and (r.path like :scope or :scopePath like r.path || '%')
 			      and (w.district_id = o.parent_id or (w.district_id is null and starts_with(o.path, r.path)))
 			    group by w.organization_id
@@ -165,7 +165,7 @@ class MonitoringQueries {
 			    select x.* from (
 			        select m.id, m.position, m.trained, m.previous_trained, m.unrecorded, m.previous_unrecorded,
 			               o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk, d.name_ru as district_ru
-			        from marked m join org_unit o on o.id = m.id join org_unit d on d.id = m.parent_id
+			        from marked m join organizations_v_unit o on o.id = m.id join organizations_v_unit d on d.id = m.parent_id
 			        where m.selected
 			    ) x
 			    order by %order%
@@ -174,10 +174,10 @@ class MonitoringQueries {
 			select h.*, c.*, mb.members, mb.as_of, pm.members as previous_members
 			from head h
 			left join cut c on true
-			left join lateral (select s.members, s.as_of from membership_snapshot s
+			left join lateral (select s.members, s.as_of from organizations_v_membership s
 			                   where s.org_unit_id = c.id and s.as_of <= :members
 			                   order by s.as_of desc limit 1) mb on true
-			left join lateral (select s.members from membership_snapshot s
+			left join lateral (select s.members from organizations_v_membership s
 			                   where s.org_unit_id = c.id and s.as_of <= :previousMembers
 			                   order by s.as_of desc limit 1) pm on true
 			order by %order%
@@ -192,13 +192,13 @@ class MonitoringQueries {
 			from (
 			    select f.id, f.position, f.trained, f.previous_trained, f.unrecorded, f.previous_unrecorded,
 			           o.name_kk, o.name_ru, d.id as district_id, d.name_kk as district_kk, d.name_ru as district_ru
-			    from f join org_unit o on o.id = f.id join org_unit d on d.id = f.parent_id
+			    from f join organizations_v_unit o on o.id = f.id join organizations_v_unit d on d.id = f.parent_id
 			    where %condition%
 			) x
-			left join lateral (select s.members, s.as_of from membership_snapshot s
+			left join lateral (select s.members, s.as_of from organizations_v_membership s
 			                   where s.org_unit_id = x.id and s.as_of <= :members
 			                   order by s.as_of desc limit 1) mb on true
-			left join lateral (select s.members from membership_snapshot s
+			left join lateral (select s.members from organizations_v_membership s
 			                   where s.org_unit_id = x.id and s.as_of <= :previousMembers
 			                   order by s.as_of desc limit 1) pm on true
 			order by %order%
@@ -363,7 +363,7 @@ class MonitoringQueries {
 		return sql("""
 				select coalesce(sum(x.events), 0) as events, coalesce(sum(x.people), 0) as people
 				from reports_rollup_monitoring_open x
-				join org_unit r on r.id = x.organizer_unit_id
+				join organizations_v_unit r on r.id = x.organizer_unit_id
 				where x.year = :year and r.path like :scope
 				""")
 			.param("scope", scopePath + "%")
@@ -387,7 +387,7 @@ class MonitoringQueries {
 				            else coalesce((select sum(u.participants) from training_v_event_unrecorded u
 				                           where u.event_id = e.id), 0) end as unrecorded
 				from training_event e
-				join org_unit r on r.id = e.organizer_unit_id
+				join organizations_v_unit r on r.id = e.organizer_unit_id
 				left join lateral (select sum(v.participants) as n from training_v_org_attendance v
 				                   where v.event_id = e.id and v.organization_id = :org) c on true
 				where e.status <> 'CANCELLED' and e.starts_at >= :from and e.starts_at < :to

@@ -46,7 +46,7 @@ class InterviewService implements Interviews {
 			""";
 
 	private static final String FROM = """
-			 from interview i join org_unit o on o.id = i.organization_id join org_unit d on d.id = o.parent_id
+			 from interview i join organizations_v_unit o on o.id = i.organization_id join organizations_v_unit d on d.id = o.parent_id
 			""";
 
 	private final InterviewRepository interviews;

@@ -85,7 +85,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 	@Transactional(readOnly = true)
 	public java.util.Set<Long> organizationsInterviewed(CurrentUser user, int year) {
 		return new java.util.HashSet<>(jdbc.sql("""
-				select distinct i.organization_id from interview i join org_unit o on o.id = i.organization_id
+				select distinct i.organization_id from interview i join organizations_v_unit o on o.id = i.organization_id
 				where o.level = 'PRIMARY' and o.path like :scope and i.held_on >= :fromDate and i.held_on < :toDate
 				""")
 			.param("scope", user.scopePath() + "%")
@@ -102,7 +102,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 		// rating. Compared by question code across questionnaire versions.
 		jdbc.sql("""
 				with orgs as (
-				    select o.id from org_unit o where o.level = 'PRIMARY' and o.path like :scope
+				    select o.id from organizations_v_unit o where o.level = 'PRIMARY' and o.path like :scope
 				      and (cast(:ids as bigint[]) is null or o.id = any(:ids))
 				), answered as (
 				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind,

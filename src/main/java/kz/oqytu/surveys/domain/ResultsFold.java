@@ -104,7 +104,7 @@ class ResultsFold {
 		for (Object[] key : keys) {
 			jdbc.sql("""
 					insert into survey_results_dirty (region_id, year)
-					select surveys_fold_region(u.path), :year from org_unit u where u.id = :unit
+					select surveys_fold_region(u.path), :year from organizations_v_unit u where u.id = :unit
 					on conflict do nothing
 					""").param("unit", key[0]).param("year", key[1]).update();
 		}
@@ -120,12 +120,12 @@ class ResultsFold {
 		}
 		jdbc.sql("""
 				insert into survey_results_dirty (region_id, year)
-				select distinct surveys_fold_region(u.path), y.year from org_unit u
+				select distinct surveys_fold_region(u.path), y.year from organizations_v_unit u
 				cross join lateral (
 				    select c.year from survey_results_fold c where c.region_id = surveys_fold_region(u.path)
 				    union
 				    select extract(year from e.starts_at)::int from training_event e
-				    join org_unit o on o.id = e.organizer_unit_id where o.path like u.path || '%') y
+				    join organizations_v_unit o on o.id = e.organizer_unit_id where o.path like u.path || '%') y
 				where u.id = any (cast(:units as bigint[]))
 				on conflict do nothing
 				""").param("units", units.toArray(new Long[0])).update();

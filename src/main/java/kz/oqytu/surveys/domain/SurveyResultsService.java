@@ -105,7 +105,7 @@ class SurveyResultsService implements SurveyResults {
 		// spaced on both sides: text blocks drop the trailing space of the line it is joined to
 		return " " + """
 				coalesce(case when a.option_code = 'OTHER' and a.text_value is not null then
-				    (select m.topic_code from survey_topic_mapping m join org_unit mu on mu.id = m.unit_id
+				    (select m.topic_code from survey_topic_mapping m join organizations_v_unit mu on mu.id = m.unit_id
 				     where m.text_key = surveys_text_key(a.text_value) and starts_with(PATH, mu.path)
 				     order by length(mu.path) desc limit 1) end, a.option_code)
 				""".replace("PATH", path).strip() + " ";
@@ -148,7 +148,7 @@ class SurveyResultsService implements SurveyResults {
 			KindResults kind = view.kind() == SurveyKind.POST_EVENT ? results.postEvent() : results.followUp();
 			String[] survey = jdbc.sql("""
 					select s.questionnaire_id, o.path from event_survey s join training_event e on e.id = s.event_id
-					join org_unit o on o.id = e.organizer_unit_id where s.id = :s
+					join organizations_v_unit o on o.id = e.organizer_unit_id where s.id = :s
 					""").param("s", view.id()).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
 			parts.add(new SurveyWorkbook.Part(view, kind, labels(Long.parseLong(survey[0])), survey[1]));
 		}
@@ -161,7 +161,7 @@ class SurveyResultsService implements SurveyResults {
 		String[] organizerPath = { "" };
 		jdbc.sql("""
 				select s.questionnaire_id, o.path from event_survey s join training_event e on e.id = s.event_id
-				join org_unit o on o.id = e.organizer_unit_id where s.id = :s
+				join organizations_v_unit o on o.id = e.organizer_unit_id where s.id = :s
 				""").param("s", view.id()).query(rs -> {
 					questionnaire[0] = rs.getLong(1);
 					organizerPath[0] = rs.getString(2);
@@ -328,7 +328,7 @@ class SurveyResultsService implements SurveyResults {
 				  from survey_response r
 				  join event_survey s on s.id = r.event_survey_id
 				  join training_event e on e.id = s.event_id
-				  join org_unit o on o.id = e.organizer_unit_id
+				  join organizations_v_unit o on o.id = e.organizer_unit_id
 				  where not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + extraFilter + """
 				)
@@ -409,7 +409,7 @@ class SurveyResultsService implements SurveyResults {
 				               (e.ends_at::date - e.starts_at::date + 1) as days
 				        from event_survey s
 				        join training_event e on e.id = s.event_id
-				        join org_unit o on o.id = e.organizer_unit_id
+				        join organizations_v_unit o on o.id = e.organizer_unit_id
 				        where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + extraFilter + """
 				       ) s
@@ -467,7 +467,7 @@ class SurveyResultsService implements SurveyResults {
 				select count(*) from survey_response r
 				join event_survey s on s.id = r.event_survey_id
 				join training_event e on e.id = s.event_id
-				join org_unit o on o.id = e.organizer_unit_id
+				join organizations_v_unit o on o.id = e.organizer_unit_id
 				where r.source = 'PAPER' and not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + filters(formCode, topicCode, districtId);
 		if (folded(user, formCode, topicCode, districtId)) {
@@ -490,7 +490,7 @@ class SurveyResultsService implements SurveyResults {
 				select count(*) from survey_response_score f
 				join event_survey s on s.id = f.event_survey_id
 				join training_event e on e.id = s.event_id
-				join org_unit o on o.id = e.organizer_unit_id
+				join organizations_v_unit o on o.id = e.organizer_unit_id
 				where not f.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + filters(formCode, topicCode, districtId)).params(params(user, year, formCode, topicCode, districtId))
 			.query(Long.class).single();
@@ -527,7 +527,7 @@ class SurveyResultsService implements SurveyResults {
 				+ " union all " + lines("topic", "p_topic r join training_topic tp on tp.code = r.gkey", "tp.code",
 						"tp.name_kk::text, tp.name_ru::text", "tp.sort_order",
 						" group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order")
-				+ " union all " + lines("district", "p_district r left join org_unit d on d.id = r.gkey",
+				+ " union all " + lines("district", "p_district r left join organizations_v_unit d on d.id = r.gkey",
 						"coalesce(d.id::text, '')", "d.name_kk::text, d.name_ru::text", "row_number() over (order by d.name_kk nulls last)",
 						" group by d.id, d.name_kk, d.name_ru")
 				+ " union all " + lines("length", "p_length r", "case when r.gkey then 'short' else 'longer' end",
@@ -561,7 +561,7 @@ class SurveyResultsService implements SurveyResults {
 		long[] named = { -1 };
 		List<ScoreLine> organizations = jdbc.sql(blocks(base, "r.organization_id", " where r.organization_id is not null")
 				+ ", lines as (select o.id, o.name_kk, o.name_ru, count(*) filter (where r.answered) as responses, "
-				+ SCORE_FIGURES + join.replace(" where ", " join org_unit o on o.id = r.gkey where ")
+				+ SCORE_FIGURES + join.replace(" where ", " join organizations_v_unit o on o.id = r.gkey where ")
 				+ " group by o.id, o.name_kk, o.name_ru having count(*) filter (where r.answered) > 0)"
 				+ " select l.*, count(*) over () as listed, (select count(distinct organization_id) from r) as named"
 				+ " from lines l order by l.responses desc, l.name_kk, l.id limit :limit offset :offset")
@@ -680,7 +680,7 @@ class SurveyResultsService implements SurveyResults {
 
 	/** The fold's keys under the scope: the root's own and its children's, or the one child's. */
 	private static String regions(CurrentUser user) {
-		return user.scopePath().matches("/\\d+/") ? "c.region_id in (select u.id from org_unit u where u.id = :unit or u.parent_id = :unit)"
+		return user.scopePath().matches("/\\d+/") ? "c.region_id in (select u.id from organizations_v_unit u where u.id = :unit or u.parent_id = :unit)"
 				: "c.region_id = :unit";
 	}
 
@@ -706,7 +706,7 @@ class SurveyResultsService implements SurveyResults {
 				+ " from f join training_topic tp on tp.code = f.gkey where f.dim = 'TOPIC' and f.published > 0"
 				+ " union all select 'district', coalesce(d.id::text, ''), d.name_kk::text, d.name_ru::text,"
 				+ " row_number() over (order by d.name_kk nulls last)," + FOLD_FIGURES
-				+ " from f left join org_unit d on d.id = cast(nullif(f.gkey, '') as bigint)"
+				+ " from f left join organizations_v_unit d on d.id = cast(nullif(f.gkey, '') as bigint)"
 				+ " where f.dim = 'DISTRICT' and f.published > 0"
 				+ " union all select 'length', f.gkey, null::text, null::text, 0," + FOLD_FIGURES
 				+ " from f where f.dim = 'LENGTH' and f.published > 0"
@@ -730,7 +730,7 @@ class SurveyResultsService implements SurveyResults {
 		long[] named = { -1 };
 		String organizationLines = FOLD_LINES.replace("DIMS", "c.dimension = 'ORG'").replace("REGIONS", regions(user))
 				+ ", lines as (select o.id, o.name_kk, o.name_ru, f.post_answered + f.follow_answered as responses,"
-				+ FOLD_FIGURES + " from f join org_unit o on o.id = cast(f.gkey as bigint)"
+				+ FOLD_FIGURES + " from f join organizations_v_unit o on o.id = cast(f.gkey as bigint)"
 				+ " where f.post_answered + f.follow_answered > 0)\n";
 		List<ScoreLine> organizations = jdbc.sql(organizationLines
 				+ "select l.*, count(*) over () as listed, (select count(*) from f) as named"
@@ -800,7 +800,7 @@ class SurveyResultsService implements SurveyResults {
 		jdbc.sql("""
 				with s as (
 				    select s.id from event_survey s join training_event e on e.id = s.event_id
-				    join org_unit o on o.id = e.organizer_unit_id
+				    join organizations_v_unit o on o.id = e.organizer_unit_id
 				    where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				), counted as (
 				    select r.id, r.event_survey_id, row_number() over (partition by r.event_survey_id order by r.id) as n,
@@ -829,7 +829,7 @@ class SurveyResultsService implements SurveyResults {
 		Map<String, String[]> mappings = new HashMap<>();
 		jdbc.sql("""
 				select distinct on (m.text_key) m.text_key, m.topic_code, m.unit_id = :unit as own
-				from survey_topic_mapping m join org_unit mu on mu.id = m.unit_id
+				from survey_topic_mapping m join organizations_v_unit mu on mu.id = m.unit_id
 				where starts_with(:path, mu.path) order by m.text_key, length(mu.path) desc
 				""").param("unit", user.scopeUnitId()).param("path", user.scopePath()).query(rs -> {
 					mappings.put(rs.getString(1), new String[] { rs.getString(2), Boolean.toString(rs.getBoolean(3)) });
@@ -900,7 +900,7 @@ class SurveyResultsService implements SurveyResults {
 		return jdbc.sql("""
 				select distinct extract(year from e.starts_at)::int as y from survey_response r
 				join event_survey s on s.id = r.event_survey_id join training_event e on e.id = s.event_id
-				join org_unit o on o.id = e.organizer_unit_id where o.path like :scope order by y desc
+				join organizations_v_unit o on o.id = e.organizer_unit_id where o.path like :scope order by y desc
 				""").param("scope", user.scopePath() + "%").query(Integer.class).list();
 	}
 

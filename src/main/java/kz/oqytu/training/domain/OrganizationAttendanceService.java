@@ -91,12 +91,12 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 			});
 		List<OrganizationCounts.Line> recorded = lines("""
 				select c.organization_id, o.name_kk, o.name_ru, 'RECORDED' as source, c.category_code, c.participants
-				from attendance_org_count c join org_unit o on o.id = c.organization_id
+				from attendance_org_count c join organizations_v_unit o on o.id = c.organization_id
 				where c.event_id = :id order by o.name_kk, o.id
 				""", eventId);
 		List<OrganizationCounts.Line> attributed = lines("""
 				select v.organization_id, o.name_kk, o.name_ru, v.source, v.category_code, v.participants
-				from training_v_org_attendance v join org_unit o on o.id = v.organization_id
+				from training_v_org_attendance v join organizations_v_unit o on o.id = v.organization_id
 				where v.event_id = :id order by o.name_kk, o.id
 				""", eventId);
 		OrganizationCounts.Line host = attributed.stream()
@@ -252,7 +252,7 @@ class OrganizationAttendanceService implements OrganizationAttendance {
 		Event event = jdbc.sql("""
 				select e.id, e.version, e.status, e.venue_kind, e.host_organization_id, o.path,
 				       exists (select 1 from event_participant p where p.event_id = e.id) as named
-				from training_event e join org_unit o on o.id = e.organizer_unit_id where e.id = :id
+				from training_event e join organizations_v_unit o on o.id = e.organizer_unit_id where e.id = :id
 				""")
 			.param("id", eventId)
 			.query((rs, n) -> new Event(rs.getLong("id"), rs.getInt("version"), EventStatus.valueOf(rs.getString("status")),

@@ -38,9 +38,9 @@ class ParticipantExportService implements ParticipantExports {
 			       p.category_code, p.position
 			from event_participant p
 			join training_event e on e.id = p.event_id
-			join org_unit o on o.id = e.organizer_unit_id
-			left join org_unit d on d.id = e.district_id
-			join org_unit po on po.id = p.organization_id
+			join organizations_v_unit o on o.id = e.organizer_unit_id
+			left join organizations_v_unit d on d.id = e.district_id
+			join organizations_v_unit po on po.id = p.organization_id
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -33,9 +33,9 @@ class TrainingCalendarService implements TrainingCalendar {
 			       (select string_agg(t.topic_code, ',' order by t.topic_code)
 			        from training_event_topic t where t.event_id = e.id) as topics
 			from training_event e
-			join org_unit r on r.id = e.organizer_unit_id
-			left join org_unit d on d.id = e.district_id
-			left join org_unit h on h.id = e.host_organization_id
+			join organizations_v_unit r on r.id = e.organizer_unit_id
+			left join organizations_v_unit d on d.id = e.district_id
+			left join organizations_v_unit h on h.id = e.host_organization_id
 			""";
 
 	/**
@@ -70,7 +70,7 @@ class TrainingCalendarService implements TrainingCalendar {
 	@Transactional(readOnly = true)
 	public List<CalendarEntry> openTo(long unitId, LocalDateTime from, LocalDateTime until, int limit) {
 		return jdbc.sql(COLUMNS + """
-				join org_unit b on b.id = :unit
+				join organizations_v_unit b on b.id = :unit
 				where e.starts_at >= :earliest and e.starts_at < :until and e.ends_at >= :from
 				  and """ + OPEN_TO + """
 				order by e.starts_at, e.id
@@ -96,7 +96,7 @@ class TrainingCalendarService implements TrainingCalendar {
 				.query(TrainingCalendarService::entry)
 				.optional();
 		}
-		return jdbc.sql(COLUMNS + " join org_unit b on b.id = :unit where e.id = :id and " + OPEN_TO)
+		return jdbc.sql(COLUMNS + " join organizations_v_unit b on b.id = :unit where e.id = :id and " + OPEN_TO)
 			.param("id", eventId)
 			.param("unit", user.scopeUnitId())
 			.query(TrainingCalendarService::entry)

@@ -75,8 +75,8 @@ class TrainingEventService implements TrainingEvents {
 
 	private static final String ROW_FROM = """
 			 from training_event e
-			 join org_unit o on o.id = e.organizer_unit_id
-			 left join org_unit d on d.id = e.district_id
+			 join organizations_v_unit o on o.id = e.organizer_unit_id
+			 left join organizations_v_unit d on d.id = e.district_id
 			""";
 
 	private final TrainingEventRepository events;
@@ -217,11 +217,11 @@ class TrainingEventService implements TrainingEvents {
 		return jdbc.sql("""
 				with recursive y (year) as (
 				    select extract(year from (select e.starts_at from training_event e
-				        join org_unit o on o.id = e.organizer_unit_id
+				        join organizations_v_unit o on o.id = e.organizer_unit_id
 				        where o.path like :scope order by e.starts_at limit 1))::int
 				    union all
 				    select extract(year from (select e.starts_at from training_event e
-				        join org_unit o on o.id = e.organizer_unit_id
+				        join organizations_v_unit o on o.id = e.organizer_unit_id
 				        where o.path like :scope and e.starts_at >= make_date(y.year + 1, 1, 1)
 				        order by e.starts_at limit 1))::int
 				    from y where y.year is not null)
@@ -248,7 +248,7 @@ class TrainingEventService implements TrainingEvents {
 		jdbc.sql("""
 				select e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.ends_at, e.status, o.path, e.district_id,
 				       coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0)
-				from training_event e join org_unit o on o.id = e.organizer_unit_id where e.id = any(:ids)
+				from training_event e join organizations_v_unit o on o.id = e.organizer_unit_id where e.id = any(:ids)
 				""")
 			.param("ids", ids.toArray(new Long[0]))
 			.query(rs -> {
@@ -521,7 +521,7 @@ class TrainingEventService implements TrainingEvents {
 		readable(user, eventId);
 		return jdbc.sql("""
 				select p.id, p.full_name, p.organization_id, o.name_kk, o.name_ru, p.category_code, p.position
-				from event_participant p join org_unit o on o.id = p.organization_id
+				from event_participant p join organizations_v_unit o on o.id = p.organization_id
 				where p.event_id = :event order by p.full_name, p.id
 				""")
 			.param("event", eventId)
@@ -537,7 +537,7 @@ class TrainingEventService implements TrainingEvents {
 		readable(user, eventId);
 		return jdbc.sql("""
 				select p.id, p.full_name, p.organization_id, o.name_kk, o.name_ru, p.category_code, p.position
-				from event_participant p join org_unit o on o.id = p.organization_id
+				from event_participant p join organizations_v_unit o on o.id = p.organization_id
 				where p.event_id = :event and p.id = :participant
 				""")
 			.param("event", eventId)
@@ -558,7 +558,7 @@ class TrainingEventService implements TrainingEvents {
 		params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		String where = " from event_participant p join org_unit o on o.id = p.organization_id where p.event_id = :event"
+		String where = " from event_participant p join organizations_v_unit o on o.id = p.organization_id where p.event_id = :event"
 				+ (q.isEmpty() ? "" : " and (p.full_name ilike :q or o.name_kk ilike :q or o.name_ru ilike :q)");
 		// the total rides along with the page (a window count), as in the event list
 		long[] total = { -1 };

@@ -68,9 +68,9 @@ class PlanService implements Plans {
 			       i.planned_participants, i.responsible, i.notes, i.carry_over, i.review_note, i.correction, i.version,
 			       i.reason_kk, i.reason_ru, i.drafted,
 			       (select string_agg(t.topic_code, ',' order by tt.sort_order)
-			          from plan_item_topic t join training_topic tt on tt.code = t.topic_code where t.item_id = i.id) as topics,
+			          from plan_item_topic t join training_v_topic tt on tt.code = t.topic_code where t.item_id = i.id) as topics,
 			       (select string_agg(c.category_code, ',' order by pc.sort_order)
-			          from plan_item_category c join participant_category pc on pc.code = c.category_code
+			          from plan_item_category c join training_v_category pc on pc.code = c.category_code
 			         where c.item_id = i.id) as categories,
 			       (select string_agg(g.unit_id::text, ',' order by g.unit_id) from plan_item_target g where g.item_id = i.id) as targets,
 			       x.held_events, x.scheduled_events, x.actual
@@ -81,17 +81,17 @@ class PlanService implements Plans {
 			           count(*) filter (where e.status = 'PLANNED') as scheduled_events,
 			           coalesce(sum(a.n) filter (where e.status = 'HELD'), 0) as actual
 			    from plan_item_event l
-			    join training_event e on e.id = l.event_id
-			    cross join lateral (select coalesce(sum(ac.participants), 0) as n from attendance_count ac
+			    join training_v_event e on e.id = l.event_id
+			    cross join lateral (select coalesce(sum(ac.participants), 0) as n from training_v_attendance ac
 			                        where ac.event_id = e.id) a
 			    where l.plan_item_id = i.id) x
 			""";
 
 	private static final String EVENT_SELECT = """
 			select e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.status,
-			       (select coalesce(sum(ac.participants), 0) from attendance_count ac where ac.event_id = e.id) as participants,
+			       (select coalesce(sum(ac.participants), 0) from training_v_attendance ac where ac.event_id = e.id) as participants,
 			       l.plan_item_id
-			from training_event e
+			from training_v_event e
 			left join plan_item_event l on l.event_id = e.id
 			""";
 
@@ -224,9 +224,9 @@ class PlanService implements Plans {
 		Map<Integer, long[]> outside = new HashMap<>();
 		jdbc.sql("""
 				select extract(year from e.starts_at)::int as y, count(*), coalesce(sum(a.n), 0)
-				from training_event e
+				from training_v_event e
 				join organizations_v_unit o on o.id = e.organizer_unit_id
-				cross join lateral (select coalesce(sum(ac.participants), 0) as n from attendance_count ac
+				cross join lateral (select coalesce(sum(ac.participants), 0) as n from training_v_attendance ac
 				                    where ac.event_id = e.id) a
 				where e.status = 'HELD' and o.path like :scope
 				  and extract(year from e.starts_at)::int = any(:years)

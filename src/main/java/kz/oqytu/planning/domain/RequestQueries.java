@@ -21,9 +21,9 @@ class RequestQueries {
 			select r.id, r.organization_id, o.name_kk as o_kk, o.name_ru as o_ru, d.id as d_id, d.name_kk as d_kk,
 			       d.name_ru as d_ru, r.year,
 			       (select string_agg(t.topic_code, ',' order by tt.sort_order) from topic_request_topic t
-			          join training_topic tt on tt.code = t.topic_code where t.request_id = r.id) as topics,
+			          join training_v_topic tt on tt.code = t.topic_code where t.request_id = r.id) as topics,
 			       (select string_agg(c.category_code, ',' order by pc.sort_order) from topic_request_category c
-			          join participant_category pc on pc.code = c.category_code where c.request_id = r.id) as categories,
+			          join training_v_category pc on pc.code = c.category_code where c.request_id = r.id) as categories,
 			       r.preferred_form_code, r.preferred_month, r.expected_participants, r.comment, r.status,
 			       i.id as item_id, ip.year as item_year, i.position as item_position, i.title_kk as item_kk,
 			       i.title_ru as item_ru, r.event_id, e.title_kk as e_kk, e.title_ru as e_ru, r.decline_reason,
@@ -36,7 +36,7 @@ class RequestQueries {
 			 join organizations_v_unit d on d.id = o.parent_id
 			 left join plan_item i on i.id = r.plan_item_id
 			 left join training_plan ip on ip.id = i.plan_id
-			 left join training_event e on e.id = r.event_id
+			 left join training_v_event e on e.id = r.event_id
 			""";
 
 	private final JdbcClient jdbc;

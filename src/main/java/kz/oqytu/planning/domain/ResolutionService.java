@@ -191,7 +191,7 @@ class ResolutionService implements Resolutions {
 				from resolution_task_link l
 				left join plan_item i on l.kind = 'PLAN_ITEM' and i.id = l.target_id
 				left join training_plan p on p.id = i.plan_id
-				left join training_event e on l.kind = 'EVENT' and e.id = l.target_id
+				left join training_v_event e on l.kind = 'EVENT' and e.id = l.target_id
 				where l.task_id = any(:ids)
 				order by l.task_id, case l.kind when 'PLAN_ITEM' then 0 when 'EVENT' then 1 else 2 end,
 				         p.year, i.position, e.starts_at, l.target_id

@@ -379,7 +379,7 @@ class TopicRequestService implements TopicRequests {
 		Map<String, RequestDemand.Line> lines = new LinkedHashMap<>();
 		jdbc.sql("""
 				select tt.code, tt.name_kk, tt.name_ru, count(r.id), coalesce(sum(r.expected_participants), 0)
-				from training_topic tt
+				from training_v_topic tt
 				left join (topic_request_topic t
 				           join topic_request r on r.id = t.request_id and r.year = :year
 				           join organizations_v_unit o on o.id = r.organization_id and o.path like :scope)

@@ -163,12 +163,12 @@ class CoverageQueries {
 	}
 
 	List<Breakdown> byForm(String regionPath, int year) {
-		return catalogue("training_form", "FORM", regionPath, year);
+		return catalogue("training_v_form", "FORM", regionPath, year);
 	}
 
 	/** An event with two topics counts under both. */
 	List<Breakdown> byTopic(String regionPath, int year) {
-		return catalogue("training_topic", "TOPIC", regionPath, year);
+		return catalogue("training_v_topic", "TOPIC", regionPath, year);
 	}
 
 	/** Every entry of a catalogue in its order, with the held events and people of the year under it. */
@@ -219,7 +219,7 @@ class CoverageQueries {
 				           where r.year = :year and r.dimension = 'TOTAL' group by r.region_id),
 				     c as (select r.region_id, sum(r.people) as people from reports_rollup_coverage r
 				           where r.year = :year and r.dimension = 'CATEGORY'
-				             and r.key in (select code from participant_category) group by r.region_id),
+				             and r.key in (select code from training_v_category) group by r.region_id),
 				     m as (select region_id, sum(members) as members from reports_rollup_members
 				           where as_of = cast(:asOf as date) group by region_id)
 				select case k.level when 'REGION' then k.id::text else '' end as key,

@@ -25,8 +25,8 @@ class DistrictCoverageQueries {
 	private static final String HELD = """
 			held as (select e.id, e.form_code, extract(month from e.starts_at)::int as month,
 			                (e.ends_at::date - e.starts_at::date + 1) as days,
-			                coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as people
-			         from training_event e
+			                coalesce((select sum(a.participants) from training_v_attendance a where a.event_id = e.id), 0) as people
+			         from training_v_event e
 			         where e.district_id = :district and e.status = 'HELD' and e.starts_at >= :from and e.starts_at < :to)
 			""";
 
@@ -56,7 +56,7 @@ class DistrictCoverageQueries {
 	Map<String, Long> trainedByCategory(long districtId, int year) {
 		Map<String, Long> result = new HashMap<>();
 		sql("with " + HELD + " select a.category_code, sum(a.participants) as people"
-				+ " from held h join attendance_count a on a.event_id = h.id group by a.category_code")
+				+ " from held h join training_v_attendance a on a.event_id = h.id group by a.category_code")
 			.params(params(districtId, year))
 			.query(rs -> {
 				result.put(rs.getString("category_code"), rs.getLong("people"));
@@ -67,7 +67,7 @@ class DistrictCoverageQueries {
 	/** Held events, named participants and distinct named persons (same name and organization). */
 	long[] eventsAndPersons(long districtId, int year) {
 		return sql("with " + HELD + " select (select count(*) from held) as events, coalesce(sum(n), 0) as named,"
-				+ " count(*) as persons from (select count(*) as n from held h join event_participant p on p.event_id = h.id"
+				+ " count(*) as persons from (select count(*) as n from held h join training_v_participant p on p.event_id = h.id"
 				+ " group by p.name_key, p.organization_id) x")
 			.params(params(districtId, year))
 			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("named"), rs.getLong("persons") })
@@ -78,7 +78,7 @@ class DistrictCoverageQueries {
 	List<Object[]> trainedByYearAndCategory(long districtId) {
 		return sql("""
 				select extract(year from e.starts_at)::int as year, a.category_code, sum(a.participants) as people
-				from training_event e join attendance_count a on a.event_id = e.id
+				from training_v_event e join training_v_attendance a on a.event_id = e.id
 				where e.district_id = :district and e.status = 'HELD'
 				group by 1, 2
 				""")
@@ -90,7 +90,7 @@ class DistrictCoverageQueries {
 	/** Held events per year. */
 	Map<Integer, Long> eventsByYear(long districtId) {
 		Map<Integer, Long> result = new java.util.TreeMap<>();
-		sql("select extract(year from e.starts_at)::int as year, count(*) as events from training_event e"
+		sql("select extract(year from e.starts_at)::int as year, count(*) as events from training_v_event e"
 				+ " where e.district_id = :district and e.status = 'HELD' group by 1")
 			.param("district", districtId)
 			.query(rs -> {
@@ -128,19 +128,19 @@ class DistrictCoverageQueries {
 	}
 
 	List<Breakdown> byForm(long districtId, int year) {
-		return catalogue("training_form", dimension("h.form_code", districtId, year));
+		return catalogue("training_v_form", dimension("h.form_code", districtId, year));
 	}
 
 	/** An event with two topics counts under both. */
 	List<Breakdown> byTopic(long districtId, int year) {
 		Map<String, long[]> held = new HashMap<>();
 		sql("with " + HELD + " select t.topic_code as key, count(*) as events, sum(h.people) as people"
-				+ " from held h join training_event_topic t on t.event_id = h.id group by 1")
+				+ " from held h join training_v_event_topic t on t.event_id = h.id group by 1")
 			.params(params(districtId, year))
 			.query(rs -> {
 				held.put(rs.getString("key"), new long[] { rs.getLong("events"), rs.getLong("people") });
 			});
-		return catalogue("training_topic", held);
+		return catalogue("training_v_topic", held);
 	}
 
 	/** Every entry of a catalogue in its order, with the held events and people under it. */

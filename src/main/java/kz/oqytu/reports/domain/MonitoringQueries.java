@@ -386,7 +386,7 @@ class MonitoringQueries {
 				       case when c.n is not null or e.status <> 'HELD' then 0
 				            else coalesce((select sum(u.participants) from training_v_event_unrecorded u
 				                           where u.event_id = e.id), 0) end as unrecorded
-				from training_event e
+				from training_v_event e
 				join organizations_v_unit r on r.id = e.organizer_unit_id
 				left join lateral (select sum(v.participants) as n from training_v_org_attendance v
 				                   where v.event_id = e.id and v.organization_id = :org) c on true

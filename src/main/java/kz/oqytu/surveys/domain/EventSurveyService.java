@@ -370,7 +370,7 @@ class EventSurveyService implements Surveys {
 			select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
 			       e.status,
 			       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
-			from event_survey s join training_event e on e.id = s.event_id
+			from event_survey s join training_v_event e on e.id = s.event_id
 			where s.token = :token
 			""";
 
@@ -401,7 +401,7 @@ class EventSurveyService implements Surveys {
 				select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
 				       e.status,
 				       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
-				from event_survey s join training_event e on e.id = s.event_id
+				from event_survey s join training_v_event e on e.id = s.event_id
 				where s.event_id = (select event_id from event_survey where token = :token)
 				""")
 			.param("token", token)

@@ -30,7 +30,7 @@ class FollowUpOpeningsQuery implements FollowUpOpenings {
 		return jdbc.sql("""
 				select s.id, s.event_id, e.organizer_unit_id, e.title_kk, e.title_ru, s.opens_at, s.closes_at,
 				       s.token, s.short_code
-				from event_survey s join training_event e on e.id = s.event_id
+				from event_survey s join training_v_event e on e.id = s.event_id
 				where s.kind = 'FOLLOW_UP' and e.status <> 'CANCELLED' and s.opens_at >= :from and s.opens_at < :to
 				order by s.opens_at, s.id""")
 			.param("from", from)

@@ -110,7 +110,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 				           count(*) over (partition by r.organization_id, qq.kind) as c
 				    from survey_response r
 				    join event_survey s on s.id = r.event_survey_id
-				    join training_event e on e.id = s.event_id
+				    join training_v_event e on e.id = s.event_id
 				    join questionnaire_version v on v.id = r.version_id
 				    join questionnaire qq on qq.id = v.questionnaire_id
 				    where not r.flagged and r.organization_id in (select id from orgs)

@@ -124,7 +124,7 @@ class ResultsFold {
 				cross join lateral (
 				    select c.year from survey_results_fold c where c.region_id = surveys_fold_region(u.path)
 				    union
-				    select extract(year from e.starts_at)::int from training_event e
+				    select extract(year from e.starts_at)::int from training_v_event e
 				    join organizations_v_unit o on o.id = e.organizer_unit_id where o.path like u.path || '%') y
 				where u.id = any (cast(:units as bigint[]))
 				on conflict do nothing

@@ -147,7 +147,7 @@ class SurveyResultsService implements SurveyResults {
 		for (EventSurveyView view : surveys.forEvent(user, eventId)) {
 			KindResults kind = view.kind() == SurveyKind.POST_EVENT ? results.postEvent() : results.followUp();
 			String[] survey = jdbc.sql("""
-					select s.questionnaire_id, o.path from event_survey s join training_event e on e.id = s.event_id
+					select s.questionnaire_id, o.path from event_survey s join training_v_event e on e.id = s.event_id
 					join organizations_v_unit o on o.id = e.organizer_unit_id where s.id = :s
 					""").param("s", view.id()).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
 			parts.add(new SurveyWorkbook.Part(view, kind, labels(Long.parseLong(survey[0])), survey[1]));
@@ -160,7 +160,7 @@ class SurveyResultsService implements SurveyResults {
 		long[] questionnaire = { 0 };
 		String[] organizerPath = { "" };
 		jdbc.sql("""
-				select s.questionnaire_id, o.path from event_survey s join training_event e on e.id = s.event_id
+				select s.questionnaire_id, o.path from event_survey s join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id where s.id = :s
 				""").param("s", view.id()).query(rs -> {
 					questionnaire[0] = rs.getLong(1);
@@ -327,7 +327,7 @@ class SurveyResultsService implements SurveyResults {
 				         (e.ends_at::date - e.starts_at::date + 1) as days, o.path as organizer_path
 				  from survey_response r
 				  join event_survey s on s.id = r.event_survey_id
-				  join training_event e on e.id = s.event_id
+				  join training_v_event e on e.id = s.event_id
 				  join organizations_v_unit o on o.id = e.organizer_unit_id
 				  where not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + extraFilter + """
@@ -368,7 +368,7 @@ class SurveyResultsService implements SurveyResults {
 			f.append(" and e.form_code = :form");
 		}
 		if (topicCode != null) {
-			f.append(" and exists (select 1 from training_event_topic t where t.event_id = e.id and t.topic_code = :topic)");
+			f.append(" and exists (select 1 from training_v_event_topic t where t.event_id = e.id and t.topic_code = :topic)");
 		}
 		if (districtId != null) {
 			f.append(" and e.district_id = :district");
@@ -408,7 +408,7 @@ class SurveyResultsService implements SurveyResults {
 				  from (select s.id, s.event_id, e.form_code, e.district_id,
 				               (e.ends_at::date - e.starts_at::date + 1) as days
 				        from event_survey s
-				        join training_event e on e.id = s.event_id
+				        join training_v_event e on e.id = s.event_id
 				        join organizations_v_unit o on o.id = e.organizer_unit_id
 				        where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + extraFilter + """
@@ -466,7 +466,7 @@ class SurveyResultsService implements SurveyResults {
 		String paper = """
 				select count(*) from survey_response r
 				join event_survey s on s.id = r.event_survey_id
-				join training_event e on e.id = s.event_id
+				join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id
 				where r.source = 'PAPER' and not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + filters(formCode, topicCode, districtId);
@@ -489,7 +489,7 @@ class SurveyResultsService implements SurveyResults {
 		return jdbc.sql("""
 				select count(*) from survey_response_score f
 				join event_survey s on s.id = f.event_survey_id
-				join training_event e on e.id = s.event_id
+				join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id
 				where not f.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				""" + filters(formCode, topicCode, districtId)).params(params(user, year, formCode, topicCode, districtId))
@@ -518,13 +518,13 @@ class SurveyResultsService implements SurveyResults {
 		String all = base.stripTrailing()
 				+ numbered("p_total", "0", "")
 				+ numbered("p_form", "r.form_code", "")
-				+ numbered("p_topic", "et.topic_code", " join training_event_topic et on et.event_id = r.event_id")
+				+ numbered("p_topic", "et.topic_code", " join training_v_event_topic et on et.event_id = r.event_id")
 				+ numbered("p_district", "r.district_id", "")
 				+ numbered("p_length", "(r.days <= :shortDays)", "")
 				+ lines("total", "p_total r", "''", "null::text, null::text", "0", "")
-				+ " union all " + lines("form", "p_form r join training_form f on f.code = r.gkey", "f.code",
+				+ " union all " + lines("form", "p_form r join training_v_form f on f.code = r.gkey", "f.code",
 						"f.name_kk::text, f.name_ru::text", "f.sort_order", " group by f.code, f.name_kk, f.name_ru, f.sort_order")
-				+ " union all " + lines("topic", "p_topic r join training_topic tp on tp.code = r.gkey", "tp.code",
+				+ " union all " + lines("topic", "p_topic r join training_v_topic tp on tp.code = r.gkey", "tp.code",
 						"tp.name_kk::text, tp.name_ru::text", "tp.sort_order",
 						" group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order")
 				+ " union all " + lines("district", "p_district r left join organizations_v_unit d on d.id = r.gkey",
@@ -701,9 +701,9 @@ class SurveyResultsService implements SurveyResults {
 				+ "select 'total' as part, '' as key, null::text, null::text, 0::bigint as ord," + FOLD_FIGURES
 				+ " from f where f.dim = 'TOTAL' and f.published > 0"
 				+ " union all select 'form', tf.code, tf.name_kk::text, tf.name_ru::text, tf.sort_order," + FOLD_FIGURES
-				+ " from f join training_form tf on tf.code = f.gkey where f.dim = 'FORM' and f.published > 0"
+				+ " from f join training_v_form tf on tf.code = f.gkey where f.dim = 'FORM' and f.published > 0"
 				+ " union all select 'topic', tp.code, tp.name_kk::text, tp.name_ru::text, tp.sort_order," + FOLD_FIGURES
-				+ " from f join training_topic tp on tp.code = f.gkey where f.dim = 'TOPIC' and f.published > 0"
+				+ " from f join training_v_topic tp on tp.code = f.gkey where f.dim = 'TOPIC' and f.published > 0"
 				+ " union all select 'district', coalesce(d.id::text, ''), d.name_kk::text, d.name_ru::text,"
 				+ " row_number() over (order by d.name_kk nulls last)," + FOLD_FIGURES
 				+ " from f left join organizations_v_unit d on d.id = cast(nullif(f.gkey, '') as bigint)"
@@ -759,7 +759,7 @@ class SurveyResultsService implements SurveyResults {
 		Map<String, Object> p = params(user, year, null, null, null);
 		String base = responsesOfYear("");
 		Map<String, DemandLine> lines = new LinkedHashMap<>();
-		jdbc.sql("select code, name_kk, name_ru from training_topic order by sort_order").query(rs -> {
+		jdbc.sql("select code, name_kk, name_ru from training_v_topic order by sort_order").query(rs -> {
 			lines.put(rs.getString(1), new DemandLine(rs.getString(1), rs.getString(2), rs.getString(3), 0,
 					new HashMap<>(), new HashMap<>()));
 		});
@@ -799,7 +799,7 @@ class SurveyResultsService implements SurveyResults {
 		TextGroups groups = new TextGroups();
 		jdbc.sql("""
 				with s as (
-				    select s.id from event_survey s join training_event e on e.id = s.event_id
+				    select s.id from event_survey s join training_v_event e on e.id = s.event_id
 				    join organizations_v_unit o on o.id = e.organizer_unit_id
 				    where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
 				), counted as (
@@ -899,7 +899,7 @@ class SurveyResultsService implements SurveyResults {
 		}
 		return jdbc.sql("""
 				select distinct extract(year from e.starts_at)::int as y from survey_response r
-				join event_survey s on s.id = r.event_survey_id join training_event e on e.id = s.event_id
+				join event_survey s on s.id = r.event_survey_id join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id where o.path like :scope order by y desc
 				""").param("scope", user.scopePath() + "%").query(Integer.class).list();
 	}

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends an account's sessions at once, on every instance: they live in PostgreSQL (Spring Session
- * JDBC, indexed by principal name), so deleting their rows in the transaction that changes the
- * account ends them with it, or not at all if it rolls back. The reason is kept by session id for
+ * JDBC, indexed by principal name, web's tables), so ending them through web's {@code web_end_sessions}
+ * (V384) in the transaction that changes the account ends them with it, or not at all if it rolls back. The reason is kept by session id for
  * the login page ({@code account_ended_session}, V120).
  */
 @Component
@@ -21,8 +21,7 @@ public class AccountSessions {
 
 	private static final String END = """
 			WITH ended AS (
-				DELETE FROM spring_session WHERE principal_name = :username AND session_id <> :keep
-				RETURNING session_id)
+				SELECT e.session_id FROM web_end_sessions(:username, :keep) e)
 			INSERT INTO account_ended_session (session_id, reason, ended_at)
 			SELECT session_id, :reason, :now FROM ended
 			ON CONFLICT (session_id) DO UPDATE SET reason = excluded.reason, ended_at = excluded.ended_at

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,18 +21,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.budget.BudgetCommand;
 import kz.oqytu.budget.BudgetLineCategory;
-import kz.oqytu.shared.time.UnionClock;
 
 /** A union body's budget for one year. The body is an org_unit id, never an association. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "budget")
 class Budget {
 
@@ -63,9 +65,11 @@ class Budget {
 	private Map<BudgetLineCategory, LineAmounts> lines = new HashMap<>();
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by")
@@ -106,17 +110,6 @@ class Budget {
 
 	private static boolean same(BigDecimal a, BigDecimal b) {
 		return a == null ? b == null : b != null && a.compareTo(b) == 0;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

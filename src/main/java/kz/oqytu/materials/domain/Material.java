@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,8 +18,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,13 +25,13 @@ import jakarta.persistence.Version;
 import kz.oqytu.materials.MaterialCommand;
 import kz.oqytu.materials.MaterialLanguage;
 import kz.oqytu.materials.MaterialType;
-import kz.oqytu.shared.time.UnionClock;
 
 /**
  * A methodical material: its description and which version is the latest. Versions, files and
  * distributions are rows of their own, written with SQL; the owner is an org_unit id.
  */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "material")
 class Material {
 
@@ -71,12 +73,14 @@ class Material {
 	private Long latestVersionId;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "created_by", nullable = false, updatable = false)
 	private String createdBy;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by", nullable = false)
@@ -112,17 +116,6 @@ class Material {
 	void supersede(long versionId, String username) {
 		latestVersionId = versionId;
 		updatedBy = username;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

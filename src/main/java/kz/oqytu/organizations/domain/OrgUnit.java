@@ -2,6 +2,10 @@ package kz.oqytu.organizations.domain;
 
 import java.time.Instant;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,8 +13,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,10 +23,10 @@ import org.hibernate.generator.EventType;
 import kz.oqytu.organizations.CommitteeKind;
 import kz.oqytu.organizations.PrimaryKind;
 import kz.oqytu.organizations.UnitLevel;
-import kz.oqytu.shared.time.UnionClock;
 
 /** A node of the union tree. The parent is an id and the path is derived from it. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "org_unit")
 class OrgUnit {
 
@@ -73,9 +75,11 @@ class OrgUnit {
 	private String path;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Version
@@ -122,17 +126,6 @@ class OrgUnit {
 
 	void moveTo(long districtId) {
 		this.parentId = districtId;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -3,13 +3,15 @@ package kz.oqytu.planning.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -17,6 +19,7 @@ import kz.oqytu.shared.time.UnionClock;
 
 /** A union body's training plan for a year; the body is an org_unit id, never an association. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "training_plan")
 class Plan {
 
@@ -56,9 +59,11 @@ class Plan {
 	private String carriedCorrections;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by")
@@ -96,17 +101,6 @@ class Plan {
 		this.reviewedAt = Instant.now(UnionClock.current());
 		this.reviewedBy = username;
 		this.updatedBy = username;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	boolean isApproved() {

@@ -3,22 +3,24 @@ package kz.oqytu.planning.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.CampaignCommand;
-import kz.oqytu.shared.time.UnionClock;
 
 /** A call to a body's primary organizations for their requests for a plan year, with a deadline. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "request_campaign")
 class RequestCampaign {
 
@@ -48,9 +50,11 @@ class RequestCampaign {
 	private String note;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by")
@@ -74,17 +78,6 @@ class RequestCampaign {
 		deadline = c.deadline();
 		note = PlanItem.blankToNull(c.note());
 		updatedBy = username;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

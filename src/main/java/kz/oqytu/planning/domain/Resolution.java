@@ -3,22 +3,24 @@ package kz.oqytu.planning.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.ResolutionCommand;
-import kz.oqytu.shared.time.UnionClock;
 
 /** An executive-committee resolution (an item of it) of a union body. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "resolution")
 class Resolution {
 
@@ -50,9 +52,11 @@ class Resolution {
 	private String controlBy;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by")
@@ -77,17 +81,6 @@ class Resolution {
 		body = PlanItem.blankToNull(c.body());
 		controlBy = PlanItem.blankToNull(c.controlBy());
 		updatedBy = username;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,17 +19,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.TaskStatus;
-import kz.oqytu.shared.time.UnionClock;
 
 /** A task a resolution orders: who does what by when, how far it is, and what carries it out. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "resolution_task")
 class ResolutionTask {
 
@@ -62,9 +64,11 @@ class ResolutionTask {
 	private Set<TaskLinkRow> links = new HashSet<>();
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by")
@@ -103,17 +107,6 @@ class ResolutionTask {
 			this.links.addAll(links);
 		}
 		this.updatedBy = username;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -3,22 +3,24 @@ package kz.oqytu.planning.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import kz.oqytu.planning.SchoolItemCommand;
-import kz.oqytu.shared.time.UnionClock;
 
 /** One session of a school plan: topic, month, form, planned participants, and whether it was held. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "school_plan_item")
 class SchoolPlanItem {
 
@@ -56,9 +58,11 @@ class SchoolPlanItem {
 	private String notes;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Column(name = "updated_by")
@@ -85,17 +89,6 @@ class SchoolPlanItem {
 		participants = c.held() ? c.participants() : null;
 		notes = PlanItem.blankToNull(c.notes());
 		updatedBy = username;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -9,6 +9,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,8 +24,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -29,10 +31,10 @@ import jakarta.persistence.Version;
 import kz.oqytu.training.ActiveMethod;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.VenueKind;
-import kz.oqytu.shared.time.UnionClock;
 
 /** A seminar, round table, on-site session… with its head counts per category. */
 @Entity
+@EntityListeners(AuditingEntityListener.class)
 @Table(name = "training_event")
 class TrainingEvent {
 
@@ -104,9 +106,11 @@ class TrainingEvent {
 	private Map<String, Integer> headCounts = new HashMap<>();
 
 	@Column(name = "created_at", nullable = false, updatable = false)
+	@CreatedDate
 	private Instant createdAt;
 
 	@Column(name = "updated_at", nullable = false)
+	@LastModifiedDate
 	private Instant updatedAt;
 
 	@Version
@@ -155,17 +159,6 @@ class TrainingEvent {
 
 	void cancel() {
 		this.status = EventStatus.CANCELLED;
-	}
-
-	@PrePersist
-	void beforeInsert() {
-		createdAt = Instant.now(UnionClock.current());
-		updatedAt = createdAt;
-	}
-
-	@PreUpdate
-	void beforeUpdate() {
-		updatedAt = Instant.now(UnionClock.current());
 	}
 
 	Long getId() {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -30,7 +30,7 @@ import kz.oqytu.budget.BudgetLineCategory;
 
 /** A union body's budget for one year. The body is an org_unit id, never an association. */
 @Entity
-@EntityListeners(AuditingEntityListener.class)
+@EntityListeners(JpaAuditing.Listener.class)
 @Table(name = "budget")
 class Budget {
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +19,7 @@ import jakarta.persistence.Version;
 
 /** The norm's share and the date it took effect (a row of budget_norm). */
 @Entity
-@EntityListeners(AuditingEntityListener.class)
+@EntityListeners(JpaAuditing.Listener.class)
 @Table(name = "budget_norm")
 class BudgetNorm {
 

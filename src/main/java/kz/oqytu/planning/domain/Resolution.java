@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +20,7 @@ import kz.oqytu.planning.ResolutionCommand;
 
 /** An executive-committee resolution (an item of it) of a union body. */
 @Entity
-@EntityListeners(AuditingEntityListener.class)
+@EntityListeners(JpaAuditing.Listener.class)
 @Table(name = "resolution")
 class Resolution {
 

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -27,7 +27,7 @@ import kz.oqytu.planning.TaskStatus;
 
 /** A task a resolution orders: who does what by when, how far it is, and what carries it out. */
 @Entity
-@EntityListeners(AuditingEntityListener.class)
+@EntityListeners(JpaAuditing.Listener.class)
 @Table(name = "resolution_task")
 class ResolutionTask {
 

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -34,7 +34,7 @@ import kz.oqytu.training.VenueKind;
 
 /** A seminar, round table, on-site session… with its head counts per category. */
 @Entity
-@EntityListeners(AuditingEntityListener.class)
+@EntityListeners(JpaAuditing.Listener.class)
 @Table(name = "training_event")
 class TrainingEvent {
 

@@ -27,8 +27,8 @@ class BudgetBodies {
 	Optional<Body> find(long unitId) {
 		return jdbc.sql("select id, level, path, name_kk, name_ru from organizations_v_unit where id = :id")
 			.param("id", unitId)
-			.query((rs, n) -> new Body(rs.getLong(1), UnitLevel.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getString(4), rs.getString(5)))
+			.query((rs, n) -> new Body(rs.getLong("id"), UnitLevel.valueOf(rs.getString("level")),
+					rs.getString("path"), rs.getString("name_kk"), rs.getString("name_ru")))
 			.optional()
 			.filter(b -> b.level() != UnitLevel.NATIONAL);
 	}

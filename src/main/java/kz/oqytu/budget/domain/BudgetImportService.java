@@ -122,8 +122,9 @@ class BudgetImportService implements BudgetImports {
 			.param("year", year)
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {
-				lines.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(BudgetLineCategory.class))
-					.put(BudgetLineCategory.valueOf(rs.getString(2)), new PlanFact(rs.getBigDecimal(3), rs.getBigDecimal(4)));
+				lines.computeIfAbsent(rs.getLong("org_unit_id"), id -> new EnumMap<>(BudgetLineCategory.class))
+					.put(BudgetLineCategory.valueOf(rs.getString("category")),
+							new PlanFact(rs.getBigDecimal("planned"), rs.getBigDecimal("actual")));
 			});
 		try (XlsxWriter xlsx = writers.open(org.springframework.context.i18n.LocaleContextHolder.getLocale())) {
 			Sheet sheet = xlsx.sheet("Budget " + year);
@@ -304,11 +305,11 @@ class BudgetImportService implements BudgetImports {
 				+ " where level in ('REGION', 'COMMITTEE') and path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {
-				long id = rs.getLong(1);
-				if ("REGION".equals(rs.getString(2))) {
+				long id = rs.getLong("id");
+				if ("REGION".equals(rs.getString("level"))) {
 					regions.add(id);
 				}
-				for (String name : new String[] { rs.getString(3), rs.getString(4) }) {
+				for (String name : new String[] { rs.getString("name_kk"), rs.getString("name_ru") }) {
 					if (name == null) {
 						continue;
 					}

@@ -84,8 +84,9 @@ class BudgetService implements Budgets {
 				+ " where org_unit_id = :unit and year = :year")
 			.param("unit", unitId)
 			.param("year", year)
-			.query((rs, n) -> ShareRule.evaluate(unitId, year, rs.getBigDecimal(1), rs.getBigDecimal(2),
-					rs.getBigDecimal(3), rs.getBigDecimal(4), table.forYear(year).share()))
+			.query((rs, n) -> ShareRule.evaluate(unitId, year, rs.getBigDecimal("total_planned"),
+					rs.getBigDecimal("total_actual"), rs.getBigDecimal("training_planned"),
+					rs.getBigDecimal("training_actual"), table.forYear(year).share()))
 			.optional();
 	}
 
@@ -96,8 +97,9 @@ class BudgetService implements Budgets {
 		return jdbc.sql("select year, total_planned, total_actual, training_planned, training_actual from budget"
 				+ " where org_unit_id = :unit order by year")
 			.param("unit", unitId)
-			.query((rs, n) -> ShareRule.evaluate(unitId, rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-					rs.getBigDecimal(4), rs.getBigDecimal(5), table.forYear(rs.getInt(1)).share()))
+			.query((rs, n) -> ShareRule.evaluate(unitId, rs.getInt("year"), rs.getBigDecimal("total_planned"),
+					rs.getBigDecimal("total_actual"), rs.getBigDecimal("training_planned"),
+					rs.getBigDecimal("training_actual"), table.forYear(rs.getInt("year")).share()))
 			.list();
 	}
 
@@ -232,21 +234,22 @@ class BudgetService implements Budgets {
 				+ " join budget b on b.id = l.budget_id where b.org_unit_id = :unit")
 			.param("unit", unitId)
 			.query(rs -> {
-				lines.computeIfAbsent(rs.getInt(1), y -> new EnumMap<>(BudgetLineCategory.class))
-					.put(BudgetLineCategory.valueOf(rs.getString(2)), new PlanFact(rs.getBigDecimal(3), rs.getBigDecimal(4)));
+				lines.computeIfAbsent(rs.getInt("year"), y -> new EnumMap<>(BudgetLineCategory.class))
+					.put(BudgetLineCategory.valueOf(rs.getString("category")),
+							new PlanFact(rs.getBigDecimal("planned"), rs.getBigDecimal("actual")));
 			});
 		return jdbc.sql("select year, total_planned, total_actual, training_planned, training_actual, version,"
 				+ " updated_at, updated_by from budget where org_unit_id = :unit order by year desc")
 			.param("unit", unitId)
 			.query((rs, n) -> {
-				int year = rs.getInt(1);
-				BigDecimal tp = rs.getBigDecimal(2);
-				BigDecimal ta = rs.getBigDecimal(3);
-				BigDecimal rp = rs.getBigDecimal(4);
-				BigDecimal ra = rs.getBigDecimal(5);
+				int year = rs.getInt("year");
+				BigDecimal tp = rs.getBigDecimal("total_planned");
+				BigDecimal ta = rs.getBigDecimal("total_actual");
+				BigDecimal rp = rs.getBigDecimal("training_planned");
+				BigDecimal ra = rs.getBigDecimal("training_actual");
 				return new BudgetYear(year, tp, ta, rp, ra, Map.copyOf(lines.getOrDefault(year, Map.of())),
-						ShareRule.evaluate(unitId, year, tp, ta, rp, ra, table.forYear(year).share()), rs.getInt(6),
-						rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8));
+						ShareRule.evaluate(unitId, year, tp, ta, rp, ra, table.forYear(year).share()), rs.getInt("version"),
+						rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"));
 			})
 			.list();
 	}
@@ -333,8 +336,8 @@ class BudgetService implements Budgets {
 
 	NormTable normTable() {
 		return new NormTable(jdbc.sql("select id, share, effective_from, version from budget_norm order by effective_from")
-			.query((rs, n) -> new TrainingNorm(rs.getLong(1), new Percent(rs.getBigDecimal(2)),
-					rs.getObject(3, LocalDate.class), rs.getInt(4)))
+			.query((rs, n) -> new TrainingNorm(rs.getLong("id"), new Percent(rs.getBigDecimal("share")),
+					rs.getObject("effective_from", LocalDate.class), rs.getInt("version")))
 			.list());
 	}
 

@@ -167,7 +167,7 @@ class PlanService implements Plans {
 				+ " join training_plan p on p.id = i.plan_id where i.id = any(:ids) order by p.year, i.position")
 			.param("ids", ids.toArray(new Long[0]))
 			.query(rs -> {
-				result.put(rs.getLong(1), ref(rs));
+				result.put(rs.getLong("id"), ref(rs));
 			});
 		return result;
 	}
@@ -195,13 +195,14 @@ class PlanService implements Plans {
 				+ " where l.event_id = any(:ids)")
 			.param("ids", eventIds.toArray(new Long[0]))
 			.query(rs -> {
-				result.put(rs.getLong(6), ref(rs));
+				result.put(rs.getLong("event_id"), ref(rs));
 			});
 		return result;
 	}
 
 	private static PlanItemRef ref(ResultSet rs) throws SQLException {
-		return new PlanItemRef(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5));
+		return new PlanItemRef(rs.getLong("id"), rs.getInt("year"), rs.getInt("position"), rs.getString("title_kk"),
+				rs.getString("title_ru"));
 	}
 
 	// ---- reading
@@ -223,7 +224,7 @@ class PlanService implements Plans {
 		}
 		Map<Integer, long[]> outside = new HashMap<>();
 		jdbc.sql("""
-				select extract(year from e.starts_at)::int as y, count(*), coalesce(sum(a.n), 0)
+				select extract(year from e.starts_at)::int as y, count(*) as events, coalesce(sum(a.n), 0) as participants
 				from training_v_event e
 				join organizations_v_unit o on o.id = e.organizer_unit_id
 				cross join lateral (select coalesce(sum(ac.participants), 0) as n from training_v_attendance ac
@@ -239,7 +240,7 @@ class PlanService implements Plans {
 			.param("unit", region.id())
 			.param("years", headers.stream().map(PlanHeader::year).toArray(Integer[]::new))
 			.query(rs -> {
-				outside.put(rs.getInt(1), new long[] { rs.getLong(2), rs.getLong(3) });
+				outside.put(rs.getInt("y"), new long[] { rs.getLong("events"), rs.getLong("participants") });
 			});
 		return headers.stream().map(h -> {
 			long[] o = outside.getOrDefault(h.year(), new long[2]);

@@ -80,14 +80,16 @@ class ResolutionService implements Resolutions {
 	public TaskCounts taskCounts(CurrentUser user) {
 		PlanningScope.Body region = scope.readableRegion(user);
 		return jdbc.sql("""
-				select count(*), count(*) filter (where t.status = 'NOT_STARTED'),
-				       count(*) filter (where t.status = 'IN_PROGRESS'), count(*) filter (where t.status = 'DONE'),
-				       count(*) filter (where t.status <> 'DONE' and t.deadline < :today)
+				select count(*) as total, count(*) filter (where t.status = 'NOT_STARTED') as not_started,
+				       count(*) filter (where t.status = 'IN_PROGRESS') as in_progress,
+				       count(*) filter (where t.status = 'DONE') as done,
+				       count(*) filter (where t.status <> 'DONE' and t.deadline < :today) as overdue
 				from resolution_task t join resolution r on r.id = t.resolution_id where r.org_unit_id = :unit
 				""")
 			.param("unit", region.id())
 			.param("today", LocalDate.now(clock))
-			.query((rs, n) -> new TaskCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.query((rs, n) -> new TaskCounts(rs.getInt("total"), rs.getInt("not_started"), rs.getInt("in_progress"),
+					rs.getInt("done"), rs.getInt("overdue")))
 			.single();
 	}
 
@@ -108,9 +110,9 @@ class ResolutionService implements Resolutions {
 	public List<ResolutionRow> list(CurrentUser user) {
 		PlanningScope.Body region = scope.readableRegion(user);
 		return jdbc.sql("""
-				select r.id, r.adopted_on, r.number, r.item, r.title_kk, r.title_ru, r.control_by, count(t.id),
-				       count(t.id) filter (where t.status = 'DONE'),
-				       count(t.id) filter (where t.status <> 'DONE' and t.deadline < :today)
+				select r.id, r.adopted_on, r.number, r.item, r.title_kk, r.title_ru, r.control_by, count(t.id) as tasks,
+				       count(t.id) filter (where t.status = 'DONE') as tasks_done,
+				       count(t.id) filter (where t.status <> 'DONE' and t.deadline < :today) as tasks_overdue
 				from resolution r left join resolution_task t on t.resolution_id = r.id
 				where r.org_unit_id = :unit
 				group by r.id
@@ -118,9 +120,9 @@ class ResolutionService implements Resolutions {
 				""")
 			.param("unit", region.id())
 			.param("today", LocalDate.now(clock))
-			.query((rs, n) -> new ResolutionRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
-					rs.getInt(10)))
+			.query((rs, n) -> new ResolutionRow(rs.getLong("id"), rs.getObject("adopted_on", LocalDate.class),
+					rs.getString("number"), rs.getString("item"), rs.getString("title_kk"), rs.getString("title_ru"),
+					rs.getString("control_by"), rs.getInt("tasks"), rs.getInt("tasks_done"), rs.getInt("tasks_overdue")))
 			.list();
 	}
 
@@ -135,9 +137,9 @@ class ResolutionService implements Resolutions {
 				""")
 			.param("id", id)
 			.param("unit", region.id())
-			.query((rs, n) -> new ResolutionView(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), list,
-					rs.getInt(9)))
+			.query((rs, n) -> new ResolutionView(rs.getLong("id"), rs.getObject("adopted_on", LocalDate.class),
+					rs.getString("number"), rs.getString("item"), rs.getString("title_kk"), rs.getString("title_ru"),
+					rs.getString("body"), rs.getString("control_by"), list, rs.getInt("version")))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("resolution " + id));
 	}
@@ -161,10 +163,12 @@ class ResolutionService implements Resolutions {
 		}
 		List<Raw> raws = jdbc.sql(TASK_SELECT + " where " + where + " order by " + order)
 			.params(params)
-			.query((rs, n) -> new Raw(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
-					rs.getString(10), rs.getObject(11, LocalDate.class), TaskStatus.valueOf(rs.getString(12)),
-					rs.getString(13), rs.getObject(14, LocalDate.class), rs.getInt(15)))
+			.query((rs, n) -> new Raw(rs.getLong("id"), rs.getLong("resolution_id"), rs.getString("number"),
+					rs.getString("item"), rs.getObject("adopted_on", LocalDate.class), rs.getString("title_kk"),
+					rs.getString("title_ru"), rs.getInt("position"), rs.getString("description"),
+					rs.getString("responsible"), rs.getObject("deadline", LocalDate.class),
+					TaskStatus.valueOf(rs.getString("status")), rs.getString("execution_notes"),
+					rs.getObject("completed_on", LocalDate.class), rs.getInt("version")))
 			.list();
 		Map<Long, List<TaskLink>> links = links(raws.stream().map(Raw::id).toList());
 		LocalDate today = LocalDate.now(clock);
@@ -184,9 +188,10 @@ class ResolutionService implements Resolutions {
 		jdbc.sql("""
 				select l.task_id, l.kind, l.target_id,
 				       case l.kind when 'PLAN_ITEM' then i.position || '. ' || i.title_kk
-				                   when 'EVENT' then to_char(e.starts_at, 'DD.MM.YYYY') || ' · ' || e.title_kk end,
+				                   when 'EVENT' then to_char(e.starts_at, 'DD.MM.YYYY') || ' · ' || e.title_kk end as name_kk,
 				       case l.kind when 'PLAN_ITEM' then i.position || '. ' || coalesce(i.title_ru, i.title_kk)
-				                   when 'EVENT' then to_char(e.starts_at, 'DD.MM.YYYY') || ' · ' || coalesce(e.title_ru, e.title_kk) end,
+				                   when 'EVENT' then to_char(e.starts_at, 'DD.MM.YYYY') || ' · ' || coalesce(e.title_ru, e.title_kk) end
+				           as name_ru,
 				       p.year
 				from resolution_task_link l
 				left join plan_item i on l.kind = 'PLAN_ITEM' and i.id = l.target_id
@@ -198,8 +203,9 @@ class ResolutionService implements Resolutions {
 				""")
 			.param("ids", taskIds.toArray(new Long[0]))
 			.query(rs -> {
-				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-					.add(new TaskLink(LinkKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getString(5),
+				result.computeIfAbsent(rs.getLong("task_id"), k -> new ArrayList<>())
+					.add(new TaskLink(LinkKind.valueOf(rs.getString("kind")), rs.getLong("target_id"),
+							rs.getString("name_kk"), rs.getString("name_ru"),
 							PlanService.intOrNull(rs, "year")));
 			});
 		return result;

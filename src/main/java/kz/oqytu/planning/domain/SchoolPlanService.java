@@ -226,15 +226,17 @@ class SchoolPlanService implements SchoolPlans {
 					rs.getLong("d_id"), rs.getString("d_kk"), rs.getString("d_ru"), status(rs, c.year())))
 			.list();
 		List<DistrictSchools> districts = jdbc.sql(STATES + """
-				select d_id, d_kk, d_ru, count(*), count(*) filter (where state = 'NO_PLAN'),
-				       count(*) filter (where state = 'NOTHING_HELD'), count(*) filter (where state = 'IN_PROGRESS'),
-				       count(*) filter (where state = 'ALL_HELD')
+				select d_id, d_kk, d_ru, count(*) as organizations, count(*) filter (where state = 'NO_PLAN') as no_plan,
+				       count(*) filter (where state = 'NOTHING_HELD') as nothing_held,
+				       count(*) filter (where state = 'IN_PROGRESS') as in_progress,
+				       count(*) filter (where state = 'ALL_HELD') as all_held
 				from t group by d_id, d_kk, d_ru, d_order order by d_order, d_kk
 				""")
 			.param("year", c.year())
 			.param("scope", user.scopePath() + "%")
-			.query((rs, n) -> new DistrictSchools(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+			.query((rs, n) -> new DistrictSchools(rs.getLong("d_id"), rs.getString("d_kk"), rs.getString("d_ru"),
+					rs.getInt("organizations"), rs.getInt("no_plan"), rs.getInt("nothing_held"), rs.getInt("in_progress"),
+					rs.getInt("all_held")))
 			.list();
 		Page<SchoolPlanRow> page = new PageImpl<>(rows, PageRequest.of(c.page(), c.size()), total);
 		return new SchoolOverview(c, page, districts);
@@ -246,13 +248,15 @@ class SchoolPlanService implements SchoolPlans {
 
 	private Optional<Organization> organization(long organizationId) {
 		return jdbc.sql("""
-				select o.id, o.name_kk, o.name_ru, o.path, d.id, d.name_kk, d.name_ru
+				select o.id, o.name_kk, o.name_ru, o.path, d.id as district_id, d.name_kk as district_kk,
+				       d.name_ru as district_ru
 				from organizations_v_unit o join organizations_v_unit d on d.id = o.parent_id
 				where o.id = :id and o.level = 'PRIMARY'
 				""")
 			.param("id", organizationId)
-			.query((rs, n) -> new Organization(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getString(6), rs.getString(7)))
+			.query((rs, n) -> new Organization(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getString("path"), rs.getLong("district_id"), rs.getString("district_kk"),
+					rs.getString("district_ru")))
 			.optional();
 	}
 
@@ -293,10 +297,10 @@ class SchoolPlanService implements SchoolPlans {
 			.param("year", year)
 			.param("from", itemId == null ? Long.MIN_VALUE : itemId)
 			.param("to", itemId == null ? Long.MAX_VALUE : itemId)
-			.query((rs, n) -> new SchoolPlanItemView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getString(5), PlanService.intOrNull(rs, "planned_participants"), rs.getBoolean(7),
-					rs.getObject(8, LocalDate.class), PlanService.intOrNull(rs, "participants"), rs.getString(10),
-					rs.getInt(11)))
+			.query((rs, n) -> new SchoolPlanItemView(rs.getLong("id"), rs.getString("topic"), rs.getString("topic_code"),
+					rs.getInt("month"), rs.getString("form_code"), PlanService.intOrNull(rs, "planned_participants"),
+					rs.getBoolean("held"), rs.getObject("held_on", LocalDate.class),
+					PlanService.intOrNull(rs, "participants"), rs.getString("notes"), rs.getInt("version")))
 			.list();
 	}
 

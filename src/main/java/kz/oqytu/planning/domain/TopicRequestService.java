@@ -124,15 +124,19 @@ class TopicRequestService implements TopicRequests {
 		Map<Long, RequestCounts> result = new LinkedHashMap<>();
 		jdbc.sql("""
 				select r.organization_id,
-				       count(*) filter (where r.status = 'SUBMITTED'), count(*) filter (where r.status = 'PLANNED'),
-				       count(*) filter (where r.status = 'HELD'), count(*) filter (where r.status = 'DECLINED')
+				       count(*) filter (where r.status = 'SUBMITTED') as submitted,
+				       count(*) filter (where r.status = 'PLANNED') as planned,
+				       count(*) filter (where r.status = 'HELD') as held,
+				       count(*) filter (where r.status = 'DECLINED') as declined
 				from topic_request r join organizations_v_unit o on o.id = r.organization_id
 				where r.year = :year and\s""" + where + " group by r.organization_id")
 			.param("year", year)
 			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
 			.param("ids", ids)
 			.query(rs -> {
-				result.put(rs.getLong(1), new RequestCounts(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+				long organizationId = rs.getLong("organization_id");
+				result.put(organizationId, new RequestCounts(organizationId, rs.getInt("submitted"), rs.getInt("planned"),
+						rs.getInt("held"), rs.getInt("declined")));
 			});
 		return result;
 	}
@@ -378,7 +382,8 @@ class TopicRequestService implements TopicRequests {
 		String scopePath = user.scopePath() + "%";
 		Map<String, RequestDemand.Line> lines = new LinkedHashMap<>();
 		jdbc.sql("""
-				select tt.code, tt.name_kk, tt.name_ru, count(r.id), coalesce(sum(r.expected_participants), 0)
+				select tt.code, tt.name_kk, tt.name_ru, count(r.id) as requests,
+				       coalesce(sum(r.expected_participants), 0) as expected_participants
 				from training_v_topic tt
 				left join (topic_request_topic t
 				           join topic_request r on r.id = t.request_id and r.year = :year
@@ -390,11 +395,12 @@ class TopicRequestService implements TopicRequests {
 			.param("year", year)
 			.param("scope", scopePath)
 			.query(rs -> {
-				lines.put(rs.getString(1), new RequestDemand.Line(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getLong(4), rs.getLong(5), new HashMap<>(), new HashMap<>()));
+				String code = rs.getString("code");
+				lines.put(code, new RequestDemand.Line(code, rs.getString("name_kk"), rs.getString("name_ru"),
+						rs.getLong("requests"), rs.getLong("expected_participants"), new HashMap<>(), new HashMap<>()));
 			});
 		jdbc.sql("""
-				select t.topic_code, c.category_code, count(distinct r.id)
+				select t.topic_code, c.category_code, count(distinct r.id) as requests
 				from topic_request r
 				join organizations_v_unit o on o.id = r.organization_id
 				join topic_request_topic t on t.request_id = r.id
@@ -405,13 +411,13 @@ class TopicRequestService implements TopicRequests {
 			.param("year", year)
 			.param("scope", scopePath)
 			.query(rs -> {
-				RequestDemand.Line line = lines.get(rs.getString(1));
+				RequestDemand.Line line = lines.get(rs.getString("topic_code"));
 				if (line != null) {
-					line.byCategory().put(rs.getString(2), rs.getLong(3));
+					line.byCategory().put(rs.getString("category_code"), rs.getLong("requests"));
 				}
 			});
 		jdbc.sql("""
-				select t.topic_code, o.parent_id, count(distinct r.id)
+				select t.topic_code, o.parent_id, count(distinct r.id) as requests
 				from topic_request r
 				join organizations_v_unit o on o.id = r.organization_id
 				join topic_request_topic t on t.request_id = r.id
@@ -421,16 +427,16 @@ class TopicRequestService implements TopicRequests {
 			.param("year", year)
 			.param("scope", scopePath)
 			.query(rs -> {
-				RequestDemand.Line line = lines.get(rs.getString(1));
+				RequestDemand.Line line = lines.get(rs.getString("topic_code"));
 				if (line != null) {
-					line.byDistrict().put(rs.getLong(2), rs.getLong(3));
+					line.byDistrict().put(rs.getLong("parent_id"), rs.getLong("requests"));
 				}
 			});
-		long[] totals = jdbc.sql("select count(*), count(distinct r.organization_id) from topic_request r"
+		long[] totals = jdbc.sql("select count(*) as requests, count(distinct r.organization_id) as organizations from topic_request r"
 				+ " join organizations_v_unit o on o.id = r.organization_id where r.year = :year and o.path like :scope")
 			.param("year", year)
 			.param("scope", scopePath)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.query((rs, n) -> new long[] { rs.getLong("requests"), rs.getLong("organizations") })
 			.single();
 		return new RequestDemand(year, List.copyOf(lines.values()), totals[0], totals[1]);
 	}

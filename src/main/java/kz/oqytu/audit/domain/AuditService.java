@@ -68,8 +68,8 @@ class AuditService implements AuditTrail {
 		long total = jdbc.sql("select count(*) from audit_log" + where).params(p).query(Long.class).single();
 		p.put("limit", c.size());
 		p.put("offset", (long) c.page() * c.size());
-		List<AuditEntry> rows = jdbc.sql("select id, at, actor, table_name, row_key, action, before::text, after::text"
-				+ " from audit_log" + where + " order by id desc limit :limit offset :offset")
+		List<AuditEntry> rows = jdbc.sql("select id, at, actor, table_name, row_key, action, before::text as before,"
+				+ " after::text as after from audit_log" + where + " order by id desc limit :limit offset :offset")
 			.params(p)
 			.query(AuditService::entry)
 			.list();
@@ -79,7 +79,8 @@ class AuditService implements AuditTrail {
 	@Override
 	@Transactional(readOnly = true)
 	public List<AuditEntry> since(Instant after, Collection<String> tables, int limit) {
-		return jdbc.sql("select id, at, actor, table_name, row_key, action, before::text, after::text from audit_log"
+		return jdbc.sql("select id, at, actor, table_name, row_key, action, before::text as before,"
+				+ " after::text as after from audit_log"
 				+ " where at > :after and table_name = any(:tables) order by id desc limit :limit")
 			.param("after", OffsetDateTime.ofInstant(after, clock.getZone()))
 			.param("tables", tables.toArray(new String[0]))
@@ -108,7 +109,8 @@ class AuditService implements AuditTrail {
 	}
 
 	private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
-		return new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+		return new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("table_name"), rs.getString("row_key"), rs.getString("action"),
+				rs.getString("before"), rs.getString("after"));
 	}
 }

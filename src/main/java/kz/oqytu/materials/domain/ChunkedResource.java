@@ -77,7 +77,7 @@ final class ChunkedResource extends AbstractResource {
 		byte[] data = jdbc.sql("select data from material_file_chunk where version_id = :version and seq = :seq")
 			.param("version", versionId)
 			.param("seq", seq)
-			.query((rs, n) -> rs.getBytes(1))
+			.query((rs, n) -> rs.getBytes("data"))
 			.optional()
 			.orElseThrow(() -> new IOException("chunk " + seq + " of version " + versionId + " is missing"));
 		long expected = Math.min(chunkSize, size - (long) seq * chunkSize);

@@ -144,10 +144,10 @@ class Distributions {
 				    on conflict (version_id, org_unit_id) do nothing
 				    returning 1
 				)
-				select (select count(*) from candidates), (select count(*) from added)
+				select (select count(*) from candidates) as candidates, (select count(*) from added) as added
 				""")
 			.params(params)
-			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2) })
+			.query((rs, n) -> new int[] { rs.getInt("candidates"), rs.getInt("added") })
 			.single();
 		if (counts[1] == 0) {
 			// Rolled back with the exception: a distribution that reached nobody is not recorded.
@@ -255,15 +255,16 @@ class Distributions {
 
 	MaterialDetails.Summary summary(long latestVersionId, String audience) {
 		return jdbc.sql("""
-				select count(*), count(d.org_unit_id), count(d.downloaded_at), count(d.acknowledged_at)
+				select count(*) as audience, count(d.org_unit_id) as received, count(d.downloaded_at) as downloaded,
+				       count(d.acknowledged_at) as acknowledged
 				from organizations_v_unit u
 				left join material_delivery d on d.org_unit_id = u.id and d.version_id = :latest
 				where u.level = 'PRIMARY' and u.active and u.path like :audience
 				""")
 			.param("latest", latestVersionId)
 			.param("audience", audience + "%")
-			.query((rs, n) -> new MaterialDetails.Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(1) - rs.getLong(2)))
+			.query((rs, n) -> new MaterialDetails.Summary(rs.getLong("audience"), rs.getLong("received"),
+					rs.getLong("downloaded"), rs.getLong("acknowledged"), rs.getLong("audience") - rs.getLong("received")))
 			.single();
 	}
 
@@ -286,9 +287,10 @@ class Distributions {
 			.param("material", materialId)
 			.param("audience", audience + "%")
 			.param("limit", MAX_HISTORY)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
-					rs.getString(5), DistributionTarget.valueOf(rs.getString(6)), ids(rs.getArray(7)), rs.getInt(8),
-					rs.getString(9), MaterialService.instant(rs, "created_at")))
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("version_id"), rs.getInt("number"),
+					rs.getObject("sent_on", LocalDate.class), rs.getString("note"),
+					DistributionTarget.valueOf(rs.getString("target")), ids(rs.getArray("district_ids")),
+					rs.getInt("recipients"), rs.getString("created_by"), MaterialService.instant(rs, "created_at")))
 			.list();
 		Set<Long> districtIds = new LinkedHashSet<>();
 		rows.forEach(r -> districtIds.addAll(r.districts()));
@@ -406,8 +408,8 @@ class Distributions {
 		List<MissingRow> rows = jdbc.sql("select u.id, u.name_kk, u.name_ru, p.name_kk as d_kk, p.name_ru as d_ru, r.received"
 				+ from + " order by p.name_kk nulls first, u.name_kk, u.id limit :limit offset :offset")
 			.params(params)
-			.query((rs, n) -> new MissingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), (Integer) rs.getObject(6)))
+			.query((rs, n) -> new MissingRow(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getString("d_kk"), rs.getString("d_ru"), (Integer) rs.getObject("received")))
 			.list();
 		return new PageImpl<>(rows, PageRequest.of(c.missingPage(), RegisterCriteria.PAGE_SIZE), total);
 	}
@@ -507,8 +509,8 @@ class Distributions {
 				                      where d.version_id = c.latest_version_id and d.org_unit_id = orgs.id)
 				    group by orgs.id
 				)
-				select orgs.id, coalesce(r.sent, 0), coalesce(r.downloaded, 0), coalesce(r.acknowledged, 0),
-				       coalesce(mi.n, 0)
+				select orgs.id, coalesce(r.sent, 0) as sent, coalesce(r.downloaded, 0) as downloaded,
+				       coalesce(r.acknowledged, 0) as acknowledged, coalesce(mi.n, 0) as missing_latest
 				from orgs
 				left join received r on r.org_unit_id = orgs.id
 				left join missing mi on mi.id = orgs.id
@@ -517,8 +519,9 @@ class Distributions {
 			.param("scope", user.scopePath() + "%")
 			.param("ids", ids)
 			.query(rs -> {
-				long id = rs.getLong(1);
-				result.put(id, new MaterialStatus(id, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+				long id = rs.getLong("id");
+				result.put(id, new MaterialStatus(id, rs.getLong("sent"), rs.getLong("downloaded"),
+						rs.getLong("acknowledged"), rs.getLong("missing_latest")));
 			});
 		return result;
 	}

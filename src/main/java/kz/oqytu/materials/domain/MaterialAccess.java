@@ -30,7 +30,8 @@ class MaterialAccess {
 		return jdbc.sql("select m.id, m.owner_unit_id, o.path, m.latest_version_id from material m"
 				+ " join organizations_v_unit o on o.id = m.owner_unit_id where m.id = :id")
 			.param("id", materialId)
-			.query((rs, n) -> new Owned(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+			.query((rs, n) -> new Owned(rs.getLong("id"), rs.getLong("owner_unit_id"), rs.getString("path"),
+					rs.getLong("latest_version_id")))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("material " + materialId));
 	}

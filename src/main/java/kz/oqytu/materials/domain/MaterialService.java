@@ -397,8 +397,8 @@ class MaterialService implements Materials {
 				+ " where id = :version and material_id = :material")
 			.param("version", versionId)
 			.param("material", materialId)
-			.query((rs, n) -> new Stored(FileType.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
-					rs.getString(4), rs.getInt(5)))
+			.query((rs, n) -> new Stored(FileType.valueOf(rs.getString("file_type")), rs.getLong("file_size"),
+					rs.getString("sha256"), rs.getString("original_name"), rs.getInt("chunk_size")))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("version " + versionId + " of material " + materialId));
 		if (user.isStaff()) {

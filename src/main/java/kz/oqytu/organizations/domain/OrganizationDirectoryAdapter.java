@@ -55,8 +55,8 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
 	public Optional<UnitRef> find(long unitId) {
 		return jdbc.sql("select id, path, name_kk, name_ru, level from org_unit where id = :id")
 			.param("id", unitId)
-			.query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					"PRIMARY".equals(rs.getString(5))))
+			.query((rs, n) -> new UnitRef(rs.getLong("id"), rs.getString("path"), rs.getString("name_kk"),
+					rs.getString("name_ru"), "PRIMARY".equals(rs.getString("level"))))
 			.optional();
 	}
 
@@ -73,8 +73,8 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
 			.param("within", withinPath + "%")
 			.param("like", like)
 			.param("limit", limit)
-			.query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					"PRIMARY".equals(rs.getString(5))))
+			.query((rs, n) -> new UnitRef(rs.getLong("id"), rs.getString("path"), rs.getString("name_kk"),
+					rs.getString("name_ru"), "PRIMARY".equals(rs.getString("level"))))
 			.list();
 	}
 }

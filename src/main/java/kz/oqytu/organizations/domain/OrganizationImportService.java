@@ -146,9 +146,9 @@ class OrganizationImportService implements OrganizationImports {
 				.param("scope", user.scopePath() + "%")
 				.query(rs -> {
 					Row row = xlsx.row(sheet, r[0]++);
-					xlsx.integer(row, 0, rs.getLong(1));
-					xlsx.text(row, 1, rs.getString(2));
-					xlsx.text(row, 2, rs.getString(3));
+					xlsx.integer(row, 0, rs.getLong("id"));
+					xlsx.text(row, 1, rs.getString("district"));
+					xlsx.text(row, 2, rs.getString("name_kk"));
 					xlsx.date(row, 3, asOf);
 				});
 			sheet.setColumnWidth(2, 70 * 256);
@@ -230,7 +230,7 @@ class OrganizationImportService implements OrganizationImports {
 		jdbc.sql("select id, parent_id, name_kk from org_unit where level = 'PRIMARY' and path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {
-				existing.put(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(3)), rs.getLong(1));
+				existing.put(rs.getLong("parent_id") + "|" + HeaderMap.normalize(rs.getString("name_kk")), rs.getLong("id"));
 			});
 		Map<String, PrimaryKind> kinds = kindAliases();
 		return read(content, REGISTRY_COLUMNS, List.of("district", "nameKk", "kind"), (row, headers) -> {
@@ -324,11 +324,11 @@ class OrganizationImportService implements OrganizationImports {
 		jdbc.sql("select id, parent_id, name_kk, name_ru from org_unit where level = 'PRIMARY' and path like :scope")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {
-				long id = rs.getLong(1);
-				parentOf.put(id, rs.getLong(2));
-				byName.put(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(3)), id);
-				if (rs.getString(4) != null) {
-					byName.putIfAbsent(rs.getLong(2) + "|" + HeaderMap.normalize(rs.getString(4)), id);
+				long id = rs.getLong("id");
+				parentOf.put(id, rs.getLong("parent_id"));
+				byName.put(rs.getLong("parent_id") + "|" + HeaderMap.normalize(rs.getString("name_kk")), id);
+				if (rs.getString("name_ru") != null) {
+					byName.putIfAbsent(rs.getLong("parent_id") + "|" + HeaderMap.normalize(rs.getString("name_ru")), id);
 				}
 			});
 		int nextYear = LocalDate.now(clock).getYear() + 1;
@@ -466,8 +466,8 @@ class OrganizationImportService implements OrganizationImports {
 				+ " and (path like :scope or :scope like path || '%')")
 			.param("scope", user.scopePath() + "%")
 			.query(rs -> {
-				Committee c = new Committee(rs.getLong(1), rs.getString(2));
-				for (String name : new String[] { rs.getString(2), rs.getString(3) }) {
+				Committee c = new Committee(rs.getLong("id"), rs.getString("name_kk"));
+				for (String name : new String[] { rs.getString("name_kk"), rs.getString("name_ru") }) {
 					if (name == null) {
 						continue;
 					}

@@ -145,7 +145,7 @@ class OrganizationService implements Organizations {
 					+ " and (path like :scope or :scope like path || '%')"
 					+ " order by case committee_kind when 'CITY' then 0 else 1 end, name_kk")
 			.param("scope", scope + "%")
-			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru")))
 			.list();
 	}
 
@@ -247,8 +247,8 @@ class OrganizationService implements Organizations {
 			.param("previous", previous)
 			.param("latest", latest)
 			.param("scope", user.scopePath() + "%")
-			.query((rs, n) -> new DistrictTotals(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getLong(5), rs.getLong(6)))
+			.query((rs, n) -> new DistrictTotals(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru"),
+					rs.getLong("organizations"), rs.getLong("previous"), rs.getLong("latest")))
 			.list();
 	}
 
@@ -275,7 +275,7 @@ class OrganizationService implements Organizations {
 			return unit(Long.parseLong(ids[2]));
 		}
 		return jdbc.sql("select id, name_kk, name_ru from org_unit where level = 'REGION' order by id limit 1")
-			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru")))
 			.optional();
 	}
 
@@ -285,7 +285,7 @@ class OrganizationService implements Organizations {
 		return jdbc.sql("select id, name_kk, name_ru from org_unit where level = 'REGION'"
 				+ " and (path like :scope or :scope like path || '%') order by name_kk, id")
 			.param("scope", user.scopePath() + "%")
-			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru")))
 			.list();
 	}
 
@@ -336,8 +336,9 @@ class OrganizationService implements Organizations {
 		jdbc.sql("select id, level, parent_id, path, name_kk, name_ru, active from org_unit where id = any(:ids)")
 			.param("ids", ids.toArray(new Long[0]))
 			.query(rs -> {
-				result.put(rs.getLong(1), new UnitInfo(rs.getLong(1), UnitLevel.valueOf(rs.getString(2)),
-						(Long) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
+				result.put(rs.getLong("id"), new UnitInfo(rs.getLong("id"), UnitLevel.valueOf(rs.getString("level")),
+						(Long) rs.getObject("parent_id"), rs.getString("path"), rs.getString("name_kk"),
+						rs.getString("name_ru"), rs.getBoolean("active")));
 			});
 		return result;
 	}
@@ -356,8 +357,8 @@ class OrganizationService implements Organizations {
 		jdbc.sql("select id, name_kk, name_ru from org_unit where level in ('COMMITTEE', 'PRIMARY') and path like :scope")
 			.param("scope", scopePath + "%")
 			.query(rs -> {
-				long id = rs.getLong(1);
-				for (String name : new String[] { rs.getString(2), rs.getString(3) }) {
+				long id = rs.getLong("id");
+				for (String name : new String[] { rs.getString("name_kk"), rs.getString("name_ru") }) {
 					if (name == null || name.isBlank()) {
 						continue;
 					}
@@ -403,7 +404,7 @@ class OrganizationService implements Organizations {
 			.param("t", t)
 			.param("like", "%" + escapeLike(t) + "%")
 			.param("limit", limit)
-			.query((rs, n) -> new UnitOption(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name_kk"), rs.getString("name_ru")))
 			.list();
 	}
 

@@ -137,15 +137,16 @@ class ReportApprovalService implements ReportApprovals {
 	public Optional<ApprovedReport> approved(CurrentUser user, Optional<Long> regionId, int year) {
 		// the region's id only: computing the whole report for it doubled the report page's time
 		long region = regionId.isEmpty() ? reports.regionId(user) : reports.regionId(user, regionId.get());
-		return jdbc.sql("select id, approved_on, protocol, approved_by, recorded_by, snapshot::text, recorded_at"
+		return jdbc.sql("select id, approved_on, protocol, approved_by, recorded_by, snapshot::text as snapshot, recorded_at"
 				+ " from report_approval"
 				+ " where region_id = :region and year = :year")
 			.param("region", region)
 			.param("year", year)
 			.query((rs, n) -> {
-				Snapshot s = JSON.readValue(rs.getString(6), Snapshot.class);
-				return new ApprovedReport(rs.getLong(1), year, rs.getObject(2, LocalDate.class), rs.getString(3),
-						rs.getString(4), rs.getString(5), rs.getObject(7, java.time.OffsetDateTime.class).toInstant(),
+				Snapshot s = JSON.readValue(rs.getString("snapshot"), Snapshot.class);
+				return new ApprovedReport(rs.getLong("id"), year, rs.getObject("approved_on", LocalDate.class),
+						rs.getString("protocol"), rs.getString("approved_by"), rs.getString("recorded_by"),
+						rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
 						s.report(), s.breakdowns(), s.budget());
 			})
 			.optional();

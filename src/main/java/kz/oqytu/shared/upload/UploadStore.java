@@ -50,7 +50,7 @@ public class UploadStore {
 			.param("id", id)
 			.param("kind", kind)
 			.param("owner", owner)
-			.query((rs, n) -> new Upload(id, rs.getString(1), rs.getBytes(2)))
+			.query((rs, n) -> new Upload(id, rs.getString("filename"), rs.getBytes("content")))
 			.optional();
 	}
 

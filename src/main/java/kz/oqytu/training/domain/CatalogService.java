@@ -85,8 +85,8 @@ class CatalogService implements TrainingCatalog {
 	private List<CatalogItem> load(String table) {
 		// The table name is one of three constants above, never user input.
 		return jdbc.sql("select code, sort_order, name_kk, name_ru, name_en from " + table + " order by sort_order")
-			.query((rs, n) -> new CatalogItem(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+			.query((rs, n) -> new CatalogItem(rs.getString("code"), rs.getInt("sort_order"), rs.getString("name_kk"),
+					rs.getString("name_ru"), rs.getString("name_en")))
 			.list();
 	}
 }

@@ -43,6 +43,10 @@ class ParticipantExportService implements ParticipantExports {
 			join organizations_v_unit po on po.id = p.organization_id
 			""";
 
+	/** The columns of {@link #COLUMNS}, in the export's order. */
+	private static final String[] CSV_COLUMNS = { "starts_at", "title_kk", "district", "full_name", "organization",
+			"category_code", "position" };
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final TrainingCatalog catalog;
@@ -85,13 +89,13 @@ class ParticipantExportService implements ParticipantExports {
 			long[] n = { 0 };
 			rows(user.scopePath(), criteria, rs -> {
 				Row row = xlsx.row(sheet, (int) ++n[0]);
-				xlsx.date(row, 0, rs.getTimestamp(1).toLocalDateTime().toLocalDate());
-				xlsx.text(row, 1, rs.getString(2));
-				xlsx.text(row, 2, rs.getString(3));
-				xlsx.text(row, 3, rs.getString(4));
-				xlsx.text(row, 4, rs.getString(5));
-				xlsx.text(row, 5, categories.getOrDefault(rs.getString(6), rs.getString(6)));
-				xlsx.text(row, 6, rs.getString(7));
+				xlsx.date(row, 0, rs.getTimestamp("starts_at").toLocalDateTime().toLocalDate());
+				xlsx.text(row, 1, rs.getString("title_kk"));
+				xlsx.text(row, 2, rs.getString("district"));
+				xlsx.text(row, 3, rs.getString("full_name"));
+				xlsx.text(row, 4, rs.getString("organization"));
+				xlsx.text(row, 5, categories.getOrDefault(rs.getString("category_code"), rs.getString("category_code")));
+				xlsx.text(row, 6, rs.getString("position"));
 			});
 			xlsx.write(out);
 			return n[0];
@@ -111,11 +115,12 @@ class ParticipantExportService implements ParticipantExports {
 
 	static String csv(ResultSet rs) throws SQLException {
 		StringBuilder line = new StringBuilder(160);
-		for (int c = 1; c <= 7; c++) {
-			if (c > 1) {
+		for (int c = 0; c < CSV_COLUMNS.length; c++) {
+			if (c > 0) {
 				line.append(',');
 			}
-			String v = c == 1 ? rs.getTimestamp(1).toLocalDateTime().toLocalDate().toString() : rs.getString(c);
+			String v = c == 0 ? rs.getTimestamp(CSV_COLUMNS[0]).toLocalDateTime().toLocalDate().toString()
+					: rs.getString(CSV_COLUMNS[c]);
 			if (v != null) {
 				line.append('"').append(v.replace("\"", "\"\"")).append('"');
 			}

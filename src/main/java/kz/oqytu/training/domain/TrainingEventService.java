@@ -247,16 +247,17 @@ class TrainingEventService implements TrainingEvents {
 		}
 		jdbc.sql("""
 				select e.id, e.title_kk, e.title_ru, e.form_code, e.starts_at, e.ends_at, e.status, o.path, e.district_id,
-				       coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0)
+				       coalesce((select sum(a.participants) from attendance_count a where a.event_id = e.id), 0) as participants
 				from training_event e join organizations_v_unit o on o.id = e.organizer_unit_id where e.id = any(:ids)
 				""")
 			.param("ids", ids.toArray(new Long[0]))
 			.query(rs -> {
-				LocalDateTime starts = rs.getTimestamp(5).toLocalDateTime();
-				LocalDateTime ends = rs.getTimestamp(6).toLocalDateTime();
-				result.put(rs.getLong(1), new EventSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getString(4), starts, ends, EventStatus.valueOf(rs.getString(7)), rs.getString(8),
-						(Long) rs.getObject(9), rs.getLong(10), isShort(starts, ends)));
+				LocalDateTime starts = rs.getTimestamp("starts_at").toLocalDateTime();
+				LocalDateTime ends = rs.getTimestamp("ends_at").toLocalDateTime();
+				result.put(rs.getLong("id"), new EventSummary(rs.getLong("id"), rs.getString("title_kk"),
+						rs.getString("title_ru"), rs.getString("form_code"), starts, ends,
+						EventStatus.valueOf(rs.getString("status")), rs.getString("path"), (Long) rs.getObject("district_id"),
+						rs.getLong("participants"), isShort(starts, ends)));
 			});
 		return result;
 	}
@@ -525,8 +526,8 @@ class TrainingEventService implements TrainingEvents {
 				where p.event_id = :event order by p.full_name, p.id
 				""")
 			.param("event", eventId)
-			.query((rs, n) -> new Participant(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
+			.query((rs, n) -> new Participant(rs.getLong("id"), rs.getString("full_name"), rs.getLong("organization_id"),
+					rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("category_code"), rs.getString("position")))
 			.list();
 	}
 
@@ -591,7 +592,7 @@ class TrainingEventService implements TrainingEvents {
 		jdbc.sql("select name_key, organization_id from event_participant where event_id = :event")
 			.param("event", eventId)
 			.query(rs -> {
-				seen.add(rs.getString(1) + "|" + rs.getLong(2));
+				seen.add(rs.getString("name_key") + "|" + rs.getLong("organization_id"));
 			});
 		Map<Long, UnitInfo> units = organizations.infos(list.stream().map(ParticipantCommand::organizationId).distinct().toList());
 		List<Object[]> batch = new ArrayList<>(list.size());

@@ -285,6 +285,7 @@ class BudgetImportService implements BudgetImports {
 			}
 		}
 		budgets.saveAll(changed);
+		// written now: a constraint fails inside the import's all-or-nothing commit, before it is counted
 		budgets.flush();
 		importMetrics.committed("budgets", changed.size());
 		return new Imported(changed.size(), byYear.keySet().stream().sorted(Comparator.reverseOrder()).toList());

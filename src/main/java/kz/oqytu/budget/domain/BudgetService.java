@@ -302,6 +302,7 @@ class BudgetService implements Budgets {
 		}
 		try {
 			budgets.delete(budget);
+			// flushed inside the try: a row changed meanwhile fails here as a conflict, not at commit
 			budgets.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {

@@ -202,6 +202,7 @@ class OrganizationImportService implements OrganizationImports {
 			changed.add(unit);
 		}
 		units.saveAll(changed);
+		// written now: a constraint fails inside the import's all-or-nothing commit, before it is counted
 		units.flush();
 		importMetrics.committed("registry", changed.size());
 		return changed.size();
@@ -303,6 +304,7 @@ class OrganizationImportService implements OrganizationImports {
 			changed.add(unit);
 		}
 		units.saveAll(changed);
+		// written now: a constraint fails inside the import's all-or-nothing commit, before it is counted
 		units.flush();
 		if (!registered.isEmpty()) {
 			publisher.publishEvent(new kz.oqytu.organizations.RegistryChanged(

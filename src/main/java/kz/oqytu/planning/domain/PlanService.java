@@ -512,6 +512,7 @@ class PlanService implements Plans {
 		jdbc.sql("delete from resolution_task_link where kind = 'PLAN_ITEM' and target_id = :id").param("id", itemId).update();
 		try {
 			items.delete(item);
+			// flushed inside the try: a row changed meanwhile fails here as a conflict, not at commit
 			items.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
@@ -661,6 +662,7 @@ class PlanService implements Plans {
 		}
 		plan.review(shortcomings, corrections, user.username());
 		flush(plan);
+		// the items' review marks are in the database before the caller's SQL reads of the plan
 		items.flush();
 	}
 
@@ -735,6 +737,7 @@ class PlanService implements Plans {
 			}
 			jdbc.sql("delete from resolution_task_link where kind = 'PLAN_ITEM' and target_id = any(:ids)").param("ids", ids).update();
 			items.deleteAll(old);
+			// Hibernate runs inserts before deletes at a flush: the old drafted rows go first
 			items.flush();
 		}
 		int position = current.stream().filter(i -> !i.isDrafted()).mapToInt(PlanItem::getPosition).max().orElse(0);

@@ -311,6 +311,8 @@ class ResolutionService implements Resolutions {
 					c.executionNotes(), links.get(i), user.username(), LocalDate.now(clock));
 			tasks.save(task);
 		}
+		// written now: a failing task fails this call, not the commit of the caller's transaction (the staff
+		// report's resolution draft marks itself adopted in it by SQL)
 		tasks.flush();
 		return id;
 	}
@@ -347,6 +349,7 @@ class ResolutionService implements Resolutions {
 		ResolutionTask task = writableTask(user, resolutionId, taskId, version);
 		try {
 			tasks.delete(task);
+			// flushed inside the try: a row changed meanwhile fails here as a conflict, not at commit
 			tasks.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {

@@ -364,6 +364,7 @@ class SchoolPlanService implements SchoolPlans {
 		SchoolPlanItem item = writableItem(user, organizationId, year, itemId, version);
 		try {
 			items.delete(item);
+			// flushed inside the try: a row changed meanwhile fails here as a conflict, not at commit
 			items.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {

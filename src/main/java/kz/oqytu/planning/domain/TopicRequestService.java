@@ -242,6 +242,7 @@ class TopicRequestService implements TopicRequests {
 		TopicRequest request = ownOpenRequest(user, id, version);
 		try {
 			requests.delete(request);
+			// flushed inside the try: a row changed meanwhile fails here as a conflict, not at commit
 			requests.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {

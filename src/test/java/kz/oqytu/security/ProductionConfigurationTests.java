@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * session in view off, no demo data unless asked, secure session cookie, no stack traces or
  * exception messages on error pages, only health, info and metrics exposed, Flyway in order; no devtools anywhere. And the
  * dependency policy that stands in for an online vulnerability scan (see docs/security.md): every
- * version comes from Spring Boot 4.1.1's BOM (or the Modulith BOM) unless it is listed below with
+ * version comes from Spring Boot 4.1.2's BOM (or the Modulith BOM) unless it is listed below with
  * its reason.
  */
 class ProductionConfigurationTests {
@@ -40,7 +40,6 @@ class ProductionConfigurationTests {
 			Map.entry("bootstrap.version", "WebJar, not managed by Boot"),
 			Map.entry("htmx.version", "WebJar, not managed by Boot"),
 			Map.entry("chartjs.version", "WebJar, not managed by Boot"),
-			Map.entry("webjars-locator-lite.version", "overrides Boot's 1.1.4 with the 1.1.5 patch release (STACK-NOTES)"),
 			Map.entry("poi.version", "Apache POI, not managed by Boot; 5.5.1 is the newest release"),
 			Map.entry("zxing.version", "zxing, not managed by Boot"),
 			Map.entry("ical4j.version", "ical4j, test scope only (the calendar feed's parser in tests), not managed by Boot"),
@@ -53,7 +52,7 @@ class ProductionConfigurationTests {
 			Map.entry("shedlock.version", "ShedLock, not managed by Boot"),
 			Map.entry("commonmark.version", "commonmark-java, not managed by Boot: renders the user guide's Markdown at /help (decision 27)"),
 			Map.entry("greenmail.version", "test only: a real SMTP server in the test JVM for the mail tests, not managed by Boot"),
-			Map.entry("tomcat.version", "overrides Boot 4.1.1's Tomcat 11.0.24 with 11.0.29, the newest patch served, for the "
+			Map.entry("tomcat.version", "overrides Boot 4.1.2's Tomcat 11.0.27 with 11.0.29, the newest patch served, for the "
 					+ "security fixes of 11.0.28/29; Boot 4.1.2 (which would carry it) does not resolve here (STACK-NOTES)"));
 
 	@Test
@@ -119,7 +118,7 @@ class ProductionConfigurationTests {
 		assertThat(literal).as("dependency versions written in place instead of a justified property").isEmpty();
 
 		// A property that Boot's BOM also defines overrides Boot's choice: it must say so.
-		Path bom = Path.of(System.getProperty("user.home"), ".m2/repository/org/springframework/boot/spring-boot-dependencies/4.1.1/spring-boot-dependencies-4.1.1.pom");
+		Path bom = Path.of(System.getProperty("user.home"), ".m2/repository/org/springframework/boot/spring-boot-dependencies/4.1.2/spring-boot-dependencies-4.1.2.pom");
 		assumeThat(Files.exists(bom)).as("Boot's BOM in the local Maven repository").isTrue();
 		String bootProperties = section(Files.readString(bom), "properties");
 		for (String name : declared.keySet()) {

@@ -169,18 +169,18 @@ class EventSurveyService implements Surveys {
 		create(eventId, event.startsAt(), event.endsAt());
 		return jdbc.sql("""
 				select s.id, s.kind, s.token, s.short_code, s.opens_at, s.closes_at, s.window_manual, s.version,
-				       count(r.id), count(r.id) filter (where r.flagged)
+				       count(r.id) as responses, count(r.id) filter (where r.flagged) as flagged
 				from event_survey s left join survey_response r on r.event_survey_id = s.id
 				where s.event_id = :event group by s.id order by s.kind desc
 				""")
 			.param("event", eventId)
 			.query((rs, n) -> {
-				LocalDateTime opens = rs.getTimestamp(5).toLocalDateTime();
-				LocalDateTime closes = rs.getTimestamp(6).toLocalDateTime();
-				return new EventSurveyView(rs.getLong(1), eventId, SurveyKind.valueOf(rs.getString(2)), rs.getString(3),
-						rs.getString(4), surveyUrl(rs.getString(3)), opens, closes, rs.getBoolean(7),
-						state(opens, closes, event.status()), rs.getLong(9), rs.getLong(10), event.participants(),
-						rs.getInt(8));
+				LocalDateTime opens = rs.getTimestamp("opens_at").toLocalDateTime();
+				LocalDateTime closes = rs.getTimestamp("closes_at").toLocalDateTime();
+				return new EventSurveyView(rs.getLong("id"), eventId, SurveyKind.valueOf(rs.getString("kind")),
+						rs.getString("token"), rs.getString("short_code"), surveyUrl(rs.getString("token")), opens, closes,
+						rs.getBoolean("window_manual"), state(opens, closes, event.status()), rs.getLong("responses"),
+						rs.getLong("flagged"), event.participants(), rs.getInt("version"));
 			})
 			.list();
 	}
@@ -362,7 +362,7 @@ class EventSurveyService implements Surveys {
 		if (!Tokens.looksLikeToken(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql(SURVEY_BY_TOKEN).param("token", token).query((rs, n) -> survey(rs, 0)).optional();
+		return jdbc.sql(SURVEY_BY_TOKEN).param("token", token).query((rs, n) -> survey(rs)).optional();
 	}
 
 	/** The survey of a token with its event and its questionnaire's current version (parameter {@code :token}). */
@@ -370,23 +370,24 @@ class EventSurveyService implements Surveys {
 			select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
 			       e.status,
 			       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
+			           as version_id
 			from event_survey s join training_v_event e on e.id = s.event_id
 			where s.token = :token
 			""";
 
-	/** A row of {@link #SURVEY_BY_TOKEN} whose first column is {@code offset + 1}; null when that column is. */
-	private PublicSurvey survey(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
-		long id = rs.getLong(offset + 1);
+	/** A row with {@link #SURVEY_BY_TOKEN}'s columns, read by name; null when its survey's id is null. */
+	private PublicSurvey survey(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long id = rs.getLong("id");
 		if (rs.wasNull()) {
 			return null;
 		}
-		LocalDateTime opens = rs.getObject(offset + 8, LocalDateTime.class);
-		LocalDateTime closes = rs.getObject(offset + 9, LocalDateTime.class);
-		long version = rs.getLong(offset + 11);
-		return new PublicSurvey(id, rs.getString(offset + 2), SurveyKind.valueOf(rs.getString(offset + 3)),
-				rs.getLong(offset + 4), rs.getString(offset + 5), rs.getString(offset + 6),
-				rs.getObject(offset + 7, LocalDateTime.class), opens, closes,
-				state(opens, closes, EventStatus.valueOf(rs.getString(offset + 10))), version,
+		LocalDateTime opens = rs.getObject("opens_at", LocalDateTime.class);
+		LocalDateTime closes = rs.getObject("closes_at", LocalDateTime.class);
+		long version = rs.getLong("version_id");
+		return new PublicSurvey(id, rs.getString("token"), SurveyKind.valueOf(rs.getString("kind")),
+				rs.getLong("event_id"), rs.getString("title_kk"), rs.getString("title_ru"),
+				rs.getObject("starts_at", LocalDateTime.class), opens, closes,
+				state(opens, closes, EventStatus.valueOf(rs.getString("status"))), version,
 				questionnaires.questions(version));
 	}
 
@@ -401,19 +402,12 @@ class EventSurveyService implements Surveys {
 				select s.id, s.token, s.kind, s.event_id, e.title_kk, e.title_ru, e.starts_at, s.opens_at, s.closes_at,
 				       e.status,
 				       (select v.id from questionnaire_version v where v.questionnaire_id = s.questionnaire_id and v.current)
+				           as version_id
 				from event_survey s join training_v_event e on e.id = s.event_id
 				where s.event_id = (select event_id from event_survey where token = :token)
 				""")
 			.param("token", token)
-			.query((rs, n) -> {
-				LocalDateTime opens = rs.getObject(8, LocalDateTime.class);
-				LocalDateTime closes = rs.getObject(9, LocalDateTime.class);
-				long version = rs.getLong(11);
-				return new PublicSurvey(rs.getLong(1), rs.getString(2), SurveyKind.valueOf(rs.getString(3)),
-						rs.getLong(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class), opens,
-						closes, state(opens, closes, EventStatus.valueOf(rs.getString(10))), version,
-						questionnaires.questions(version));
-			})
+			.query((rs, n) -> survey(rs))
 			.list();
 		PublicSurvey own = both.stream().filter(s -> s.token().equals(token)).findFirst().orElse(null);
 		if (own == null) {
@@ -508,7 +502,7 @@ class EventSurveyService implements Surveys {
 		if (signed.isPresent()) {
 			SubmitLimits.Counted<PublicSurvey> counted = limits.allowAndRead(signed.get().surveyId(),
 					signed.get().device(), Tokens.looksLikeToken(token) ? SURVEY_BY_TOKEN : null, token,
-					(rs, offset) -> survey(rs, offset));
+					(rs, n) -> survey(rs));
 			result = !counted.allowed() ? SubmitResult.of(Outcome.BUSY)
 					: store(Optional.ofNullable(counted.read()).orElseThrow(() -> new NotFoundException("survey")),
 							submission, signed);

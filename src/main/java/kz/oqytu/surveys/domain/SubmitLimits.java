@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the load balancer counts the same posts (decision 0037): with counters in each instance's memory,
  * two instances would take twice the limit. One statement counts the device and, when the device is
  * within its limit, the survey; it is a statement of its own, apart from the answer's insert (see
- * {@link EventSurveyService#submit}), so a hall's answers hold the survey's counter row for that
+ * {@link SurveyAnswers#submit}), so a hall's answers hold the survey's counter row for that
  * statement only; it also reads the survey the answer is for (decision 0041: one round trip). The table
  * is unlogged: a crash loses at most a minute's counts.
  */

@@ -23,7 +23,7 @@ import kz.oqytu.surveys.Surveys;
 
 /**
  * The module's {@link Surveys} for other modules and the web layer: hands each call to the service that
- * owns it (the staff's panel, the QR downloads, the public side, the answers). Transactions are theirs.
+ * owns it (the staff's panel, the QR downloads, the public side, the public answers, the paper ones). Transactions are theirs.
  */
 @Service
 class EventSurveyService implements Surveys {
@@ -36,12 +36,15 @@ class EventSurveyService implements Surveys {
 
 	private final SurveyAnswers answers;
 
+	private final PaperAnswers paper;
+
 	EventSurveyService(EventSurveyPanel panel, SurveyQrDownloads qrDownloads, PublicSurveys publicSurveys,
-			SurveyAnswers answers) {
+			SurveyAnswers answers, PaperAnswers paper) {
 		this.panel = panel;
 		this.qrDownloads = qrDownloads;
 		this.publicSurveys = publicSurveys;
 		this.answers = answers;
+		this.paper = paper;
 	}
 
 	// ---- staff
@@ -85,18 +88,18 @@ class EventSurveyService implements Surveys {
 	@Override
 	public int recordResponses(CurrentUser user, long eventId, SurveyKind kind,
 			List<Map<String, List<String>>> responses, ResponseSource source) {
-		return answers.recordResponses(user, eventId, kind, responses, source);
+		return paper.recordResponses(user, eventId, kind, responses, source);
 	}
 
 	@Override
 	public PaperForm paperForm(CurrentUser user, long eventId, SurveyKind kind) {
-		return answers.paperForm(user, eventId, kind);
+		return paper.paperForm(user, eventId, kind);
 	}
 
 	@Override
 	public PaperEntry enterPaper(CurrentUser user, long eventId, SurveyKind kind, Map<String, String> typed,
 			String sheetKey) {
-		return answers.enterPaper(user, eventId, kind, typed, sheetKey);
+		return paper.enterPaper(user, eventId, kind, typed, sheetKey);
 	}
 
 	// ---- public

@@ -2,52 +2,36 @@ package kz.oqytu.surveys.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
-import kz.oqytu.surveys.EventSurveyView;
 import kz.oqytu.surveys.FlagReason;
 import kz.oqytu.surveys.PublicSurvey;
-import kz.oqytu.surveys.QuestionView;
 import kz.oqytu.surveys.SubmitResult;
 import kz.oqytu.surveys.Submission;
 import kz.oqytu.surveys.SubmitResult.Outcome;
-import kz.oqytu.surveys.SurveyKind;
 import kz.oqytu.surveys.SurveyState;
 import kz.oqytu.training.TrainingEvents;
 
 /**
- * Stores answers: the public form's (its limits, form token, flags and lateness, decisions 29, 37 and
- * 41) and the staff's typed from paper (decision 46), each validated against the questions the same way.
+ * Stores the public form's answers: its limits (decision 37), its one-time form token, its flags, a late
+ * answer (decision 29), the response and its answers in one statement (decision 41).
  */
 @Service
 class SurveyAnswers {
-
-	static final int MAX_VALUES_PER_FIELD = 50;
 
 	/** Submissions by outcome, registered once (not looked up by name and tags on every answer). */
 	private final Map<Outcome, io.micrometer.core.instrument.Counter> submissions = new java.util.EnumMap<>(Outcome.class);
 
 	private final JdbcClient jdbc;
-
-	private final JdbcTemplate jdbcTemplate;
 
 	private final TrainingEvents events;
 
@@ -59,23 +43,19 @@ class SurveyAnswers {
 
 	private final SubmitLimits limits;
 
-	private final EventSurveyPanel panel;
-
 	private final PublicSurveys publicSurveys;
 
 	private final Clock clock;
 
-	SurveyAnswers(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TrainingEvents events, Organizations organizations,
-			SurveyProperties properties, FormTokens tokens, SubmitLimits limits, EventSurveyPanel panel,
-			PublicSurveys publicSurveys, io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {
+	SurveyAnswers(JdbcClient jdbc, TrainingEvents events, Organizations organizations, SurveyProperties properties,
+			FormTokens tokens, SubmitLimits limits, PublicSurveys publicSurveys,
+			io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
 		this.events = events;
 		this.organizations = organizations;
 		this.properties = properties;
 		this.tokens = tokens;
 		this.limits = limits;
-		this.panel = panel;
 		this.publicSurveys = publicSurveys;
 		this.clock = clock;
 		for (Outcome outcome : Outcome.values()) {
@@ -134,10 +114,10 @@ class SurveyAnswers {
 		if (form == null) {
 			return SubmitResult.of(Outcome.STALE);
 		}
-		UUID submissionKey = submissionKey(submission.submissionKey());
+		UUID submissionKey = AnswerRules.submissionKey(submission.submissionKey());
 		Map<String, List<String>> answers = submission.answers();
 		// Only a named organization needs the region's names: most forms never load them.
-		Validated v = validate(survey, answers, () -> organizations.nameIndex(
+		AnswerRules.Validated v = AnswerRules.validate(survey, answers, () -> organizations.nameIndex(
 				events.summary(survey.eventId()).map(e -> PublicSurveys.regionPath(e.organizerPath())).orElse("/")));
 		Map<String, String> errors = v.errors();
 		List<Object[]> rows = v.rows();
@@ -247,264 +227,4 @@ class SurveyAnswers {
 		});
 	}
 
-	/** The browser's key of an answer, when it is one (a UUID); anything else is no key. */
-	static UUID submissionKey(String value) {
-		if (value == null || value.length() != 36) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	/** A form's answers checked against the questions: errors by question code, or the rows to store. */
-	record Validated(Map<String, String> errors, List<Object[]> rows, Long organizationId, String category) {
-	}
-
-	Validated validate(PublicSurvey survey, Map<String, List<String>> answers,
-			java.util.function.Supplier<Map<String, Long>> names) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		List<Object[]> rows = new ArrayList<>();
-		Long organizationId = null;
-		String category = null;
-		for (QuestionView q : survey.questions()) {
-			List<String> values = clean(answers.get(q.field()));
-			if (values.size() > MAX_VALUES_PER_FIELD) {
-				errors.put(q.code(), "surveys.error.invalid");
-				continue;
-			}
-			if (values.isEmpty() && !(q.type() == kz.oqytu.surveys.QuestionType.TOPICS
-					&& !clean(answers.get(q.field() + "_other")).isEmpty())) {
-				if (q.required()) {
-					errors.put(q.code(), "surveys.error.required");
-				}
-				continue;
-			}
-			Set<String> codes = new HashSet<>();
-			q.options().forEach(o -> codes.add(o.code()));
-			switch (q.type()) {
-				case RATING -> {
-					Integer rating = values.size() == 1 ? rating(values.get(0)) : null;
-					if (rating == null) {
-						errors.put(q.code(), "surveys.error.rating");
-					}
-					else {
-						rows.add(new Object[] { q.id(), rating, null, null });
-					}
-				}
-				case SINGLE, CATEGORY -> {
-					if (values.size() != 1 || !codes.contains(values.get(0))) {
-						errors.put(q.code(), "surveys.error.choice");
-					}
-					else {
-						rows.add(new Object[] { q.id(), null, values.get(0), null });
-						if (q.type() == kz.oqytu.surveys.QuestionType.CATEGORY) {
-							category = values.get(0);
-						}
-					}
-				}
-				case MULTIPLE, TOPICS -> {
-					Set<String> distinct = new java.util.LinkedHashSet<>(values);
-					if (!codes.containsAll(distinct)) {
-						errors.put(q.code(), "surveys.error.choice");
-						break;
-					}
-					distinct.forEach(v -> rows.add(new Object[] { q.id(), null, v, null }));
-					if (q.type() == kz.oqytu.surveys.QuestionType.TOPICS) {
-						List<String> other = clean(answers.get(q.field() + "_other"));
-						if (!other.isEmpty()) {
-							String text = other.get(0);
-							int max = q.maxLength() == null ? 200 : q.maxLength();
-							if (text.length() > max) {
-								errors.put(q.code(), "surveys.error.tooLong");
-							}
-							else {
-								rows.add(new Object[] { q.id(), null, "OTHER", text });
-							}
-						}
-					}
-				}
-				case ORGANIZATION -> {
-					String name = values.get(0);
-					Long id = name.length() > 300 ? null : names.get().get(Organizations.nameKey(name));
-					if (id == null) {
-						// an optional question never blocks the answer: a name not in the registry is left out
-						if (q.required()) {
-							errors.put(q.code(), "surveys.error.organization");
-						}
-					}
-					else {
-						organizationId = id;
-						rows.add(new Object[] { q.id(), null, null, name });
-					}
-				}
-				case TEXT -> {
-					String text = String.join(" ", values);
-					int max = q.maxLength() == null ? 1000 : q.maxLength();
-					if (text.length() > max) {
-						errors.put(q.code(), "surveys.error.tooLong");
-					}
-					else {
-						rows.add(new Object[] { q.id(), null, null, text });
-					}
-				}
-			}
-		}
-		return new Validated(errors, rows, organizationId, category);
-	}
-
-	@Transactional
-	public int recordResponses(CurrentUser user, long eventId, SurveyKind kind,
-			List<Map<String, List<String>>> answers, kz.oqytu.surveys.ResponseSource source) {
-		if (!user.writesTraining()) {
-			throw new AccessDeniedException("read-only role");
-		}
-		EventSurveyView view = panel.one(user, eventId, kind);
-		PublicSurvey survey = publicSurveys.read(view.token()).orElseThrow();
-		String regionPath = events.summary(eventId).map(e -> PublicSurveys.regionPath(e.organizerPath())).orElse("/");
-		Map<String, Long> names = organizations.nameIndex(regionPath);
-		java.util.function.Supplier<Map<String, Long>> namesSupplier = () -> names;
-		List<Validated> all = new ArrayList<>(answers.size());
-		for (int i = 0; i < answers.size(); i++) {
-			Validated v = validate(survey, answers.get(i), namesSupplier);
-			if (!v.errors().isEmpty()) {
-				Map.Entry<String, String> first = v.errors().entrySet().iterator().next();
-				throw new BusinessRuleException("surveys.error.paperRow", i + 1, first.getKey());
-			}
-			all.add(v);
-		}
-		if (all.isEmpty()) {
-			return 0;
-		}
-		boolean paper = source == kz.oqytu.surveys.ResponseSource.PAPER;
-		List<Long> ids = jdbc.sql("select nextval('survey_seq') from generate_series(1, :n)")
-			.param("n", all.size()).query(Long.class).list();
-		List<Object[]> responses = new ArrayList<>(all.size());
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < all.size(); i++) {
-			Validated v = all.get(i);
-			long id = ids.get(i);
-			// A paper form has no device: a fresh random id, and the fingerprint says where it came from.
-			responses.add(new Object[] { id, survey.surveyId(), survey.versionId(), UUID.randomUUID(), "paper",
-					v.organizationId(), v.category(), source.name(), paper ? user.id() : null });
-			v.rows().forEach(r -> rows.add(new Object[] { id, r[0], r[1], r[2], r[3] }));
-		}
-		jdbcTemplate.batchUpdate("insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint,"
-				+ " organization_id, category_code, source, entered_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", responses);
-		jdbcTemplate.batchUpdate("insert into survey_answer (response_id, question_id, rating, option_code, text_value)"
-				+ " values (?, ?, ?, ?, ?)", rows);
-		return all.size();
-	}
-
-	// ---- paper questionnaires (issue #20, decision 46)
-
-	@Transactional
-	public kz.oqytu.surveys.PaperForm paperForm(CurrentUser user, long eventId, SurveyKind kind) {
-		EventSurveyView view = panel.one(user, eventId, kind);
-		return new kz.oqytu.surveys.PaperForm(publicSurveys.read(view.token()).orElseThrow(), paperSheets(view.id()));
-	}
-
-	@Transactional
-	public kz.oqytu.surveys.PaperEntry enterPaper(CurrentUser user, long eventId, SurveyKind kind,
-			Map<String, String> typed, String sheetKey) {
-		EventSurveyView view = panel.writable(user, eventId, kind);
-		PublicSurvey survey = publicSurveys.read(view.token()).orElseThrow();
-		Validated v = validate(survey, PaperSheets.answers(survey, typed), () -> organizations.nameIndex(
-				events.summary(eventId).map(e -> PublicSurveys.regionPath(e.organizerPath())).orElse("/")));
-		if (!v.errors().isEmpty()) {
-			return new kz.oqytu.surveys.PaperEntry(false, v.errors(), paperSheets(view.id()));
-		}
-		int n = v.rows().size();
-		Long[] questions = new Long[n];
-		Integer[] ratings = new Integer[n];
-		String[] options = new String[n];
-		String[] texts = new String[n];
-		for (int k = 0; k < n; k++) {
-			Object[] r = v.rows().get(k);
-			questions[k] = (Long) r[0];
-			ratings[k] = (Integer) r[1];
-			options[k] = (String) r[2];
-			texts[k] = (String) r[3];
-		}
-		// The public answer's one statement (decision 41): the response's and the answers' insert triggers keep
-		// the score row exact and leave it unfolded for the fold (decision 38). No limits: staff, not the public.
-		// A sheet sent twice (a double Enter) has the same key: the second insert does nothing.
-		jdbc.sql("""
-				with response as (
-				    insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint,
-				                                 organization_id, category_code, submitted_at, submission_key,
-				                                 source, entered_by)
-				    values (nextval('survey_seq'), :survey, :version, :device, 'paper', :organization, :category, :now,
-				            cast(:key as uuid), 'PAPER', :user)
-				    on conflict do nothing
-				    returning id),
-				answers as (
-				    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
-				    select response.id, a.question_id, a.rating, a.option_code, a.text_value
-				    from response, unnest(cast(:questions as bigint[]), cast(:ratings as int[]),
-				                          cast(:options as text[]), cast(:texts as text[]))
-				         as a (question_id, rating, option_code, text_value)
-				    returning 1)
-				select count(*) from response
-				""")
-			.param("survey", survey.surveyId())
-			.param("version", survey.versionId())
-			.param("device", UUID.randomUUID())
-			.param("organization", v.organizationId())
-			.param("category", v.category())
-			.param("now", java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
-			.param("key", submissionKey(sheetKey))
-			.param("user", user.id())
-			.param("questions", questions)
-			.param("ratings", ratings)
-			.param("options", options)
-			.param("texts", texts)
-			.query(Long.class)
-			.single();
-		return new kz.oqytu.surveys.PaperEntry(true, Map.of(), paperSheets(view.id()));
-	}
-
-	private long paperSheets(long surveyId) {
-		return jdbc.sql("select count(*) from survey_response where event_survey_id = :s and source = 'PAPER'")
-			.param("s", surveyId)
-			.query(Long.class)
-			.single();
-	}
-
-	private static Integer rating(String value) {
-		try {
-			int n = Integer.parseInt(value);
-			return n >= 1 && n <= 5 ? n : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	/** Trimmed, non-empty values, control characters removed. */
-	static List<String> clean(List<String> values) {
-		if (values == null) {
-			return List.of();
-		}
-		List<String> result = new ArrayList<>(values.size());
-		for (String v : values) {
-			if (v == null) {
-				continue;
-			}
-			String s = v.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
-			if (!s.isEmpty()) {
-				result.add(s);
-			}
-		}
-		return result;
-	}
-
-	static Map<String, List<String>> copy(Map<String, String[]> parameters) {
-		Map<String, List<String>> map = new HashMap<>();
-		parameters.forEach((k, v) -> map.put(k, List.of(v)));
-		return map;
-	}
 }

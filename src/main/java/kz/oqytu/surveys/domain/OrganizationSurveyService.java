@@ -133,8 +133,8 @@ class OrganizationSurveyService implements OrganizationSurveys {
 				    where i.organization_id in (select id from orgs) and i.held_on >= :fromDate and i.held_on < :toDate
 				    group by i.organization_id
 				)
-				select coalesce(r.org, t.org), coalesce(r.n, 0), d.useful_n, d.useful, d.practical_n, d.practical,
-				       coalesce(t.n, 0)
+				select coalesce(r.org, t.org) as org, coalesce(r.n, 0) as responses, d.useful_n, d.useful,
+				       d.practical_n, d.practical, coalesce(t.n, 0) as interviews
 				from responses r
 				full join talks t on t.org = r.org
 				left join rated d on d.org = r.org
@@ -147,12 +147,13 @@ class OrganizationSurveyService implements OrganizationSurveys {
 			.param("threshold", threshold)
 			.param("ids", ids)
 			.query(rs -> {
-				long org = rs.getLong(1);
-				long responses = rs.getLong(2);
+				long org = rs.getLong("org");
+				long responses = rs.getLong("responses");
 				boolean shown = responses >= threshold;
-				BigDecimal usefulness = shown && rs.getLong(3) >= threshold ? rs.getBigDecimal(4) : null;
-				BigDecimal practical = shown && rs.getLong(5) >= threshold ? rs.getBigDecimal(6) : null;
-				result.put(org, new OrganizationScores(org, responses, usefulness, practical, rs.getInt(7)));
+				BigDecimal usefulness = shown && rs.getLong("useful_n") >= threshold ? rs.getBigDecimal("useful") : null;
+				BigDecimal practical = shown && rs.getLong("practical_n") >= threshold ? rs.getBigDecimal("practical")
+						: null;
+				result.put(org, new OrganizationScores(org, responses, usefulness, practical, rs.getInt("interviews")));
 			});
 		return result;
 	}
@@ -193,10 +194,10 @@ class OrganizationSurveyService implements OrganizationSurveys {
 			.param("org", organizationId)
 			.param("threshold", threshold)
 			.query((rs, n) -> {
-				long answers = rs.getLong(5);
-				BigDecimal average = answers >= threshold ? rs.getBigDecimal(6) : null;
-				return new RatingAverage(SurveyKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-						rs.getString(4), answers, average);
+				long answers = rs.getLong("answers");
+				BigDecimal average = answers >= threshold ? rs.getBigDecimal("average") : null;
+				return new RatingAverage(SurveyKind.valueOf(rs.getString("kind")), rs.getString("code"),
+						rs.getString("text_kk"), rs.getString("text_ru"), answers, average);
 			})
 			.list();
 	}

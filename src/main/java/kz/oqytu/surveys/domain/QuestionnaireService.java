@@ -49,18 +49,19 @@ class QuestionnaireService implements Questionnaires {
 	public List<QuestionnaireRow> list(CurrentUser user) {
 		requireStaff(user);
 		return jdbc.sql("""
-				select q.id, q.kind, q.name_kk, q.name_ru, c.id, c.version_no,
-				       (select count(*) from questionnaire_version v where v.questionnaire_id = q.id),
-				       (select count(*) from question x where x.version_id = c.id),
+				select q.id, q.kind, q.name_kk, q.name_ru, c.id as current_version_id, c.version_no,
+				       (select count(*) from questionnaire_version v where v.questionnaire_id = q.id) as versions,
+				       (select count(*) from question x where x.version_id = c.id) as questions,
 				       (select count(*) from survey_response r join questionnaire_version v on v.id = r.version_id
-				        where v.questionnaire_id = q.id),
-				       (select count(*) from survey_response r where r.version_id = c.id)
+				        where v.questionnaire_id = q.id) as responses,
+				       (select count(*) from survey_response r where r.version_id = c.id) as current_responses
 				from questionnaire q join questionnaire_version c on c.questionnaire_id = q.id and c.current
 				order by case q.kind when 'POST_EVENT' then 0 else 1 end
 				""")
-			.query((rs, n) -> new QuestionnaireRow(rs.getLong(1), SurveyKind.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getLong(9),
-					rs.getLong(10)))
+			.query((rs, n) -> new QuestionnaireRow(rs.getLong("id"), SurveyKind.valueOf(rs.getString("kind")),
+					rs.getString("name_kk"), rs.getString("name_ru"), rs.getLong("current_version_id"),
+					rs.getInt("version_no"), rs.getInt("versions"), rs.getInt("questions"), rs.getLong("responses"),
+					rs.getLong("current_responses")))
 			.list();
 	}
 
@@ -71,13 +72,14 @@ class QuestionnaireService implements Questionnaires {
 		Head head = head(id, false);
 		List<VersionRow> versions = jdbc.sql("""
 				select v.id, v.version_no, v.current, v.created_at, v.created_by,
-				       (select count(*) from question x where x.version_id = v.id),
-				       (select count(*) from survey_response r where r.version_id = v.id)
+				       (select count(*) from question x where x.version_id = v.id) as questions,
+				       (select count(*) from survey_response r where r.version_id = v.id) as responses
 				from questionnaire_version v where v.questionnaire_id = :q order by v.version_no desc
 				""")
 			.param("q", id)
-			.query((rs, n) -> new VersionRow(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
-					rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getInt(6), rs.getLong(7)))
+			.query((rs, n) -> new VersionRow(rs.getLong("id"), rs.getInt("version_no"), rs.getBoolean("current"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
+					rs.getInt("questions"), rs.getLong("responses")))
 			.list();
 		VersionRow shown = versions.stream()
 			.filter(v -> versionId == null ? v.current() : v.id() == versionId)
@@ -94,7 +96,8 @@ class QuestionnaireService implements Questionnaires {
 		return jdbc.sql("select kind, name_kk, name_ru from questionnaire where id = :id"
 				+ (lock ? " for no key update" : ""))
 			.param("id", id)
-			.query((rs, n) -> new Head(SurveyKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Head(SurveyKind.valueOf(rs.getString("kind")), rs.getString("name_kk"),
+					rs.getString("name_ru")))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("questionnaire " + id));
 	}
@@ -114,7 +117,7 @@ class QuestionnaireService implements Questionnaires {
 		Current current = jdbc.sql("select id, version_no from questionnaire_version"
 				+ " where questionnaire_id = :q and current for update")
 			.param("q", id)
-			.query((rs, n) -> new Current(rs.getLong(1), rs.getInt(2)))
+			.query((rs, n) -> new Current(rs.getLong("id"), rs.getInt("version_no")))
 			.single();
 		if (current.id() != command.versionId()) {
 			throw new ConflictException("questionnaire " + id + " version " + command.versionId());

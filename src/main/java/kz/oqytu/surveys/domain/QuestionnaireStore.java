@@ -52,21 +52,22 @@ class QuestionnaireStore {
 				""")
 			.param("v", versionId)
 			.query(rs -> {
-				options.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-					.add(new OptionView(rs.getString(2), rs.getString(3), rs.getString(4)));
+				options.computeIfAbsent(rs.getLong("question_id"), k -> new ArrayList<>())
+					.add(new OptionView(rs.getString("code"), rs.getString("text_kk"), rs.getString("text_ru")));
 			});
 		return jdbc.sql("select id, position, code, type, text_kk, text_ru, required, max_length from question"
 				+ " where version_id = :v order by position")
 			.param("v", versionId)
 			.query((rs, n) -> {
-				QuestionType type = QuestionType.valueOf(rs.getString(4));
+				QuestionType type = QuestionType.valueOf(rs.getString("type"));
 				List<OptionView> choices = switch (type) {
 					case TOPICS -> items(catalog.topics());
 					case CATEGORY -> items(catalog.categories());
-					default -> options.getOrDefault(rs.getLong(1), List.of());
+					default -> options.getOrDefault(rs.getLong("id"), List.of());
 				};
-				return new QuestionView(rs.getLong(1), rs.getInt(2), rs.getString(3), type, rs.getString(5),
-						rs.getString(6), rs.getBoolean(7), (Integer) rs.getObject(8), List.copyOf(choices));
+				return new QuestionView(rs.getLong("id"), rs.getInt("position"), rs.getString("code"), type,
+						rs.getString("text_kk"), rs.getString("text_ru"), rs.getBoolean("required"),
+						(Integer) rs.getObject("max_length"), List.copyOf(choices));
 			})
 			.list();
 	}

@@ -51,7 +51,7 @@ class ResultsFold {
 		List<long[]> keys = jdbc.sql("select region_id, year from surveys_results_fold_dirty(:scope, :year)"
 				+ " order by year, region_id")
 			.param("scope", scopePath).param("year", year)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+			.query((rs, n) -> new long[] { rs.getLong("region_id"), rs.getLong("year") }).list();
 		for (long[] key : keys) {
 			jdbc.sql("select surveys_results_fold_refresh(:region, :year, :k)").param("region", key[0])
 				.param("year", (int) key[1]).param("k", properties.anonymityThreshold()).query().singleRow();
@@ -64,7 +64,7 @@ class ResultsFold {
 	@SchedulerLock(name = "surveys-results-fold", lockAtMostFor = "PT10M")
 	void fold() {
 		List<long[]> keys = jdbc.sql("select region_id, year from surveys_results_fold_dirty('/', null) order by year, region_id")
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+			.query((rs, n) -> new long[] { rs.getLong("region_id"), rs.getLong("year") }).list();
 		for (long[] key : keys) {
 			transactions.executeWithoutResult(status -> {
 				// Never wait for a key someone else holds (a page refreshing it, a rebuild): the job would

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the load balancer counts the same posts (decision 0037): with counters in each instance's memory,
  * two instances would take twice the limit. One statement counts the device and, when the device is
  * within its limit, the survey; it is a statement of its own, apart from the answer's insert (see
- * {@link EventSurveyService#submit}), so a hall's answers hold the survey's counter row for that
+ * {@link SurveyAnswers#submit}), so a hall's answers hold the survey's counter row for that
  * statement only; it also reads the survey the answer is for (decision 0041: one round trip). The table
  * is unlogged: a crash loses at most a minute's counts.
  */
@@ -40,27 +41,20 @@ class SubmitLimits {
 
 	/** Counts one post of the device to the survey; false when either is over its limit this minute. */
 	boolean allow(long surveyId, UUID device) {
-		return allowAndRead(surveyId, device, null, null, (rs, offset) -> null).allowed();
+		return allowAndRead(surveyId, device, null, null, (rs, n) -> null).allowed();
 	}
 
 	/** The limits' verdict, and the row the caller read in the same statement (null when none). */
 	record Counted<T>(boolean allowed, T read) {
 	}
 
-	/** Reads a row whose first column is {@code offset + 1}. */
-	@FunctionalInterface
-	interface OffsetRowMapper<T> {
-
-		T map(java.sql.ResultSet rs, int offset) throws java.sql.SQLException;
-
-	}
-
 	/**
 	 * Counts one post of the device to the survey and, in the same statement (one round trip, decision
 	 * 0041), runs the caller's read {@code select} (a query of at most one row, parameter {@code :token};
-	 * none when null), whose columns follow the two counts.
+	 * none when null), whose columns follow the two counts ({@code device_posts}, {@code survey_posts}) and
+	 * are read by their names.
 	 */
-	<T> Counted<T> allowAndRead(long surveyId, UUID device, String select, String token, OffsetRowMapper<T> mapper) {
+	<T> Counted<T> allowAndRead(long surveyId, UUID device, String select, String token, RowMapper<T> mapper) {
 		long minute = clock.millis() / 60_000;
 		// Once a minute per instance the same statement also clears out the rows of minutes gone by (not
 		// the two it counts, nor rows another post holds: it never waits, so it never deadlocks).
@@ -95,12 +89,12 @@ class SubmitLimits {
 			statement = statement.param("token", token);
 		}
 		return statement.query((rs, n) -> {
-			int devicePosts = rs.getInt(1);
-			int surveyPosts = rs.getInt(2);
+			int devicePosts = rs.getInt("device_posts");
+			int surveyPosts = rs.getInt("survey_posts");
 			boolean counted = !rs.wasNull();
 			boolean allowed = counted && devicePosts <= properties.devicePostsPerMinute()
 					&& surveyPosts <= properties.answersPerMinute();
-			return new Counted<>(allowed, select == null ? null : mapper.map(rs, 2));
+			return new Counted<>(allowed, select == null ? null : mapper.mapRow(rs, n));
 		}).single();
 	}
 }

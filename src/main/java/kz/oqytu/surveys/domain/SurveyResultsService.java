@@ -149,7 +149,8 @@ class SurveyResultsService implements SurveyResults {
 			String[] survey = jdbc.sql("""
 					select s.questionnaire_id, o.path from event_survey s join training_v_event e on e.id = s.event_id
 					join organizations_v_unit o on o.id = e.organizer_unit_id where s.id = :s
-					""").param("s", view.id()).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+					""").param("s", view.id()).query((rs, n) -> new String[] { rs.getString("questionnaire_id"), rs.getString("path") })
+				.single();
 			parts.add(new SurveyWorkbook.Part(view, kind, labels(Long.parseLong(survey[0])), survey[1]));
 		}
 		return workbook.write(events.details(user, eventId), parts, includeFlagged, locale);
@@ -163,8 +164,8 @@ class SurveyResultsService implements SurveyResults {
 				select s.questionnaire_id, o.path from event_survey s join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id where s.id = :s
 				""").param("s", view.id()).query(rs -> {
-					questionnaire[0] = rs.getLong(1);
-					organizerPath[0] = rs.getString(2);
+					questionnaire[0] = rs.getLong("questionnaire_id");
+					organizerPath[0] = rs.getString("path");
 				});
 		List<QuestionView> labels = labels(questionnaire[0]);
 		Map<String, Long> answered = new HashMap<>();
@@ -172,23 +173,23 @@ class SurveyResultsService implements SurveyResults {
 		Map<String, long[]> ratings = new HashMap<>();
 		long[] published = { 0 };
 		jdbc.sql(PUBLISHED + """
-				select '' as code, count(*) from pub
+				select '' as code, count(*) as responses from pub
 				union all
 				select q.code, count(distinct r.id) from pub r
 				join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
 				group by q.code
 				""").param("s", view.id()).param("all", includeFlagged).param("k", k).query(rs -> {
-					if (rs.getString(1).isEmpty()) {
-						published[0] = rs.getLong(2);
+					if (rs.getString("code").isEmpty()) {
+						published[0] = rs.getLong("responses");
 					}
 					else {
-						answered.put(rs.getString(1), rs.getLong(2));
+						answered.put(rs.getString("code"), rs.getLong("responses"));
 					}
 				});
 		if (published[0] > 0) {
 			// topics by respondent: a tick and a text mapped to the same topic count once
 			jdbc.sql(PUBLISHED + """
-					select q.code, a.rating, a.option_code, count(*) from pub r
+					select q.code, a.rating, a.option_code, count(*) as answers from pub r
 					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
 					where a.rating is not null or (a.option_code is not null and q.type <> 'TOPICS')
 					group by q.code, a.rating, a.option_code
@@ -201,13 +202,14 @@ class SurveyResultsService implements SurveyResults {
 					) t group by t.code, t.topic
 					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("path", organizerPath[0])
 				.query(rs -> {
-						String code = rs.getString(1);
-						Integer rating = (Integer) rs.getObject(2);
+						String code = rs.getString("code");
+						Integer rating = (Integer) rs.getObject("rating");
 						if (rating != null) {
-							ratings.computeIfAbsent(code, c -> new long[6])[rating] += rs.getLong(4);
+							ratings.computeIfAbsent(code, c -> new long[6])[rating] += rs.getLong("answers");
 						}
 						else {
-							counts.computeIfAbsent(code, c -> new HashMap<>()).merge(rs.getString(3), rs.getLong(4), Long::sum);
+							counts.computeIfAbsent(code, c -> new HashMap<>()).merge(rs.getString("option_code"),
+									rs.getLong("answers"), Long::sum);
 						}
 					});
 		}
@@ -221,7 +223,7 @@ class SurveyResultsService implements SurveyResults {
 					order by a.text_value, q.code limit :limit
 					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("limit", TEXT_LIMIT)
 				.query(rs -> {
-					texts.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
+					texts.computeIfAbsent(rs.getString("code"), c -> new ArrayList<>()).add(rs.getString("text_value"));
 				});
 		}
 		Map<String, List<OtherTopicText>> otherTexts = new HashMap<>();
@@ -231,15 +233,15 @@ class SurveyResultsService implements SurveyResults {
 			jdbc.sql(PUBLISHED + """
 					select q.code, surveys_text_key(a.text_value) as key, a.text_value,
 					       """ + topicOf(":path") + """
-					    as topic, count(*) from pub r
+					    as topic, count(*) as answers from pub r
 					join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
 					where q.type = 'TOPICS' and a.option_code = 'OTHER' and a.text_value is not null
 					group by 1, 2, 3, 4 order by 1, 2, 3 limit :limit
 					""").param("s", view.id()).param("all", includeFlagged).param("k", k).param("path", organizerPath[0])
 				.param("limit", TEXT_LIMIT)
 				.query(rs -> {
-					String topic = rs.getString(4);
-					groups.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(5),
+					String topic = rs.getString("topic");
+					groups.add(rs.getString("code"), rs.getString("key"), rs.getString("text_value"), rs.getLong("answers"),
 							"OTHER".equals(topic) ? null : topic, false);
 				});
 			otherTexts = groups.byQuestion();
@@ -278,7 +280,7 @@ class SurveyResultsService implements SurveyResults {
 		Map<FlagReason, Long> reasons = new java.util.EnumMap<>(FlagReason.class);
 		if (view.flagged() > 0) {
 			jdbc.sql("""
-					select b.bit, count(*) from survey_response r
+					select b.bit, count(*) as responses from survey_response r
 					cross join unnest(cast(:bits as int[])) as b (bit)
 					where r.event_survey_id = :s and r.flagged and r.flag_reasons & b.bit <> 0 group by b.bit
 					""")
@@ -286,8 +288,8 @@ class SurveyResultsService implements SurveyResults {
 				.param("bits", java.util.Arrays.stream(FlagReason.values()).map(FlagReason::bit).toArray(Integer[]::new))
 				.query(rs -> {
 					for (FlagReason reason : FlagReason.values()) {
-						if (reason.bit() == rs.getInt(1)) {
-							reasons.put(reason, rs.getLong(2));
+						if (reason.bit() == rs.getInt("bit")) {
+							reasons.put(reason, rs.getLong("responses"));
 						}
 					}
 				});
@@ -376,10 +378,12 @@ class SurveyResultsService implements SurveyResults {
 		return f.toString();
 	}
 
-	private static ScoreLine score(java.sql.ResultSet rs, int offset, String key, String kk, String ru)
+	/** A line's figures, named as {@link #SCORE_FIGURES} and {@link #FOLD_FIGURES} name them. */
+	private static ScoreLine score(java.sql.ResultSet rs, String key, String kk, String ru)
 			throws java.sql.SQLException {
-		return new ScoreLine(key, kk, ru, rs.getLong(offset), rs.getLong(offset + 1), rs.getBigDecimal(offset + 2),
-				rs.getBigDecimal(offset + 3), rs.getLong(offset + 4), rs.getLong(offset + 5));
+		return new ScoreLine(key, kk, ru, rs.getLong("events"), rs.getLong("post_answered"),
+				rs.getBigDecimal("usefulness"), rs.getBigDecimal("applicability"), rs.getLong("applied"),
+				rs.getLong("applied_yes"));
 	}
 
 	/**
@@ -387,12 +391,12 @@ class SurveyResultsService implements SurveyResults {
 	 * kept by triggers, decision 36): the same counts and averages as over its answers.
 	 */
 	private static final String SCORE_FIGURES = """
-			count(distinct r.event_id) filter (where r.answered),
-			count(*) filter (where r.kind = 'POST_EVENT' and r.answered),
-			round(avg(r.usefulness) filter (where r.kind = 'POST_EVENT'), 1),
-			round(avg(r.applicability) filter (where r.kind = 'POST_EVENT'), 1),
-			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied),
-			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied_yes)
+			count(distinct r.event_id) filter (where r.answered) as events,
+			count(*) filter (where r.kind = 'POST_EVENT' and r.answered) as post_answered,
+			round(avg(r.usefulness) filter (where r.kind = 'POST_EVENT'), 1) as usefulness,
+			round(avg(r.applicability) filter (where r.kind = 'POST_EVENT'), 1) as applicability,
+			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied) as applied,
+			count(*) filter (where r.kind = 'FOLLOW_UP' and r.applied_yes) as applied_yes
 			""";
 
 	/**
@@ -429,8 +433,10 @@ class SurveyResultsService implements SurveyResults {
 	}
 
 	/** A grouping's lines: part, key, names, order, then the figures. */
-	private static String lines(String part, String from, String key, String names, String order, String group) {
-		return "select '" + part + "' as part, " + key + " as key, " + names + ", " + order + " as ord, " + SCORE_FIGURES
+	private static String lines(String part, String from, String key, String kk, String ru, String order,
+			String group) {
+		return "select '" + part + "' as part, " + key + " as key, " + kk + " as name_kk, " + ru + " as name_ru, " + order
+				+ " as ord, " + SCORE_FIGURES
 				+ " from " + from + " where r.n <= r.c / :threshold * :threshold" + group + "\n";
 	}
 
@@ -521,17 +527,17 @@ class SurveyResultsService implements SurveyResults {
 				+ numbered("p_topic", "et.topic_code", " join training_v_event_topic et on et.event_id = r.event_id")
 				+ numbered("p_district", "r.district_id", "")
 				+ numbered("p_length", "(r.days <= :shortDays)", "")
-				+ lines("total", "p_total r", "''", "null::text, null::text", "0", "")
+				+ lines("total", "p_total r", "''", "null::text", "null::text", "0", "")
 				+ " union all " + lines("form", "p_form r join training_v_form f on f.code = r.gkey", "f.code",
-						"f.name_kk::text, f.name_ru::text", "f.sort_order", " group by f.code, f.name_kk, f.name_ru, f.sort_order")
+						"f.name_kk::text", "f.name_ru::text", "f.sort_order", " group by f.code, f.name_kk, f.name_ru, f.sort_order")
 				+ " union all " + lines("topic", "p_topic r join training_v_topic tp on tp.code = r.gkey", "tp.code",
-						"tp.name_kk::text, tp.name_ru::text", "tp.sort_order",
+						"tp.name_kk::text", "tp.name_ru::text", "tp.sort_order",
 						" group by tp.code, tp.name_kk, tp.name_ru, tp.sort_order")
 				+ " union all " + lines("district", "p_district r left join organizations_v_unit d on d.id = r.gkey",
-						"coalesce(d.id::text, '')", "d.name_kk::text, d.name_ru::text", "row_number() over (order by d.name_kk nulls last)",
+						"coalesce(d.id::text, '')", "d.name_kk::text", "d.name_ru::text", "row_number() over (order by d.name_kk nulls last)",
 						" group by d.id, d.name_kk, d.name_ru")
 				+ " union all " + lines("length", "p_length r", "case when r.gkey then 'short' else 'longer' end",
-						"null::text, null::text", "0", " group by r.gkey")
+						"null::text", "null::text", "0", " group by r.gkey")
 				+ " order by part, ord";
 		ScoreLine[] totalLine = { null };
 		List<ScoreLine> byForm = new ArrayList<>();
@@ -539,7 +545,7 @@ class SurveyResultsService implements SurveyResults {
 		List<ScoreLine> byDistrict = new ArrayList<>();
 		List<ScoreLine> byLength = new ArrayList<>();
 		jdbc.sql(all).params(p).query(rs -> {
-			ScoreLine line = score(rs, 6, rs.getString("key"), rs.getString(3), rs.getString(4));
+			ScoreLine line = score(rs, rs.getString("key"), rs.getString("name_kk"), rs.getString("name_ru"));
 			switch (rs.getString("part")) {
 				case "total" -> totalLine[0] = line;
 				case "form" -> byForm.add(line);
@@ -568,7 +574,7 @@ class SurveyResultsService implements SurveyResults {
 			.params(p).query((rs, n) -> {
 				listed[0] = rs.getLong("listed");
 				named[0] = rs.getLong("named");
-				return score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3));
+				return score(rs, rs.getString("id"), rs.getString("name_kk"), rs.getString("name_ru"));
 			}).list();
 		if (listed[0] < 0) {
 			// a page past the end (or nothing listed) carries neither count
@@ -698,7 +704,8 @@ class SurveyResultsService implements SurveyResults {
 		List<ScoreLine> byDistrict = new ArrayList<>();
 		List<ScoreLine> byLength = new ArrayList<>();
 		jdbc.sql(FOLD_LINES.replace("DIMS", "c.dimension in ('TOTAL', 'FORM', 'TOPIC', 'DISTRICT', 'DAYS')").replace("REGIONS", regions(user))
-				+ "select 'total' as part, '' as key, null::text, null::text, 0::bigint as ord," + FOLD_FIGURES
+				+ "select 'total' as part, '' as key, null::text as name_kk, null::text as name_ru, 0::bigint as ord,"
+				+ FOLD_FIGURES
 				+ " from f where f.dim = 'TOTAL' and f.published > 0"
 				+ " union all select 'form', tf.code, tf.name_kk::text, tf.name_ru::text, tf.sort_order," + FOLD_FIGURES
 				+ " from f join training_v_form tf on tf.code = f.gkey where f.dim = 'FORM' and f.published > 0"
@@ -712,7 +719,7 @@ class SurveyResultsService implements SurveyResults {
 				+ " from f where f.dim = 'LENGTH' and f.published > 0"
 				+ " order by part, ord")
 			.params(p).query(rs -> {
-				ScoreLine line = score(rs, 6, rs.getString("key"), rs.getString(3), rs.getString(4));
+				ScoreLine line = score(rs, rs.getString("key"), rs.getString("name_kk"), rs.getString("name_ru"));
 				switch (rs.getString("part")) {
 					case "total" -> totalLine[0] = line;
 					case "form" -> byForm.add(line);
@@ -738,13 +745,14 @@ class SurveyResultsService implements SurveyResults {
 			.params(p).query((rs, n) -> {
 				listed[0] = rs.getLong("listed");
 				named[0] = rs.getLong("named");
-				return score(rs, 5, rs.getString(1), rs.getString(2), rs.getString(3));
+				return score(rs, rs.getString("id"), rs.getString("name_kk"), rs.getString("name_ru"));
 			}).list();
 		if (listed[0] < 0) {
-			jdbc.sql(organizationLines + "select (select count(*) from lines), (select count(*) from f)").params(p)
+			jdbc.sql(organizationLines + "select (select count(*) from lines) as listed, (select count(*) from f) as named")
+				.params(p)
 				.query(rs -> {
-					listed[0] = rs.getLong(1);
-					named[0] = rs.getLong(2);
+					listed[0] = rs.getLong("listed");
+					named[0] = rs.getLong("named");
 				});
 		}
 		return new ResultsOverview(year, totalLine[0] == null ? empty : totalLine[0], byForm, byTopic, byDistrict,
@@ -760,23 +768,26 @@ class SurveyResultsService implements SurveyResults {
 		String base = responsesOfYear("");
 		Map<String, DemandLine> lines = new LinkedHashMap<>();
 		jdbc.sql("select code, name_kk, name_ru from training_v_topic order by sort_order").query(rs -> {
-			lines.put(rs.getString(1), new DemandLine(rs.getString(1), rs.getString(2), rs.getString(3), 0,
+			lines.put(rs.getString("code"), new DemandLine(rs.getString("code"), rs.getString("name_kk"),
+					rs.getString("name_ru"), 0,
 					new HashMap<>(), new HashMap<>()));
 		});
 		// A response has one category and one event district, so these counts add up per topic. Texts
 		// written under "other" count there, or under the topic they are mapped to (decision 22).
 		jdbc.sql(base + """
-				select t.topic, coalesce(t.category_code, ''), t.district_id, count(distinct t.id) from (
+				select t.topic, coalesce(t.category_code, '') as category, t.district_id, count(distinct t.id) as wishes
+				from (
 				    select r.id, r.category_code, r.district_id, """ + topicOf("r.organizer_path") + """
 					    as topic
 				    from r join survey_answer a on a.response_id = r.id join question q on q.id = a.question_id
 				    where q.type = 'TOPICS' and a.option_code is not null and """ + NOT_A_BARE_OTHER_TICK + """
 				) t group by t.topic, t.category_code, t.district_id
 				""").params(p).query(rs -> {
-					DemandLine line = lines.get(rs.getString(1));
+					DemandLine line = lines.get(rs.getString("topic"));
 					if (line != null) {
-						line.byCategory().merge(rs.getString(2), rs.getLong(4), Long::sum);
-						line.byDistrict().merge(rs.getObject(3) == null ? 0L : rs.getLong(3), rs.getLong(4), Long::sum);
+						line.byCategory().merge(rs.getString("category"), rs.getLong("wishes"), Long::sum);
+						line.byDistrict().merge(rs.getObject("district_id") == null ? 0L : rs.getLong("district_id"),
+								rs.getLong("wishes"), Long::sum);
 					}
 				});
 		return lines.values().stream()
@@ -812,7 +823,7 @@ class SurveyResultsService implements SurveyResults {
 				    join survey_answer a on a.response_id = p.id join question q on q.id = a.question_id
 				    where q.type = 'TOPICS' group by p.event_survey_id, q.code
 				)
-				select surveys_text_key(a.text_value) as key, a.text_value, count(*) from pub p
+				select surveys_text_key(a.text_value) as key, a.text_value, count(*) as answers from pub p
 				join survey_answer a on a.response_id = p.id join question q on q.id = a.question_id
 				join answered x on x.event_survey_id = p.event_survey_id and x.code = q.code and x.n >= :k
 				where q.type = 'TOPICS' and a.option_code = 'OTHER' and a.text_value is not null
@@ -823,7 +834,7 @@ class SurveyResultsService implements SurveyResults {
 			.param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
 			.param("k", k)
 			.query(rs -> {
-				groups.add("", rs.getString(1), rs.getString(2), rs.getLong(3), null, false);
+				groups.add("", rs.getString("key"), rs.getString("text_value"), rs.getLong("answers"), null, false);
 			});
 		// the mappings that apply in the reader's scope: the nearest body's
 		Map<String, String[]> mappings = new HashMap<>();
@@ -832,7 +843,8 @@ class SurveyResultsService implements SurveyResults {
 				from survey_topic_mapping m join organizations_v_unit mu on mu.id = m.unit_id
 				where starts_with(:path, mu.path) order by m.text_key, length(mu.path) desc
 				""").param("unit", user.scopeUnitId()).param("path", user.scopePath()).query(rs -> {
-					mappings.put(rs.getString(1), new String[] { rs.getString(2), Boolean.toString(rs.getBoolean(3)) });
+					mappings.put(rs.getString("text_key"),
+							new String[] { rs.getString("topic_code"), Boolean.toString(rs.getBoolean("own")) });
 				});
 		return groups.all().stream().map(g -> {
 			String[] m = mappings.get(g.key());

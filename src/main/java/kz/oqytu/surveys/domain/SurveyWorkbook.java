@@ -222,17 +222,18 @@ class SurveyWorkbook {
 				""").param("s", part.survey().id()).param("all", includeFlagged).param("k", properties.anonymityThreshold())
 			.param("path", part.organizerPath())
 			.query(rs -> {
-					long id = rs.getLong(1);
-					meta.putIfAbsent(id, new Object[] { rs.getBoolean(2), rs.getInt(3), rs.getString(8) });
-					String code = rs.getString(4);
+					long id = rs.getLong("id");
+					meta.putIfAbsent(id, new Object[] { rs.getBoolean("flagged"), rs.getInt("version_no"),
+							rs.getString("source") });
+					String code = rs.getString("code");
 					if (code == null) {
 						return;
 					}
 					if (!codes.contains(code)) {
 						codes.add(code);
 					}
-					String value = rs.getObject(6) != null ? Integer.toString(rs.getInt(6))
-							: label(questions.get(code), rs.getString(7), locale);
+					String value = rs.getObject("rating") != null ? Integer.toString(rs.getInt("rating"))
+							: label(questions.get(code), rs.getString("option_code"), locale);
 					responses.computeIfAbsent(id, k -> new LinkedHashMap<>()).computeIfAbsent(code, k -> new ArrayList<>())
 						.add(value);
 				});

@@ -163,6 +163,7 @@ class InterviewService implements Interviews {
 		Interview interview = writable(user, id, version);
 		try {
 			interviews.delete(interview);
+			// flushed inside the try: a row changed meanwhile fails here as a conflict, not at commit
 			interviews.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {

@@ -108,11 +108,50 @@ class ModularityTests {
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 		try (Stream<Path> files = Files.list(Path.of("docs/modules"))) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-				Files.write(file, sortRelations(Files.readAllLines(file)));
+			for (Path file : files.toList()) {
+				if (file.toString().endsWith(".puml")) {
+					Files.write(file, sortRelations(Files.readAllLines(file)));
+				}
+				else if (file.toString().endsWith(".adoc")) {
+					Files.write(file, sortCanvasLists(Files.readAllLines(file)));
+				}
 			}
 		}
 		assertThat(Path.of("docs/modules/components.puml")).exists();
+	}
+
+	/**
+	 * The canvases list a cell's items ({@code |* first}, then {@code * next}) in the order the events
+	 * were found; sorted, a canvas only changes when its module does.
+	 */
+	private static List<String> sortCanvasLists(List<String> lines) {
+		List<String> result = new ArrayList<>();
+		List<String> cell = new ArrayList<>();
+		for (String line : lines) {
+			if (line.startsWith("|* ")) {
+				flushCell(result, cell);
+				cell.add(line.substring(1));
+				continue;
+			}
+			if (!cell.isEmpty() && line.startsWith("* ")) {
+				cell.add(line);
+				continue;
+			}
+			flushCell(result, cell);
+			result.add(line);
+		}
+		flushCell(result, cell);
+		return result;
+	}
+
+	private static void flushCell(List<String> result, List<String> cell) {
+		if (cell.isEmpty()) {
+			return;
+		}
+		Collections.sort(cell);
+		result.add("|" + cell.get(0));
+		result.addAll(cell.subList(1, cell.size()));
+		cell.clear();
 	}
 
 	/** The Documenter writes relations in hash order; sorted, the files only change when modules do. */

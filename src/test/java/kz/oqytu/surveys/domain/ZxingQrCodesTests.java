@@ -37,4 +37,22 @@ class ZxingQrCodesTests {
 			assertThat(read).as("size " + size).isEqualTo(url);
 		}
 	}
+
+	/** The raster written directly is the image zxing's own writer draws, to the PNG byte. */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 121, 300, 301, 800 })
+	void theImageIsZxingsOwnToTheByte(int size) throws Exception {
+		com.google.zxing.common.BitMatrix matrix = ZxingQrCodes.matrix("http://localhost:8080/s/YNzYh0g-yi0sfC0KlOmHFK", size);
+		java.io.ByteArrayOutputStream zxing = new java.io.ByteArrayOutputStream();
+		com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "PNG", zxing);
+		java.io.ByteArrayOutputStream ours = new java.io.ByteArrayOutputStream();
+		ImageIO.write(ZxingQrCodes.image(matrix), "PNG", ours);
+		assertThat(ours.toByteArray()).isEqualTo(zxing.toByteArray());
+		BufferedImage image = ZxingQrCodes.image(matrix);
+		for (int y = 0; y < matrix.getHeight(); y++) {
+			for (int x = 0; x < matrix.getWidth(); x++) {
+				assertThat(image.getRGB(x, y)).isEqualTo(matrix.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+			}
+		}
+	}
 }

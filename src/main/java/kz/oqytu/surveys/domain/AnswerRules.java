@@ -40,6 +40,41 @@ final class AnswerRules {
 	}
 
 	/** A form's answers checked against the questions: errors by question code, or the rows to store. */
+	/**
+	 * The last common table expression of a statement that stores an answer sheet: the answers of the
+	 * row the statement's {@code response} expression inserted (none when it inserted nothing), from the
+	 * four parallel arrays {@link #bindAnswers} binds. The public answer and a typed-in paper sheet share it
+	 * (decisions 0041 and 0046).
+	 */
+	static final String ANSWERS_OF_RESPONSE = """
+			answers as (
+			    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
+			    select response.id, a.question_id, a.rating, a.option_code, a.text_value
+			    from response, unnest(cast(:questions as bigint[]), cast(:ratings as int[]),
+			                          cast(:options as text[]), cast(:texts as text[]))
+			         as a (question_id, rating, option_code, text_value)
+			    returning 1)
+			""";
+
+	/** Binds a validated sheet's rows ({@link Validated#rows}) as the arrays of {@link #ANSWERS_OF_RESPONSE}. */
+	static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bindAnswers(
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec statement, List<Object[]> rows) {
+		int n = rows.size();
+		Long[] questions = new Long[n];
+		Integer[] ratings = new Integer[n];
+		String[] options = new String[n];
+		String[] texts = new String[n];
+		for (int k = 0; k < n; k++) {
+			Object[] r = rows.get(k);
+			questions[k] = (Long) r[0];
+			ratings[k] = (Integer) r[1];
+			options[k] = (String) r[2];
+			texts[k] = (String) r[3];
+		}
+		return statement.param("questions", questions).param("ratings", ratings).param("options", options)
+			.param("texts", texts);
+	}
+
 	record Validated(Map<String, String> errors, List<Object[]> rows, Long organizationId, String category) {
 	}
 

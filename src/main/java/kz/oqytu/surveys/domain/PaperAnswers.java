@@ -115,22 +115,10 @@ class PaperAnswers {
 		if (!v.errors().isEmpty()) {
 			return new kz.oqytu.surveys.PaperEntry(false, v.errors(), paperSheets(view.id()));
 		}
-		int n = v.rows().size();
-		Long[] questions = new Long[n];
-		Integer[] ratings = new Integer[n];
-		String[] options = new String[n];
-		String[] texts = new String[n];
-		for (int k = 0; k < n; k++) {
-			Object[] r = v.rows().get(k);
-			questions[k] = (Long) r[0];
-			ratings[k] = (Integer) r[1];
-			options[k] = (String) r[2];
-			texts[k] = (String) r[3];
-		}
 		// The public answer's one statement (decision 41): the response's and the answers' insert triggers keep
 		// the score row exact and leave it unfolded for the fold (decision 38). No limits: staff, not the public.
 		// A sheet sent twice (a double Enter) has the same key: the second insert does nothing.
-		jdbc.sql("""
+		AnswerRules.bindAnswers(jdbc.sql("""
 				with response as (
 				    insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint,
 				                                 organization_id, category_code, submitted_at, submission_key,
@@ -139,15 +127,9 @@ class PaperAnswers {
 				            cast(:key as uuid), 'PAPER', :user)
 				    on conflict do nothing
 				    returning id),
-				answers as (
-				    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
-				    select response.id, a.question_id, a.rating, a.option_code, a.text_value
-				    from response, unnest(cast(:questions as bigint[]), cast(:ratings as int[]),
-				                          cast(:options as text[]), cast(:texts as text[]))
-				         as a (question_id, rating, option_code, text_value)
-				    returning 1)
+				""" + AnswerRules.ANSWERS_OF_RESPONSE + """
 				select count(*) from response
-				""")
+				"""), v.rows())
 			.param("survey", survey.surveyId())
 			.param("version", survey.versionId())
 			.param("device", UUID.randomUUID())
@@ -156,10 +138,6 @@ class PaperAnswers {
 			.param("now", java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
 			.param("key", AnswerRules.submissionKey(sheetKey))
 			.param("user", user.id())
-			.param("questions", questions)
-			.param("ratings", ratings)
-			.param("options", options)
-			.param("texts", texts)
 			.query(Long.class)
 			.single();
 		return new kz.oqytu.surveys.PaperEntry(true, Map.of(), paperSheets(view.id()));

@@ -144,19 +144,7 @@ class SurveyAnswers {
 		// The response and its answers in one statement (one round trip): no row comes back when the
 		// device has answered already or the form was used (the unique keys), and then no answer is
 		// written either.
-		int n = rows.size();
-		Long[] questions = new Long[n];
-		Integer[] ratings = new Integer[n];
-		String[] options = new String[n];
-		String[] texts = new String[n];
-		for (int k = 0; k < n; k++) {
-			Object[] r = rows.get(k);
-			questions[k] = (Long) r[0];
-			ratings[k] = (Integer) r[1];
-			options[k] = (String) r[2];
-			texts[k] = (String) r[3];
-		}
-		Long responseId = jdbc.sql("""
+		Long responseId = AnswerRules.bindAnswers(jdbc.sql("""
 				with seen as (
 				    select (select count(*) from (select 1 from survey_response
 				                where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) f)
@@ -178,15 +166,9 @@ class SurveyAnswers {
 				    from flags
 				    on conflict do nothing
 				    returning id),
-				answers as (
-				    insert into survey_answer (response_id, question_id, rating, option_code, text_value)
-				    select response.id, a.question_id, a.rating, a.option_code, a.text_value
-				    from response, unnest(cast(:questions as bigint[]), cast(:ratings as int[]),
-				                          cast(:options as text[]), cast(:texts as text[]))
-				         as a (question_id, rating, option_code, text_value)
-				    returning 1)
+				""" + AnswerRules.ANSWERS_OF_RESPONSE + """
 				select id from response
-				""")
+				"""), rows)
 			.param("survey", survey.surveyId())
 			.param("version", survey.versionId())
 			.param("device", form.device())
@@ -204,10 +186,6 @@ class SurveyAnswers {
 			.param("key", submissionKey)
 			.param("organization", organizationId)
 			.param("category", category)
-			.param("questions", questions)
-			.param("ratings", ratings)
-			.param("options", options)
-			.param("texts", texts)
 			.query(Long.class)
 			.optional()
 			.orElse(null);

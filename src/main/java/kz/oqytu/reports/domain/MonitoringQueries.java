@@ -137,8 +137,12 @@ class MonitoringQueries {
 			    left join by_organizer s on s.id = o.id
 			    left join own w on w.org = o.id
 			)
-			""".formatted(Scopes.within("o.path", "scope"), Scopes.within("r.path", "scope"),
-			Scopes.under(":scopePath", "r.path"), Scopes.startsWith("p.path", "g.path"), Scopes.startsWith("o.path", "r.path"));
+			""".formatted(
+					Scopes.within("o.path", "scope"), // 1: the organization lies in the scope
+					Scopes.within("r.path", "scope"), // 2: the organizer lies in the scope,
+					Scopes.under(":scopePath", "r.path"), // 3: or above it
+					Scopes.startsWith("p.path", "g.path"), // 4: the parent lies at or below the organizer
+					Scopes.startsWith("o.path", "r.path")); // 5: the organization lies below the organizer
 
 	/**
 	 * A slice of the selection in one statement: the headline of what {@code %condition%} selects and of

@@ -53,8 +53,12 @@ class TrainingCalendarService implements TrainingCalendar {
 			 or (b.level = 'PRIMARY' and e.id in (select p.event_id from event_participant p where p.organization_id = :unit
 			                                      union all
 			                                      select c.event_id from attendance_org_count c where c.organization_id = :unit)))
-			""".formatted(Scopes.under("d.path", "b.path"), Scopes.under("b.path", "d.path"), Scopes.under("h.path", "b.path"),
-			Scopes.under("r.path", "b.path"), Scopes.under("b.path", "r.path"));
+			""".formatted(
+					Scopes.under("d.path", "b.path"), // its district lies in the body's subtree,
+					Scopes.under("b.path", "d.path"), // or the body in its district's,
+					Scopes.under("h.path", "b.path"), // its host in the body's subtree,
+					Scopes.under("r.path", "b.path"), // its organizer in the body's subtree,
+					Scopes.under("b.path", "r.path")); // or (regional level) the body in the organizer's
 
 	/**
 	 * Events longer than this are not looked for before the window: the start index then reads about two

@@ -28,6 +28,7 @@ import kz.oqytu.budget.BudgetImports;
 import kz.oqytu.budget.BudgetLineCategory;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.budget.PlanFact;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.imports.HeaderMap;
 import kz.oqytu.shared.imports.ImportPreview;
@@ -117,10 +118,10 @@ class BudgetImportService implements BudgetImports {
 		jdbc.sql("""
 				select b.org_unit_id, l.category, l.planned, l.actual from budget_line l
 				join budget b on b.id = l.budget_id join organizations_v_unit u on u.id = b.org_unit_id
-				where b.year = :year and u.path like :scope
-				""")
+				where b.year = :year and %s
+				""".formatted(Scopes.within("u.path", "scope")))
 			.param("year", year)
-			.param("scope", user.scopePath() + "%")
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(rs -> {
 				lines.computeIfAbsent(rs.getLong("org_unit_id"), id -> new EnumMap<>(BudgetLineCategory.class))
 					.put(BudgetLineCategory.valueOf(rs.getString("category")),
@@ -136,13 +137,13 @@ class BudgetImportService implements BudgetImports {
 					select u.id, u.name_kk, b.total_planned, b.total_actual, b.training_planned, b.training_actual
 					from organizations_v_unit u
 					left join budget b on b.org_unit_id = u.id and b.year = :year
-					where u.path like :scope
+					where %s
 					  and (u.level in ('REGION', 'COMMITTEE') or (u.level = 'PRIMARY' and b.id is not null))
 					order by case u.level when 'REGION' then 0 when 'COMMITTEE' then 1 else 2 end,
 					         case u.committee_kind when 'CITY' then 0 else 1 end, u.name_kk
-					""")
+					""".formatted(Scopes.within("u.path", "scope")))
 				.param("year", year)
-				.param("scope", user.scopePath() + "%")
+				.param("scope", Scopes.prefix(user.scopePath()))
 				.query(rs -> {
 					long id = rs.getLong("id");
 					Row row = xlsx.row(sheet, r[0]++);
@@ -175,14 +176,14 @@ class BudgetImportService implements BudgetImports {
 		requireWriter(user);
 		Map<String, Long> byName = bodiesByName(user);
 		Set<Long> inScope = new HashSet<>(jdbc
-			.sql("select id from organizations_v_unit where level <> 'NATIONAL' and path like :scope")
-			.param("scope", user.scopePath() + "%")
+			.sql("select id from organizations_v_unit where level <> 'NATIONAL' and " + Scopes.within("path", "scope"))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(Long.class)
 			.list());
 		Set<String> recorded = new HashSet<>(jdbc
 			.sql("select b.org_unit_id || '|' || b.year from budget b join organizations_v_unit u on u.id = b.org_unit_id"
-					+ " where u.path like :scope")
-			.param("scope", user.scopePath() + "%")
+					+ " where " + Scopes.within("u.path", "scope"))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(String.class)
 			.list());
 		int firstYear = Budgets.firstYear();
@@ -303,8 +304,8 @@ class BudgetImportService implements BudgetImports {
 		Map<String, Long> byName = new HashMap<>();
 		List<Long> regions = new ArrayList<>();
 		jdbc.sql("select id, level, name_kk, name_ru from organizations_v_unit"
-				+ " where level in ('REGION', 'COMMITTEE') and path like :scope")
-			.param("scope", user.scopePath() + "%")
+				+ " where level in ('REGION', 'COMMITTEE') and " + Scopes.within("path", "scope"))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(rs -> {
 				long id = rs.getLong("id");
 				if ("REGION".equals(rs.getString("level"))) {

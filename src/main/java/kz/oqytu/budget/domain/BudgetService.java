@@ -40,6 +40,7 @@ import kz.oqytu.budget.BudgetYear;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.budget.PlanFact;
 import kz.oqytu.budget.TrainingNorm;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitLevel;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
@@ -124,11 +125,11 @@ class BudgetService implements Budgets {
 				       b.total_planned, b.total_actual, b.training_planned, b.training_actual
 				from organizations_v_unit u
 				left join budget b on b.org_unit_id = u.id and b.year = :year
-				where u.path like :scope
+				where %s
 				  and (u.level in ('REGION', 'COMMITTEE') or (u.level = 'PRIMARY' and b.id is not null))
-				""")
+				""".formatted(Scopes.within("u.path", "scope")))
 			.param("year", year)
-			.param("scope", user.scopePath() + "%")
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query((rs, n) -> row(rs, year, norm.share()))
 			.list();
 		List<BudgetRow> sorted = new ArrayList<>(rows);
@@ -190,8 +191,8 @@ class BudgetService implements Budgets {
 		requireStaff(user);
 		TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
 		years.addAll(jdbc.sql("select distinct b.year from budget b join organizations_v_unit u on u.id = b.org_unit_id"
-				+ " where u.path like :scope")
-			.param("scope", user.scopePath() + "%")
+				+ " where " + Scopes.within("u.path", "scope"))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(Integer.class)
 			.list());
 		years.add(LocalDate.now(clock).getYear());

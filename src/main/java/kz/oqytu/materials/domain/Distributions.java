@@ -40,6 +40,7 @@ import kz.oqytu.materials.Register;
 import kz.oqytu.materials.RegisterCriteria;
 import kz.oqytu.materials.SentMaterial;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.LocalizedText;
@@ -104,7 +105,7 @@ class Distributions {
 		}
 		String audience = MaterialAccess.audience(user, owned.ownerPath());
 		Map<String, Object> params = new HashMap<>();
-		params.put("audience", audience + "%");
+		params.put("audience", Scopes.prefix(audience));
 		String recipients = switch (command.target()) {
 			case ALL -> "true";
 			case DISTRICTS -> {
@@ -137,7 +138,8 @@ class Distributions {
 		int[] counts = jdbc.sql("""
 				with candidates as (
 				    select u.id from organizations_v_unit u
-				    where u.level = 'PRIMARY' and u.active and u.path like :audience and\s""" + recipients + """
+				    where u.level = 'PRIMARY' and u.active and %s and\s""".formatted(Scopes.within("u.path", "audience"))
+				+ recipients + """
 				), added as (
 				    insert into material_delivery (version_id, org_unit_id, material_id, distribution_id)
 				    select :version, c.id, :material, :distribution from candidates c
@@ -259,10 +261,10 @@ class Distributions {
 				       count(d.acknowledged_at) as acknowledged
 				from organizations_v_unit u
 				left join material_delivery d on d.org_unit_id = u.id and d.version_id = :latest
-				where u.level = 'PRIMARY' and u.active and u.path like :audience
-				""")
+				where u.level = 'PRIMARY' and u.active and %s
+				""".formatted(Scopes.within("u.path", "audience")))
 			.param("latest", latestVersionId)
-			.param("audience", audience + "%")
+			.param("audience", Scopes.prefix(audience))
 			.query((rs, n) -> new MaterialDetails.Summary(rs.getLong("audience"), rs.getLong("received"),
 					rs.getLong("downloaded"), rs.getLong("acknowledged"), rs.getLong("audience") - rs.getLong("received")))
 			.single();
@@ -280,12 +282,12 @@ class Distributions {
 				join material_version v on v.id = x.version_id
 				where x.material_id = :material
 				  and exists (select 1 from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
-				              where d.distribution_id = x.id and u.path like :audience)
+				              where d.distribution_id = x.id and %s)
 				order by x.sent_on desc, x.id desc
 				limit :limit
-				""")
+				""".formatted(Scopes.within("u.path", "audience")))
 			.param("material", materialId)
-			.param("audience", audience + "%")
+			.param("audience", Scopes.prefix(audience))
 			.param("limit", MAX_HISTORY)
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("version_id"), rs.getInt("number"),
 					rs.getObject("sent_on", LocalDate.class), rs.getString("note"),
@@ -327,7 +329,7 @@ class Distributions {
 	private Page<RecipientRow> recipients(long materialId, String audience, RegisterCriteria c) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("material", materialId);
-		params.put("audience", audience + "%");
+		params.put("audience", Scopes.prefix(audience));
 		StringBuilder filter = new StringBuilder();
 		if (c.versionId() != null) {
 			filter.append(" and d.version_id = :version");
@@ -346,7 +348,7 @@ class Distributions {
 				join material_distribution x on x.id = d.distribution_id
 				join organizations_v_unit u on u.id = d.org_unit_id
 				left join organizations_v_unit p on p.id = u.parent_id
-				where d.material_id = :material and u.path like :audience""" + filter + """
+				where d.material_id = :material and %s""".formatted(Scopes.within("u.path", "audience")) + filter + """
 
 				order by d.org_unit_id, v.number desc
 				""";
@@ -381,7 +383,7 @@ class Distributions {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("material", materialId);
 		params.put("latest", latestVersionId);
-		params.put("audience", audience + "%");
+		params.put("audience", Scopes.prefix(audience));
 		StringBuilder filter = new StringBuilder();
 		if (c.districtId() != null) {
 			filter.append(" and u.parent_id = :district");
@@ -399,9 +401,9 @@ class Distributions {
 				left join lateral (select max(v.number) as received from material_delivery d
 				                   join material_version v on v.id = d.version_id
 				                   where d.material_id = :material and d.org_unit_id = u.id) r on true
-				where u.level = 'PRIMARY' and u.active and u.path like :audience
+				where u.level = 'PRIMARY' and u.active and %s
 				  and not exists (select 1 from material_delivery l where l.version_id = :latest and l.org_unit_id = u.id)
-				""" + filter;
+				""".formatted(Scopes.within("u.path", "audience")) + filter;
 		long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
 		params.put("limit", RegisterCriteria.PAGE_SIZE);
 		params.put("offset", (long) c.missingPage() * RegisterCriteria.PAGE_SIZE);
@@ -470,11 +472,11 @@ class Distributions {
 				select x.org_unit_id, bool_and(x.acknowledged) as all_acknowledged
 				from (select d.org_unit_id, d.material_id, bool_or(d.acknowledged_at is not null) as acknowledged
 				      from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
-				      where u.level = 'PRIMARY' and u.active and u.path like :scope
+				      where u.level = 'PRIMARY' and u.active and %s
 				      group by d.org_unit_id, d.material_id) x
 				group by x.org_unit_id
-				""")
-			.param("scope", user.scopePath() + "%")
+				""".formatted(Scopes.within("u.path", "scope")))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(rs -> {
 				result.put(rs.getLong("org_unit_id"), rs.getBoolean("all_acknowledged"));
 			});
@@ -487,7 +489,7 @@ class Distributions {
 		jdbc.sql("""
 				with orgs as (
 				    select u.id, u.path from organizations_v_unit u
-				    where u.level = 'PRIMARY' and u.active and u.path like :scope
+				    where u.level = 'PRIMARY' and u.active and %s
 				      and (cast(:ids as bigint[]) is null or u.id = any(:ids))
 				), circulating as (
 				    select m.id, m.latest_version_id, m.owner_unit_id from material m
@@ -515,8 +517,8 @@ class Distributions {
 				left join received r on r.org_unit_id = orgs.id
 				left join missing mi on mi.id = orgs.id
 				order by orgs.id
-				""")
-			.param("scope", user.scopePath() + "%")
+				""".formatted(Scopes.within("u.path", "scope")))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("ids", ids)
 			.query(rs -> {
 				long id = rs.getLong("id");

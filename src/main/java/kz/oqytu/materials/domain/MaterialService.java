@@ -45,6 +45,7 @@ import kz.oqytu.materials.RegisterCriteria;
 import kz.oqytu.materials.SentMaterial;
 import kz.oqytu.materials.VersionView;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
@@ -111,8 +112,8 @@ class MaterialService implements Materials {
 			params.put("org", user.scopeUnitId());
 		}
 		else {
-			where.append(" where (o.path like :scope or :scopePath like o.path || '%')");
-			params.put("scope", user.scopePath() + "%");
+			where.append(" where (" + Scopes.within("o.path", "scope") + " or " + Scopes.under(":scopePath", "o.path") + ")");
+			params.put("scope", Scopes.prefix(user.scopePath()));
 			params.put("scopePath", user.scopePath());
 		}
 		if (c.text() != null) {
@@ -163,9 +164,9 @@ class MaterialService implements Materials {
 			sql = columns + """
 					       v.id as version_id, v.number, v.file_type, v.file_size,
 					       (select count(distinct d.org_unit_id) from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
-					        where d.material_id = m.id and u.path like :scope) as organizations,
+					        where d.material_id = m.id and %s) as organizations,
 					       null as sent_on, null as note, null as downloaded_at, null as acknowledged_at
-					""" + from + " join material_version v on v.id = m.latest_version_id" + where
+					""".formatted(Scopes.within("u.path", "scope")) + from + " join material_version v on v.id = m.latest_version_id" + where
 					+ " order by m.updated_at desc, m.id desc limit :limit offset :offset";
 		}
 		List<MaterialRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs, chair)).list();
@@ -218,14 +219,14 @@ class MaterialService implements Materials {
 				       v.created_by, count(d.org_unit_id) as sent, count(d.downloaded_at) as downloaded,
 				       count(d.acknowledged_at) as acknowledged
 				from material_version v
-				left join (material_delivery d join organizations_v_unit u on u.id = d.org_unit_id and u.path like :audience)
+				left join (material_delivery d join organizations_v_unit u on u.id = d.org_unit_id and %s)
 				       on d.version_id = v.id
 				where v.material_id = :material
 				group by v.id
 				order by v.number desc
-				""")
+				""".formatted(Scopes.within("u.path", "audience")))
 			.param("material", materialId)
-			.param("audience", audience + "%")
+			.param("audience", Scopes.prefix(audience))
 			.query((rs, n) -> new VersionView(rs.getLong("id"), rs.getInt("number"),
 					FileType.valueOf(rs.getString("file_type")), rs.getLong("file_size"), rs.getString("sha256"),
 					rs.getString("original_name"), rs.getString("note"), instant(rs, "created_at"),

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.planning.EventPlanLink;
 import kz.oqytu.planning.ExecutionStatus;
@@ -149,11 +150,11 @@ class PlanService implements Plans {
 		return loadItems("""
 				p.year = :year and exists (
 				    select 1 from organizations_v_unit org join organizations_v_unit u on u.id = p.org_unit_id
-				    where org.id = :org and org.path like u.path || '%'
+				    where org.id = :org and %s
 				      and (not exists (select 1 from plan_item_target g where g.item_id = i.id)
 				           or exists (select 1 from plan_item_target g where g.item_id = i.id
 				                      and (g.unit_id = org.id or g.unit_id = org.parent_id))))
-				""", Map.of("year", year, "org", organizationId));
+				""".formatted(Scopes.under("org.path", "u.path")), Map.of("year", year, "org", organizationId));
 	}
 
 	@Override
@@ -229,14 +230,14 @@ class PlanService implements Plans {
 				join organizations_v_unit o on o.id = e.organizer_unit_id
 				cross join lateral (select coalesce(sum(ac.participants), 0) as n from training_v_attendance ac
 				                    where ac.event_id = e.id) a
-				where e.status = 'HELD' and o.path like :scope
+				where e.status = 'HELD' and %s
 				  and extract(year from e.starts_at)::int = any(:years)
 				  and not exists (select 1 from plan_item_event l join plan_item i on i.id = l.plan_item_id
 				                  join training_plan p on p.id = i.plan_id
 				                  where l.event_id = e.id and p.org_unit_id = :unit)
 				group by y
-				""")
-			.param("scope", region.path() + "%")
+				""".formatted(Scopes.within("o.path", "scope")))
+			.param("scope", Scopes.prefix(region.path()))
 			.param("unit", region.id())
 			.param("years", headers.stream().map(PlanHeader::year).toArray(Integer[]::new))
 			.query(rs -> {
@@ -376,12 +377,12 @@ class PlanService implements Plans {
 	private List<PlanEventLine> outsideEvents(long planId, String scopePath, int year) {
 		return jdbc.sql(EVENT_SELECT + """
 				join organizations_v_unit o on o.id = e.organizer_unit_id
-				where e.status = 'HELD' and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				where e.status = 'HELD' and %s and e.starts_at >= :from and e.starts_at < :to
 				  and not exists (select 1 from plan_item_event x join plan_item i on i.id = x.plan_item_id
 				                  where x.event_id = e.id and i.plan_id = :plan)
 				order by e.starts_at, e.id
-				""")
-			.param("scope", scopePath + "%")
+				""".formatted(Scopes.within("o.path", "scope")))
+			.param("scope", Scopes.prefix(scopePath))
 			.param("from", LocalDate.of(year, 1, 1).atStartOfDay())
 			.param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
 			.param("plan", planId)

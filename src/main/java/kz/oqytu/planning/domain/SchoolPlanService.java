@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.Role;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.planning.DistrictSchools;
 import kz.oqytu.planning.SchoolCriteria;
 import kz.oqytu.planning.SchoolItemCommand;
@@ -57,14 +58,14 @@ class SchoolPlanService implements SchoolPlans {
 			    join organizations_v_unit d on d.id = o.parent_id
 			    left join school_plan p on p.organization_id = o.id and p.year = :year
 			    left join school_plan_item i on i.school_plan_id = p.id
-			    where o.level = 'PRIMARY' and o.active and o.path like :scope
+			    where o.level = 'PRIMARY' and o.active and %s
 			    group by o.id, o.name_kk, o.name_ru, d.id, d.name_kk, d.name_ru, d.committee_kind
 			), t as (
 			    select s.*, case when items = 0 then 'NO_PLAN' when held = 0 then 'NOTHING_HELD'
 			                     when held >= items then 'ALL_HELD' else 'IN_PROGRESS' end as state
 			    from s
 			)
-			""";
+			""".formatted(Scopes.within("o.path", "scope"));
 
 	/** A primary organization and its district, for the plan page's heading and the scope check. */
 	private record Organization(long id, String nameKk, String nameRu, String path, long districtId, String districtKk,
@@ -132,11 +133,11 @@ class SchoolPlanService implements SchoolPlans {
 				from school_plan p
 				join school_plan_item i on i.school_plan_id = p.id
 				join organizations_v_unit o on o.id = p.organization_id
-				where p.year = :year and o.level = 'PRIMARY' and o.active and o.path like :scope
+				where p.year = :year and o.level = 'PRIMARY' and o.active and %s
 				  and (i.held or not :held)
-				""")
+				""".formatted(Scopes.within("o.path", "scope")))
 			.param("year", year)
-			.param("scope", user.scopePath() + "%")
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("held", held)
 			.query(Long.class)
 			.list());
@@ -145,13 +146,13 @@ class SchoolPlanService implements SchoolPlans {
 	private Map<Long, SchoolPlanStatus> statusByOrganization(CurrentUser user, int year, Long[] ids) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("year", year);
-		params.put("scope", user.scopePath() + "%");
+		params.put("scope", Scopes.prefix(user.scopePath()));
 		if (!user.isStaff() && !user.is(Role.CHAIR)) {
 			throw new AccessDeniedException("no role");
 		}
 		String states = STATES;
 		if (ids != null) {
-			states = STATES.replace("o.path like :scope", "o.path like :scope and o.id = any(:ids)");
+			states = STATES.replace(Scopes.within("o.path", "scope"), Scopes.within("o.path", "scope") + " and o.id = any(:ids)");
 			params.put("ids", ids);
 		}
 		Map<Long, SchoolPlanStatus> result = new LinkedHashMap<>();
@@ -202,7 +203,7 @@ class SchoolPlanService implements SchoolPlans {
 		PlanningScope.requireStaff(user);
 		Map<String, Object> params = new HashMap<>();
 		params.put("year", c.year());
-		params.put("scope", user.scopePath() + "%");
+		params.put("scope", Scopes.prefix(user.scopePath()));
 		StringBuilder where = new StringBuilder(" where true");
 		if (c.districtId() != null) {
 			where.append(" and d_id = :district");
@@ -233,7 +234,7 @@ class SchoolPlanService implements SchoolPlans {
 				from t group by d_id, d_kk, d_ru, d_order order by d_order, d_kk
 				""")
 			.param("year", c.year())
-			.param("scope", user.scopePath() + "%")
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query((rs, n) -> new DistrictSchools(rs.getLong("d_id"), rs.getString("d_kk"), rs.getString("d_ru"),
 					rs.getInt("organizations"), rs.getInt("no_plan"), rs.getInt("nothing_held"), rs.getInt("in_progress"),
 					rs.getInt("all_held")))

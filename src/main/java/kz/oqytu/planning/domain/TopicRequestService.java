@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.Role;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.planning.CampaignAnswers;
 import kz.oqytu.planning.CampaignCommand;
@@ -107,19 +108,19 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public java.util.Set<Long> organizationsWithRequests(CurrentUser user, int year) {
-		String where = user.is(Role.CHAIR) ? "r.organization_id = :own" : "o.path like :scope";
+		String where = user.is(Role.CHAIR) ? "r.organization_id = :own" : Scopes.within("o.path", "scope");
 		return new java.util.HashSet<>(jdbc.sql("""
 				select distinct r.organization_id
 				from topic_request r join organizations_v_unit o on o.id = r.organization_id
 				where r.status in ('SUBMITTED', 'PLANNED', 'HELD', 'DECLINED') and r.year = :year and\s""" + where)
 			.param("year", year)
-			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
+			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : Scopes.prefix(user.scopePath()))
 			.query(Long.class)
 			.list());
 	}
 
 	private Map<Long, RequestCounts> countsByOrganization(CurrentUser user, int year, Long[] ids) {
-		String where = (user.is(Role.CHAIR) ? "r.organization_id = :own" : "o.path like :scope")
+		String where = (user.is(Role.CHAIR) ? "r.organization_id = :own" : Scopes.within("o.path", "scope"))
 				+ (ids == null ? "" : " and r.organization_id = any(:ids)");
 		Map<Long, RequestCounts> result = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -131,7 +132,7 @@ class TopicRequestService implements TopicRequests {
 				from topic_request r join organizations_v_unit o on o.id = r.organization_id
 				where r.year = :year and\s""" + where + " group by r.organization_id")
 			.param("year", year)
-			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : user.scopePath() + "%")
+			.param(user.is(Role.CHAIR) ? "own" : "scope", user.is(Role.CHAIR) ? user.scopeUnitId() : Scopes.prefix(user.scopePath()))
 			.param("ids", ids)
 			.query(rs -> {
 				long organizationId = rs.getLong("organization_id");
@@ -156,9 +157,9 @@ class TopicRequestService implements TopicRequests {
 	@Transactional(readOnly = true)
 	public Page<RequestView> search(CurrentUser user, RequestCriteria c) {
 		PlanningScope.requireStaff(user);
-		StringBuilder where = new StringBuilder("o.path like :scope");
+		StringBuilder where = new StringBuilder(Scopes.within("o.path", "scope"));
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", user.scopePath() + "%");
+		params.put("scope", Scopes.prefix(user.scopePath()));
 		if (c.year() != null) {
 			where.append(" and r.year = :year");
 			params.put("year", c.year());
@@ -380,7 +381,7 @@ class TopicRequestService implements TopicRequests {
 	@Transactional(readOnly = true)
 	public RequestDemand demand(CurrentUser user, int year) {
 		PlanningScope.requireStaff(user);
-		String scopePath = user.scopePath() + "%";
+		String scopePath = Scopes.prefix(user.scopePath());
 		Map<String, RequestDemand.Line> lines = new LinkedHashMap<>();
 		jdbc.sql("""
 				select tt.code, tt.name_kk, tt.name_ru, count(r.id) as requests,
@@ -388,11 +389,11 @@ class TopicRequestService implements TopicRequests {
 				from training_v_topic tt
 				left join (topic_request_topic t
 				           join topic_request r on r.id = t.request_id and r.year = :year
-				           join organizations_v_unit o on o.id = r.organization_id and o.path like :scope)
+				           join organizations_v_unit o on o.id = r.organization_id and %s)
 				       on t.topic_code = tt.code
 				group by tt.code, tt.name_kk, tt.name_ru, tt.sort_order
 				order by count(r.id) desc, tt.sort_order
-				""")
+				""".formatted(Scopes.within("o.path", "scope")))
 			.param("year", year)
 			.param("scope", scopePath)
 			.query(rs -> {
@@ -406,9 +407,9 @@ class TopicRequestService implements TopicRequests {
 				join organizations_v_unit o on o.id = r.organization_id
 				join topic_request_topic t on t.request_id = r.id
 				join topic_request_category c on c.request_id = r.id
-				where r.year = :year and o.path like :scope
+				where r.year = :year and %s
 				group by t.topic_code, c.category_code
-				""")
+				""".formatted(Scopes.within("o.path", "scope")))
 			.param("year", year)
 			.param("scope", scopePath)
 			.query(rs -> {
@@ -422,9 +423,9 @@ class TopicRequestService implements TopicRequests {
 				from topic_request r
 				join organizations_v_unit o on o.id = r.organization_id
 				join topic_request_topic t on t.request_id = r.id
-				where r.year = :year and o.path like :scope
+				where r.year = :year and %s
 				group by t.topic_code, o.parent_id
-				""")
+				""".formatted(Scopes.within("o.path", "scope")))
 			.param("year", year)
 			.param("scope", scopePath)
 			.query(rs -> {
@@ -434,7 +435,8 @@ class TopicRequestService implements TopicRequests {
 				}
 			});
 		long[] totals = jdbc.sql("select count(*) as requests, count(distinct r.organization_id) as organizations from topic_request r"
-				+ " join organizations_v_unit o on o.id = r.organization_id where r.year = :year and o.path like :scope")
+				+ " join organizations_v_unit o on o.id = r.organization_id where r.year = :year and "
+				+ Scopes.within("o.path", "scope"))
 			.param("year", year)
 			.param("scope", scopePath)
 			.query((rs, n) -> new long[] { rs.getLong("requests"), rs.getLong("organizations") })
@@ -448,8 +450,8 @@ class TopicRequestService implements TopicRequests {
 		TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
 		if (user.isStaff()) {
 			years.addAll(jdbc.sql("select distinct r.year from topic_request r join organizations_v_unit o on o.id = r.organization_id"
-					+ " where o.path like :scope")
-				.param("scope", user.scopePath() + "%")
+					+ " where " + Scopes.within("o.path", "scope"))
+				.param("scope", Scopes.prefix(user.scopePath()))
 				.query(Integer.class)
 				.list());
 		}
@@ -463,11 +465,11 @@ class TopicRequestService implements TopicRequests {
 	private static final String CAMPAIGN_SELECT = """
 			select c.id, c.year, c.title_kk, c.title_ru, c.opens_on, c.deadline, c.note, c.version,
 			       (select count(*) from organizations_v_unit o where o.level = 'PRIMARY' and o.active
-			          and o.path like :scope) as organizations,
+			          and %1$s) as organizations,
 			       (select count(distinct r.organization_id) from topic_request r join organizations_v_unit o on o.id = r.organization_id
-			         where r.year = c.year and o.level = 'PRIMARY' and o.active and o.path like :scope) as answered
+			         where r.year = c.year and o.level = 'PRIMARY' and o.active and %1$s) as answered
 			from request_campaign c
-			""";
+			""".formatted(Scopes.within("o.path", "scope"));
 
 	@Override
 	@Transactional(readOnly = true)
@@ -482,7 +484,7 @@ class TopicRequestService implements TopicRequests {
 
 	/** The organizations a campaign asks, as far as the user sees them. */
 	private static String campaignScope(CurrentUser user, PlanningScope.Body region) {
-		return (user.covers(region.path()) ? region.path() : user.scopePath()) + "%";
+		return Scopes.prefix(user.covers(region.path()) ? region.path() : user.scopePath());
 	}
 
 	private static CampaignView campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -510,10 +512,10 @@ class TopicRequestService implements TopicRequests {
 				from organizations_v_unit o
 				join organizations_v_unit d on d.id = o.parent_id
 				left join topic_request r on r.organization_id = o.id and r.year = :year
-				where o.level = 'PRIMARY' and o.active and o.path like :scope
+				where o.level = 'PRIMARY' and o.active and %s
 				group by o.id, o.name_kk, o.name_ru, d.id, d.name_kk, d.name_ru, d.committee_kind
 				order by case d.committee_kind when 'CITY' then 0 else 1 end, d.name_kk, o.name_kk
-				""")
+				""".formatted(Scopes.within("o.path", "scope")))
 			.param("year", campaign.year())
 			.param("scope", scopePath)
 			.query(rs -> {
@@ -545,10 +547,10 @@ class TopicRequestService implements TopicRequests {
 				       exists (select 1 from topic_request r where r.organization_id = org.id and r.year = c.year) as mine
 				from request_campaign c
 				join organizations_v_unit u on u.id = c.org_unit_id
-				join organizations_v_unit org on org.id = :org and org.path like u.path || '%'
+				join organizations_v_unit org on org.id = :org and %s
 				where c.opens_on <= :today and c.deadline >= :today
 				order by c.deadline
-				""")
+				""".formatted(Scopes.under("org.path", "u.path")))
 			.param("org", chair.scopeUnitId())
 			.param("today", LocalDate.now(clock))
 			.query((rs, n) -> new ChairCampaign(campaign(rs), rs.getBoolean("mine")))

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.reports.Breakdown;
 
 /**
@@ -42,7 +43,7 @@ class CoverageQueries {
 		// an array computed once (the 22 regions and root by their level index), not a join the planner
 		// may drive from every unit of the registry
 		return " " + alias + ".region_id = any (array(select k.id from organizations_v_unit k where k.level in ('NATIONAL', 'REGION')"
-				+ " and k.path like :region)) ";
+				+ " and " + Scopes.within("k.path", "region") + ")) ";
 	}
 
 	/** The root's path has one node ("/1/"): the country, whose distinct persons are counted across keys. */
@@ -57,7 +58,7 @@ class CoverageQueries {
 
 	private static Map<String, Object> params(String regionPath, int year) {
 		Map<String, Object> p = new HashMap<>();
-		p.put("region", regionPath + "%");
+		p.put("region", Scopes.prefix(regionPath));
 		p.put("year", year);
 		return p;
 	}
@@ -94,7 +95,7 @@ class CoverageQueries {
 	List<Object[]> trainedByYearAndCategory(String regionPath) {
 		return sql("select r.year, r.key, sum(r.people) as people from reports_rollup_coverage r"
 				+ " where r.dimension = 'CATEGORY' and" + keys("r") + "group by r.year, r.key")
-			.param("region", regionPath + "%")
+			.param("region", Scopes.prefix(regionPath))
 			.query((rs, n) -> new Object[] { rs.getInt("year"), rs.getString("key"), rs.getLong("people") })
 			.list();
 	}
@@ -104,7 +105,7 @@ class CoverageQueries {
 		Map<Integer, Long> result = new java.util.TreeMap<>();
 		sql("select r.year, sum(r.events) as events from reports_rollup_coverage r"
 				+ " where r.dimension = 'TOTAL' and" + keys("r") + "group by r.year")
-			.param("region", regionPath + "%")
+			.param("region", Scopes.prefix(regionPath))
 			.query(rs -> {
 				result.put(rs.getInt("year"), rs.getLong("events"));
 			});
@@ -115,7 +116,7 @@ class CoverageQueries {
 	List<Integer> heldYears(String regionPath) {
 		return sql("select distinct r.year from reports_rollup_coverage r"
 				+ " where r.dimension = 'TOTAL' and r.events > 0 and" + keys("r") + "order by r.year desc")
-			.param("region", regionPath + "%")
+			.param("region", Scopes.prefix(regionPath))
 			.query(Integer.class)
 			.list();
 	}
@@ -125,7 +126,7 @@ class CoverageQueries {
 		Map<LocalDate, Long> result = new HashMap<>();
 		sql("select m.as_of, sum(m.members) as members from reports_rollup_members m where" + keys("m")
 				+ "group by m.as_of")
-			.param("region", regionPath + "%")
+			.param("region", Scopes.prefix(regionPath))
 			.query(rs -> {
 				result.put(rs.getObject("as_of", LocalDate.class), rs.getLong("members"));
 			});
@@ -152,7 +153,7 @@ class CoverageQueries {
 				+ " select d.id::text as key, d.name_kk, d.name_ru, coalesce(h.events, 0) as events,"
 				+ "   coalesce(h.people, 0) as people, mb.members, case d.committee_kind when 'CITY' then 0 else 1 end as k"
 				+ " from organizations_v_unit d left join held h on h.key = d.id::text left join members mb on mb.district_id = d.id"
-				+ " where d.level = 'COMMITTEE' and d.path like :region"
+				+ " where d.level = 'COMMITTEE' and " + Scopes.within("d.path", "region")
 				+ " union all"
 				+ " select '', null, null, coalesce(sum(h.events), 0), coalesce(sum(h.people), 0), null, 2 from held h where h.key = ''"
 				+ " order by 7, 2")
@@ -228,9 +229,9 @@ class CoverageQueries {
 				       case k.level when 'REGION' then 0 else 1 end as last
 				from organizations_v_unit k
 				left join t on t.region_id = k.id left join c on c.region_id = k.id left join m on m.region_id = k.id
-				where k.path like :region and (k.level = 'REGION' or (k.level = 'NATIONAL' and t.events > 0))
+				where %s and (k.level = 'REGION' or (k.level = 'NATIONAL' and t.events > 0))
 				order by last, k.name_kk
-				""")
+				""".formatted(Scopes.within("k.path", "region")))
 			.params(p)
 			.query((rs, n) -> new Breakdown(rs.getString("key"), rs.getString("name_kk"), rs.getString("name_ru"),
 					rs.getLong("events"), rs.getLong("people"), nullableLong(rs, "members")))

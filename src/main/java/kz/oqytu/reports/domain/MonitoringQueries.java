@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.reports.MonitoringFilter;
 import kz.oqytu.reports.PortalEvent;
 
@@ -76,14 +77,14 @@ class MonitoringQueries {
 	private static final String FIGURES = """
 			with orgs as (
 			    select o.id, o.parent_id, o.path from organizations_v_unit o
-			    where o.level = 'PRIMARY' and o.path like :scope
+			    where o.level = 'PRIMARY' and %1$s
 			      and (cast(:org as bigint) is null and o.active or o.id = cast(:org as bigint))
 			      and (cast(:district as bigint) is null or o.parent_id = cast(:district as bigint))
 			), open_rows as (
 			    -- an event is open only to organizations of its organizer's region: read no other region's
 			    select x.year, x.organizer_unit_id, x.district_id, x.people, r.path
 			    from reports_rollup_monitoring_open x join organizations_v_unit r on r.id = x.organizer_unit_id
-			    where x.year in (:year, :year - 1) and (r.path like :scope or :scopePath like r.path || '%')
+			    where x.year in (:year, :year - 1) and (%2$s or %3$s)
 			), by_district as (
 			    select x.district_id, sum(x.people) filter (where x.year = :year) as now,
 			           sum(x.people) filter (where x.year = :year - 1) as before
@@ -98,8 +99,8 @@ class MonitoringQueries {
 			    -- an organizer's subtree holds an organization when it holds its parent (or is the organization):
 			    -- the prefixes are compared once per parent, a few hundred, not once per organization
 			    select p.id, dense_rank() over (order by p.name_kk) as position,
-			           (select sum(g.now) from by_organizer g where starts_with(p.path, g.path)) as now,
-			           (select sum(g.before) from by_organizer g where starts_with(p.path, g.path)) as before
+			           (select sum(g.now) from by_organizer g where %4$s) as now,
+			           (select sum(g.before) from by_organizer g where %4$s) as before
 			    from organizations_v_unit p where p.id in (select parent_id from orgs)
 			), own as (
 			    -- open events at which the organization's own count is recorded: their remainder is not its
@@ -108,8 +109,8 @@ class MonitoringQueries {
 			    from reports_rollup_monitoring_own w
 			    join orgs o on o.id = w.organization_id
 			    join organizations_v_unit r on r.id = w.organizer_unit_id
-			    where w.year in (:year, :year - 1) and (r.path like :scope or :scopePath like r.path || '%')
-			      and (w.district_id = o.parent_id or (w.district_id is null and starts_with(o.path, r.path)))
+			    where w.year in (:year, :year - 1) and (%2$s or %3$s)
+			      and (w.district_id = o.parent_id or (w.district_id is null and %5$s))
 			    group by w.organization_id
 			), trained as (
 			    select t.organization_id as org, sum(t.trained) filter (where t.year = :year) as now,
@@ -136,7 +137,12 @@ class MonitoringQueries {
 			    left join by_organizer s on s.id = o.id
 			    left join own w on w.org = o.id
 			)
-			""";
+			""".formatted(
+					Scopes.within("o.path", "scope"), // 1: the organization lies in the scope
+					Scopes.within("r.path", "scope"), // 2: the organizer lies in the scope,
+					Scopes.under(":scopePath", "r.path"), // 3: or above it
+					Scopes.startsWith("p.path", "g.path"), // 4: the parent lies at or below the organizer
+					Scopes.startsWith("o.path", "r.path")); // 5: the organization lies below the organizer
 
 	/**
 	 * A slice of the selection in one statement: the headline of what {@code %condition%} selects and of
@@ -335,7 +341,7 @@ class MonitoringQueries {
 	 */
 	private static Map<String, Object> params(Scope scope, Marks marks) {
 		Map<String, Object> p = new HashMap<>();
-		p.put("scope", scope.path() + "%");
+		p.put("scope", Scopes.prefix(scope.path()));
 		p.put("scopePath", scope.path());
 		p.put("org", scope.organizationId());
 		p.put("district", scope.districtId());
@@ -364,9 +370,9 @@ class MonitoringQueries {
 				select coalesce(sum(x.events), 0) as events, coalesce(sum(x.people), 0) as people
 				from reports_rollup_monitoring_open x
 				join organizations_v_unit r on r.id = x.organizer_unit_id
-				where x.year = :year and r.path like :scope
-				""")
-			.param("scope", scopePath + "%")
+				where x.year = :year and %s
+				""".formatted(Scopes.within("r.path", "scope")))
+			.param("scope", Scopes.prefix(scopePath))
 			.param("year", year)
 			.query((rs, n) -> new long[] { rs.getLong("events"), rs.getLong("people") })
 			.single();
@@ -392,9 +398,9 @@ class MonitoringQueries {
 				                   where v.event_id = e.id and v.organization_id = :org) c on true
 				where e.status <> 'CANCELLED' and e.starts_at >= :from and e.starts_at < :to
 				  and (e.district_id = :district or e.host_organization_id = :org or c.n is not null
-				       or (e.district_id is null and :path like r.path || '%'))
+				       or (e.district_id is null and %s))
 				order by e.starts_at, e.id
-				""")
+				""".formatted(Scopes.under(":path", "r.path")))
 			.param("org", organizationId)
 			.param("district", districtId)
 			.param("path", organizationPath)

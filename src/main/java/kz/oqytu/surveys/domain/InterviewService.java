@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
@@ -68,9 +69,9 @@ class InterviewService implements Interviews {
 	@Transactional(readOnly = true)
 	public Page<InterviewView> search(CurrentUser user, InterviewCriteria c) {
 		requireStaff(user);
-		StringBuilder where = new StringBuilder(" where o.path like :scope");
+		StringBuilder where = new StringBuilder(" where " + Scopes.within("o.path", "scope"));
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", user.scopePath() + "%");
+		params.put("scope", Scopes.prefix(user.scopePath()));
 		if (c.year() != null) {
 			where.append(" and i.held_on >= :from and i.held_on < :to");
 			params.put("from", LocalDate.of(c.year(), 1, 1));
@@ -100,8 +101,8 @@ class InterviewService implements Interviews {
 	public List<Integer> years(CurrentUser user) {
 		requireStaff(user);
 		TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-		years.addAll(jdbc.sql("select distinct extract(year from i.held_on)::int" + FROM + " where o.path like :scope")
-			.param("scope", user.scopePath() + "%")
+		years.addAll(jdbc.sql("select distinct extract(year from i.held_on)::int" + FROM + " where " + Scopes.within("o.path", "scope"))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(Integer.class)
 			.list());
 		years.add(LocalDate.now(clock).getYear());

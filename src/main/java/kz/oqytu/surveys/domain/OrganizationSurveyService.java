@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.surveys.OrganizationScores;
@@ -86,9 +87,9 @@ class OrganizationSurveyService implements OrganizationSurveys {
 	public java.util.Set<Long> organizationsInterviewed(CurrentUser user, int year) {
 		return new java.util.HashSet<>(jdbc.sql("""
 				select distinct i.organization_id from interview i join organizations_v_unit o on o.id = i.organization_id
-				where o.level = 'PRIMARY' and o.path like :scope and i.held_on >= :fromDate and i.held_on < :toDate
-				""")
-			.param("scope", user.scopePath() + "%")
+				where o.level = 'PRIMARY' and %s and i.held_on >= :fromDate and i.held_on < :toDate
+				""".formatted(Scopes.within("o.path", "scope")))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("fromDate", java.time.LocalDate.of(year, 1, 1))
 			.param("toDate", java.time.LocalDate.of(year + 1, 1, 1))
 			.query(Long.class)
@@ -102,7 +103,7 @@ class OrganizationSurveyService implements OrganizationSurveys {
 		// rating. Compared by question code across questionnaire versions.
 		jdbc.sql("""
 				with orgs as (
-				    select o.id from organizations_v_unit o where o.level = 'PRIMARY' and o.path like :scope
+				    select o.id from organizations_v_unit o where o.level = 'PRIMARY' and %s
 				      and (cast(:ids as bigint[]) is null or o.id = any(:ids))
 				), answered as (
 				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind,
@@ -138,8 +139,8 @@ class OrganizationSurveyService implements OrganizationSurveys {
 				from responses r
 				full join talks t on t.org = r.org
 				left join rated d on d.org = r.org
-				""")
-			.param("scope", user.scopePath() + "%")
+				""".formatted(Scopes.within("o.path", "scope")))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("from", java.time.LocalDate.of(year, 1, 1).atStartOfDay())
 			.param("to", java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay())
 			.param("fromDate", java.time.LocalDate.of(year, 1, 1))

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.oqytu.organizations.RegistryChanged;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.training.TrainingFiguresChanged;
 
 /**
@@ -125,9 +126,9 @@ class ResultsFold {
 				    select c.year from survey_results_fold c where c.region_id = surveys_fold_region(u.path)
 				    union
 				    select extract(year from e.starts_at)::int from training_v_event e
-				    join organizations_v_unit o on o.id = e.organizer_unit_id where o.path like u.path || '%') y
+				    join organizations_v_unit o on o.id = e.organizer_unit_id where %s) y
 				where u.id = any (cast(:units as bigint[]))
 				on conflict do nothing
-				""").param("units", units.toArray(new Long[0])).update();
+				""".formatted(Scopes.under("o.path", "u.path"))).param("units", units.toArray(new Long[0])).update();
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
@@ -106,9 +107,9 @@ class SurveyResultsService implements SurveyResults {
 		return " " + """
 				coalesce(case when a.option_code = 'OTHER' and a.text_value is not null then
 				    (select m.topic_code from survey_topic_mapping m join organizations_v_unit mu on mu.id = m.unit_id
-				     where m.text_key = surveys_text_key(a.text_value) and starts_with(PATH, mu.path)
+				     where m.text_key = surveys_text_key(a.text_value) and %s
 				     order by length(mu.path) desc limit 1) end, a.option_code)
-				""".replace("PATH", path).strip() + " ";
+				""".formatted(Scopes.startsWith(path, "mu.path")).strip() + " ";
 	}
 
 	/**
@@ -331,8 +332,8 @@ class SurveyResultsService implements SurveyResults {
 				  join event_survey s on s.id = r.event_survey_id
 				  join training_v_event e on e.id = s.event_id
 				  join organizations_v_unit o on o.id = e.organizer_unit_id
-				  where not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
-				""" + extraFilter + """
+				  where not r.flagged and %s and e.starts_at >= :from and e.starts_at < :to
+				""".formatted(Scopes.within("o.path", "scope")) + extraFilter + """
 				)
 				""";
 	}
@@ -353,7 +354,7 @@ class SurveyResultsService implements SurveyResults {
 
 	private Map<String, Object> params(CurrentUser user, int year, String formCode, String topicCode, Long districtId) {
 		Map<String, Object> p = new HashMap<>();
-		p.put("scope", user.scopePath() + "%");
+		p.put("scope", Scopes.prefix(user.scopePath()));
 		p.put("from", LocalDate.of(year, 1, 1).atStartOfDay());
 		p.put("to", LocalDate.of(year + 1, 1, 1).atStartOfDay());
 		p.put("form", formCode);
@@ -414,8 +415,8 @@ class SurveyResultsService implements SurveyResults {
 				        from event_survey s
 				        join training_v_event e on e.id = s.event_id
 				        join organizations_v_unit o on o.id = e.organizer_unit_id
-				        where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
-				""" + extraFilter + """
+				        where %s and e.starts_at >= :from and e.starts_at < :to
+				""".formatted(Scopes.within("o.path", "scope")) + extraFilter + """
 				       ) s
 				  cross join lateral (
 				      select f.response_id as id, f.organization_id, f.kind, f.answered, f.usefulness, f.applicability,
@@ -474,8 +475,8 @@ class SurveyResultsService implements SurveyResults {
 				join event_survey s on s.id = r.event_survey_id
 				join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id
-				where r.source = 'PAPER' and not r.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
-				""" + filters(formCode, topicCode, districtId);
+				where r.source = 'PAPER' and not r.flagged and %s and e.starts_at >= :from and e.starts_at < :to
+				""".formatted(Scopes.within("o.path", "scope")) + filters(formCode, topicCode, districtId);
 		if (folded(user, formCode, topicCode, districtId)) {
 			// every counted response is in its key's TOTAL cell (decision 38): the same count as the live one,
 			// read with the paper count in one statement
@@ -497,8 +498,8 @@ class SurveyResultsService implements SurveyResults {
 				join event_survey s on s.id = f.event_survey_id
 				join training_v_event e on e.id = s.event_id
 				join organizations_v_unit o on o.id = e.organizer_unit_id
-				where not f.flagged and o.path like :scope and e.starts_at >= :from and e.starts_at < :to
-				""" + filters(formCode, topicCode, districtId)).params(params(user, year, formCode, topicCode, districtId))
+				where not f.flagged and %s and e.starts_at >= :from and e.starts_at < :to
+				""".formatted(Scopes.within("o.path", "scope")) + filters(formCode, topicCode, districtId)).params(params(user, year, formCode, topicCode, districtId))
 			.query(Long.class).single();
 	}
 
@@ -812,7 +813,7 @@ class SurveyResultsService implements SurveyResults {
 				with s as (
 				    select s.id from event_survey s join training_v_event e on e.id = s.event_id
 				    join organizations_v_unit o on o.id = e.organizer_unit_id
-				    where o.path like :scope and e.starts_at >= :from and e.starts_at < :to
+				    where %s and e.starts_at >= :from and e.starts_at < :to
 				), counted as (
 				    select r.id, r.event_survey_id, row_number() over (partition by r.event_survey_id order by r.id) as n,
 				           count(*) over (partition by r.event_survey_id) as total
@@ -828,8 +829,8 @@ class SurveyResultsService implements SurveyResults {
 				join answered x on x.event_survey_id = p.event_survey_id and x.code = q.code and x.n >= :k
 				where q.type = 'TOPICS' and a.option_code = 'OTHER' and a.text_value is not null
 				group by 1, 2 order by 1, 2
-				""")
-			.param("scope", user.scopePath() + "%")
+				""".formatted(Scopes.within("o.path", "scope")))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("from", LocalDate.of(year, 1, 1).atStartOfDay())
 			.param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
 			.param("k", k)
@@ -841,8 +842,8 @@ class SurveyResultsService implements SurveyResults {
 		jdbc.sql("""
 				select distinct on (m.text_key) m.text_key, m.topic_code, m.unit_id = :unit as own
 				from survey_topic_mapping m join organizations_v_unit mu on mu.id = m.unit_id
-				where starts_with(:path, mu.path) order by m.text_key, length(mu.path) desc
-				""").param("unit", user.scopeUnitId()).param("path", user.scopePath()).query(rs -> {
+				where %s order by m.text_key, length(mu.path) desc
+				""".formatted(Scopes.startsWith(":path", "mu.path"))).param("unit", user.scopeUnitId()).param("path", user.scopePath()).query(rs -> {
 					mappings.put(rs.getString("text_key"),
 							new String[] { rs.getString("topic_code"), Boolean.toString(rs.getBoolean("own")) });
 				});
@@ -912,8 +913,8 @@ class SurveyResultsService implements SurveyResults {
 		return jdbc.sql("""
 				select distinct extract(year from e.starts_at)::int as y from survey_response r
 				join event_survey s on s.id = r.event_survey_id join training_v_event e on e.id = s.event_id
-				join organizations_v_unit o on o.id = e.organizer_unit_id where o.path like :scope order by y desc
-				""").param("scope", user.scopePath() + "%").query(Integer.class).list();
+				join organizations_v_unit o on o.id = e.organizer_unit_id where %s order by y desc
+				""".formatted(Scopes.within("o.path", "scope"))).param("scope", Scopes.prefix(user.scopePath())).query(Integer.class).list();
 	}
 
 	private static void requireStaff(CurrentUser user) {

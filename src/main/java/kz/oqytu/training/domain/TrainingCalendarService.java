@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.training.CalendarEntry;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingCalendar;
@@ -44,15 +45,20 @@ class TrainingCalendarService implements TrainingCalendar {
 	 * {@code training_v_org_attendance}, as one hashed set instead of a probe of the view per event.
 	 */
 	private static final String OPEN_TO = """
-			(d.path like b.path || '%'
-			 or b.path like d.path || '%'
-			 or h.path like b.path || '%'
-			 or r.path like b.path || '%'
-			 or (e.district_id is null and b.path like r.path || '%')
+			(%s
+			 or %s
+			 or %s
+			 or %s
+			 or (e.district_id is null and %s)
 			 or (b.level = 'PRIMARY' and e.id in (select p.event_id from event_participant p where p.organization_id = :unit
 			                                      union all
 			                                      select c.event_id from attendance_org_count c where c.organization_id = :unit)))
-			""";
+			""".formatted(
+					Scopes.under("d.path", "b.path"), // its district lies in the body's subtree,
+					Scopes.under("b.path", "d.path"), // or the body in its district's,
+					Scopes.under("h.path", "b.path"), // its host in the body's subtree,
+					Scopes.under("r.path", "b.path"), // its organizer in the body's subtree,
+					Scopes.under("b.path", "r.path")); // or (regional level) the body in the organizer's
 
 	/**
 	 * Events longer than this are not looked for before the window: the start index then reads about two
@@ -90,7 +96,7 @@ class TrainingCalendarService implements TrainingCalendar {
 	public Optional<CalendarEntry> entry(CurrentUser user, long eventId) {
 		if (user.isStaff()) {
 			// staff read the events their scope organizes, as on the event page
-			return jdbc.sql(COLUMNS + " where e.id = :id and r.path like :scope || '%'")
+			return jdbc.sql(COLUMNS + " where e.id = :id and " + Scopes.under("r.path", ":scope"))
 				.param("id", eventId)
 				.param("scope", user.scopePath())
 				.query(TrainingCalendarService::entry)

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.organizations.Scopes;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.organizations.UnitOption;
 import kz.oqytu.shared.BusinessRuleException;
@@ -155,8 +156,8 @@ class TrainingEventService implements TrainingEvents {
 
 	/** The WHERE clause of the filters over {@code e} (event) and {@code o} (its organizer), and its parameters. */
 	static String where(String scopePath, EventCriteria c, Map<String, Object> params) {
-		StringBuilder where = new StringBuilder(" where o.path like :scope");
-		params.put("scope", scopePath + "%");
+		StringBuilder where = new StringBuilder(" where " + Scopes.within("o.path", "scope"));
+		params.put("scope", Scopes.prefix(scopePath));
 		if (c.year() != null) {
 			LocalDate from = c.month() != null ? LocalDate.of(c.year(), c.month(), 1) : LocalDate.of(c.year(), 1, 1);
 			LocalDate to = c.month() != null ? from.plusMonths(1) : from.plusYears(1);
@@ -201,8 +202,8 @@ class TrainingEventService implements TrainingEvents {
 	public List<EventRow> month(CurrentUser user, YearMonth month) {
 		requireStaff(user);
 		return jdbc.sql("select " + ROW_COLUMNS + ROW_FROM
-				+ " where o.path like :scope and e.starts_at < :to and e.ends_at >= :from order by e.starts_at, e.id")
-			.param("scope", user.scopePath() + "%")
+				+ " where " + Scopes.within("o.path", "scope") + " and e.starts_at < :to and e.ends_at >= :from order by e.starts_at, e.id")
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("from", month.atDay(1).atStartOfDay())
 			.param("to", month.plusMonths(1).atDay(1).atStartOfDay())
 			.query(TrainingEventService::row)
@@ -218,16 +219,16 @@ class TrainingEventService implements TrainingEvents {
 				with recursive y (year) as (
 				    select extract(year from (select e.starts_at from training_event e
 				        join organizations_v_unit o on o.id = e.organizer_unit_id
-				        where o.path like :scope order by e.starts_at limit 1))::int
+				        where %1$s order by e.starts_at limit 1))::int
 				    union all
 				    select extract(year from (select e.starts_at from training_event e
 				        join organizations_v_unit o on o.id = e.organizer_unit_id
-				        where o.path like :scope and e.starts_at >= make_date(y.year + 1, 1, 1)
+				        where %1$s and e.starts_at >= make_date(y.year + 1, 1, 1)
 				        order by e.starts_at limit 1))::int
 				    from y where y.year is not null)
 				select year from y where year is not null order by year desc
-				""")
-			.param("scope", user.scopePath() + "%")
+				""".formatted(Scopes.within("o.path", "scope")))
+			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(Integer.class)
 			.list();
 	}

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -42,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.oqytu.notifications.domain.MailSendingJob;
+import kz.oqytu.testsupport.OqytuModuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delivery through a real SMTP server in this JVM (GreenMail): multipart text and HTML in the
  * recipient's language, an outage that loses nothing, and parallel runs that send once. The sending
  * job's schedule is pushed out of the way; each test runs it by hand, on a clock it moves itself.
+ * The notifications module alone: its own properties make it a context of its own in any case, and
+ * a module's context starts in a few seconds where the whole application's took many more.
  */
-@SpringBootTest
+@OqytuModuleTest
 class MailDeliveryTests {
 
 	static final int PORT = freePort();

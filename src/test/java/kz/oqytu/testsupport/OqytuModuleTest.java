@@ -34,4 +34,11 @@ public @interface OqytuModuleTest {
 	/** Which modules beside the test's own start: by default none (but {@code shared}). */
 	@AliasFor(annotation = ApplicationModuleTest.class, attribute = "mode")
 	BootstrapMode mode() default BootstrapMode.STANDALONE;
+
+	/**
+	 * Modules started beside those the mode names; {@code shared} always. A module whose own beans need
+	 * an implementation another module provides (accounts' {@code OrganizationDirectory}) names it here.
+	 */
+	@AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
+	String[] extraIncludes() default "shared";
 }

@@ -20,6 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>All module tests share one database of the run, {@code modules}, migrated by Flyway at the first
  * boot and never demo-loaded, so they cannot disturb the figures the full-application tests pin.
+ * No scheduled jobs run in them: a module test runs a job by hand, and the cached contexts of other
+ * modules do not work on its rows behind its back (each has its own clock, started anew).
  * Each module is one context boot: keep a module's tests on the same attributes (and without their
  * own properties or imports) so that they share one cached context.
  */
@@ -28,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Inherited
 @ApplicationModuleTest(extraIncludes = "shared")
-@TestPropertySource(properties = { "oqytu.test.database-name=modules", "oqytu.demo-data=false" })
+@TestPropertySource(properties = { "oqytu.test.database-name=modules", "oqytu.demo-data=false", "oqytu.jobs.enabled=false" })
 public @interface OqytuModuleTest {
 
 	/** Which modules beside the test's own start: by default none (but {@code shared}). */

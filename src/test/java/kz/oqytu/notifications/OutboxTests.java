@@ -36,6 +36,16 @@ class OutboxTests {
 	@Autowired
 	io.micrometer.core.instrument.MeterRegistry meters;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void theModuleStartsAloneWithSharedOnly() {
+		assertThat(kz.oqytu.testsupport.ModuleBeans.modulesOf(context))
+			.as("modules whose beans started: %s", kz.oqytu.testsupport.ModuleBeans.names(context))
+			.containsExactly("notifications", "shared");
+	}
+
 	private long count(String to) {
 		return jdbc.sql("select count(*) from mail_outbox where recipient = :to").param("to", to).query(Long.class).single();
 	}

@@ -72,6 +72,16 @@ class AccountLinksTests {
 	@Autowired
 	UserDetailsService userDetails;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void accountsStartWithWhatTheyUseAndNotTheRestOfTheApplication() {
+		assertThat(kz.oqytu.testsupport.ModuleBeans.modulesOf(context))
+			.as("modules whose beans started: %s", kz.oqytu.testsupport.ModuleBeans.names(context))
+			.containsExactly("accounts", "notifications", "organizations", "shared");
+	}
+
 	final List<String[]> mailed = new ArrayList<>();
 
 	final AccountMail mailBox = new AccountMail() {

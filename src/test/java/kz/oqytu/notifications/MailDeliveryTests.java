@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -42,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.oqytu.notifications.domain.MailSendingJob;
+import kz.oqytu.testsupport.OqytuModuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delivery through a real SMTP server in this JVM (GreenMail): multipart text and HTML in the
  * recipient's language, an outage that loses nothing, and parallel runs that send once. The sending
  * job's schedule is pushed out of the way; each test runs it by hand, on a clock it moves itself.
+ * The notifications module alone: its own properties make it a context of its own in any case, and
+ * a module's context starts in a few seconds where the whole application's took many more.
  */
-@SpringBootTest
+@OqytuModuleTest
 class MailDeliveryTests {
 
 	static final int PORT = freePort();
@@ -114,6 +116,10 @@ class MailDeliveryTests {
 			SMTP.start();
 		}
 		// What other tests left waiting goes out first, so a failing run here meets this test's message.
+		// Their contexts' clocks started at the same instant as this one, but earlier and running on:
+		// their messages may be due "later" than this clock's now, so they are made due first.
+		jdbc.sql("update mail_outbox set next_attempt_at = :now where status = 'PENDING' and next_attempt_at > :now")
+			.param("now", java.time.OffsetDateTime.now(clock)).update();
 		while (job.sendDue() > 0) {
 			// again
 		}

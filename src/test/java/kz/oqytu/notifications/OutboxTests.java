@@ -9,21 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.oqytu.notifications.domain.MailSendingJob;
-import kz.oqytu.testsupport.OqytuIntegrationTest;
-import kz.oqytu.testsupport.Users;
+import kz.oqytu.testsupport.OqytuModuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A message is written to the outbox, rendered in the recipient's language, in the caller's transaction. */
-@OqytuIntegrationTest
+/**
+ * A message is written to the outbox, rendered in the recipient's language, in the caller's transaction.
+ * The notifications module alone (it needs only {@code shared}); the outbox pages are in OutboxPageTests.
+ */
+@OqytuModuleTest
 class OutboxTests {
 
 	@Autowired
@@ -39,13 +34,17 @@ class OutboxTests {
 	MailSendingJob job;
 
 	@Autowired
-	org.springframework.test.web.servlet.MockMvc mvc;
-
-	@Autowired
-	Users users;
-
-	@Autowired
 	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void theModuleStartsAloneWithSharedOnly() {
+		assertThat(kz.oqytu.testsupport.ModuleBeans.modulesOf(context))
+			.as("modules whose beans started: %s", kz.oqytu.testsupport.ModuleBeans.names(context))
+			.containsExactly("notifications", "shared");
+	}
 
 	private long count(String to) {
 		return jdbc.sql("select count(*) from mail_outbox where recipient = :to").param("to", to).query(Long.class).single();
@@ -80,53 +79,6 @@ class OutboxTests {
 			throw new IllegalStateException("the caller fails after sending");
 		})).isInstanceOf(IllegalStateException.class);
 		assertThat(count("outbox.rollback@example.kz")).isZero();
-	}
-
-	@Test
-	void withoutSmtpAMessageIsLoggedAndShownInFullOnTheOutboxPage() throws Exception {
-		assertThat(job.smtpConfigured()).isFalse();
-		notifications.send(new Notification("invitation", "logged@example.kz", Locale.forLanguageTag("ru"), "test-message",
-				Map.of(), null));
-		job.sendDue();
-		Map<String, Object> row = jdbc.sql("select id, status, attempts, sent_at from mail_outbox where recipient = 'logged@example.kz'")
-			.query().singleRow();
-		assertThat(row.get("status")).isEqualTo("LOGGED");
-		assertThat(row.get("sent_at")).isNotNull();
-		long id = ((Number) row.get("id")).longValue();
-
-		mvc.perform(get("/admin/outbox").param("status", "LOGGED").with(users.as("admin")).param("lang", "en"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("logged@example.kz")))
-			.andExpect(content().string(containsString("No SMTP server is configured")));
-		mvc.perform(get("/admin/outbox/" + id).with(users.as("admin")))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Это тестовое письмо из системы Oqytu")))
-			.andExpect(content().string(containsString("Письмо отправлено автоматически.")));
-		mvc.perform(post("/admin/outbox/" + id + "/retry").with(users.as("admin")).with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("flashError", "outbox.flash.notFailed"));
-	}
-
-	@Test
-	void onlyAnAdministratorSeesTheOutbox() throws Exception {
-		for (String who : new String[] { "methodologist", "executive", "chair" }) {
-			mvc.perform(get("/admin/outbox").with(users.as(who))).andExpect(status().isForbidden());
-			mvc.perform(post("/admin/outbox/test").with(users.as(who)).with(csrf()).param("address", "x@example.kz"))
-				.andExpect(status().isForbidden());
-		}
-		assertThat(count("x@example.kz")).isZero();
-		mvc.perform(get("/admin/outbox")).andExpect(status().is3xxRedirection());
-	}
-
-	@Test
-	void anAdministratorQueuesATestMessageAndABadAddressIsRefused() throws Exception {
-		mvc.perform(post("/admin/outbox/test").with(users.as("admin")).with(csrf()).param("address", "not an address"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attributeExists("org.springframework.validation.BindingResult.testMailForm"));
-		mvc.perform(post("/admin/outbox/test").with(users.as("admin")).with(csrf()).param("address", " admin.test@example.kz "))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("flash", "outbox.flash.testQueued"));
-		assertThat(count("admin.test@example.kz")).isEqualTo(1);
 	}
 
 	@Test

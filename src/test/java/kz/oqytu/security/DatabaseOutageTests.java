@@ -107,6 +107,7 @@ class DatabaseOutageTests {
 		ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
 		java.util.concurrent.atomic.AtomicLong cutAt = new java.util.concurrent.atomic.AtomicLong();
 		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger triedAgain = new AtomicInteger();
 		ExecutorService participants = Executors.newFixedThreadPool(3);
 		for (int p = 0; p < 3; p++) {
 			participants.submit(() -> {
@@ -122,7 +123,10 @@ class DatabaseOutageTests {
 							// answer's commit): the generic error page, counted, not acknowledged.
 							inFlight.incrementAndGet();
 						}
-						else if (status != 503) {
+						else if (status == 503) {
+							triedAgain.incrementAndGet();
+						}
+						else {
 							unexpected.add("answer got " + status);
 						}
 					}
@@ -138,6 +142,7 @@ class DatabaseOutageTests {
 
 		long outageStarted = System.nanoTime();
 		cutAt.set(outageStarted);
+		int triedBeforeTheCut = triedAgain.get();
 		allowConnections(false);
 		try {
 			// A participant opening the survey and the signed-in methodologist: the page that says so, quickly.
@@ -158,10 +163,18 @@ class DatabaseOutageTests {
 			assertThat(health.body()).contains("DOWN");
 			HttpResponse<String> readiness = health("/actuator/health/readiness");
 			assertThat(readiness.statusCode()).isEqualTo(503);
-			long left = OUTAGE.toMillis() - (System.nanoTime() - outageStarted) / 1_000_000;
-			// not a wait for something to happen: the outage itself lasts OUTAGE of real time (the pool's
-			// timeouts and the participants' retries run on it), so the rest of it simply passes here
-			Thread.sleep(Math.max(0, left));
+			// The outage lasts OUTAGE of real time (the pool's timeouts and the participants' retries run
+			// on it): it ends once that time has passed and the participants, still trying, have met the
+			// try-again page again and again (a pool that hung instead of refusing would not get there).
+			Awaitility.await("the rest of the outage, the participants meeting the try-again page")
+				.atMost(OUTAGE.plusSeconds(15))
+				.pollInterval(Duration.ofMillis(250))
+				.untilAsserted(() -> {
+					assertThat(triedAgain.get() - triedBeforeTheCut).as("try-again pages the participants met")
+						.isGreaterThanOrEqualTo(10);
+					assertThat(Duration.ofNanos(System.nanoTime() - outageStarted)).as("the outage so far")
+						.isGreaterThanOrEqualTo(OUTAGE);
+				});
 		}
 		finally {
 			allowConnections(true);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,7 +23,7 @@ import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.Role;
 import kz.oqytu.accounts.domain.AccountLinks.Purpose;
 import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.testsupport.OqytuIntegrationTest;
+import kz.oqytu.testsupport.OqytuModuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Invitations and password resets on the real database. The service is built here a second time
  * around the application's own beans, with a clock moved on by hand and a mail box that keeps what
  * would be mailed, so a test can read the token and come back 7 days (or 1 hour) later.
+ * The accounts module with what it uses (notifications, shared) and the registry that answers its
+ * OrganizationDirectory; the accounts it makes sit in the region the migrations create.
  */
-@OqytuIntegrationTest
+@OqytuModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "organizations", "shared" })
 class AccountLinksTests {
 
 	private static final String PASSWORD = "steppe eagle river morning";
@@ -68,6 +71,16 @@ class AccountLinksTests {
 
 	@Autowired
 	UserDetailsService userDetails;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void accountsStartWithWhatTheyUseAndNotTheRestOfTheApplication() {
+		assertThat(kz.oqytu.testsupport.ModuleBeans.modulesOf(context))
+			.as("modules whose beans started: %s", kz.oqytu.testsupport.ModuleBeans.names(context))
+			.containsExactly("accounts", "notifications", "organizations", "shared");
+	}
 
 	final List<String[]> mailed = new ArrayList<>();
 

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.planning.ResolutionCommand;
-import kz.oqytu.planning.Resolutions;
-import kz.oqytu.planning.TaskCommand;
-import kz.oqytu.planning.TaskStatus;
+import kz.oqytu.resolutions.ResolutionCommand;
+import kz.oqytu.resolutions.Resolutions;
+import kz.oqytu.resolutions.TaskCommand;
+import kz.oqytu.resolutions.TaskStatus;
 import kz.oqytu.reports.CoverageReports;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;

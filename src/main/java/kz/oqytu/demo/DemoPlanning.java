@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
@@ -18,27 +19,26 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationCriteria;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.requests.CampaignCommand;
 import kz.oqytu.plans.PlanApproval;
 import kz.oqytu.plans.PlanItemCommand;
 import kz.oqytu.plans.PlanItemView;
 import kz.oqytu.plans.PlanReview;
 import kz.oqytu.plans.Plans;
+import kz.oqytu.requests.CampaignCommand;
 import kz.oqytu.requests.RequestCommand;
 import kz.oqytu.requests.RequestDecision;
 import kz.oqytu.requests.RequestStatus;
+import kz.oqytu.requests.TopicRequests;
 import kz.oqytu.resolutions.ResolutionCommand;
 import kz.oqytu.resolutions.Resolutions;
-import kz.oqytu.schoolplans.SchoolItemCommand;
-import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.resolutions.TaskCommand;
 import kz.oqytu.resolutions.TaskStatus;
-import kz.oqytu.requests.TopicRequests;
+import kz.oqytu.schoolplans.SchoolItemCommand;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 /**
  * The planning side of the union's report, written through the services of the plans, schoolplans,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import kz.oqytu.materials.SentMaterial;
-import kz.oqytu.requests.ChairCampaign;
 import kz.oqytu.plans.PlanItemView;
+import kz.oqytu.requests.ChairCampaign;
 import kz.oqytu.requests.RequestView;
 import kz.oqytu.schoolplans.SchoolPlanView;
 import kz.oqytu.shared.LocalizedText;

@@ -1,11 +1,10 @@
 package kz.oqytu.requests;
 
-import kz.oqytu.plans.PlanItemRef;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import kz.oqytu.plans.PlanItemRef;
 import kz.oqytu.shared.LocalizedText;
 
 /**

@@ -1,11 +1,10 @@
 package kz.oqytu.schoolplans;
 
-import kz.oqytu.plans.Plans;
-
 import java.util.Map;
 import java.util.Optional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.plans.Plans;
 
 /**
  * The primary organizations' schools of union training and their annual plans.

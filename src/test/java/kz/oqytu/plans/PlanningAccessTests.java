@@ -1,20 +1,11 @@
 package kz.oqytu.plans;
 
-import kz.oqytu.requests.CampaignCommand;
-import kz.oqytu.requests.RequestCommand;
-import kz.oqytu.requests.TopicRequests;
-import kz.oqytu.resolutions.ResolutionCommand;
-import kz.oqytu.resolutions.Resolutions;
-import kz.oqytu.resolutions.TaskCommand;
-import kz.oqytu.resolutions.TaskStatus;
-import kz.oqytu.schoolplans.SchoolItemCommand;
-import kz.oqytu.schoolplans.SchoolPlans;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +20,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.requests.CampaignCommand;
+import kz.oqytu.requests.RequestCommand;
+import kz.oqytu.requests.TopicRequests;
+import kz.oqytu.resolutions.ResolutionCommand;
+import kz.oqytu.resolutions.Resolutions;
+import kz.oqytu.resolutions.TaskCommand;
+import kz.oqytu.resolutions.TaskStatus;
+import kz.oqytu.schoolplans.SchoolItemCommand;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
 import kz.oqytu.training.EventStatus;
@@ -41,7 +41,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import java.time.Clock;
 
 /**
  * Who reaches what: the executive committee reads every planning page and changes nothing, on

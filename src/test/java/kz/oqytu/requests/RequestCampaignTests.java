@@ -1,11 +1,9 @@
 package kz.oqytu.requests;
 
-import kz.oqytu.plans.PlanningFixtures;
-import kz.oqytu.plans.Plans;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.plans.PlanningFixtures;
+import kz.oqytu.plans.Plans;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
@@ -29,7 +29,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import java.time.Clock;
 
 /** A request campaign shows, district by district, which primary organizations have answered and which not. */
 @OqytuIntegrationTest

@@ -1,11 +1,8 @@
 package kz.oqytu.requests;
 
-import kz.oqytu.plans.PlannedRequest;
-import kz.oqytu.plans.PlanningFixtures;
-import kz.oqytu.plans.Plans;
-
 import java.time.LocalDate;
 import java.util.Set;
+import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.plans.PlannedRequest;
+import kz.oqytu.plans.PlanningFixtures;
+import kz.oqytu.plans.Plans;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
@@ -32,7 +32,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import java.time.Clock;
 
 /**
  * Topic requests: a chair sends and sees only their own, cannot decide on them, and sees the

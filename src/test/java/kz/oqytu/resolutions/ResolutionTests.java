@@ -1,10 +1,8 @@
 package kz.oqytu.resolutions;
 
-import kz.oqytu.plans.PlanningFixtures;
-import kz.oqytu.plans.Plans;
-
 import java.time.LocalDate;
 import java.util.Set;
+import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.plans.PlanningFixtures;
+import kz.oqytu.plans.Plans;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
@@ -28,7 +28,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import java.time.Clock;
 
 /** Resolutions and their tasks: overdue ones (deadline passed, not done) are flagged, done ones never. */
 @OqytuIntegrationTest

@@ -1,8 +1,5 @@
 package kz.oqytu.schoolplans;
 
-import kz.oqytu.plans.PlanningFixtures;
-import kz.oqytu.plans.Plans;
-
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -15,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.plans.PlanningFixtures;
+import kz.oqytu.plans.Plans;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
 import kz.oqytu.training.TrainingEvents;

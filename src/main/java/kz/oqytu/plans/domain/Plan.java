@@ -3,9 +3,6 @@ package kz.oqytu.plans.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedDate;
-import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+
+import kz.oqytu.shared.db.JpaAuditing;
 import kz.oqytu.shared.time.UnionClock;
 
 /** A union body's training plan for a year; the body is an org_unit id, never an association. */

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedDate;
-import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -20,7 +17,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+
 import kz.oqytu.plans.PlanItemCommand;
+import kz.oqytu.shared.db.JpaAuditing;
 
 /** One line of a plan: what, in which form, when, for whom and how many, who is responsible. */
 @Entity

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,13 +39,13 @@ import kz.oqytu.plans.PlanItemCommand;
 import kz.oqytu.plans.PlanItemDetails;
 import kz.oqytu.plans.PlanItemRef;
 import kz.oqytu.plans.PlanItemView;
+import kz.oqytu.plans.PlanItemsDeleted;
 import kz.oqytu.plans.PlanPage;
 import kz.oqytu.plans.PlanReview;
 import kz.oqytu.plans.PlanSummary;
 import kz.oqytu.plans.PlanTotals;
 import kz.oqytu.plans.PlannedRequest;
 import kz.oqytu.plans.PlannedRequests;
-import kz.oqytu.plans.PlanItemsDeleted;
 import kz.oqytu.plans.Plans;
 import kz.oqytu.plans.TargetUnit;
 import kz.oqytu.shared.BusinessRuleException;
@@ -54,7 +55,6 @@ import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 /**
  * The regional plan. Execution is read in SQL over the training module's events and head counts

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -51,7 +52,6 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 /** The regional annual plan: years, a year's plan with its execution, items, review, copy, Excel. */
 @Controller

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import kz.oqytu.accounts.AccountView;
 import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.Role;
@@ -29,9 +29,9 @@ import kz.oqytu.materials.UnacknowledgedMaterials;
 import kz.oqytu.notifications.MailAttachment;
 import kz.oqytu.notifications.Notification;
 import kz.oqytu.notifications.OnceOnlyNotifications;
+import kz.oqytu.reminders.ReminderKind;
 import kz.oqytu.requests.CampaignDueDates;
 import kz.oqytu.schoolplans.SchoolPlanDueDates;
-import kz.oqytu.reminders.ReminderKind;
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.surveys.FollowUpOpenings;
 import kz.oqytu.surveys.QrCodes;

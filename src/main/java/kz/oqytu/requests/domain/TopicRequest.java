@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedDate;
-import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,8 +19,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+
 import kz.oqytu.requests.RequestCommand;
 import kz.oqytu.requests.RequestStatus;
+import kz.oqytu.shared.db.JpaAuditing;
 import kz.oqytu.shared.time.UnionClock;
 
 /** A primary organization's training request and the methodologist's decision on it. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.time.Clock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -43,7 +44,6 @@ import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 @Service
 class TopicRequestService implements TopicRequests {

@@ -3,6 +3,7 @@ package kz.oqytu.requests.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
 
 import jakarta.validation.Valid;
 
@@ -25,9 +26,9 @@ import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.requests.CampaignAnswers;
 import kz.oqytu.plans.PlanItemRef;
 import kz.oqytu.plans.Plans;
+import kz.oqytu.requests.CampaignAnswers;
 import kz.oqytu.requests.RequestCriteria;
 import kz.oqytu.requests.RequestStatus;
 import kz.oqytu.requests.RequestView;
@@ -40,7 +41,6 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingCatalog;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 /**
  * Topic requests: a chair's own (submit, change, withdraw, see the decision), the staff's list

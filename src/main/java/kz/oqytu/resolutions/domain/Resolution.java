@@ -3,9 +3,6 @@ package kz.oqytu.resolutions.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedDate;
-import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +13,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+
 import kz.oqytu.resolutions.ResolutionCommand;
+import kz.oqytu.shared.db.JpaAuditing;
 
 /** An executive-committee resolution (an item of it) of a union body. */
 @Entity

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Clock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -30,7 +31,6 @@ import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.training.EventSummary;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 @Service
 class ResolutionService implements Resolutions {

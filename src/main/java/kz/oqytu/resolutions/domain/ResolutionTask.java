@@ -5,9 +5,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedDate;
-import kz.oqytu.shared.db.JpaAuditing;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -23,7 +20,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedDate;
+
 import kz.oqytu.resolutions.TaskStatus;
+import kz.oqytu.shared.db.JpaAuditing;
 
 /** A task a resolution orders: who does what by when, how far it is, and what carries it out. */
 @Entity

@@ -3,6 +3,7 @@ package kz.oqytu.resolutions.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
 
 import jakarta.validation.Valid;
 
@@ -32,7 +33,6 @@ import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 /** Executive-committee resolutions and the follow-up of their tasks, overdue ones highlighted. */
 @Controller

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Clock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -38,7 +39,6 @@ import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.training.TrainingCatalog;
-import java.time.Clock;
 
 @Service
 class SchoolPlanService implements SchoolPlans {

@@ -2,6 +2,7 @@ package kz.oqytu.schoolplans.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.time.Clock;
 
 import jakarta.validation.Valid;
 
@@ -31,7 +32,6 @@ import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.training.TrainingCatalog;
-import java.time.Clock;
 
 /**
  * Schools of union training: the methodologist's overview of every primary organization's plan,

@@ -13,19 +13,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
+import kz.oqytu.reports.CoverageReports;
 import kz.oqytu.resolutions.ResolutionCommand;
 import kz.oqytu.resolutions.Resolutions;
 import kz.oqytu.resolutions.TaskCommand;
 import kz.oqytu.resolutions.TaskStatus;
-import kz.oqytu.reports.CoverageReports;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
-import kz.oqytu.staffreport.ResolutionDraft;
 import kz.oqytu.staffreport.ResolutionDraft.Item;
+import kz.oqytu.staffreport.ResolutionDraft;
 import kz.oqytu.staffreport.ResolutionDrafts;
-import kz.oqytu.staffreport.StaffReport;
 import kz.oqytu.staffreport.StaffReport.Version;
+import kz.oqytu.staffreport.StaffReport;
 import kz.oqytu.staffreport.StaffReports;
 
 /**

@@ -102,7 +102,7 @@ class PlanService implements Plans {
 
 	private final PlanItemRepository items;
 
-	private final RegionScope scope;
+	private final PlanScope scope;
 
 	private final Organizations organizations;
 
@@ -122,7 +122,7 @@ class PlanService implements Plans {
 
 	private final Clock clock;
 
-	PlanService(PlanRepository plans, PlanItemRepository items, RegionScope scope, Organizations organizations,
+	PlanService(PlanRepository plans, PlanItemRepository items, PlanScope scope, Organizations organizations,
 			TrainingEvents events, TrainingCatalog catalog, PlanWorkbook workbook, PlannedRequests requests,
 			ApplicationEventPublisher publisher, JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
@@ -143,7 +143,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PlanSummary> summary(CurrentUser user, int year) {
-		RegionScope.Body region = scope.readableRegion(user);
+		PlanScope.Body region = scope.readableRegion(user);
 		return header(region.id(), year).map(h -> {
 			List<PlanItemView> list = loadItems("p.id = :plan", Map.of("plan", h.id()));
 			List<PlanEventLine> outside = outsideEvents(h.id(), region.path(), year);
@@ -218,7 +218,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public List<PlanSummary> plans(CurrentUser user) {
-		RegionScope.Body region = scope.readableRegion(user);
+		PlanScope.Body region = scope.readableRegion(user);
 		List<PlanHeader> headers = jdbc.sql(HEADER_SELECT + " where p.org_unit_id = :unit order by p.year desc")
 			.param("unit", region.id())
 			.query(PlanService::header)
@@ -259,7 +259,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PlanPage> page(CurrentUser user, int year) {
-		RegionScope.Body region = scope.readableRegion(user);
+		PlanScope.Body region = scope.readableRegion(user);
 		return header(region.id(), year).map(h -> {
 			List<PlanItemView> list = loadItems("p.id = :plan", Map.of("plan", h.id()));
 			List<PlanEventLine> outside = outsideEvents(h.id(), region.path(), year);
@@ -270,7 +270,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public List<PlanItemRef> itemOptions(CurrentUser user, int year) {
-		RegionScope.Body region = scope.readableRegion(user);
+		PlanScope.Body region = scope.readableRegion(user);
 		return jdbc.sql("select i.id, p.year, i.position, i.title_kk, i.title_ru from plan_item i"
 				+ " join training_plan p on p.id = i.plan_id where p.org_unit_id = :unit and p.year = :year"
 				+ " order by i.position, i.id")
@@ -283,7 +283,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public PlanItemDetails item(CurrentUser user, int year, long itemId) {
-		RegionScope.Body region = scope.readableRegion(user);
+		PlanScope.Body region = scope.readableRegion(user);
 		PlanHeader plan = header(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		PlanItemView item = loadItems("p.id = :plan and i.id = :item", Map.of("plan", plan.id(), "item", itemId))
 			.stream()
@@ -432,7 +432,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public long create(CurrentUser user, int year, PlanApproval approval) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		if (!Plans.validYear(year, LocalDate.now(clock))) {
 			throw new BusinessRuleException("year", "plans.error.year", LocalDate.now(clock).getYear() + 1);
 		}
@@ -489,7 +489,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public long addItem(CurrentUser user, int year, PlanItemCommand command) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		check(command, region);
 		int position = command.position() != null ? command.position() : items.maxPosition(plan.getId()) + 1;
@@ -501,7 +501,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void updateItem(CurrentUser user, int year, long itemId, int version, PlanItemCommand command) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		PlanItem item = writableItem(region, year, itemId, version);
 		check(command, region);
 		item.describe(command, command.position() != null ? command.position() : item.getPosition());
@@ -511,7 +511,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void deleteItem(CurrentUser user, int year, long itemId, int version) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		PlanItem item = writableItem(region, year, itemId, version);
 		int planned = requests.countsPlannedIn(List.of(itemId)).getOrDefault(itemId, 0);
 		if (planned > 0) {
@@ -528,7 +528,7 @@ class PlanService implements Plans {
 		}
 	}
 
-	private PlanItem writableItem(RegionScope.Body region, int year, long itemId, int version) {
+	private PlanItem writableItem(PlanScope.Body region, int year, long itemId, int version) {
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		PlanItem item = items.findById(itemId)
 			.filter(i -> i.getPlanId() == plan.getId())
@@ -539,7 +539,7 @@ class PlanService implements Plans {
 		return item;
 	}
 
-	private void check(PlanItemCommand c, RegionScope.Body region) {
+	private void check(PlanItemCommand c, PlanScope.Body region) {
 		if (c.titleKk() == null || c.titleKk().isBlank()) {
 			throw new BusinessRuleException("titleKk", "validation.required");
 		}
@@ -598,7 +598,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void linkEvent(CurrentUser user, long itemId, long eventId) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		PlanItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("plan item " + itemId));
 		Plan plan = plans.findById(item.getPlanId()).filter(p -> p.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("plan item " + itemId));
@@ -633,7 +633,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void unlinkEvent(CurrentUser user, long itemId, long eventId) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		PlanItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("plan item " + itemId));
 		plans.findById(item.getPlanId()).filter(p -> p.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("plan item " + itemId));
@@ -677,7 +677,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public int copyToNextYear(CurrentUser user, int year) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		int next = year + 1;
 		if (!Plans.validYear(next, LocalDate.now(clock))) {
@@ -707,7 +707,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public int replaceDraftedItems(CurrentUser user, int year, List<PlanDraftItem> drafted) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		LocalDate today = LocalDate.now(clock);
 		if (!Plans.validYear(year, today) || year < today.getYear()) {
 			throw new BusinessRuleException("year", "plandrafts.error.year", today.getYear(), today.getYear() + 1);
@@ -770,7 +770,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public EventPlanLink eventLink(CurrentUser user, long eventId) {
-		RegionScope.Body region = scope.readableRegion(user);
+		PlanScope.Body region = scope.readableRegion(user);
 		EventSummary event = events.summary(eventId).orElseThrow(() -> new NotFoundException("event " + eventId));
 		if (!user.covers(event.organizerPath())) {
 			throw new AccessDeniedException("event " + eventId + " is outside the user's scope");
@@ -782,7 +782,7 @@ class PlanService implements Plans {
 	}
 
 	private Plan writablePlan(CurrentUser user, int year, int version) {
-		RegionScope.Body region = scope.writableRegion(user);
+		PlanScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		if (plan.getVersion() != version) {
 			throw new ConflictException("plan " + year);

@@ -56,7 +56,7 @@ class TopicRequestService implements TopicRequests {
 
 	private final RequestQueries queries;
 
-	private final RegionScope scope;
+	private final RequestScope scope;
 
 	private final Organizations organizations;
 
@@ -69,7 +69,7 @@ class TopicRequestService implements TopicRequests {
 	private final Clock clock;
 
 	TopicRequestService(TopicRequestRepository requests, RequestCampaignRepository campaigns, RequestQueries queries,
-			RegionScope scope, Organizations organizations, TrainingCatalog catalog, TrainingEvents events,
+			RequestScope scope, Organizations organizations, TrainingCatalog catalog, TrainingEvents events,
 			JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
 		this.requests = requests;
@@ -155,7 +155,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<RequestView> search(CurrentUser user, RequestCriteria c) {
-		RegionScope.requireStaff(user);
+		RequestScope.requireStaff(user);
 		StringBuilder where = new StringBuilder("o.path like :scope");
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", user.scopePath() + "%");
@@ -267,7 +267,7 @@ class TopicRequestService implements TopicRequests {
 		UnitInfo org = organizations.info(organizationId).filter(UnitInfo::isPrimary)
 			.orElseThrow(() -> new NotFoundException("organization " + organizationId));
 		boolean ownChair = user.is(Role.CHAIR) && user.scopeUnitId() == organizationId;
-		boolean admin = RegionScope.isAdmin(user) && user.covers(org.path());
+		boolean admin = RequestScope.isAdmin(user) && user.covers(org.path());
 		if (!ownChair && !admin) {
 			throw new AccessDeniedException("requests are submitted by the organization's chair");
 		}
@@ -312,7 +312,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional
 	public void decide(CurrentUser user, long id, int version, RequestDecision d) {
-		RegionScope.Body region = scope.writableRegion(user);
+		RequestScope.Body region = scope.writableRegion(user);
 		TopicRequest request = requests.findById(id).orElseThrow(() -> new NotFoundException("request " + id));
 		UnitInfo org = organizations.info(request.getOrganizationId()).orElseThrow();
 		if (!user.covers(org.path())) {
@@ -378,7 +378,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public RequestDemand demand(CurrentUser user, int year) {
-		RegionScope.requireStaff(user);
+		RequestScope.requireStaff(user);
 		String scopePath = user.scopePath() + "%";
 		Map<String, RequestDemand.Line> lines = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -471,7 +471,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public List<CampaignView> campaigns(CurrentUser user) {
-		RegionScope.Body region = scope.readableRegion(user);
+		RequestScope.Body region = scope.readableRegion(user);
 		return jdbc.sql(CAMPAIGN_SELECT + " where c.org_unit_id = :unit order by c.year desc, c.opens_on desc")
 			.param("unit", region.id())
 			.param("scope", campaignScope(user, region))
@@ -480,7 +480,7 @@ class TopicRequestService implements TopicRequests {
 	}
 
 	/** The organizations a campaign asks, as far as the user sees them. */
-	private static String campaignScope(CurrentUser user, RegionScope.Body region) {
+	private static String campaignScope(CurrentUser user, RequestScope.Body region) {
 		return (user.covers(region.path()) ? region.path() : user.scopePath()) + "%";
 	}
 
@@ -493,7 +493,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public CampaignAnswers campaign(CurrentUser user, long id) {
-		RegionScope.Body region = scope.readableRegion(user);
+		RequestScope.Body region = scope.readableRegion(user);
 		String scopePath = campaignScope(user, region);
 		CampaignView campaign = jdbc.sql(CAMPAIGN_SELECT + " where c.id = :id and c.org_unit_id = :unit")
 			.param("id", id)
@@ -557,7 +557,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional
 	public long openCampaign(CurrentUser user, CampaignCommand command) {
-		RegionScope.Body region = scope.writableRegion(user);
+		RequestScope.Body region = scope.writableRegion(user);
 		checkCampaign(command);
 		if (campaigns.existsByUnitIdAndYearAndIdNot(region.id(), command.year(), -1L)) {
 			throw new BusinessRuleException("year", "requests.error.campaignExists", command.year());
@@ -575,7 +575,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional
 	public void updateCampaign(CurrentUser user, long id, int version, CampaignCommand command) {
-		RegionScope.Body region = scope.writableRegion(user);
+		RequestScope.Body region = scope.writableRegion(user);
 		RequestCampaign campaign = campaigns.findById(id).filter(c -> c.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("campaign " + id));
 		if (campaign.getVersion() != version) {

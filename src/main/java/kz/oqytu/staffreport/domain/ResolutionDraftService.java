@@ -30,7 +30,7 @@ import kz.oqytu.staffreport.StaffReports;
 
 /**
  * Drafts the resolution from the approved staff report, keeps the methodologist's edits, and adopts it
- * as a resolution with tasks of the planning module, in one transaction with freezing the draft.
+ * as a resolution with tasks of the resolutions module, in one transaction with freezing the draft.
  */
 @Service
 class ResolutionDraftService implements ResolutionDrafts {
@@ -307,7 +307,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 			throw new ConflictException("resolution draft " + draft.id());
 		}
 		long id = resolutions.adopt(user, draft.unitId(), command, tasks);
-		// after planning's checks: a refused resolution leaves the draft as it was
+		// after the resolutions module's checks: a refused resolution leaves the draft as it was
 		store.claim(draft.id(), version, user.username());
 		store.adopted(draft.id(), id, n, i, on, user.username());
 		return id;

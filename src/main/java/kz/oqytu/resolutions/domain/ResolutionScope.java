@@ -14,11 +14,11 @@ import kz.oqytu.shared.NotFoundException;
  * organization), and who may read and write them.
  */
 @Component
-class RegionScope {
+class ResolutionScope {
 
 	private final Organizations organizations;
 
-	RegionScope(Organizations organizations) {
+	ResolutionScope(Organizations organizations) {
 		this.organizations = organizations;
 	}
 

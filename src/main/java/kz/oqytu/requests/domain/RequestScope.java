@@ -1,4 +1,4 @@
-package kz.oqytu.plans.domain;
+package kz.oqytu.requests.domain;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -14,11 +14,11 @@ import kz.oqytu.shared.NotFoundException;
  * organization), and who may read and write them.
  */
 @Component
-class RegionScope {
+class RequestScope {
 
 	private final Organizations organizations;
 
-	RegionScope(Organizations organizations) {
+	RequestScope(Organizations organizations) {
 		this.organizations = organizations;
 	}
 

@@ -1,4 +1,4 @@
-package kz.oqytu.requests.domain;
+package kz.oqytu.plans.domain;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -14,11 +14,11 @@ import kz.oqytu.shared.NotFoundException;
  * organization), and who may read and write them.
  */
 @Component
-class RegionScope {
+class PlanScope {
 
 	private final Organizations organizations;
 
-	RegionScope(Organizations organizations) {
+	PlanScope(Organizations organizations) {
 		this.organizations = organizations;
 	}
 

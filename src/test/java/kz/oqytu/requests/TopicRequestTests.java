@@ -1,6 +1,7 @@
 package kz.oqytu.requests;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.time.Clock;
 
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
+import kz.oqytu.plans.PlanDraftItem;
+import kz.oqytu.plans.PlanItemCommand;
 import kz.oqytu.plans.PlannedRequest;
 import kz.oqytu.plans.PlanningFixtures;
 import kz.oqytu.plans.Plans;
@@ -161,6 +164,31 @@ class TopicRequestTests {
 			.andExpect(content().string(not(containsString("/requests/" + mine + "/edit"))));
 		assertThatThrownBy(() -> requests.update(chair, mine, requests.request(chair, mine).version(), request(3)))
 			.isInstanceOf(BusinessRuleException.class).hasMessage("requests.error.decided");
+	}
+
+	/**
+	 * Requests hold the plan items they are planned in (decision 56: the requests module tells the plan
+	 * through PlannedRequests): a drafted item with a request is not replaced, and is once it has none.
+	 */
+	@Test
+	void aDraftedItemThatARequestIsPlannedInIsNotReplaced() {
+		int next = LocalDate.now(clock).getYear() + 1;
+		List<PlanDraftItem> draft = List.of(new PlanDraftItem(new PlanItemCommand(null, "Жобаланған тармақ", null,
+				Set.of("LABOUR_LAW"), "THEMATIC_SEMINAR", null, 2, Set.of("CHAIR"), Set.of(), 40, "Әдіскер", null),
+				"Қамту олқылығы", "Разрыв охвата"));
+		assertThat(plans.replaceDraftedItems(methodologist, next, draft)).isEqualTo(1);
+		long item = plans.page(methodologist, next).orElseThrow().items().get(0).id();
+		long mine = requests.submit(chair, chair.scopeUnitId(), request(12));
+		requests.decide(methodologist, mine, 0, new RequestDecision(RequestStatus.PLANNED, item, null, null));
+		assertThat(plans.item(methodologist, next, item).requests()).extracting(PlannedRequest::id).containsExactly(mine);
+
+		assertThatThrownBy(() -> plans.replaceDraftedItems(methodologist, next, draft))
+			.isInstanceOf(BusinessRuleException.class).hasMessage("plandrafts.error.itemInUse");
+
+		requests.decide(methodologist, mine, requests.request(methodologist, mine).version(),
+				new RequestDecision(RequestStatus.DECLINED, null, null, "Басқа тармақта"));
+		assertThat(plans.replaceDraftedItems(methodologist, next, draft)).isEqualTo(1);
+		assertThat(plans.page(methodologist, next).orElseThrow().items()).extracting(i -> i.id()).doesNotContain(item);
 	}
 
 	@Test

@@ -41,19 +41,24 @@ class ModularityTests {
 			"calendar", "accounts organizations shared training",
 			"certificates", "accounts organizations shared surveys training",
 			"checkin", "accounts organizations shared surveys training",
-			"demo", "accounts budget materials organizations planning shared surveys training",
+			"demo", "accounts budget materials organizations plans requests resolutions schoolplans shared surveys"
+					+ " training",
 			"materials", "accounts organizations shared training",
 			"notifications", "shared",
 			"organizations", "accounts shared",
-			"planning", "accounts organizations shared surveys training",
-			"reminders", "accounts materials notifications planning shared surveys",
-			"reports", "accounts audit budget calendar materials organizations planning shared surveys training",
+			"plans", "accounts organizations shared training",
+			"reminders", "accounts materials notifications requests schoolplans shared surveys",
+			"reports", "accounts audit budget calendar materials organizations plans requests schoolplans shared surveys"
+					+ " training",
+			"requests", "accounts organizations plans shared surveys training",
+			"resolutions", "accounts organizations plans shared training",
+			"schoolplans", "accounts organizations plans requests shared training",
 			"shared", "",
-			"staffreport", "accounts budget materials organizations planning reports shared surveys",
+			"staffreport", "accounts budget materials organizations plans reports requests resolutions shared surveys",
 			"surveys", "accounts organizations shared training",
 			"training", "accounts organizations shared",
 			"web", "accounts shared",
-			"yearplan", "accounts budget organizations planning reports shared staffreport surveys training");
+			"yearplan", "accounts budget organizations plans reports requests shared staffreport surveys training");
 
 	@Test
 	void everyModuleUsesOnlyTheModulesItIsAllowedTo() {

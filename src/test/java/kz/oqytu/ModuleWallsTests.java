@@ -18,10 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The walls between modules in SQL (issue #21, part 1). Each table belongs to the module whose
- * migration creates it ({@code V…__<module>_….sql}); another module may read it only through the
+ * migration creates it ({@code V…__<module>_….sql}), or to the module a later migration hands it over
+ * to ({@code comment on table X is 'module: M'}, decision 56); another module may read it only through the
  * owner's published views ({@code <module>_v_*}). This test reads every SQL string of each module's
  * Java code (string literals and text blocks, JPA {@code @Table} names) and the functions and views its
  * migrations leave in the schema (decision 55), and lists each place that names another module's table.
@@ -47,17 +49,40 @@ class ModuleWallsTests {
 
 	private static final Pattern LITERAL = Pattern.compile("\"((?:\\\\.|[^\"\\\\\\n])*)\"");
 
-	/** Table name → owning module, from the migrations that create them. */
+	/**
+	 * A later migration hands a table over to another module (decision 56): landed migrations keep their
+	 * names, so the schema records the new owner, {@code comment on table X is 'module: M'}.
+	 */
+	private static final Pattern HANDED_OVER = Pattern.compile(
+			"(?i)comment\\s+on\\s+table\\s+([a-z_][a-z0-9_]*)\\s+is\\s+'module:\\s*([a-z]+)'");
+
+	/**
+	 * Table name → owning module: the module whose migration creates it, unless a later migration hands
+	 * it over ({@code comment on table X is 'module: M'}).
+	 */
 	static Map<String, String> owners() throws IOException {
 		Map<String, String> owners = new TreeMap<>();
 		for (Path file : migrations()) {
-			String module = module(file);
-			Matcher m = CREATES.matcher(stripSqlComments(Files.readString(file)));
-			while (m.find()) {
-				owners.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), module);
-			}
+			owners(module(file), stripSqlComments(Files.readString(file)), owners);
 		}
 		return owners;
+	}
+
+	/** What one migration of {@code module} creates and hands over, in the order the migrations run. */
+	static void owners(String module, String sql, Map<String, String> owners) {
+		Matcher m = CREATES.matcher(sql);
+		while (m.find()) {
+			owners.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), module);
+		}
+		Matcher handed = HANDED_OVER.matcher(sql);
+		while (handed.find()) {
+			String table = handed.group(1).toLowerCase(Locale.ROOT);
+			if (!owners.containsKey(table)) {
+				throw new IllegalStateException("a migration of " + module + " hands over " + table
+						+ ", which no earlier migration creates");
+			}
+			owners.put(table, handed.group(2).toLowerCase(Locale.ROOT));
+		}
 	}
 
 	static List<Path> migrations() throws IOException {
@@ -187,7 +212,9 @@ class ModuleWallsTests {
 	 * pairs (org_unit 140 of them); then 230 (housekeeping per module), 123 (organizations' views, V380),
 	 * 80 (training's views, V381), 38 (migrations: functions and views in their latest definition,
 	 * foreign keys not counted, decision 55), 1 (the rollup and fold functions on the views, V382, V383),
-	 * 0 (web's sessions ended through its own function, V384).
+	 * 0 (web's sessions ended through its own function, V384); 0 after planning's split into plans,
+	 * schoolplans, requests and resolutions (their tables handed over, V390 to V393, the plan items
+	 * published as plans_v_item, V394; decision 56).
 	 */
 	@Test
 	void noModuleNamesAnotherModulesTable() throws IOException {
@@ -230,6 +257,37 @@ class ModuleWallsTests {
 		// the owner itself may name its tables
 		assertThat(sqlOf(java).stream().flatMap(sql -> crossings("training", sql, owners).stream()).toList())
 			.containsExactlyInAnyOrder("org_unit", "login_throttle");
+	}
+
+	/**
+	 * A hand-over moves a table to its new owner: the creating migration's module may no longer name it,
+	 * the new owner may (decision 56). The planning tables were handed over so (V390 to V393).
+	 */
+	@Test
+	void aLaterCommentHandsATableOverToAnotherModule() throws IOException {
+		Map<String, String> owners = new TreeMap<>();
+		owners("planning", stripSqlComments("""
+				create table resolution (id bigint primary key);
+				-- comment on table resolution is 'module: audit': a comment in SQL hands nothing over
+				create table plan_item (id bigint primary key);
+				"""), owners);
+		assertThat(owners).containsEntry("resolution", "planning").containsEntry("plan_item", "planning");
+		owners("resolutions", stripSqlComments("""
+				comment on table resolution is 'module: resolutions';
+				comment on column resolution.id is 'module: surveys';
+				"""), owners);
+		assertThat(owners).containsEntry("resolution", "resolutions").containsEntry("plan_item", "planning");
+		String sql = "select r.id from resolution r join plan_item i on i.id = r.id";
+		assertThat(crossings("planning", sql, owners)).containsExactly("resolution");
+		assertThat(crossings("resolutions", sql, owners)).containsExactly("plan_item");
+		// a hand-over of a table no migration created is a mistake, not a new table
+		assertThatThrownBy(() -> owners("resolutions", "comment on table resolutoin is 'module: resolutions';", owners))
+			.isInstanceOf(IllegalStateException.class);
+		// and the landed schema holds the planning split's hand-overs
+		assertThat(owners()).containsEntry("training_plan", "plans").containsEntry("school_plan", "schoolplans")
+			.containsEntry("topic_request", "requests").containsEntry("request_campaign", "requests")
+			.containsEntry("resolution_task_link", "resolutions").containsEntry("plans_v_item", "plans")
+			.doesNotContainValue("planning");
 	}
 
 	/** Every table has one owner, and each owner is a module of the code (or the sessions' web). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
@@ -18,31 +19,30 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.OrganizationCriteria;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.planning.CampaignCommand;
-import kz.oqytu.planning.PlanApproval;
-import kz.oqytu.planning.PlanItemCommand;
-import kz.oqytu.planning.PlanItemView;
-import kz.oqytu.planning.PlanReview;
-import kz.oqytu.planning.Plans;
-import kz.oqytu.planning.RequestCommand;
-import kz.oqytu.planning.RequestDecision;
-import kz.oqytu.planning.RequestStatus;
-import kz.oqytu.planning.ResolutionCommand;
-import kz.oqytu.planning.Resolutions;
-import kz.oqytu.planning.SchoolItemCommand;
-import kz.oqytu.planning.SchoolPlans;
-import kz.oqytu.planning.TaskCommand;
-import kz.oqytu.planning.TaskStatus;
-import kz.oqytu.planning.TopicRequests;
+import kz.oqytu.plans.PlanApproval;
+import kz.oqytu.plans.PlanItemCommand;
+import kz.oqytu.plans.PlanItemView;
+import kz.oqytu.plans.PlanReview;
+import kz.oqytu.plans.Plans;
+import kz.oqytu.requests.CampaignCommand;
+import kz.oqytu.requests.RequestCommand;
+import kz.oqytu.requests.RequestDecision;
+import kz.oqytu.requests.RequestStatus;
+import kz.oqytu.requests.TopicRequests;
+import kz.oqytu.resolutions.ResolutionCommand;
+import kz.oqytu.resolutions.Resolutions;
+import kz.oqytu.resolutions.TaskCommand;
+import kz.oqytu.resolutions.TaskStatus;
+import kz.oqytu.schoolplans.SchoolItemCommand;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
 import kz.oqytu.training.EventStatus;
 import kz.oqytu.training.TrainingEvents;
-import java.time.Clock;
 
 /**
- * The planning side of the union's report, written through the planning module's services: the
- * 2025 plan approved on 25.12.2024 carried out by the demo events of 2025 (a few items partly or
+ * The planning side of the union's report, written through the services of the plans, schoolplans,
+ * requests and resolutions modules: the 2025 plan approved on 25.12.2024 carried out by the demo events of 2025 (a few items partly or
  * not held, a few events outside the plan) with its year-end review, the 2026 plan approved on
  * 25.12.2025 started from it with the review's corrections and the specialised literacy
  * programmes of December 2026; school plans of about half the primary organizations; requests from

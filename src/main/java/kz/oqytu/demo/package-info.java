@@ -3,6 +3,6 @@
  * an empty database on first local start, never in production unless asked for.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-		allowedDependencies = {
-			"accounts", "budget", "materials", "organizations", "planning", "shared", "surveys", "training" })
+		allowedDependencies = { "accounts", "budget", "materials", "organizations", "plans", "requests",
+				"resolutions", "schoolplans", "shared", "surveys", "training" })
 package kz.oqytu.demo;

@@ -4,5 +4,6 @@
  * mail language. Sends through the notifications module, reads the dates through the owners' APIs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reminders",
-		allowedDependencies = { "accounts", "materials", "notifications", "planning", "shared", "surveys" })
+		allowedDependencies = { "accounts", "materials", "notifications", "requests", "schoolplans", "shared",
+				"surveys" })
 package kz.oqytu.reminders;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import kz.oqytu.materials.SentMaterial;
-import kz.oqytu.planning.ChairCampaign;
-import kz.oqytu.planning.PlanItemView;
-import kz.oqytu.planning.RequestView;
-import kz.oqytu.planning.SchoolPlanView;
+import kz.oqytu.plans.PlanItemView;
+import kz.oqytu.requests.ChairCampaign;
+import kz.oqytu.requests.RequestView;
+import kz.oqytu.schoolplans.SchoolPlanView;
 import kz.oqytu.shared.LocalizedText;
 import kz.oqytu.shared.Percent;
 import kz.oqytu.surveys.OrganizationSurvey;

@@ -3,8 +3,8 @@ package kz.oqytu.reports;
 import java.util.Locale;
 
 import kz.oqytu.materials.MaterialStatus;
-import kz.oqytu.planning.RequestCounts;
-import kz.oqytu.planning.SchoolPlanStatus;
+import kz.oqytu.requests.RequestCounts;
+import kz.oqytu.schoolplans.SchoolPlanStatus;
 import kz.oqytu.shared.LocalizedText;
 import kz.oqytu.shared.Percent;
 import kz.oqytu.surveys.OrganizationScores;

@@ -8,7 +8,7 @@ import java.util.List;
  * and language (decision 0049): its title, the preamble, the items and sub-items with their owners and
  * deadlines, each keeping the finding it comes from, and who controls its execution. Item 1 ("take the
  * report into account") and the last item (control) are the resolution's frame and are printed around
- * the items; {@code adoption} is set once it became a resolution of the planning module, and then it is
+ * the items; {@code adoption} is set once it became a resolution of the resolutions module, and then it is
  * frozen.
  */
 public record ResolutionDraft(long id, long unitId, int year, String language, int reportVersion, String title,
@@ -47,7 +47,7 @@ public record ResolutionDraft(long id, long unitId, int year, String language, i
 		}
 	}
 
-	/** The resolution it became: planning's id, its number, item and date. */
+	/** The resolution it became: the resolutions module's id, its number, item and date. */
 	public record Adoption(long resolutionId, String number, String item, LocalDate adoptedOn, String adoptedBy) {
 	}
 }

@@ -10,7 +10,7 @@ import kz.oqytu.accounts.CurrentUser;
  * The resolution drafted from the approved staff report (issue #22, part 2; decision 0049). Staff who
  * may read the staff report read the draft; ADMIN and METHODOLOGIST of the region draft, edit and adopt
  * it. The draft is in the report's language (kk or ru); adopting it records a resolution with tasks
- * through {@link kz.oqytu.planning.Resolutions}.
+ * through {@link kz.oqytu.resolutions.Resolutions}.
  */
 public interface ResolutionDrafts {
 

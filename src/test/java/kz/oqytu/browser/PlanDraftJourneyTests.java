@@ -30,7 +30,7 @@ class PlanDraftJourneyTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	kz.oqytu.planning.TopicRequests requests;
+	kz.oqytu.requests.TopicRequests requests;
 
 	@Autowired
 	kz.oqytu.testsupport.Users users;
@@ -102,7 +102,7 @@ class PlanDraftJourneyTests {
 		ui.signIn(phone, "chair");
 		long own = Long.parseLong(phone.url().replaceAll(".*/organizations/(\\d+)/portal$", "$1"));
 		// a request of its own for 2027: another journey declines the demo's (PlanningAndBudgetJourneyTests)
-		requests.submit(users.current("chair"), own, new kz.oqytu.planning.RequestCommand(2027, java.util.Set.of("LEGAL_LITERACY"),
+		requests.submit(users.current("chair"), own, new kz.oqytu.requests.RequestCommand(2027, java.util.Set.of("LEGAL_LITERACY"),
 				java.util.Set.of("CHAIR"), null, 3, 12, OWN_REQUEST));
 		phone.navigate(ui.url("/schools/" + own + "/2027?lang=ru"));
 		assertThat(phone.locator("#from-requests button")).hasText("Начать план на 2027 год с заявок");

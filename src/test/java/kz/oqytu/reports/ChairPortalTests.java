@@ -20,7 +20,7 @@ import kz.oqytu.materials.SentMaterial;
 import kz.oqytu.organizations.OrganizationCriteria;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.planning.SchoolPlans;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.shared.Percent;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.materials.Materials;
-import kz.oqytu.planning.SchoolPlans;
-import kz.oqytu.planning.TopicRequests;
+import kz.oqytu.requests.TopicRequests;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.surveys.OrganizationScores;
 import kz.oqytu.surveys.OrganizationSurveys;
 import kz.oqytu.testsupport.OqytuIntegrationTest;

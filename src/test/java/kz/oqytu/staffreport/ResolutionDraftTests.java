@@ -12,9 +12,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.planning.ResolutionView;
-import kz.oqytu.planning.Resolutions;
-import kz.oqytu.planning.TaskView;
+import kz.oqytu.resolutions.ResolutionView;
+import kz.oqytu.resolutions.Resolutions;
+import kz.oqytu.resolutions.TaskView;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;
 

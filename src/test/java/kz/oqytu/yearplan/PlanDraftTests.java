@@ -15,12 +15,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.planning.PlanApproval;
-import kz.oqytu.planning.PlanItemCommand;
-import kz.oqytu.planning.PlanItemView;
-import kz.oqytu.planning.Plans;
-import kz.oqytu.planning.SchoolPlanItemView;
-import kz.oqytu.planning.SchoolPlans;
+import kz.oqytu.plans.PlanApproval;
+import kz.oqytu.plans.PlanItemCommand;
+import kz.oqytu.plans.PlanItemView;
+import kz.oqytu.plans.Plans;
+import kz.oqytu.schoolplans.SchoolPlanItemView;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.Users;

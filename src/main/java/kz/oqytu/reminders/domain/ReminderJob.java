@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import kz.oqytu.accounts.AccountView;
 import kz.oqytu.accounts.Accounts;
 import kz.oqytu.accounts.Role;
@@ -29,8 +29,9 @@ import kz.oqytu.materials.UnacknowledgedMaterials;
 import kz.oqytu.notifications.MailAttachment;
 import kz.oqytu.notifications.Notification;
 import kz.oqytu.notifications.OnceOnlyNotifications;
-import kz.oqytu.planning.PlanningDueDates;
 import kz.oqytu.reminders.ReminderKind;
+import kz.oqytu.requests.CampaignDueDates;
+import kz.oqytu.schoolplans.SchoolPlanDueDates;
 import kz.oqytu.shared.NumberFormats;
 import kz.oqytu.surveys.FollowUpOpenings;
 import kz.oqytu.surveys.QrCodes;
@@ -47,7 +48,9 @@ public class ReminderJob {
 
 	private final Accounts accounts;
 
-	private final PlanningDueDates planning;
+	private final CampaignDueDates campaigns;
+
+	private final SchoolPlanDueDates schoolPlans;
 
 	private final FollowUpOpenings followUps;
 
@@ -67,13 +70,14 @@ public class ReminderJob {
 
 	private final int materialDaysAfter;
 
-	ReminderJob(Accounts accounts, PlanningDueDates planning, FollowUpOpenings followUps,
+	ReminderJob(Accounts accounts, CampaignDueDates campaigns, SchoolPlanDueDates schoolPlans, FollowUpOpenings followUps,
 			UnacknowledgedMaterials materials, QrCodes qrCodes, OnceOnlyNotifications mail, ReminderSettings settings,
 			PlatformTransactionManager transactionManager, Clock clock,
 			@Value("${oqytu.reminders.campaign-days-before:7}") int campaignDaysBefore,
 			@Value("${oqytu.reminders.material-days-after:7}") int materialDaysAfter) {
 		this.accounts = accounts;
-		this.planning = planning;
+		this.campaigns = campaigns;
+		this.schoolPlans = schoolPlans;
 		this.followUps = followUps;
 		this.materials = materials;
 		this.qrCodes = qrCodes;
@@ -123,7 +127,7 @@ public class ReminderJob {
 
 	private int campaignDeadlines(LocalDate today, Recipients recipients, Set<Long> optedOut) {
 		int n = 0;
-		for (PlanningDueDates.CampaignDue campaign : planning.campaignsDue(today, today.plusDays(campaignDaysBefore))) {
+		for (CampaignDueDates.CampaignDue campaign : campaigns.campaignsDue(today, today.plusDays(campaignDaysBefore))) {
 			for (long organization : campaign.unansweredOrganizationIds()) {
 				for (AccountView chair : recipients.of(organization, r -> r == Role.CHAIR, optedOut)) {
 					Locale locale = recipients.locale(chair);
@@ -173,7 +177,7 @@ public class ReminderJob {
 
 	private int schoolPlans(LocalDate today, Recipients recipients, Set<Long> optedOut) {
 		int n = 0;
-		for (PlanningDueDates.SchoolItemsDue due : planning.schoolItemsDue(today.getYear(), today.getMonthValue())) {
+		for (SchoolPlanDueDates.SchoolItemsDue due : schoolPlans.schoolItemsDue(today.getYear(), today.getMonthValue())) {
 			for (AccountView chair : recipients.of(due.organizationId(), r -> r == Role.CHAIR, optedOut)) {
 				Locale locale = recipients.locale(chair);
 				Map<String, Object> vars = new HashMap<>();

@@ -11,12 +11,12 @@ import kz.oqytu.accounts.Role;
 import kz.oqytu.materials.Materials;
 import kz.oqytu.organizations.OrganizationDetails;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.planning.ChairCampaign;
-import kz.oqytu.planning.Plans;
-import kz.oqytu.planning.SchoolPlans;
-import kz.oqytu.planning.TopicRequests;
+import kz.oqytu.plans.Plans;
 import kz.oqytu.reports.ChairPortal;
 import kz.oqytu.reports.ChairPortals;
+import kz.oqytu.requests.ChairCampaign;
+import kz.oqytu.requests.TopicRequests;
+import kz.oqytu.schoolplans.SchoolPlans;
 import kz.oqytu.surveys.OrganizationSurveys;
 
 /** The chair's home, put together from the modules that own each part. */

@@ -27,12 +27,12 @@ class ChairPortalController {
 
 	private final Clock clock;
 
-	private final kz.oqytu.planning.SchoolPlans schools;
+	private final kz.oqytu.schoolplans.SchoolPlans schools;
 
 	private final kz.oqytu.calendar.CalendarFeeds calendars;
 
 	ChairPortalController(ChairPortals portals, kz.oqytu.training.TrainingCatalog catalog, Clock clock,
-			kz.oqytu.planning.SchoolPlans schools, kz.oqytu.calendar.CalendarFeeds calendars) {
+			kz.oqytu.schoolplans.SchoolPlans schools, kz.oqytu.calendar.CalendarFeeds calendars) {
 		this.calendars = calendars;
 		this.clock = clock;
 		this.schools = schools;

@@ -13,24 +13,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.oqytu.accounts.CurrentUser;
-import kz.oqytu.planning.ResolutionCommand;
-import kz.oqytu.planning.Resolutions;
-import kz.oqytu.planning.TaskCommand;
-import kz.oqytu.planning.TaskStatus;
 import kz.oqytu.reports.CoverageReports;
+import kz.oqytu.resolutions.ResolutionCommand;
+import kz.oqytu.resolutions.Resolutions;
+import kz.oqytu.resolutions.TaskCommand;
+import kz.oqytu.resolutions.TaskStatus;
 import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
-import kz.oqytu.staffreport.ResolutionDraft;
 import kz.oqytu.staffreport.ResolutionDraft.Item;
+import kz.oqytu.staffreport.ResolutionDraft;
 import kz.oqytu.staffreport.ResolutionDrafts;
-import kz.oqytu.staffreport.StaffReport;
 import kz.oqytu.staffreport.StaffReport.Version;
+import kz.oqytu.staffreport.StaffReport;
 import kz.oqytu.staffreport.StaffReports;
 
 /**
  * Drafts the resolution from the approved staff report, keeps the methodologist's edits, and adopts it
- * as a resolution with tasks of the planning module, in one transaction with freezing the draft.
+ * as a resolution with tasks of the resolutions module, in one transaction with freezing the draft.
  */
 @Service
 class ResolutionDraftService implements ResolutionDrafts {
@@ -307,7 +307,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 			throw new ConflictException("resolution draft " + draft.id());
 		}
 		long id = resolutions.adopt(user, draft.unitId(), command, tasks);
-		// after planning's checks: a refused resolution leaves the draft as it was
+		// after the resolutions module's checks: a refused resolution leaves the draft as it was
 		store.claim(draft.id(), version, user.username());
 		store.adopted(draft.id(), id, n, i, on, user.username());
 		return id;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import kz.oqytu.planning.PlanSummary;
+import kz.oqytu.plans.PlanSummary;
 import kz.oqytu.reports.AnnualCoverageReport;
 import kz.oqytu.reports.Breakdown;
 import kz.oqytu.reports.BudgetFigure;

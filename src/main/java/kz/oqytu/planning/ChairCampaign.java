@@ -1,5 +1,0 @@
-package kz.oqytu.planning;
-
-/** An open campaign as a chair sees it: has their organization answered yet. */
-public record ChairCampaign(CampaignView campaign, boolean answered) {
-}

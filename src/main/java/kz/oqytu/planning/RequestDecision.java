@@ -1,8 +1,0 @@
-package kz.oqytu.planning;
-
-/**
- * The methodologist's decision on a request: PLANNED needs a plan item, HELD an event, DECLINED a
- * reason; SUBMITTED reopens it.
- */
-public record RequestDecision(RequestStatus status, Long planItemId, Long eventId, String reason) {
-}

@@ -1,5 +1,0 @@
-package kz.oqytu.planning;
-
-/** Tasks of the resolutions in a scope by status, and how many are overdue. */
-public record TaskCounts(int total, int notStarted, int inProgress, int done, int overdue) {
-}

@@ -1,6 +1,0 @@
-package kz.oqytu.planning.domain;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface TopicRequestRepository extends JpaRepository<TopicRequest, Long> {
-}

@@ -1,0 +1,20 @@
+package kz.oqytu.schoolplans.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Small helpers of reading and writing rows, the module's own (each module keeps its own, decision 0056). */
+final class Rows {
+
+	private Rows() {
+	}
+
+	static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+		int v = rs.getInt(column);
+		return rs.wasNull() ? null : v;
+	}
+}

@@ -82,6 +82,10 @@ class ResolutionDraftJourneyTests {
 			page.fill("#adopt-date", "2026-03-05");
 			page.click("#adopt");
 			assertThat(page.locator("#adopt-form .invalid-feedback")).hasText("Укажите номер постановления.");
+			// the error is the field's own (fragments/forms :: flashField): named by the control, the date kept
+			assertThat(page.locator("#adopt-number")).hasAttribute("aria-describedby", "adopt-number-error");
+			assertThat(page.locator("#adopt-number-error")).hasText("Укажите номер постановления.");
+			assertThat(page.locator("#adopt-date")).hasValue("2026-03-05");
 			assertThat(count("select coalesce(max(id), 0) from resolution")).isEqualTo(resolutionsBefore);
 
 			page.fill("#adopt-number", "14");

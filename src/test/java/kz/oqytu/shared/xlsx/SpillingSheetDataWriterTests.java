@@ -83,4 +83,54 @@ class SpillingSheetDataWriterTests {
 			assertThat(in.readAllBytes()).isEqualTo(data);
 		}
 	}
+
+	/**
+	 * The lock-free buffer in front of the sheet's XML writes what a BufferedWriter would, to the byte, whether
+	 * the text comes a character, a slice or a string at a time, across its buffer's edge, with Cyrillic,
+	 * Kazakh letters and characters outside the BMP split between two writes.
+	 */
+	@Test
+	void theUnsynchronizedWriterWritesTheSameBytes() throws IOException {
+		StringBuilder text = new StringBuilder();
+		Random random = new Random(7);
+		String alphabet = "aZ09 <&>\"'әғқңөұүһіАБВ\u0000\t\n";
+		while (text.length() < 100_000) {
+			text.append(random.nextInt(50) == 0 ? "\uD83D\uDE00" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+		}
+		String all = text.toString();
+		ByteArrayOutputStream expected = new ByteArrayOutputStream();
+		ByteArrayOutputStream actual = new ByteArrayOutputStream();
+		try (java.io.Writer plain = new java.io.BufferedWriter(new java.io.OutputStreamWriter(expected, java.nio.charset.StandardCharsets.UTF_8));
+				java.io.Writer ours = new SpillingSheetDataWriter.UnsynchronizedWriter(
+						new java.io.OutputStreamWriter(actual, java.nio.charset.StandardCharsets.UTF_8))) {
+			Random chunks = new Random(3);
+			for (int at = 0; at < all.length();) {
+				int n = Math.min(all.length() - at, switch (chunks.nextInt(4)) {
+					case 0 -> 1;
+					case 1 -> chunks.nextInt(100);
+					case 2 -> chunks.nextInt(20_000);
+					default -> 16_384;
+				});
+				switch (chunks.nextInt(3)) {
+					case 0 -> {
+						for (int k = 0; k < n; k++) {
+							plain.write(all.charAt(at + k));
+							ours.write(all.charAt(at + k));
+						}
+					}
+					case 1 -> {
+						plain.write(all.toCharArray(), at, n);
+						ours.write(all.toCharArray(), at, n);
+					}
+					default -> {
+						plain.write(all, at, n);
+						ours.write(all, at, n);
+					}
+				}
+				at += n;
+			}
+		}
+		assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
+		assertThat(new String(actual.toByteArray(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(all);
+	}
 }

@@ -17,7 +17,6 @@ import kz.oqytu.accounts.domain.AccountLinks.LinkTarget;
 import kz.oqytu.accounts.domain.AccountLinks.Purpose;
 import kz.oqytu.accounts.domain.LinkException;
 import kz.oqytu.accounts.domain.LinkProblem;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 
 /**
@@ -95,16 +94,10 @@ class AccountLinkController {
 			if (!result.hasErrors() && !form.confirmed()) {
 				result.rejectValue("confirmPassword", "accounts.validation.passwordMismatch");
 			}
-			if (!result.hasErrors()) {
-				try {
-					links.use(token, purpose, form.newPassword());
-					return "redirect:/login?" + (purpose == Purpose.INVITATION ? "accepted" : "reset");
-				}
-				catch (BusinessRuleException ex) {
-					Forms.reject(result, ex);
-				}
-			}
-			return page(target, token, purpose, model);
+			return Forms.submit(result, () -> {
+				links.use(token, purpose, form.newPassword());
+				return "redirect:/login?" + (purpose == Purpose.INVITATION ? "accepted" : "reset");
+			}, () -> page(target, token, purpose, model));
 		}
 		catch (LinkException ex) {
 			return problem(ex.problem(), purpose, model, response);

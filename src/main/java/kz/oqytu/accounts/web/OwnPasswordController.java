@@ -17,7 +17,6 @@ import kz.oqytu.accounts.AnyAccount;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.domain.PasswordPolicy;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 
 /** Every user changes their own password here. */
@@ -54,22 +53,16 @@ class OwnPasswordController {
 		if (!result.hasErrors() && !form.confirmed()) {
 			result.rejectValue("confirmPassword", "accounts.validation.passwordMismatch");
 		}
-		if (!result.hasErrors()) {
-			try {
-				HttpSession session = request.getSession(false);
-				accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
-						session == null ? null : session.getId());
-				if (session != null) {
-					// The session that changed the password goes on under a new id: a copy of the old one is worthless.
-					request.changeSessionId();
-				}
-				redirect.addFlashAttribute("flash", "accounts.flash.ownPasswordChanged");
-				return "redirect:/";
+		return Forms.submit(result, () -> {
+			HttpSession session = request.getSession(false);
+			accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
+					session == null ? null : session.getId());
+			if (session != null) {
+				// The session that changed the password goes on under a new id: a copy of the old one is worthless.
+				request.changeSessionId();
 			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return "accounts/own-password";
+			redirect.addFlashAttribute("flash", "accounts.flash.ownPasswordChanged");
+			return "redirect:/";
+		}, () -> "accounts/own-password");
 	}
 }

@@ -27,7 +27,6 @@ import kz.oqytu.accounts.Role;
 import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.domain.AccountLinks;
 import kz.oqytu.accounts.domain.PasswordPolicy;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.shared.web.OnRuleBroken;
@@ -86,20 +85,16 @@ class UserAdminController {
 		else {
 			passwordPolicy.problem(form.password(), form.username()).ifPresent(key -> result.rejectValue("password", key));
 		}
-		if (!result.hasErrors()) {
-			try {
-				AccountCommand command = new AccountCommand(form.username(), form.fullName(), form.email(), form.role(),
-						form.scopeUnitId(), invite ? null : form.password());
-				long id = invite ? links.createAndInvite(command) : accounts.create(command);
-				redirect.addFlashAttribute("flash", invite ? "accounts.flash.invited" : "accounts.flash.created");
-				return "redirect:/admin/users/" + id + "/edit";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		addUnits(me, model, form.scopeUnitId(), null);
-		return "accounts/user-form";
+		return Forms.submit(result, () -> {
+			AccountCommand command = new AccountCommand(form.username(), form.fullName(), form.email(), form.role(),
+					form.scopeUnitId(), invite ? null : form.password());
+			long id = invite ? links.createAndInvite(command) : accounts.create(command);
+			redirect.addFlashAttribute("flash", invite ? "accounts.flash.invited" : "accounts.flash.created");
+			return "redirect:/admin/users/" + id + "/edit";
+		}, () -> {
+			addUnits(me, model, form.scopeUnitId(), null);
+			return "accounts/user-form";
+		});
 	}
 
 	@GetMapping("/{id}/edit")
@@ -118,21 +113,17 @@ class UserAdminController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		AccountView user = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
-		if (!result.hasErrors()) {
-			try {
-				accounts.update(id, form.version() == null ? -1 : form.version(), new AccountCommand(user.username(),
-						form.fullName(), form.email(), form.role(), form.scopeUnitId(), null));
-				redirect.addFlashAttribute("flash", "accounts.flash.saved");
-				return "redirect:/admin/users";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		model.addAttribute("user", user);
-		addUnits(me, model, form.scopeUnitId(), null);
-		model.addAttribute("passwordForm", new PasswordForm(null, null, null));
-		return "accounts/user-form";
+		return Forms.submit(result, () -> {
+			accounts.update(id, form.version() == null ? -1 : form.version(), new AccountCommand(user.username(),
+					form.fullName(), form.email(), form.role(), form.scopeUnitId(), null));
+			redirect.addFlashAttribute("flash", "accounts.flash.saved");
+			return "redirect:/admin/users";
+		}, () -> {
+			model.addAttribute("user", user);
+			addUnits(me, model, form.scopeUnitId(), null);
+			model.addAttribute("passwordForm", new PasswordForm(null, null, null));
+			return "accounts/user-form";
+		});
 	}
 
 	@PostMapping("/{id}/enabled")

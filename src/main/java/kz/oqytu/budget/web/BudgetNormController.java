@@ -17,7 +17,6 @@ import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.budget.Budgets;
 import kz.oqytu.budget.TrainingNorm;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Forms;
 
@@ -43,17 +42,11 @@ class BudgetNormController {
 	String add(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") NormForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				budgets.addNorm(me, form.shareValue(), form.effectiveFrom());
-				redirect.addFlashAttribute("flash", "budget.flash.normSaved");
-				return "redirect:/budget/norms";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return list(model, null);
+		return Forms.submit(result, () -> {
+			budgets.addNorm(me, form.shareValue(), form.effectiveFrom());
+			redirect.addFlashAttribute("flash", "budget.flash.normSaved");
+			return "redirect:/budget/norms";
+		}, () -> list(model, null));
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -68,18 +61,12 @@ class BudgetNormController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		TrainingNorm norm = find(id);
-		if (!result.hasErrors()) {
-			try {
-				budgets.updateNorm(me, id, form.version() == null ? -1 : form.version(),
-						form.shareValue(), form.effectiveFrom());
-				redirect.addFlashAttribute("flash", "budget.flash.normSaved");
-				return "redirect:/budget/norms";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return list(model, norm);
+		return Forms.submit(result, () -> {
+			budgets.updateNorm(me, id, form.version() == null ? -1 : form.version(),
+					form.shareValue(), form.effectiveFrom());
+			redirect.addFlashAttribute("flash", "budget.flash.normSaved");
+			return "redirect:/budget/norms";
+		}, () -> list(model, norm));
 	}
 
 	private TrainingNorm find(long id) {

@@ -29,7 +29,6 @@ import kz.oqytu.materials.Materials;
 import kz.oqytu.materials.RegisterCriteria;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitOption;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 import java.time.Clock;
 
@@ -68,18 +67,12 @@ class DistributionController {
 			@Valid @ModelAttribute("form") DistributionForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		MaterialDetails material = materials.details(me, id);
-		if (!result.hasErrors()) {
-			try {
-				Distributed done = materials.distribute(me, id, form.command());
-				redirect.addFlashAttribute("flash", "materials.flash.distributed");
-				redirect.addFlashAttribute("flashArgs", new Object[] { done.recipients(), done.alreadyHad() });
-				return "redirect:/materials/" + id + "/register";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, model, material);
+		return Forms.submit(result, () -> {
+			Distributed done = materials.distribute(me, id, form.command());
+			redirect.addFlashAttribute("flash", "materials.flash.distributed");
+			redirect.addFlashAttribute("flashArgs", new Object[] { done.recipients(), done.alreadyHad() });
+			return "redirect:/materials/" + id + "/register";
+		}, () -> form(me, model, material));
 	}
 
 	/** Organization names for the distribution form, nearest first (htmx). */

@@ -37,7 +37,6 @@ import kz.oqytu.materials.MaterialDownload;
 import kz.oqytu.materials.MaterialLanguage;
 import kz.oqytu.materials.MaterialType;
 import kz.oqytu.materials.Materials;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.training.CatalogItem;
 import kz.oqytu.training.EventCriteria;
@@ -101,17 +100,11 @@ class MaterialController {
 	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") MaterialForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = materials.create(me, form.command(), form.upload());
-				redirect.addFlashAttribute("flash", "materials.flash.created");
-				return "redirect:/materials/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, model, null);
+		return Forms.submit(result, () -> {
+			long id = materials.create(me, form.command(), form.upload());
+			redirect.addFlashAttribute("flash", "materials.flash.created");
+			return "redirect:/materials/" + id;
+		}, () -> form(me, model, null));
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -128,18 +121,12 @@ class MaterialController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		MaterialDetails material = editable(me, id);
-		if (!result.hasErrors()) {
-			try {
-				materials.update(me, id, form.version() == null ? -1 : form.version(),
-						form.command());
-				redirect.addFlashAttribute("flash", "materials.flash.saved");
-				return "redirect:/materials/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, model, material);
+		return Forms.submit(result, () -> {
+			materials.update(me, id, form.version() == null ? -1 : form.version(),
+					form.command());
+			redirect.addFlashAttribute("flash", "materials.flash.saved");
+			return "redirect:/materials/" + id;
+		}, () -> form(me, model, material));
 	}
 
 	@GetMapping("/{id:\\d+}/versions/new")
@@ -156,19 +143,13 @@ class MaterialController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		MaterialDetails material = editable(me, id);
-		if (!result.hasErrors()) {
-			try {
-				materials.addVersion(me, id, form.version(), form.note(),
-						MaterialForm.upload(form.file()));
-				redirect.addFlashAttribute("flash", "materials.flash.versionAdded");
-				redirect.addFlashAttribute("flashArgs", new Object[] { material.versions().size() + 1 });
-				return "redirect:/materials/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return versionForm(model, material);
+		return Forms.submit(result, () -> {
+			materials.addVersion(me, id, form.version(), form.note(),
+					MaterialForm.upload(form.file()));
+			redirect.addFlashAttribute("flash", "materials.flash.versionAdded");
+			redirect.addFlashAttribute("flashArgs", new Object[] { material.versions().size() + 1 });
+			return "redirect:/materials/" + id;
+		}, () -> versionForm(model, material));
 	}
 
 	/**

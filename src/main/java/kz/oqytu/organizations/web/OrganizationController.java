@@ -31,8 +31,6 @@ import kz.oqytu.organizations.OrganizationDetails;
 import kz.oqytu.organizations.OrganizationRow;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.PrimaryKind;
-import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import java.time.Clock;
@@ -97,17 +95,11 @@ class OrganizationController {
 	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = organizations.create(me, form.command());
-				redirect.addFlashAttribute("flash", "organizations.flash.created");
-				return "redirect:/organizations/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, model);
+		return Forms.submit(result, () -> {
+			long id = organizations.create(me, form.command());
+			redirect.addFlashAttribute("flash", "organizations.flash.created");
+			return "redirect:/organizations/" + id;
+		}, () -> form(me, model));
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -125,25 +117,20 @@ class OrganizationController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		OrganizationDetails details = organizations.details(me, id);
-		if (!result.hasErrors()) {
-			try {
-				organizations.update(me, id, form.version() == null ? -1 : form.version(),
-						form.command());
-				redirect.addFlashAttribute("flash", "organizations.flash.saved");
-				return "redirect:/organizations/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-			catch (ConflictException ex) {
-				Map<String, Object> meanwhile = Conflicts.keepTyped(model, "form", form, OrganizationForm.of(details), response);
-				meanwhile.computeIfPresent("districtId", (k, v) -> organizations.committees(me).stream()
-					.filter(c -> v.equals(c.id())).map(c -> c.name(LocaleContextHolder.getLocale())).findFirst().orElse(v.toString()));
-				meanwhile.computeIfPresent("kind", (k, v) -> messages.getMessage("kind." + v, null, LocaleContextHolder.getLocale()));
-			}
-		}
-		model.addAttribute("org", details);
-		return form(me, model);
+		return Forms.submit(result, () -> {
+			organizations.update(me, id, form.version() == null ? -1 : form.version(),
+					form.command());
+			redirect.addFlashAttribute("flash", "organizations.flash.saved");
+			return "redirect:/organizations/" + id;
+		}, conflict -> {
+			Map<String, Object> meanwhile = Conflicts.keepTyped(model, "form", form, OrganizationForm.of(details), response);
+			meanwhile.computeIfPresent("districtId", (k, v) -> organizations.committees(me).stream()
+				.filter(c -> v.equals(c.id())).map(c -> c.name(LocaleContextHolder.getLocale())).findFirst().orElse(v.toString()));
+			meanwhile.computeIfPresent("kind", (k, v) -> messages.getMessage("kind." + v, null, LocaleContextHolder.getLocale()));
+		}, () -> {
+			model.addAttribute("org", details);
+			return form(me, model);
+		});
 	}
 
 	@PostMapping("/{id:\\d+}/membership")
@@ -151,20 +138,16 @@ class OrganizationController {
 	String recordMembership(@SignedIn CurrentUser me, @PathVariable long id,
 			@Valid @ModelAttribute("membershipForm") MembershipForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				organizations.recordMembership(me, id, LocalDate.of(form.year(), 1, 1),
-						form.members());
-				redirect.addFlashAttribute("flash", "organizations.flash.membershipSaved");
-				return "redirect:/organizations/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		model.addAttribute("org", organizations.details(me, id));
-		model.addAttribute("aliases", me.isStaff() ? organizations.aliases(me, id) : java.util.List.of());
-		return "organizations/organization";
+		return Forms.submit(result, () -> {
+			organizations.recordMembership(me, id, LocalDate.of(form.year(), 1, 1),
+					form.members());
+			redirect.addFlashAttribute("flash", "organizations.flash.membershipSaved");
+			return "redirect:/organizations/" + id;
+		}, () -> {
+			model.addAttribute("org", organizations.details(me, id));
+			model.addAttribute("aliases", me.isStaff() ? organizations.aliases(me, id) : java.util.List.of());
+			return "organizations/organization";
+		});
 	}
 
 	@PostMapping("/{id:\\d+}/aliases")

@@ -15,7 +15,6 @@ import kz.oqytu.accounts.AdminOnly;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.organizations.Organizations;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 
 /**
@@ -46,17 +45,11 @@ class RegionController {
 	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") RegionForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = organizations.createRegion(me, form.nameKk(), form.nameRu());
-				redirect.addFlashAttribute("flash", "regions.flash.added");
-				return "redirect:/organizations/import?region=" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return render(me, model);
+		return Forms.submit(result, () -> {
+			long id = organizations.createRegion(me, form.nameKk(), form.nameRu());
+			redirect.addFlashAttribute("flash", "regions.flash.added");
+			return "redirect:/organizations/import?region=" + id;
+		}, () -> render(me, model));
 	}
 
 	private String render(CurrentUser me, Model model) {

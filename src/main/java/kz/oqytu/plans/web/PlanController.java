@@ -42,7 +42,6 @@ import kz.oqytu.plans.PlanItemDetails;
 import kz.oqytu.plans.PlanPage;
 import kz.oqytu.plans.Plans;
 import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.NotFoundException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
@@ -98,18 +97,12 @@ class PlanController {
 	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") PlanForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				plans.create(me, form.year(), form.approval());
-				redirect.addFlashAttribute("flash", "plans.flash.created");
-				redirect.addFlashAttribute("flashArgs", new Object[] { form.year() });
-				return "redirect:/plans/" + form.year();
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return list(me, model);
+		return Forms.submit(result, () -> {
+			plans.create(me, form.year(), form.approval());
+			redirect.addFlashAttribute("flash", "plans.flash.created");
+			redirect.addFlashAttribute("flashArgs", new Object[] { form.year() });
+			return "redirect:/plans/" + form.year();
+		}, () -> list(me, model));
 	}
 
 	@GetMapping("/{year:\\d{4}}")
@@ -146,18 +139,14 @@ class PlanController {
 	String approve(@SignedIn CurrentUser me, @PathVariable int year,
 			@Valid @ModelAttribute("approvalForm") ApprovalForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				plans.approve(me, year, form.version() == null ? -1 : form.version(), form.approval());
-				redirect.addFlashAttribute("flash", "plans.flash.approved");
-				return "redirect:/plans/" + year;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		model.addAttribute("approvalOpen", true);
-		return plan(me, year, model);
+		return Forms.submit(result, () -> {
+			plans.approve(me, year, form.version() == null ? -1 : form.version(), form.approval());
+			redirect.addFlashAttribute("flash", "plans.flash.approved");
+			return "redirect:/plans/" + year;
+		}, () -> {
+			model.addAttribute("approvalOpen", true);
+			return plan(me, year, model);
+		});
 	}
 
 	// ---- items
@@ -176,17 +165,11 @@ class PlanController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		requirePlan(me, year);
-		if (!result.hasErrors()) {
-			try {
-				long id = plans.addItem(me, year, form.command());
-				redirect.addFlashAttribute("flash", "plans.flash.itemAdded");
-				return "redirect:/plans/" + year + "/items/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return itemForm(me, year, null, model);
+		return Forms.submit(result, () -> {
+			long id = plans.addItem(me, year, form.command());
+			redirect.addFlashAttribute("flash", "plans.flash.itemAdded");
+			return "redirect:/plans/" + year + "/items/" + id;
+		}, () -> itemForm(me, year, null, model));
 	}
 
 	@GetMapping("/{year:\\d{4}}/items/{id:\\d+}")
@@ -225,21 +208,13 @@ class PlanController {
 			@Valid @ModelAttribute("form") PlanItemForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		PlanItemDetails details = plans.item(me, year, id);
-		if (!result.hasErrors()) {
-			try {
-				plans.updateItem(me, year, id, form.version() == null ? -1 : form.version(),
-						form.command());
-				redirect.addFlashAttribute("flash", "plans.flash.itemSaved");
-				return "redirect:/plans/" + year + "/items/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-			catch (ConflictException ex) {
-				labelled(Conflicts.keepTyped(model, "form", form, PlanItemForm.of(details.item()), response));
-			}
-		}
-		return itemForm(me, year, details, model);
+		return Forms.submit(result, () -> {
+			plans.updateItem(me, year, id, form.version() == null ? -1 : form.version(),
+					form.command());
+			redirect.addFlashAttribute("flash", "plans.flash.itemSaved");
+			return "redirect:/plans/" + year + "/items/" + id;
+		}, conflict -> labelled(Conflicts.keepTyped(model, "form", form, PlanItemForm.of(details.item()), response)),
+				() -> itemForm(me, year, details, model));
 	}
 
 	@PostMapping("/{year:\\d{4}}/items/{id:\\d+}/delete")
@@ -309,18 +284,12 @@ class PlanController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		PlanPage page = requirePlan(me, year);
-		if (!result.hasErrors()) {
-			try {
-				plans.review(me, year, form.version() == null ? -1 : form.version(),
-						form.review(page.items()));
-				redirect.addFlashAttribute("flash", "plans.flash.reviewed");
-				return "redirect:/plans/" + year;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return review(page, model);
+		return Forms.submit(result, () -> {
+			plans.review(me, year, form.version() == null ? -1 : form.version(),
+					form.review(page.items()));
+			redirect.addFlashAttribute("flash", "plans.flash.reviewed");
+			return "redirect:/plans/" + year;
+		}, () -> review(page, model));
 	}
 
 	@PostMapping("/{year:\\d{4}}/copy")

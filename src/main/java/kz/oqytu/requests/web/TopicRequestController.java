@@ -33,7 +33,6 @@ import kz.oqytu.requests.RequestCriteria;
 import kz.oqytu.requests.RequestStatus;
 import kz.oqytu.requests.RequestView;
 import kz.oqytu.requests.TopicRequests;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.shared.web.OnRuleBroken;
 import kz.oqytu.surveys.SurveyResults;
@@ -111,17 +110,11 @@ class TopicRequestController {
 			Model model,
 			RedirectAttributes redirect) {
 		requireChair(me);
-		if (!result.hasErrors()) {
-			try {
-				requests.submit(me, me.scopeUnitId(), form.command());
-				redirect.addFlashAttribute("flash", "requests.flash.submitted");
-				return "redirect:/requests";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(null, model);
+		return Forms.submit(result, () -> {
+			requests.submit(me, me.scopeUnitId(), form.command());
+			redirect.addFlashAttribute("flash", "requests.flash.submitted");
+			return "redirect:/requests";
+		}, () -> form(null, model));
 	}
 
 	@GetMapping("/{id:\\d+}")
@@ -144,18 +137,12 @@ class TopicRequestController {
 	String decide(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("decision") DecisionForm form,
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				requests.decide(me, id, form.version() == null ? -1 : form.version(),
-						form.decision());
-				redirect.addFlashAttribute("flash", "requests.flash.decided");
-				return "redirect:/requests/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return show(me, id, model);
+		return Forms.submit(result, () -> {
+			requests.decide(me, id, form.version() == null ? -1 : form.version(),
+					form.decision());
+			redirect.addFlashAttribute("flash", "requests.flash.decided");
+			return "redirect:/requests/" + id;
+		}, () -> show(me, id, model));
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -173,17 +160,11 @@ class TopicRequestController {
 			Model model, RedirectAttributes redirect) {
 		requireChair(me);
 		RequestView request = requests.request(me, id);
-		if (!result.hasErrors()) {
-			try {
-				requests.update(me, id, form.version() == null ? -1 : form.version(), form.command());
-				redirect.addFlashAttribute("flash", "requests.flash.saved");
-				return "redirect:/requests/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(request, model);
+		return Forms.submit(result, () -> {
+			requests.update(me, id, form.version() == null ? -1 : form.version(), form.command());
+			redirect.addFlashAttribute("flash", "requests.flash.saved");
+			return "redirect:/requests/" + id;
+		}, () -> form(request, model));
 	}
 
 	@PostMapping("/{id:\\d+}/withdraw")
@@ -238,17 +219,11 @@ class TopicRequestController {
 	String openCampaign(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") CampaignForm form,
 			BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = requests.openCampaign(me, form.command());
-				redirect.addFlashAttribute("flash", "requests.flash.campaignOpened");
-				return "redirect:/requests/campaigns/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return campaigns(me, model);
+		return Forms.submit(result, () -> {
+			long id = requests.openCampaign(me, form.command());
+			redirect.addFlashAttribute("flash", "requests.flash.campaignOpened");
+			return "redirect:/requests/campaigns/" + id;
+		}, () -> campaigns(me, model));
 	}
 
 	@GetMapping("/campaigns/{id:\\d+}")
@@ -277,19 +252,15 @@ class TopicRequestController {
 			@Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CampaignAnswers answers = requests.campaign(me, id);
-		if (!result.hasErrors()) {
-			try {
-				requests.updateCampaign(me, id, form.version() == null ? -1 : form.version(),
-						form.command());
-				redirect.addFlashAttribute("flash", "requests.flash.campaignSaved");
-				return "redirect:/requests/campaigns/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		model.addAttribute("campaign", answers.campaign());
-		return "planning/campaign-form";
+		return Forms.submit(result, () -> {
+			requests.updateCampaign(me, id, form.version() == null ? -1 : form.version(),
+					form.command());
+			redirect.addFlashAttribute("flash", "requests.flash.campaignSaved");
+			return "redirect:/requests/campaigns/" + id;
+		}, () -> {
+			model.addAttribute("campaign", answers.campaign());
+			return "planning/campaign-form";
+		});
 	}
 
 	// ---- helpers

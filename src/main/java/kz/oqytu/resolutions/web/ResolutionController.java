@@ -27,7 +27,6 @@ import kz.oqytu.plans.Plans;
 import kz.oqytu.resolutions.ResolutionView;
 import kz.oqytu.resolutions.Resolutions;
 import kz.oqytu.resolutions.TaskStatus;
-import kz.oqytu.shared.BusinessRuleException;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.training.EventCriteria;
 import kz.oqytu.training.EventRow;
@@ -76,18 +75,14 @@ class ResolutionController {
 	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") ResolutionForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = resolutions.create(me, form.command());
-				redirect.addFlashAttribute("flash", "resolutions.flash.created");
-				return "redirect:/resolutions/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		model.addAttribute("resolution", null);
-		return "planning/resolution-form";
+		return Forms.submit(result, () -> {
+			long id = resolutions.create(me, form.command());
+			redirect.addFlashAttribute("flash", "resolutions.flash.created");
+			return "redirect:/resolutions/" + id;
+		}, () -> {
+			model.addAttribute("resolution", null);
+			return "planning/resolution-form";
+		});
 	}
 
 	@GetMapping("/{id:\\d+}")
@@ -113,19 +108,15 @@ class ResolutionController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		ResolutionView resolution = resolutions.resolution(me, id);
-		if (!result.hasErrors()) {
-			try {
-				resolutions.update(me, id, form.version() == null ? -1 : form.version(),
-						form.command());
-				redirect.addFlashAttribute("flash", "resolutions.flash.saved");
-				return "redirect:/resolutions/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		model.addAttribute("resolution", resolution);
-		return "planning/resolution-form";
+		return Forms.submit(result, () -> {
+			resolutions.update(me, id, form.version() == null ? -1 : form.version(),
+					form.command());
+			redirect.addFlashAttribute("flash", "resolutions.flash.saved");
+			return "redirect:/resolutions/" + id;
+		}, () -> {
+			model.addAttribute("resolution", resolution);
+			return "planning/resolution-form";
+		});
 	}
 
 	@GetMapping("/{id:\\d+}/tasks/new")
@@ -140,17 +131,11 @@ class ResolutionController {
 	String addTask(@SignedIn CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") TaskForm form,
 			BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				resolutions.addTask(me, id, form.command());
-				redirect.addFlashAttribute("flash", "resolutions.flash.taskAdded");
-				return "redirect:/resolutions/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return taskForm(me, id, null, model);
+		return Forms.submit(result, () -> {
+			resolutions.addTask(me, id, form.command());
+			redirect.addFlashAttribute("flash", "resolutions.flash.taskAdded");
+			return "redirect:/resolutions/" + id;
+		}, () -> taskForm(me, id, null, model));
 	}
 
 	@GetMapping("/{id:\\d+}/tasks/{taskId:\\d+}/edit")
@@ -166,18 +151,12 @@ class ResolutionController {
 			@Valid @ModelAttribute("form") TaskForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		resolutions.task(me, id, taskId);
-		if (!result.hasErrors()) {
-			try {
-				resolutions.updateTask(me, id, taskId, form.version() == null ? -1 : form.version(),
-						form.command());
-				redirect.addFlashAttribute("flash", "resolutions.flash.taskSaved");
-				return "redirect:/resolutions/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return taskForm(me, id, taskId, model);
+		return Forms.submit(result, () -> {
+			resolutions.updateTask(me, id, taskId, form.version() == null ? -1 : form.version(),
+					form.command());
+			redirect.addFlashAttribute("flash", "resolutions.flash.taskSaved");
+			return "redirect:/resolutions/" + id;
+		}, () -> taskForm(me, id, taskId, model));
 	}
 
 	@PostMapping("/{id:\\d+}/tasks/{taskId:\\d+}/delete")

@@ -100,17 +100,11 @@ class SchoolPlanController {
 			@Valid @ModelAttribute("form") SchoolItemForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		requireEditable(me, organizationId, year);
-		if (!result.hasErrors()) {
-			try {
-				schools.addItem(me, organizationId, year, form.command());
-				redirect.addFlashAttribute("flash", "schools.flash.added");
-				return "redirect:/schools/" + organizationId + "/" + year;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, organizationId, year, null, model);
+		return Forms.submit(result, () -> {
+			schools.addItem(me, organizationId, year, form.command());
+			redirect.addFlashAttribute("flash", "schools.flash.added");
+			return "redirect:/schools/" + organizationId + "/" + year;
+		}, () -> form(me, organizationId, year, null, model));
 	}
 
 	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/edit")
@@ -129,18 +123,12 @@ class SchoolPlanController {
 			@Valid @ModelAttribute("form") SchoolItemForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		requireEditable(me, organizationId, year);
-		if (!result.hasErrors()) {
-			try {
-				schools.updateItem(me, organizationId, year, id,
-						form.version() == null ? -1 : form.version(), form.command());
-				redirect.addFlashAttribute("flash", "schools.flash.saved");
-				return "redirect:/schools/" + organizationId + "/" + year;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, organizationId, year, id, model);
+		return Forms.submit(result, () -> {
+			schools.updateItem(me, organizationId, year, id,
+					form.version() == null ? -1 : form.version(), form.command());
+			redirect.addFlashAttribute("flash", "schools.flash.saved");
+			return "redirect:/schools/" + organizationId + "/" + year;
+		}, () -> form(me, organizationId, year, id, model));
 	}
 
 	@PostMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/{id:\\d+}/delete")

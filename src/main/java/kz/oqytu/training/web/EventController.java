@@ -30,8 +30,6 @@ import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.UnitInfo;
 import kz.oqytu.organizations.UnitOption;
-import kz.oqytu.shared.BusinessRuleException;
-import kz.oqytu.shared.ConflictException;
 import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.Forms;
 import kz.oqytu.shared.web.OnRuleBroken;
@@ -148,17 +146,11 @@ class EventController {
 	String create(@SignedIn CurrentUser me, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
 			Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = events.create(me, form.command(true));
-				redirect.addFlashAttribute("flash", "training.flash.created");
-				return "redirect:/events/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return form(me, model, null);
+		return Forms.submit(result, () -> {
+			long id = events.create(me, form.command(true));
+			redirect.addFlashAttribute("flash", "training.flash.created");
+			return "redirect:/events/" + id;
+		}, () -> form(me, model, null));
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -175,21 +167,13 @@ class EventController {
 			BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		EventDetails event = events.details(me, id);
-		if (!result.hasErrors()) {
-			try {
-				events.update(me, id, form.version() == null ? -1 : form.version(),
-						form.command(!event.hasNamedList()));
-				redirect.addFlashAttribute("flash", "training.flash.saved");
-				return "redirect:/events/" + id;
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-			catch (ConflictException ex) {
-				labelled(Conflicts.keepTyped(model, "form", form, EventForm.of(event), response));
-			}
-		}
-		return form(me, model, event);
+		return Forms.submit(result, () -> {
+			events.update(me, id, form.version() == null ? -1 : form.version(),
+					form.command(!event.hasNamedList()));
+			redirect.addFlashAttribute("flash", "training.flash.saved");
+			return "redirect:/events/" + id;
+		}, conflict -> labelled(Conflicts.keepTyped(model, "form", form, EventForm.of(event), response)),
+				() -> form(me, model, event));
 	}
 
 	@PostMapping("/{id:\\d+}/cancel")

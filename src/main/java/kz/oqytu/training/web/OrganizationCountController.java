@@ -86,22 +86,15 @@ class OrganizationCountController {
 			}
 			commands.add(new OrganizationCountCommand(organizationId, row.getCounts()));
 		}
-		if (!result.hasErrors()) {
-			try {
-				attendance.recordOrganizationCounts(me, id, form.getVersion() == null ? -1 : form.getVersion(), commands);
-				redirect.addFlashAttribute("flash", "orgcounts.flash.saved");
-				return "redirect:/events/" + id + "#by-organization";
-			}
-			catch (BusinessRuleException ex) {
-				Forms.reject(result, ex);
-			}
-			catch (ConflictException ex) {
-				// what was typed stays; the next save replaces the figures shown above it
-				result.reject("orgcounts.error.conflict");
-				form.setVersion(attendance.organizationCounts(me, id).version());
-			}
-		}
-		return page(me, id, model);
+		return Forms.submit(result, () -> {
+			attendance.recordOrganizationCounts(me, id, form.getVersion() == null ? -1 : form.getVersion(), commands);
+			redirect.addFlashAttribute("flash", "orgcounts.flash.saved");
+			return "redirect:/events/" + id + "#by-organization";
+		}, conflict -> {
+			// what was typed stays; the next save replaces the figures shown above it
+			result.reject("orgcounts.error.conflict");
+			form.setVersion(attendance.organizationCounts(me, id).version());
+		}, () -> page(me, id, model));
 	}
 
 	/** The whole grid on a page of its own: an event with more organizations than the event page's grid shows. */

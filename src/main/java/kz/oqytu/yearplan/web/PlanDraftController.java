@@ -70,17 +70,14 @@ class PlanDraftController {
 		if (form.year() == null || form.year() < now || form.year() > now + 1) {
 			throw new NotFoundException("plan draft year " + form.year());
 		}
-		try {
+		// the binding holds no error here: only the year is converted, and a year that did not bind is refused above
+		return Forms.submit(result, () -> {
 			BigDecimal target = PlanDrafts.parseTarget(form.target());
 			int drafted = drafts.draft(me, form.year(), target);
 			redirect.addFlashAttribute("flash", "plandrafts.flash.drafted");
 			redirect.addFlashAttribute("flashArgs", new Object[] { drafted, form.year() });
 			return "redirect:/plans/" + form.year();
-		}
-		catch (BusinessRuleException ex) {
-			Forms.reject(result, ex);
-		}
-		return show(me, form, result, model);
+		}, () -> show(me, form, result, model));
 	}
 
 	private String show(CurrentUser me, PlanDraftForm form, BindingResult result, Model model) {

@@ -73,7 +73,7 @@ public class XlsxWriter implements AutoCloseable {
 	 * @param footer the print footer's text (the time the file was made, in the reader's words)
 	 */
 	public XlsxWriter(boolean compressTempFiles, String footer) {
-		workbook = compressTempFiles ? new FastCompressingWorkbook() : new SXSSFWorkbook(null, 200, false);
+		workbook = compressTempFiles ? new FastCompressingWorkbook() : new PlainWorkbook();
 		print = new PrintLayout(footer);
 		// POI's default (Always) writes ZIP64 data descriptors without the ZIP64 header field, which
 		// java.util.zip, and so our own upload check, cannot read: a template sent back unchanged
@@ -98,6 +98,23 @@ public class XlsxWriter implements AutoCloseable {
 		percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
 		date = workbook.createCellStyle();
 		date.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy"));
+	}
+
+	/**
+	 * SXSSF with plain temporary files, written through {@link SpillingSheetDataWriter}'s lock-free
+	 * character buffer with no limit (it never gzips): the workbook as before, its sheet XML written
+	 * without a lock per character (issue #17: monitoring.xlsx of the country).
+	 */
+	static final class PlainWorkbook extends SXSSFWorkbook {
+
+		PlainWorkbook() {
+			super(null, 200, false);
+		}
+
+		@Override
+		protected org.apache.poi.xssf.streaming.SheetDataWriter createSheetDataWriter() throws IOException {
+			return SpillingSheetDataWriter.create(getSharedStringSource(), Long.MAX_VALUE);
+		}
 	}
 
 	/**

@@ -34,7 +34,7 @@ class EventPlanController {
 	@StaffOnly
 	String panel(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("link", plans.eventLink(me, id));
-		return "planning/event-panel :: panel";
+		return "plans/event-panel :: panel";
 	}
 
 	@PostMapping("/plan-item")

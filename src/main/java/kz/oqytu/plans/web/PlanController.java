@@ -89,7 +89,7 @@ class PlanController {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new PlanForm(LocalDate.now(clock).getYear() + 1, null, null));
 		}
-		return "planning/plans";
+		return "plans/plans";
 	}
 
 	@PostMapping
@@ -119,7 +119,7 @@ class PlanController {
 			model.addAttribute("form", new PlanForm(year, null, null));
 		}
 		reference(model);
-		return "planning/plan";
+		return "plans/plan";
 	}
 
 	@GetMapping("/{year:\\d{4}}.xlsx")
@@ -191,7 +191,7 @@ class PlanController {
 			model.addAttribute("linkedTo", plans.itemsOfEvents(found.getContent().stream().map(EventRow::id).toList()));
 		}
 		reference(model);
-		return "planning/plan-item";
+		return "plans/plan-item";
 	}
 
 	@GetMapping("/{year:\\d{4}}/items/{id:\\d+}/edit")
@@ -265,7 +265,7 @@ class PlanController {
 			@RequestParam(required = false) Set<Long> organizationIds, Model model) {
 		model.addAttribute("organizationOptions", organizationOptions(me, organizationIds, q));
 		model.addAttribute("selectedOrganizations", organizationIds == null ? Set.of() : organizationIds);
-		return "planning/plan-item-form :: organizationOptions";
+		return "plans/plan-item-form :: organizationOptions";
 	}
 
 	// ---- review and copy
@@ -308,7 +308,7 @@ class PlanController {
 		model.addAttribute("page", page);
 		model.addAttribute("year", page.plan().year());
 		reference(model);
-		return "planning/plan-review";
+		return "plans/plan-review";
 	}
 
 	/** The stored values of a conflicting save in words: names for codes and ids. */
@@ -343,7 +343,7 @@ class PlanController {
 		model.addAttribute("selectedOrganizations", selected);
 		model.addAttribute("periods", periods());
 		reference(model);
-		return "planning/plan-item-form";
+		return "plans/plan-item-form";
 	}
 
 	/** The chosen primary organizations first, then those whose names match the search. */

@@ -84,7 +84,7 @@ class TopicRequestController {
 		if (me.is(Role.CHAIR)) {
 			model.addAttribute("requests", requests.mine(me));
 			model.addAttribute("campaigns", requests.openCampaigns(me));
-			return "planning/requests-mine";
+			return "requests/requests-mine";
 		}
 		RequestCriteria criteria = new RequestCriteria(year, status, district, topic, category, page,
 				RequestCriteria.DEFAULT_SIZE);
@@ -93,7 +93,7 @@ class TopicRequestController {
 		model.addAttribute("years", requests.years(me));
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("committees", organizations.committees(me));
-		return "planning/requests";
+		return "requests/requests";
 	}
 
 	@GetMapping("/new")
@@ -129,7 +129,7 @@ class TopicRequestController {
 			decisionOptions(me, request, model);
 		}
 		reference(model);
-		return "planning/request";
+		return "requests/request";
 	}
 
 	@PostMapping("/{id:\\d+}/decision")
@@ -198,7 +198,7 @@ class TopicRequestController {
 		model.addAttribute("otherTexts", surveys.otherTopics(me, sy));
 		model.addAttribute("committees", organizations.committees(me));
 		reference(model);
-		return "planning/demand";
+		return "requests/demand";
 	}
 
 	// ---- campaigns
@@ -211,7 +211,7 @@ class TopicRequestController {
 			model.addAttribute("form", CampaignForm.empty(LocalDate.now(clock)));
 		}
 		model.addAttribute("today", LocalDate.now(clock));
-		return "planning/campaigns";
+		return "requests/campaigns";
 	}
 
 	@PostMapping("/campaigns")
@@ -234,7 +234,7 @@ class TopicRequestController {
 		model.addAttribute("answers", answers);
 		model.addAttribute("district", district);
 		model.addAttribute("today", LocalDate.now(clock));
-		return "planning/campaign";
+		return "requests/campaign";
 	}
 
 	@GetMapping("/campaigns/{id:\\d+}/edit")
@@ -243,7 +243,7 @@ class TopicRequestController {
 		CampaignAnswers answers = requests.campaign(me, id);
 		model.addAttribute("campaign", answers.campaign());
 		model.addAttribute("form", CampaignForm.of(answers.campaign()));
-		return "planning/campaign-form";
+		return "requests/campaign-form";
 	}
 
 	@PostMapping("/campaigns/{id:\\d+}/edit")
@@ -259,7 +259,7 @@ class TopicRequestController {
 			return "redirect:/requests/campaigns/" + id;
 		}, () -> {
 			model.addAttribute("campaign", answers.campaign());
-			return "planning/campaign-form";
+			return "requests/campaign-form";
 		});
 	}
 
@@ -270,7 +270,7 @@ class TopicRequestController {
 		int thisYear = LocalDate.now(clock).getYear();
 		model.addAttribute("requestYears", List.of(thisYear, thisYear + 1, thisYear + 2));
 		reference(model);
-		return "planning/request-form";
+		return "requests/request-form";
 	}
 
 	/** Plan items of the request's year and the next, and the held events of its year, for the decision. */

@@ -59,7 +59,7 @@ class ResolutionController {
 		model.addAttribute("resolutions", resolutions.list(me));
 		model.addAttribute("overdue", resolutions.overdueTasks(me));
 		model.addAttribute("counts", resolutions.taskCounts(me));
-		return "planning/resolutions";
+		return "resolutions/resolutions";
 	}
 
 	@GetMapping("/new")
@@ -67,7 +67,7 @@ class ResolutionController {
 	String newResolution(Model model) {
 		model.addAttribute("form", ResolutionForm.empty(LocalDate.now(clock)));
 		model.addAttribute("resolution", null);
-		return "planning/resolution-form";
+		return "resolutions/resolution-form";
 	}
 
 	@PostMapping("/new")
@@ -81,7 +81,7 @@ class ResolutionController {
 			return "redirect:/resolutions/" + id;
 		}, () -> {
 			model.addAttribute("resolution", null);
-			return "planning/resolution-form";
+			return "resolutions/resolution-form";
 		});
 	}
 
@@ -90,7 +90,7 @@ class ResolutionController {
 	String show(@SignedIn CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("resolution", resolutions.resolution(me, id));
 		model.addAttribute("today", LocalDate.now(clock));
-		return "planning/resolution";
+		return "resolutions/resolution";
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
@@ -99,7 +99,7 @@ class ResolutionController {
 		ResolutionView resolution = resolutions.resolution(me, id);
 		model.addAttribute("resolution", resolution);
 		model.addAttribute("form", ResolutionForm.of(resolution));
-		return "planning/resolution-form";
+		return "resolutions/resolution-form";
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
@@ -115,7 +115,7 @@ class ResolutionController {
 			return "redirect:/resolutions/" + id;
 		}, () -> {
 			model.addAttribute("resolution", resolution);
-			return "planning/resolution-form";
+			return "resolutions/resolution-form";
 		});
 	}
 
@@ -187,6 +187,6 @@ class ResolutionController {
 		model.addAttribute("itemOptions", items);
 		model.addAttribute("eventOptions", eventOptions);
 		model.addAttribute("statuses", TaskStatus.values());
-		return "planning/task-form";
+		return "resolutions/task-form";
 	}
 }

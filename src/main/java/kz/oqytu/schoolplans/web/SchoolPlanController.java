@@ -69,7 +69,7 @@ class SchoolPlanController {
 		model.addAttribute("committees", organizations.committees(me));
 		model.addAttribute("states", SchoolPlanState.values());
 		model.addAttribute("years", years());
-		return "planning/schools";
+		return "schoolplans/schools";
 	}
 
 	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}")
@@ -83,7 +83,7 @@ class SchoolPlanController {
 		model.addAttribute("fromRequests", schools.canStartFromRequests(me, organizationId, year));
 		model.addAttribute("years", years());
 		reference(model);
-		return "planning/school-plan";
+		return "schoolplans/school-plan";
 	}
 
 	@GetMapping("/{organizationId:\\d+}/{year:\\d{4}}/items/new")
@@ -181,7 +181,7 @@ class SchoolPlanController {
 		model.addAttribute("plan", schools.page(me, organizationId, year));
 		model.addAttribute("itemId", itemId);
 		reference(model);
-		return "planning/school-item-form";
+		return "schoolplans/school-item-form";
 	}
 
 	/** Reading first, so a chair of another organization is refused (403), not told it is not theirs. */

@@ -186,6 +186,24 @@ class DistrictStaffReportTests {
 		assertThat(jdbc.sql("select count(*) from resolution").query(Long.class).single()).isEqualTo(resolutions);
 	}
 
+	/** A district's coverage report is approved by its presidium: the approval form says so by default, in each language. */
+	@Test
+	void aDistrictsApprovalFormProposesItsPresidium() throws Exception {
+		String d = String.valueOf(busiestDistrict());
+		for (String[] lang : new String[][] { { "ru", "Президиум" }, { "kk", "Төралқа" } }) {
+			String page = mvc.perform(get("/reports/coverage").param("year", "2024").param("region", d)
+				.param("lang", lang[0]).with(users.as("methodologist")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(page).as(lang[0]).containsPattern("id=\"approvedBy\"[^>]*value=\"" + lang[1] + "\"");
+		}
+		String region = mvc.perform(get("/reports/coverage").param("year", "2024").param("lang", "ru")
+			.with(users.as("methodologist")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		if (region.contains("id=\"approvedBy\"")) {
+			assertThat(region).containsPattern("id=\"approvedBy\"[^>]*value=\"Исполнительный комитет\"");
+		}
+	}
+
 	@Test
 	void aChairSeesNoDistrictsReport() throws Exception {
 		mvc.perform(get("/staff-reports").param("year", "2026").param("region", String.valueOf(busiestDistrict()))

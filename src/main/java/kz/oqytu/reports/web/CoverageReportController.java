@@ -45,9 +45,13 @@ class CoverageReportController {
 
 	private final RegionPicker picker;
 
+	private final kz.oqytu.organizations.Organizations organizations;
+
 	CoverageReportController(CoverageReports reports, kz.oqytu.reports.ReportApprovals approvals,
-			kz.oqytu.audit.AuditTrail audit, Clock clock, RegionPicker picker) {
+			kz.oqytu.audit.AuditTrail audit, Clock clock, RegionPicker picker,
+			kz.oqytu.organizations.Organizations organizations) {
 		this.picker = picker;
+		this.organizations = organizations;
 		this.clock = clock;
 		this.reports = reports;
 		this.approvals = approvals;
@@ -92,6 +96,12 @@ class CoverageReportController {
 		}
 		var shown = (kz.oqytu.reports.AnnualCoverageReport) model.getAttribute("report");
 		picker.offer(me, model, shown.regionId(), region, java.util.Map.of("year", year));
+		// who approves by default: a district or city committee's presidium, a region's executive committee
+		boolean committee = organizations.info(shown.regionId())
+			.map(u -> u.level() == kz.oqytu.organizations.UnitLevel.COMMITTEE)
+			.orElse(false);
+		model.addAttribute("approvedByDefaultKey",
+				committee ? "reports.approval.approvedByDefault.COMMITTEE" : "reports.approval.approvedByDefault");
 		model.addAttribute("years", years(me, year));
 		return "reports/coverage";
 	}

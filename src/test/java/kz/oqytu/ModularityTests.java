@@ -51,7 +51,7 @@ class ModularityTests {
 			"reports", "accounts audit budget calendar materials organizations plans requests schoolplans shared surveys"
 					+ " training",
 			"requests", "accounts organizations plans shared surveys training",
-			"resolutions", "accounts organizations plans shared training",
+			"resolutions", "accounts plans shared training",
 			"schoolplans", "accounts organizations plans requests shared training",
 			"shared", "",
 			"staffreport", "accounts budget materials organizations plans reports requests resolutions shared surveys",

@@ -3,5 +3,5 @@
  * events and methodical materials that carry them out (decision 0056).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Resolutions",
-		allowedDependencies = { "accounts", "organizations", "plans", "shared", "training" })
+		allowedDependencies = { "accounts", "plans", "shared", "training" })
 package kz.oqytu.resolutions;

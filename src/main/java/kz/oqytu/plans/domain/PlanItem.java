@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
 
+import kz.oqytu.shared.db.Rows;
 import kz.oqytu.plans.PlanItemCommand;
 import kz.oqytu.shared.db.JpaAuditing;
 
@@ -121,7 +122,7 @@ class PlanItem {
 	void describe(PlanItemCommand c, int position) {
 		this.position = position;
 		titleKk = c.titleKk().strip();
-		titleRu = blankToNull(c.titleRu());
+		titleRu = Rows.blankToNull(c.titleRu());
 		formCode = c.formCode();
 		month = c.month();
 		quarter = c.quarter();
@@ -129,8 +130,8 @@ class PlanItem {
 		replace(categories, c.categoryCodes());
 		replace(targets, c.targetUnitIds());
 		plannedParticipants = c.plannedParticipants();
-		responsible = blankToNull(c.responsible());
-		notes = blankToNull(c.notes());
+		responsible = Rows.blankToNull(c.responsible());
+		notes = Rows.blankToNull(c.notes());
 	}
 
 	/** A copy for next year's plan: same content, its review note as the correction, no events. */
@@ -157,8 +158,8 @@ class PlanItem {
 	/** Marks the item as drafted from the coverage gap with the reason it is there. */
 	void drafted(String reasonKk, String reasonRu) {
 		this.drafted = true;
-		this.reasonKk = blankToNull(reasonKk);
-		this.reasonRu = blankToNull(reasonRu);
+		this.reasonKk = Rows.blankToNull(reasonKk);
+		this.reasonRu = Rows.blankToNull(reasonRu);
 	}
 
 	boolean isDrafted() {
@@ -167,7 +168,7 @@ class PlanItem {
 
 	void review(boolean carryOver, String note) {
 		this.carryOver = carryOver;
-		this.reviewNote = blankToNull(note);
+		this.reviewNote = Rows.blankToNull(note);
 	}
 
 	/** Only assigns when it changes, so an unchanged set does not bump the version. */
@@ -177,10 +178,6 @@ class PlanItem {
 			current.retainAll(target);
 			current.addAll(target);
 		}
-	}
-
-	static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	Long getId() {

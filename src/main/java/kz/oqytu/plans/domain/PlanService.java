@@ -25,6 +25,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import kz.oqytu.shared.db.Rows;
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.plans.PlanningScope;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.organizations.Organizations;
 import kz.oqytu.organizations.Scopes;
@@ -103,7 +106,7 @@ class PlanService implements Plans {
 
 	private final PlanItemRepository items;
 
-	private final PlanScope scope;
+	private final PlanningScope scope;
 
 	private final Organizations organizations;
 
@@ -123,7 +126,7 @@ class PlanService implements Plans {
 
 	private final Clock clock;
 
-	PlanService(PlanRepository plans, PlanItemRepository items, PlanScope scope, Organizations organizations,
+	PlanService(PlanRepository plans, PlanItemRepository items, PlanningScope scope, Organizations organizations,
 			TrainingEvents events, TrainingCatalog catalog, PlanWorkbook workbook, PlannedRequests requests,
 			ApplicationEventPublisher publisher, JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
@@ -144,7 +147,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PlanSummary> summary(CurrentUser user, int year) {
-		PlanScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return header(region.id(), year).map(h -> {
 			List<PlanItemView> list = loadItems("p.id = :plan", Map.of("plan", h.id()));
 			List<PlanEventLine> outside = outsideEvents(h.id(), region.path(), year);
@@ -219,7 +222,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public List<PlanSummary> plans(CurrentUser user) {
-		PlanScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		List<PlanHeader> headers = jdbc.sql(HEADER_SELECT + " where p.org_unit_id = :unit order by p.year desc")
 			.param("unit", region.id())
 			.query(PlanService::header)
@@ -260,7 +263,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PlanPage> page(CurrentUser user, int year) {
-		PlanScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return header(region.id(), year).map(h -> {
 			List<PlanItemView> list = loadItems("p.id = :plan", Map.of("plan", h.id()));
 			List<PlanEventLine> outside = outsideEvents(h.id(), region.path(), year);
@@ -271,7 +274,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public List<PlanItemRef> itemOptions(CurrentUser user, int year) {
-		PlanScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return jdbc.sql("select i.id, p.year, i.position, i.title_kk, i.title_ru from plan_item i"
 				+ " join training_plan p on p.id = i.plan_id where p.org_unit_id = :unit and p.year = :year"
 				+ " order by i.position, i.id")
@@ -284,7 +287,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public PlanItemDetails item(CurrentUser user, int year, long itemId) {
-		PlanScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		PlanHeader plan = header(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		PlanItemView item = loadItems("p.id = :plan and i.id = :item", Map.of("plan", plan.id(), "item", itemId))
 			.stream()
@@ -352,11 +355,11 @@ class PlanService implements Plans {
 
 		static ResultSetRow of(ResultSet rs) throws SQLException {
 			return new ResultSetRow(rs.getLong("id"), rs.getInt("year"), rs.getInt("position"), rs.getString("title_kk"),
-					rs.getString("title_ru"), rs.getString("form_code"), intOrNull(rs, "month"),
-					intOrNull(rs, "quarter"), intOrNull(rs, "planned_participants"), rs.getString("responsible"),
+					rs.getString("title_ru"), rs.getString("form_code"), Rows.intOrNull(rs, "month"),
+					Rows.intOrNull(rs, "quarter"), Rows.intOrNull(rs, "planned_participants"), rs.getString("responsible"),
 					rs.getString("notes"), rs.getBoolean("carry_over"), rs.getString("review_note"),
-					rs.getString("correction"), rs.getInt("version"), codes(rs.getString("topics")),
-					codes(rs.getString("categories")), rs.getInt("held_events"), rs.getInt("scheduled_events"),
+					rs.getString("correction"), rs.getInt("version"), Rows.codes(rs.getString("topics")),
+					Rows.codes(rs.getString("categories")), rs.getInt("held_events"), rs.getInt("scheduled_events"),
 					rs.getLong("actual"), rs.getString("reason_kk"), rs.getString("reason_ru"), rs.getBoolean("drafted"));
 		}
 
@@ -369,17 +372,8 @@ class PlanService implements Plans {
 		}
 	}
 
-	static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-		int v = rs.getInt(column);
-		return rs.wasNull() ? null : v;
-	}
-
-	static List<String> codes(String list) {
-		return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
-	}
-
 	private static List<Long> ids(String list) {
-		return codes(list).stream().map(Long::valueOf).toList();
+		return Rows.codes(list).stream().map(Long::valueOf).toList();
 	}
 
 	private List<PlanEventLine> outsideEvents(long planId, String scopePath, int year) {
@@ -433,7 +427,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public long create(CurrentUser user, int year, PlanApproval approval) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		if (!Plans.validYear(year, LocalDate.now(clock))) {
 			throw new BusinessRuleException("year", "plans.error.year", LocalDate.now(clock).getYear() + 1);
 		}
@@ -464,7 +458,7 @@ class PlanService implements Plans {
 		if (approval == null) {
 			return PlanApproval.NONE;
 		}
-		String number = PlanItem.blankToNull(approval.protocolNumber());
+		String number = Rows.blankToNull(approval.protocolNumber());
 		LocalDate date = approval.approvedOn();
 		if (date == null && number == null) {
 			return PlanApproval.NONE;
@@ -490,7 +484,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public long addItem(CurrentUser user, int year, PlanItemCommand command) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		check(command, region);
 		int position = command.position() != null ? command.position() : items.maxPosition(plan.getId()) + 1;
@@ -502,7 +496,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void updateItem(CurrentUser user, int year, long itemId, int version, PlanItemCommand command) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		PlanItem item = writableItem(region, year, itemId, version);
 		check(command, region);
 		item.describe(command, command.position() != null ? command.position() : item.getPosition());
@@ -512,7 +506,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void deleteItem(CurrentUser user, int year, long itemId, int version) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		PlanItem item = writableItem(region, year, itemId, version);
 		int planned = requests.countsPlannedIn(List.of(itemId)).getOrDefault(itemId, 0);
 		if (planned > 0) {
@@ -529,7 +523,7 @@ class PlanService implements Plans {
 		}
 	}
 
-	private PlanItem writableItem(PlanScope.Body region, int year, long itemId, int version) {
+	private PlanItem writableItem(PlanningScope.Body region, int year, long itemId, int version) {
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		PlanItem item = items.findById(itemId)
 			.filter(i -> i.getPlanId() == plan.getId())
@@ -540,24 +534,24 @@ class PlanService implements Plans {
 		return item;
 	}
 
-	private void check(PlanItemCommand c, PlanScope.Body region) {
+	private void check(PlanItemCommand c, PlanningScope.Body region) {
 		if (c.titleKk() == null || c.titleKk().isBlank()) {
 			throw new BusinessRuleException("titleKk", "validation.required");
 		}
 		if (c.titleKk().strip().length() > 500 || (c.titleRu() != null && c.titleRu().strip().length() > 500)) {
 			throw new BusinessRuleException(c.titleKk().strip().length() > 500 ? "titleKk" : "titleRu", "validation.tooLong");
 		}
-		if (c.formCode() == null || !CatalogCodes.of(catalog.forms()).contains(c.formCode())) {
+		if (c.formCode() == null || !CatalogItem.codes(catalog.forms()).contains(c.formCode())) {
 			throw new BusinessRuleException("formCode", "plans.error.formUnknown");
 		}
 		if (c.topicCodes() == null || c.topicCodes().isEmpty()) {
 			throw new BusinessRuleException("topicCodes", "plans.error.topicRequired");
 		}
-		if (!CatalogCodes.of(catalog.topics()).containsAll(c.topicCodes())) {
+		if (!CatalogItem.codes(catalog.topics()).containsAll(c.topicCodes())) {
 			throw new BusinessRuleException("topicCodes", "plans.error.topicUnknown");
 		}
 		if (c.categoryCodes() != null && !c.categoryCodes().isEmpty()) {
-			java.util.Set<String> categories = CatalogCodes.of(catalog.categories());
+			java.util.Set<String> categories = CatalogItem.codes(catalog.categories());
 			for (String category : c.categoryCodes()) {
 				if (!categories.contains(category)) {
 					throw new BusinessRuleException("categoryCodes", "plans.error.categoryUnknown");
@@ -599,7 +593,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void linkEvent(CurrentUser user, long itemId, long eventId) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		PlanItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("plan item " + itemId));
 		Plan plan = plans.findById(item.getPlanId()).filter(p -> p.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("plan item " + itemId));
@@ -634,7 +628,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public void unlinkEvent(CurrentUser user, long itemId, long eventId) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		PlanItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("plan item " + itemId));
 		plans.findById(item.getPlanId()).filter(p -> p.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("plan item " + itemId));
@@ -648,8 +642,8 @@ class PlanService implements Plans {
 	@Transactional
 	public void review(CurrentUser user, int year, int version, PlanReview review) {
 		Plan plan = writablePlan(user, year, version);
-		String shortcomings = PlanItem.blankToNull(review.shortcomings());
-		String corrections = PlanItem.blankToNull(review.corrections());
+		String shortcomings = Rows.blankToNull(review.shortcomings());
+		String corrections = Rows.blankToNull(review.corrections());
 		if (shortcomings != null && shortcomings.length() > 4000) {
 			throw new BusinessRuleException("shortcomings", "validation.tooLong");
 		}
@@ -665,7 +659,7 @@ class PlanService implements Plans {
 			if (r.note() != null && r.note().strip().length() > 1000) {
 				throw new BusinessRuleException("reviewNote", "validation.tooLong");
 			}
-			if (item.isCarryOver() != r.carryOver() || !java.util.Objects.equals(item.getReviewNote(), PlanItem.blankToNull(r.note()))) {
+			if (item.isCarryOver() != r.carryOver() || !java.util.Objects.equals(item.getReviewNote(), Rows.blankToNull(r.note()))) {
 				item.review(r.carryOver(), r.note());
 			}
 		}
@@ -678,7 +672,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public int copyToNextYear(CurrentUser user, int year) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		int next = year + 1;
 		if (!Plans.validYear(next, LocalDate.now(clock))) {
@@ -708,7 +702,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional
 	public int replaceDraftedItems(CurrentUser user, int year, List<PlanDraftItem> drafted) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		LocalDate today = LocalDate.now(clock);
 		if (!Plans.validYear(year, today) || year < today.getYear()) {
 			throw new BusinessRuleException("year", "plandrafts.error.year", today.getYear(), today.getYear() + 1);
@@ -771,7 +765,7 @@ class PlanService implements Plans {
 	@Override
 	@Transactional(readOnly = true)
 	public EventPlanLink eventLink(CurrentUser user, long eventId) {
-		PlanScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		EventSummary event = events.summary(eventId).orElseThrow(() -> new NotFoundException("event " + eventId));
 		if (!user.covers(event.organizerPath())) {
 			throw new AccessDeniedException("event " + eventId + " is outside the user's scope");
@@ -783,7 +777,7 @@ class PlanService implements Plans {
 	}
 
 	private Plan writablePlan(CurrentUser user, int year, int version) {
-		PlanScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		Plan plan = plans.findByUnitIdAndYear(region.id(), year).orElseThrow(() -> new NotFoundException("plan " + year));
 		if (plan.getVersion() != version) {
 			throw new ConflictException("plan " + year);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import kz.oqytu.shared.db.Rows;
 import kz.oqytu.plans.PlanItemRef;
 import kz.oqytu.requests.RequestStatus;
 import kz.oqytu.requests.RequestView;

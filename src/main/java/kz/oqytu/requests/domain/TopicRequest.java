@@ -22,6 +22,7 @@ import jakarta.persistence.Version;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
 
+import kz.oqytu.shared.db.Rows;
 import kz.oqytu.requests.RequestCommand;
 import kz.oqytu.requests.RequestStatus;
 import kz.oqytu.shared.db.JpaAuditing;

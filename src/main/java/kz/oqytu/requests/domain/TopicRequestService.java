@@ -21,6 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import kz.oqytu.training.CatalogItem;
+import kz.oqytu.plans.PlanningScope;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.Role;
 import kz.oqytu.organizations.Organizations;
@@ -57,7 +59,7 @@ class TopicRequestService implements TopicRequests {
 
 	private final RequestQueries queries;
 
-	private final RequestScope scope;
+	private final PlanningScope scope;
 
 	private final Organizations organizations;
 
@@ -70,7 +72,7 @@ class TopicRequestService implements TopicRequests {
 	private final Clock clock;
 
 	TopicRequestService(TopicRequestRepository requests, RequestCampaignRepository campaigns, RequestQueries queries,
-			RequestScope scope, Organizations organizations, TrainingCatalog catalog, TrainingEvents events,
+			PlanningScope scope, Organizations organizations, TrainingCatalog catalog, TrainingEvents events,
 			JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
 		this.requests = requests;
@@ -156,7 +158,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public Page<RequestView> search(CurrentUser user, RequestCriteria c) {
-		RequestScope.requireStaff(user);
+		PlanningScope.requireStaff(user);
 		StringBuilder where = new StringBuilder(Scopes.within("o.path", "scope"));
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", Scopes.prefix(user.scopePath()));
@@ -268,7 +270,7 @@ class TopicRequestService implements TopicRequests {
 		UnitInfo org = organizations.info(organizationId).filter(UnitInfo::isPrimary)
 			.orElseThrow(() -> new NotFoundException("organization " + organizationId));
 		boolean ownChair = user.is(Role.CHAIR) && user.scopeUnitId() == organizationId;
-		boolean admin = RequestScope.isAdmin(user) && user.covers(org.path());
+		boolean admin = PlanningScope.isAdmin(user) && user.covers(org.path());
 		if (!ownChair && !admin) {
 			throw new AccessDeniedException("requests are submitted by the organization's chair");
 		}
@@ -284,17 +286,17 @@ class TopicRequestService implements TopicRequests {
 		if (c.topicCodes() == null || c.topicCodes().isEmpty()) {
 			throw new BusinessRuleException("topicCodes", "requests.error.topicRequired");
 		}
-		if (!CatalogCodes.of(catalog.topics()).containsAll(c.topicCodes())) {
+		if (!CatalogItem.codes(catalog.topics()).containsAll(c.topicCodes())) {
 			throw new BusinessRuleException("topicCodes", "plans.error.topicUnknown");
 		}
 		if (c.categoryCodes() == null || c.categoryCodes().isEmpty()) {
 			throw new BusinessRuleException("categoryCodes", "requests.error.categoryRequired");
 		}
-		if (!CatalogCodes.of(catalog.categories()).containsAll(c.categoryCodes())) {
+		if (!CatalogItem.codes(catalog.categories()).containsAll(c.categoryCodes())) {
 			throw new BusinessRuleException("categoryCodes", "plans.error.categoryUnknown");
 		}
 		if (c.preferredFormCode() != null && !c.preferredFormCode().isBlank()
-				&& !CatalogCodes.of(catalog.forms()).contains(c.preferredFormCode())) {
+				&& !CatalogItem.codes(catalog.forms()).contains(c.preferredFormCode())) {
 			throw new BusinessRuleException("preferredFormCode", "plans.error.formUnknown");
 		}
 		if (c.preferredMonth() != null && (c.preferredMonth() < 1 || c.preferredMonth() > 12)) {
@@ -313,7 +315,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional
 	public void decide(CurrentUser user, long id, int version, RequestDecision d) {
-		RequestScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		TopicRequest request = requests.findById(id).orElseThrow(() -> new NotFoundException("request " + id));
 		UnitInfo org = organizations.info(request.getOrganizationId()).orElseThrow();
 		if (!user.covers(org.path())) {
@@ -379,7 +381,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public RequestDemand demand(CurrentUser user, int year) {
-		RequestScope.requireStaff(user);
+		PlanningScope.requireStaff(user);
 		String scopePath = Scopes.prefix(user.scopePath());
 		Map<String, RequestDemand.Line> lines = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -473,7 +475,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public List<CampaignView> campaigns(CurrentUser user) {
-		RequestScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return jdbc.sql(CAMPAIGN_SELECT + " where c.org_unit_id = :unit order by c.year desc, c.opens_on desc")
 			.param("unit", region.id())
 			.param("scope", campaignScope(user, region))
@@ -482,7 +484,7 @@ class TopicRequestService implements TopicRequests {
 	}
 
 	/** The organizations a campaign asks, as far as the user sees them. */
-	private static String campaignScope(CurrentUser user, RequestScope.Body region) {
+	private static String campaignScope(CurrentUser user, PlanningScope.Body region) {
 		return Scopes.prefix(user.covers(region.path()) ? region.path() : user.scopePath());
 	}
 
@@ -495,7 +497,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional(readOnly = true)
 	public CampaignAnswers campaign(CurrentUser user, long id) {
-		RequestScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		String scopePath = campaignScope(user, region);
 		CampaignView campaign = jdbc.sql(CAMPAIGN_SELECT + " where c.id = :id and c.org_unit_id = :unit")
 			.param("id", id)
@@ -559,7 +561,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional
 	public long openCampaign(CurrentUser user, CampaignCommand command) {
-		RequestScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		checkCampaign(command);
 		if (campaigns.existsByUnitIdAndYearAndIdNot(region.id(), command.year(), -1L)) {
 			throw new BusinessRuleException("year", "requests.error.campaignExists", command.year());
@@ -577,7 +579,7 @@ class TopicRequestService implements TopicRequests {
 	@Override
 	@Transactional
 	public void updateCampaign(CurrentUser user, long id, int version, CampaignCommand command) {
-		RequestScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		RequestCampaign campaign = campaigns.findById(id).filter(c -> c.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("campaign " + id));
 		if (campaign.getVersion() != version) {

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedDate;
 
+import kz.oqytu.shared.db.Rows;
 import kz.oqytu.resolutions.ResolutionCommand;
 import kz.oqytu.shared.db.JpaAuditing;
 

@@ -15,6 +15,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import kz.oqytu.shared.db.Rows;
+import kz.oqytu.plans.PlanningScope;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.resolutions.LinkKind;
 import kz.oqytu.resolutions.ResolutionCommand;
@@ -47,7 +49,7 @@ class ResolutionService implements Resolutions {
 
 	private final ResolutionTaskRepository tasks;
 
-	private final ResolutionScope scope;
+	private final PlanningScope scope;
 
 	private final TrainingEvents events;
 
@@ -55,7 +57,7 @@ class ResolutionService implements Resolutions {
 
 	private final Clock clock;
 
-	ResolutionService(ResolutionRepository resolutions, ResolutionTaskRepository tasks, ResolutionScope scope,
+	ResolutionService(ResolutionRepository resolutions, ResolutionTaskRepository tasks, PlanningScope scope,
 			TrainingEvents events, JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
 		this.resolutions = resolutions;
@@ -70,7 +72,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional(readOnly = true)
 	public List<TaskView> overdueTasks(CurrentUser user) {
-		ResolutionScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return loadTasks("r.org_unit_id = :unit and t.status <> 'DONE' and t.deadline < :today",
 				"t.deadline, r.adopted_on, t.position", Map.of("unit", region.id(), "today", LocalDate.now(clock)));
 	}
@@ -78,7 +80,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional(readOnly = true)
 	public TaskCounts taskCounts(CurrentUser user) {
-		ResolutionScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return jdbc.sql("""
 				select count(*) as total, count(*) filter (where t.status = 'NOT_STARTED') as not_started,
 				       count(*) filter (where t.status = 'IN_PROGRESS') as in_progress,
@@ -96,7 +98,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional(readOnly = true)
 	public List<TaskView> tasksCarriedBy(CurrentUser user, LinkKind kind, long targetId) {
-		ResolutionScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return loadTasks("""
 				r.org_unit_id = :unit and exists (select 1 from resolution_task_link l
 				    where l.task_id = t.id and l.kind = :kind and l.target_id = :target)
@@ -108,7 +110,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional(readOnly = true)
 	public List<ResolutionRow> list(CurrentUser user) {
-		ResolutionScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return jdbc.sql("""
 				select r.id, r.adopted_on, r.number, r.item, r.title_kk, r.title_ru, r.control_by, count(t.id) as tasks,
 				       count(t.id) filter (where t.status = 'DONE') as tasks_done,
@@ -129,7 +131,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional(readOnly = true)
 	public ResolutionView resolution(CurrentUser user, long id) {
-		ResolutionScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		List<TaskView> list = loadTasks("t.resolution_id = :id", "t.position, t.id", Map.of("id", id));
 		return jdbc.sql("""
 				select id, adopted_on, number, item, title_kk, title_ru, body, control_by, version
@@ -147,7 +149,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional(readOnly = true)
 	public TaskView task(CurrentUser user, long resolutionId, long taskId) {
-		ResolutionScope.Body region = scope.readableRegion(user);
+		PlanningScope.Body region = scope.readableRegion(user);
 		return loadTasks("t.id = :task and t.resolution_id = :resolution and r.org_unit_id = :unit", "t.id",
 				Map.of("task", taskId, "resolution", resolutionId, "unit", region.id()))
 			.stream()
@@ -215,7 +217,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional
 	public long create(CurrentUser user, ResolutionCommand command) {
-		ResolutionScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		check(command);
 		Resolution resolution = new Resolution(region.id());
 		resolution.describe(command, user.username());
@@ -240,7 +242,7 @@ class ResolutionService implements Resolutions {
 	}
 
 	private Resolution writable(CurrentUser user, long id) {
-		ResolutionScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		return resolutions.findById(id).filter(r -> r.getUnitId() == region.id())
 			.orElseThrow(() -> new NotFoundException("resolution " + id));
 	}
@@ -278,7 +280,7 @@ class ResolutionService implements Resolutions {
 	@Override
 	@Transactional
 	public long adopt(CurrentUser user, long unitId, ResolutionCommand command, List<TaskCommand> taskCommands) {
-		ResolutionScope.Body region = scope.writableRegion(user);
+		PlanningScope.Body region = scope.writableRegion(user);
 		if (region.id() != unitId) {
 			throw new org.springframework.security.access.AccessDeniedException("not the user's region");
 		}
@@ -396,7 +398,7 @@ class ResolutionService implements Resolutions {
 		}
 		Set<TaskLinkRow> links = new HashSet<>();
 		if (!items.isEmpty()) {
-			ResolutionScope.Body region = scope.region(user);
+			PlanningScope.Body region = scope.region(user);
 			int known = jdbc.sql("select count(*) from plans_v_item i where i.id = any(:ids) and i.org_unit_id = :unit")
 				.param("ids", items.toArray(new Long[0]))
 				.param("unit", region.id())

@@ -23,6 +23,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import kz.oqytu.shared.db.Rows;
+import kz.oqytu.training.CatalogItem;
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.Role;
 import kz.oqytu.organizations.Scopes;
@@ -503,7 +505,7 @@ class SchoolPlanService implements SchoolPlans {
 	}
 
 	private Catalog catalog() {
-		return new Catalog(CatalogCodes.of(catalog.topics()), CatalogCodes.of(catalog.forms()));
+		return new Catalog(CatalogItem.codes(catalog.topics()), CatalogItem.codes(catalog.forms()));
 	}
 
 	private void check(SchoolItemCommand c, int year, Catalog known) {

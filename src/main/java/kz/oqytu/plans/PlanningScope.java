@@ -1,4 +1,4 @@
-package kz.oqytu.resolutions.domain;
+package kz.oqytu.plans;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -11,26 +11,27 @@ import kz.oqytu.shared.NotFoundException;
 
 /**
  * Which union body the plan, campaigns and resolutions of a user belong to (their regional
- * organization), and who may read and write them.
+ * organization), and who may read and write them: one rule for the plans, requests and resolutions
+ * modules (issue #21), which all work on the region's plan.
  */
 @Component
-class ResolutionScope {
+public class PlanningScope {
 
 	private final Organizations organizations;
 
-	ResolutionScope(Organizations organizations) {
+	PlanningScope(Organizations organizations) {
 		this.organizations = organizations;
 	}
 
 	/** The regional organization: its id and materialized path. */
-	record Body(long id, String path) {
+	public record Body(long id, String path) {
 	}
 
 	/**
 	 * The user's regional organization: read from their scope path ("/1/2/..." : node 2) without a
 	 * query; a national account works in the first region.
 	 */
-	Body region(CurrentUser user) {
+	public Body region(CurrentUser user) {
 		String[] ids = user.scopePath().split("/");
 		if (ids.length >= 3) {
 			return new Body(Long.parseLong(ids[2]), "/" + ids[1] + "/" + ids[2] + "/");
@@ -39,13 +40,13 @@ class ResolutionScope {
 		return new Body(region.id(), user.scopePath() + region.id() + "/");
 	}
 
-	Body readableRegion(CurrentUser user) {
+	public Body readableRegion(CurrentUser user) {
 		requireStaff(user);
 		return region(user);
 	}
 
 	/** The region, when the user writes training data and their scope covers it. */
-	Body writableRegion(CurrentUser user) {
+	public Body writableRegion(CurrentUser user) {
 		requireWriter(user);
 		Body region = region(user);
 		if (!user.covers(region.path())) {
@@ -54,19 +55,19 @@ class ResolutionScope {
 		return region;
 	}
 
-	static void requireStaff(CurrentUser user) {
+	public static void requireStaff(CurrentUser user) {
 		if (!user.isStaff()) {
 			throw new AccessDeniedException("staff only");
 		}
 	}
 
-	static void requireWriter(CurrentUser user) {
+	public static void requireWriter(CurrentUser user) {
 		if (!user.writesTraining()) {
 			throw new AccessDeniedException("read-only role");
 		}
 	}
 
-	static boolean isAdmin(CurrentUser user) {
+	public static boolean isAdmin(CurrentUser user) {
 		return user.is(Role.ADMIN);
 	}
 }

@@ -127,6 +127,24 @@ class PublicSurveyTests {
 			.as("usefulness, applicability, will apply, two topics, category, comment").isEqualTo(7);
 	}
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("answers")
+	JdbcClient answerJdbc;
+
+	@Test
+	void answersRunOnTheirOwnPoolWherePostgresKeepsTheirPlans() throws Exception {
+		// decision 0060: the application's pool plans every statement anew, the answers' pool keeps the default
+		assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+		assertThat(answerJdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+		assertThat(answerJdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+		mvc.perform(answer(UUID.randomUUID())).andExpect(redirectedUrl(path() + "/thanks"));
+		assertThat(responses()).isEqualTo(1);
+		// the last statement of one of the answers' connections stored this answer
+		assertThat(jdbc.sql("select count(*) from pg_stat_activity where datname = current_database()"
+				+ " and application_name = 'oqytu-answers' and query like '%insert into survey_response %'")
+			.query(Long.class).single()).isPositive();
+	}
+
 	@Test
 	void theQrCodeDecodesToExactlyTheSurveyAddress() throws Exception {
 		byte[] png = mvc.perform(get("/events/" + eventId + "/survey/qr.png").param("size", "300")

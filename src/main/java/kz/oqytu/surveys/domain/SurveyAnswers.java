@@ -31,7 +31,10 @@ class SurveyAnswers {
 	/** Submissions by outcome, registered once (not looked up by name and tags on every answer). */
 	private final Map<Outcome, io.micrometer.core.instrument.Counter> submissions = new java.util.EnumMap<>(Outcome.class);
 
-	private final JdbcClient jdbc;
+	/** The answers' own pool (decision 0060) and the application's, for a caller's transaction. */
+	private final JdbcClient answers;
+
+	private final JdbcClient application;
 
 	private final TrainingEvents events;
 
@@ -47,10 +50,12 @@ class SurveyAnswers {
 
 	private final Clock clock;
 
-	SurveyAnswers(JdbcClient jdbc, TrainingEvents events, Organizations organizations, SurveyProperties properties,
+	SurveyAnswers(@org.springframework.beans.factory.annotation.Qualifier(AnswerConnections.ANSWERS) JdbcClient answers,
+			JdbcClient application, TrainingEvents events, Organizations organizations, SurveyProperties properties,
 			FormTokens tokens, SubmitLimits limits, PublicSurveys publicSurveys,
 			io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {
-		this.jdbc = jdbc;
+		this.answers = answers;
+		this.application = application;
 		this.events = events;
 		this.organizations = organizations;
 		this.properties = properties;
@@ -144,6 +149,7 @@ class SurveyAnswers {
 		// The response and its answers in one statement (one round trip): no row comes back when the
 		// device has answered already or the form was used (the unique keys), and then no answer is
 		// written either.
+		JdbcClient jdbc = AnswerConnections.jdbc(this.answers, application);
 		Long responseId = AnswerRules.bindAnswers(jdbc.sql("""
 				with seen as (
 				    select (select count(*) from (select 1 from survey_response

@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * beyond which further ones are flagged; above what the largest hall gives
  * @param answersPerMinute answers one survey takes a minute, all instances together, before asking to wait
  * @param devicePostsPerMinute posts one device may make a minute, all instances together
+ * @param answerConnections connections of the public answers' own pool, per instance (decision 0060)
  */
 @ConfigurationProperties(prefix = "oqytu.surveys")
 public record SurveyProperties(Duration postEventOpenFor, Integer followUpAfterDays, Integer followUpOpenDays,
 		Integer anonymityThreshold, Integer deviceFlagThreshold, String fingerprintSecret, String deviceKey,
 		Duration minFillTime, Duration formTokenLifetime, Integer addressFlagThreshold, Duration addressWindow,
-		Integer answersPerMinute, Integer devicePostsPerMinute) {
+		Integer answersPerMinute, Integer devicePostsPerMinute, Integer answerConnections) {
 
 	public SurveyProperties {
 		postEventOpenFor = postEventOpenFor == null ? Duration.ofDays(7) : postEventOpenFor;
@@ -42,5 +43,10 @@ public record SurveyProperties(Duration postEventOpenFor, Integer followUpAfterD
 		addressWindow = addressWindow == null ? Duration.ofMinutes(10) : addressWindow;
 		answersPerMinute = answersPerMinute == null ? 1200 : answersPerMinute;
 		devicePostsPerMinute = devicePostsPerMinute == null ? 20 : devicePostsPerMinute;
+		// two cores' worth of PostgreSQL work at a time, and one waiting on the network
+		answerConnections = answerConnections == null ? 5 : answerConnections;
+		if (answerConnections < 1) {
+			throw new IllegalArgumentException("oqytu.surveys.answer-connections must be at least 1");
+		}
 	}
 }

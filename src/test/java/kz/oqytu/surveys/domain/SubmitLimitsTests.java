@@ -47,7 +47,7 @@ class SubmitLimitsTests {
 
 	private SubmitLimits limits(int perSurvey, int perDevice) {
 		return new SubmitLimits(jdbc, new SurveyProperties(null, null, null, null, null, null, null, null, null, null, null,
-				perSurvey, perDevice), clock);
+				perSurvey, perDevice, null), clock);
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class SubmitLimitsTests {
 	@Test
 	void theDefaultsTakeTwiceTheLargestHallInAMinute() {
 		SurveyProperties defaults = new SurveyProperties(null, null, null, null, null, null, null, null, null, null,
-				null, null, null);
+				null, null, null, null);
 		assertThat(defaults.answersPerMinute()).isEqualTo(1200);
 		assertThat(defaults.addressFlagThreshold()).isGreaterThanOrEqualTo(600);
 		assertThat(defaults.minFillTime()).isEqualTo(Duration.ofSeconds(5));

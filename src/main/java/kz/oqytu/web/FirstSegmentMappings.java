@@ -57,12 +57,40 @@ class FirstSegmentMappings {
 			}
 		}
 
+		/**
+		 * The first segment of the address being looked up, worked out once per lookup (it was worked out
+		 * again for each of the ~130 mappings: a request attribute read through the security wrappers and
+		 * a substring each time); null outside a lookup, when nothing is skipped.
+		 */
+		private static final ThreadLocal<String> LOOKING_UP = new ThreadLocal<>();
+
+		@Override
+		protected org.springframework.web.method.HandlerMethod lookupHandlerMethod(String lookupPath,
+				HttpServletRequest request) throws Exception {
+			// with path patterns the lookup path is the parsed path within the application, as Spring reads it
+			String first = usesPathPatterns() && ServletRequestPathUtils.hasParsedRequestPath(request)
+					? firstSegment(lookupPath) : null;
+			String outer = LOOKING_UP.get();
+			LOOKING_UP.set(first);
+			try {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			finally {
+				if (outer == null) {
+					LOOKING_UP.remove();
+				}
+				else {
+					LOOKING_UP.set(outer);
+				}
+			}
+		}
+
 		@Override
 		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			Set<String> firsts = firstSegments.get(info);
-			if (firsts != null && ServletRequestPathUtils.hasParsedRequestPath(request)) {
-				String first = firstSegment(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value());
-				if (first != null && !firsts.contains(first)) {
+			String first = LOOKING_UP.get();
+			if (first != null) {
+				Set<String> firsts = firstSegments.get(info);
+				if (firsts != null && !firsts.contains(first)) {
 					return null;
 				}
 			}

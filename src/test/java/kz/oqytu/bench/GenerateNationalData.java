@@ -17,7 +17,7 @@ import kz.oqytu.shared.db.DatabaseCreator;
  * application's Flyway migrations, and generates the national data unless it is there already.
  * Refuses any database whose name does not contain "bench", so it cannot fill a real one.
  *
- * <p>With {@code --stamp=...} (bench/run passes a hash of the generator's sources, the migration list,
+ * <p>With {@code --stamp=...} (bench/run passes a hash of the generator's sources, the migrations' names and contents,
  * the seed and the scale) the database is versioned: the stamp is kept in {@code bench_stamp}, and a
  * database holding another stamp, or data without one, is dropped and generated again. Without a
  * stamp, a database holding generated data is reused as it is.

@@ -131,6 +131,9 @@ class PublicSurveyTests {
 	@org.springframework.beans.factory.annotation.Qualifier("answers")
 	JdbcClient answerJdbc;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@Test
 	void answersRunOnTheirOwnPoolWherePostgresKeepsTheirPlans() throws Exception {
 		// decision 0060: the application's pool plans every statement anew, the answers' pool keeps the default
@@ -143,6 +146,9 @@ class PublicSurveyTests {
 		assertThat(jdbc.sql("select count(*) from pg_stat_activity where datname = current_database()"
 				+ " and application_name = 'oqytu-answers' and query like '%insert into survey_response %'")
 			.query(Long.class).single()).isPositive();
+		// measured like the application's pool, under its own name (docs/operations.md)
+		assertThat(meters.find("hikaricp.connections.max").tag("pool", "oqytu-answers").gauge()).isNotNull()
+			.extracting(g -> g.value()).isEqualTo(5.0);
 	}
 
 	@Test

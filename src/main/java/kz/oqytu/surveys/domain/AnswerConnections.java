@@ -1,6 +1,7 @@
 package kz.oqytu.surveys.domain;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -44,27 +45,27 @@ class AnswerConnections {
 	DataSource answerDataSource(DataSource application, SurveyProperties properties,
 			ObjectProvider<MeterRegistry> meters) throws SQLException {
 		HikariDataSource main = application.unwrap(HikariDataSource.class);
+		// The application pool's settings as the operator gave them (address, account, time-outs, lifetimes,
+		// options, metrics), then what differs: the name, the size, and the plan cache.
 		HikariConfig config = new HikariConfig();
+		main.copyStateTo(config);
 		config.setPoolName("oqytu-answers");
-		config.setJdbcUrl(main.getJdbcUrl());
-		config.setUsername(main.getUsername());
-		config.setPassword(main.getPassword());
-		if (main.getDriverClassName() != null) {
-			config.setDriverClassName(main.getDriverClassName());
-		}
-		config.setConnectionTimeout(main.getConnectionTimeout());
 		Properties options = new Properties();
 		options.putAll(main.getDataSourceProperties());
-		// PostgreSQL's default plan cache; no JIT, as on the application's pool (decision 39)
-		options.setProperty("options", "-c jit=off");
+		// a later -c wins: PostgreSQL's default plan cache over the application's forced custom plans, every
+		// other option (no JIT, decision 39; whatever an operator adds) as on the application's pool
+		options.setProperty("options",
+				(options.getProperty("options", "") + " -c plan_cache_mode=auto").strip());
 		// named in pg_stat_activity, so an operator (and a test) tells its connections from the others
 		options.setProperty("ApplicationName", "oqytu-answers");
 		config.setDataSourceProperties(options);
 		config.setMaximumPoolSize(properties.answerConnections());
 		// none kept while nobody answers; a hall's first answers open them
 		config.setMinimumIdle(0);
-		config.setIdleTimeout(java.time.Duration.ofMinutes(5).toMillis());
-		meters.ifAvailable(config::setMetricRegistry);
+		config.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+		if (config.getMetricsTrackerFactory() == null && config.getMetricRegistry() == null) {
+			meters.ifAvailable(config::setMetricRegistry);
+		}
 		return new HikariDataSource(config);
 	}
 

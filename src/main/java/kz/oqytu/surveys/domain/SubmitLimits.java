@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,8 @@ class SubmitLimits {
 	/** The minute this instance last cleared out older counts. */
 	private final AtomicLong purged = new AtomicLong(-1);
 
-	@org.springframework.beans.factory.annotation.Autowired
-	SubmitLimits(@org.springframework.beans.factory.annotation.Qualifier(AnswerConnections.ANSWERS) JdbcClient answers,
+	@Autowired
+	SubmitLimits(@Qualifier(AnswerConnections.ANSWERS) JdbcClient answers,
 			JdbcClient application, SurveyProperties properties, Clock clock) {
 		this.answers = answers;
 		this.application = application;

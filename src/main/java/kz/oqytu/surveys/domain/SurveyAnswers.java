@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -50,7 +51,7 @@ class SurveyAnswers {
 
 	private final Clock clock;
 
-	SurveyAnswers(@org.springframework.beans.factory.annotation.Qualifier(AnswerConnections.ANSWERS) JdbcClient answers,
+	SurveyAnswers(@Qualifier(AnswerConnections.ANSWERS) JdbcClient answers,
 			JdbcClient application, TrainingEvents events, Organizations organizations, SurveyProperties properties,
 			FormTokens tokens, SubmitLimits limits, PublicSurveys publicSurveys,
 			io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {

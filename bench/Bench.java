@@ -221,6 +221,7 @@ public class Bench {
 		}
 		phase = "summary";
 		extra.put("rss_max_mb", rssMaxMb);
+		extra.put("rss_max_phase", rssMaxPhase);
 		extra.put("machine", a.getOrDefault("machine", ""));
 		extra.put("startup_seconds", a.getOrDefault("startup", ""));
 		processGoals(a);
@@ -1069,6 +1070,9 @@ public class Bench {
 
 	static volatile long rssMaxMb;
 
+	/** The phase the maximum resident set was read in: where to look when the goal fails. */
+	static volatile String rssMaxPhase = "";
+
 	static void sampleRss() {
 		// the sampler thread reads it every 250 ms (rssSampler)
 	}
@@ -1080,7 +1084,11 @@ public class Bench {
 		}
 		Thread t = new Thread(() -> {
 			while (true) {
-				rssMaxMb = Math.max(rssMaxMb, rssKb() / 1024);
+				long mb = rssKb() / 1024;
+				if (mb > rssMaxMb) {
+					rssMaxMb = mb;
+					rssMaxPhase = phase;
+				}
 				try {
 					Thread.sleep(250);
 				}

@@ -137,8 +137,13 @@ class OrganizationSurveyTests {
 			OrganizationSurvey now = results.forOrganization(users.current("methodologist"), school);
 			assertThat(now.responses()).isEqualTo(5 + more);
 			assertThat(now.averages()).as("after " + more + " more").isEqualTo(five.averages());
-			assertThat(results.scoresByOrganization(users.current("methodologist"), 2025).get(school).usefulness())
-				.isEqualByComparingTo("4.0");
+			var whole = results.scoresByOrganization(users.current("methodologist"), 2025).get(school);
+			assertThat(whole.usefulness()).isEqualByComparingTo("4.0");
+			assertThat(whole.responses()).isEqualTo(5 + more);
+			// a page's organizations (found through the responses) and the whole scope (the workbook, read from
+			// the score rows at once) give the same figures
+			assertThat(results.scoresByOrganization(users.current("methodologist"), 2025, java.util.List.of(school))
+				.get(school)).isEqualTo(whole);
 			assertThat(page("methodologist")).contains("4,0").doesNotContain("3,5").doesNotContain("3,0");
 		}
 		// the fifth more completes a group: the change is five answers' worth (4,0 → 2,5), never one

@@ -100,46 +100,50 @@ class OrganizationSurveyService implements OrganizationSurveys {
 		int threshold = properties.anonymityThreshold();
 		Map<Long, OrganizationScores> result = new HashMap<>();
 		// Usefulness: the post-event "usefulness" rating; practical use: the follow-up "applicability"
-		// rating. Compared by question code across questionnaire versions.
+		// rating (compared by question code across questionnaire versions): a response's score row (V240)
+		// holds both, so no answer is read. A page's organizations are found by the responses' own index;
+		// the whole scope (the workbook) reads the score rows at once (the country's: 1.7 s through the
+		// answers, 0.45 s so).
+		String scored = ids != null ? """
+				    from survey_response r
+				    join survey_response_score f on f.response_id = r.id
+				    join event_survey s on s.id = r.event_survey_id
+				    join training_v_event e on e.id = s.event_id
+				    where not r.flagged and r.organization_id in (select id from orgs)
+				""" : """
+				    from survey_response_score f
+				    join event_survey s on s.id = f.event_survey_id
+				    join training_v_event e on e.id = s.event_id
+				    where not f.flagged and f.organization_id in (select id from orgs)
+				""";
 		jdbc.sql("""
 				with orgs as (
 				    select o.id from organizations_v_unit o where o.level = 'PRIMARY' and %s
 				      and (cast(:ids as bigint[]) is null or o.id = any(:ids))
 				), answered as (
-				    select r.organization_id as org, r.id as response, v.questionnaire_id, qq.kind,
-				           row_number() over (partition by r.organization_id, qq.kind order by r.id) as n,
-				           count(*) over (partition by r.organization_id, qq.kind) as c
-				    from survey_response r
-				    join event_survey s on s.id = r.event_survey_id
-				    join training_v_event e on e.id = s.event_id
-				    join questionnaire_version v on v.id = r.version_id
-				    join questionnaire qq on qq.id = v.questionnaire_id
-				    where not r.flagged and r.organization_id in (select id from orgs)
+				    select f.organization_id as org, f.kind, f.usefulness, f.applicability,
+				           row_number() over (partition by f.organization_id, f.kind order by f.response_id) as n,
+				           count(*) over (partition by f.organization_id, f.kind) as c
+				%s
 				      and e.starts_at >= :from and e.starts_at < :to
 				), rated as (
-				    select a.org,
-				           count(x.rating) filter (where a.kind = 'POST_EVENT' and q.code = 'usefulness') as useful_n,
-				           avg(x.rating) filter (where a.kind = 'POST_EVENT' and q.code = 'usefulness') as useful,
-				           count(x.rating) filter (where a.kind = 'FOLLOW_UP' and q.code = 'applicability') as practical_n,
-				           avg(x.rating) filter (where a.kind = 'FOLLOW_UP' and q.code = 'applicability') as practical
+				    select a.org, count(*) as n,
+				           count(a.usefulness) filter (where a.kind = 'POST_EVENT' and a.n <= a.c / :threshold * :threshold) as useful_n,
+				           avg(a.usefulness) filter (where a.kind = 'POST_EVENT' and a.n <= a.c / :threshold * :threshold) as useful,
+				           count(a.applicability) filter (where a.kind = 'FOLLOW_UP' and a.n <= a.c / :threshold * :threshold) as practical_n,
+				           avg(a.applicability) filter (where a.kind = 'FOLLOW_UP' and a.n <= a.c / :threshold * :threshold) as practical
 				    from answered a
-				    join survey_answer x on x.response_id = a.response
-				    join question q on q.id = x.question_id and q.type = 'RATING'
-				    where x.rating is not null and a.n <= a.c / :threshold * :threshold
 				    group by a.org
-				), responses as (
-				    select org, count(*) as n from answered group by org
 				), talks as (
 				    select i.organization_id as org, count(*) as n from interview i
 				    where i.organization_id in (select id from orgs) and i.held_on >= :fromDate and i.held_on < :toDate
 				    group by i.organization_id
 				)
-				select coalesce(r.org, t.org) as org, coalesce(r.n, 0) as responses, d.useful_n, d.useful,
-				       d.practical_n, d.practical, coalesce(t.n, 0) as interviews
-				from responses r
+				select coalesce(r.org, t.org) as org, coalesce(r.n, 0) as responses, r.useful_n, r.useful,
+				       r.practical_n, r.practical, coalesce(t.n, 0) as interviews
+				from rated r
 				full join talks t on t.org = r.org
-				left join rated d on d.org = r.org
-				""".formatted(Scopes.within("o.path", "scope")))
+				""".formatted(Scopes.within("o.path", "scope"), scored))
 			.param("scope", Scopes.prefix(user.scopePath()))
 			.param("from", java.time.LocalDate.of(year, 1, 1).atStartOfDay())
 			.param("to", java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay())

@@ -61,6 +61,7 @@ class ResultsFoldTests {
 				select s.id, v.id from event_survey s join questionnaire_version v on v.questionnaire_id = s.questionnaire_id
 				order by s.id, v.version_no desc
 				""").query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+		refreshEveryKey();
 		List<Long> added = new ArrayList<>();
 		for (int i = 0; i < 400; i++) {
 			long[] survey = surveys.get(random.nextInt(Math.min(surveys.size(), 12)));
@@ -68,8 +69,11 @@ class ResultsFoldTests {
 		}
 		assertThat(jdbc.sql("select count(*) from survey_response_score where not folded").query(Long.class).single())
 			.as("the submits come unfolded").isPositive();
+		// new responses are added to their keys' cells (decision 61), no key recomputed
+		assertThat(refreshedByAdding()).isEqualTo(400);
 		compared();
 		assertThat(paperSeen).as("paper answers are among those compared").isPositive();
+		rebuildGivesTheSameCells();
 
 		// answers removed and changed, responses flagged, unflagged and removed (ids step by 50: n = id / 50)
 		jdbc.sql("delete from survey_answer where response_id in (:ids) and response_id / 50 % 4 = 0").param("ids", added).update();
@@ -148,6 +152,57 @@ class ResultsFoldTests {
 		jdbc.sql("select surveys_results_fold_rebuild(5)").query(Long.class).single();
 		assertThat(cells()).isEqualTo(cells);
 		compared();
+
+		// more responses, added to cells that were recomputed after all the changes above
+		for (int i = 0; i < 150; i++) {
+			long[] survey = surveys.get(random.nextInt(surveys.size()));
+			added.add(i % 3 == 0 ? twoStatements(survey) : oneStatement(survey));
+		}
+		assertThat(refreshedByAdding()).isEqualTo(150);
+		compared();
+		rebuildGivesTheSameCells();
+
+		// a folded response changed afterwards marks its key: it is recomputed whole, not added twice
+		long changed = added.get(added.size() - 1);
+		jdbc.sql("update survey_answer set rating = 6 - rating where response_id = :r and rating is not null")
+			.param("r", changed).update();
+		jdbc.sql("update survey_response set flagged = not flagged, flag_reasons = case when flagged then 0 else 1 end where id = :r")
+			.param("r", changed).update();
+		assertThat(jdbc.sql("select count(*) from survey_results_dirty").query(Long.class).single())
+			.as("a folded response recomputed marks its key").isEqualTo(1);
+		compared();
+		rebuildGivesTheSameCells();
+	}
+
+	/** Refreshes every key that needs it, whatever the way. */
+	private void refreshEveryKey() {
+		for (Map<String, Object> key : jdbc.sql("select region_id, year from surveys_results_fold_dirty('/', null)")
+			.query().listOfRows()) {
+			jdbc.sql("select surveys_results_fold_refresh(:r, :y, 5)").param("r", key.get("region_id"))
+				.param("y", key.get("year")).query().singleRow();
+		}
+		assertThat(jdbc.sql("select count(*) from surveys_results_fold_dirty('/', null)").query(Long.class).single()).isZero();
+	}
+
+	/** Refreshes every key with new rows, each by adding them to its cells; returns the rows added. */
+	private int refreshedByAdding() {
+		int rows = 0;
+		for (Map<String, Object> key : jdbc.sql("select region_id, year from surveys_results_fold_dirty('/', null)")
+			.query().listOfRows()) {
+			Object added = jdbc.sql("select surveys_results_fold_refresh(:r, :y, 5)").param("r", key.get("region_id"))
+				.param("y", key.get("year")).query().singleValue();
+			assertThat(added).as("key " + key + " added to, not recomputed").isNotNull();
+			rows += ((Number) added).intValue();
+		}
+		return rows;
+	}
+
+	/** A rebuild from all the score rows gives the cells as they are, their tails included. */
+	private void rebuildGivesTheSameCells() {
+		List<Map<String, Object>> cells = cells();
+		assertThat(cells).isNotEmpty();
+		jdbc.sql("select surveys_results_fold_rebuild(5)").query(Long.class).single();
+		assertThat(cells()).isEqualTo(cells);
 	}
 
 	/** Compares every scope (the root, each region) and year, every page of organizations; returns the lines seen. */
@@ -214,7 +269,9 @@ class ResultsFoldTests {
 		return jdbc.sql("""
 				select region_id, year, dimension, key, post, follow, post_answered, follow_answered, usefulness_sum,
 				       usefulness_n, applicability_sum, applicability_n, applied, applied_yes, events,
-				       post_tail::text as post_tail, follow_tail::text as follow_tail
+				       post_tail::text as post_tail, follow_tail::text as follow_tail, k, pub_published, pub_events,
+				       pub_post_answered, pub_follow_answered, pub_usefulness_sum, pub_usefulness_n, pub_applicability_sum,
+				       pub_applicability_n, pub_applied, pub_applied_yes
 				from survey_results_fold order by year, dimension, region_id, key
 				""").query().listOfRows();
 	}

@@ -24,11 +24,13 @@ import kz.oqytu.training.TrainingFiguresChanged;
  * The survey results fold (V260, decision 38): cells per organizing region, year, grouping and key,
  * which the results overview sums instead of numbering a year's responses at every page.
  *
- * <p>The survey submit adds no statement: its score row comes unfolded. What the score rows do not
- * show (an event edited, moved or deleted; a unit moved) is marked here, in the writing transaction, as
- * a dirty key. A reader refreshes the dirty keys of its scope and year in its own transaction before it
- * reads ({@link #refresh}), so it reads its own writes and every figure is exact; the job folds the rest
- * in the background, so readers seldom pay for it.
+ * <p>The survey submit adds no statement: its score row comes unfolded. A refresh adds a key's unfolded
+ * rows to its cells (decision 61). What the cells cannot take by adding (an event edited, moved or
+ * deleted and a unit moved, marked here in the writing transaction; a response removed, or changed after
+ * it was folded, marked by triggers) is a dirty key, whose cells are recomputed whole. A reader refreshes
+ * the keys of its scope and year in its own transaction before it reads ({@link #refresh}), so it reads
+ * its own writes and every figure is exact; the job folds the rest in the background, so readers seldom
+ * pay for it.
  */
 @Component
 class ResultsFold {

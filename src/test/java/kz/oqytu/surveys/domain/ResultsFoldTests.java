@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * country and each of its regions, every year and every page of organizations, on random responses
  * added, changed, flagged, unflagged and removed, and after events are edited and moved to another
  * region or year and a committee is moved to another region; and a rebuild gives the cells the
- * refreshes gave.
+ * refreshes gave. New responses are added to their keys' cells (decision 61), whose counts, tails and
+ * published figures then equal a rebuild's; a response changed after it was folded marks its key.
  */
 @OqytuIntegrationTest
 @Transactional

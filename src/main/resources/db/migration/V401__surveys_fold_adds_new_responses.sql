@@ -101,6 +101,22 @@ language sql stable as $$
                count(*) filter (where kind = 'FOLLOW_UP' and applied)::int as applied,
                count(*) filter (where kind = 'FOLLOW_UP' and applied_yes)::int as applied_yes
         from added_lines group by dimension, key
+    ), tails as (
+        -- per touched cell and kind: the newest 9 of the old tail and the new rows, each entry with its
+        -- event's answered count in the cell read again when the new rows touch that event
+        select s.dimension, s.key, v.kind,
+               (select coalesce(array_agg(row(t.id, t.event_id, t.answered, t.usefulness, t.applicability, t.applied,
+                       t.applied_yes, coalesce(w.answered, t.event_answered))::survey_fold_entry order by t.id desc), '{}')
+                from (select u.* from (
+                          select e.* from unnest(case v.kind when 'POST_EVENT' then o.post_tail else o.follow_tail end) e
+                          union all
+                          select l.id, l.event_id, l.answered, l.usefulness, l.applicability, l.applied, l.applied_yes, null
+                          from added_lines l where l.dimension = s.dimension and l.key = s.key and l.kind = v.kind
+                      ) u order by u.id desc limit 9) t
+                left join event_answered w on w.dimension = s.dimension and w.key = s.key and w.event_id = t.event_id)
+                   as tail
+        from sums s cross join (values ('POST_EVENT'::varchar), ('FOLLOW_UP'::varchar)) as v (kind)
+        left join survey_results_fold o on o.region_id = r and o.year = y and o.dimension = s.dimension and o.key = s.key
     ), cells as (
         select s.dimension, s.key,
                coalesce(o.post, 0) + s.post as post, coalesce(o.follow, 0) + s.follow as follow,
@@ -111,32 +127,15 @@ language sql stable as $$
                coalesce(o.applicability_sum, 0) + s.applicability_sum as applicability_sum,
                coalesce(o.applicability_n, 0) + s.applicability_n as applicability_n,
                coalesce(o.applied, 0) + s.applied as applied, coalesce(o.applied_yes, 0) + s.applied_yes as applied_yes,
-               coalesce(o.events, 0) + n.events as events,
-               (select coalesce(array_agg(row(t.id, t.event_id, t.answered, t.usefulness, t.applicability, t.applied,
-                       t.applied_yes, coalesce(w.answered, t.event_answered))::survey_fold_entry order by t.id desc), '{}')
-                from (select u.* from (
-                          select e.* from unnest(o.post_tail) e
-                          union all
-                          select l.id, l.event_id, l.answered, l.usefulness, l.applicability, l.applied, l.applied_yes, null
-                          from added_lines l where l.dimension = s.dimension and l.key = s.key and l.kind = 'POST_EVENT'
-                      ) u order by u.id desc limit 9) t
-                left join event_answered w on w.dimension = s.dimension and w.key = s.key and w.event_id = t.event_id)
-                   as post_tail,
-               (select coalesce(array_agg(row(t.id, t.event_id, t.answered, t.usefulness, t.applicability, t.applied,
-                       t.applied_yes, coalesce(w.answered, t.event_answered))::survey_fold_entry order by t.id desc), '{}')
-                from (select u.* from (
-                          select e.* from unnest(o.follow_tail) e
-                          union all
-                          select l.id, l.event_id, l.answered, l.usefulness, l.applicability, l.applied, l.applied_yes, null
-                          from added_lines l where l.dimension = s.dimension and l.key = s.key and l.kind = 'FOLLOW_UP'
-                      ) u order by u.id desc limit 9) t
-                left join event_answered w on w.dimension = s.dimension and w.key = s.key and w.event_id = t.event_id)
-                   as follow_tail
+               coalesce(o.events, 0) + n.events as events, pt.tail as post_tail, ft.tail as follow_tail
         from sums s
         join added_events n on n.dimension = s.dimension and n.key = s.key
+        join tails pt on pt.dimension = s.dimension and pt.key = s.key and pt.kind = 'POST_EVENT'
+        join tails ft on ft.dimension = s.dimension and ft.key = s.key and ft.kind = 'FOLLOW_UP'
         left join survey_results_fold o on o.region_id = r and o.year = y and o.dimension = s.dimension and o.key = s.key
     )
-    -- published as in surveys_results_fold_compute (V383)
+    -- published as in surveys_results_fold_compute (V383): a change to the rule changes both; ResultsFoldTests
+    -- compares the cells additions leave with a rebuild's, published figures included
     select r, y, c.dimension, c.key, c.post, c.follow, c.post_answered, c.follow_answered, c.usefulness_sum,
            c.usefulness_n, c.applicability_sum, c.applicability_n, c.applied, c.applied_yes, c.events, c.post_tail,
            c.follow_tail, k, c.post - c.post % k + c.follow - c.follow % k,

@@ -68,11 +68,13 @@ class OrganizationSurveyTests {
 
 	private EventSurveyView survey;
 
+	private long eventId;
+
 	@BeforeEach
 	void openASurvey() {
 		CurrentUser methodologist = users.current("methodologist");
 		school = organizations.nameIndex(methodologist).get(Organizations.nameKey(CHAIR_SCHOOL));
-		long eventId = events.search(methodologist, new EventCriteria(2025, null, null, null, null, null, null, null,
+		eventId = events.search(methodologist, new EventCriteria(2025, null, null, null, null, null, null, null,
 				null, false, 0, 64)).getContent().get(62).id();
 		surveys.openNow(methodologist, eventId, SurveyKind.POST_EVENT);
 		survey = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT);
@@ -151,6 +153,37 @@ class OrganizationSurveyTests {
 		OrganizationSurvey ten = results.forOrganization(users.current("methodologist"), school);
 		assertThat(ten.averages()).extracting(OrganizationSurvey.RatingAverage::average)
 			.allSatisfy(a -> assertThat(a).isEqualByComparingTo("2.5"));
+	}
+
+	@Test
+	void practicalUseIsTheFollowUpsApplicabilityInWholeGroupsOnBothWays() {
+		CurrentUser methodologist = users.current("methodologist");
+		surveys.openNow(methodologist, eventId, SurveyKind.FOLLOW_UP);
+		EventSurveyView followUp = surveys.one(methodologist, eventId, SurveyKind.FOLLOW_UP);
+		long version = jdbc.sql("""
+				select v.id from event_survey s join questionnaire_version v on v.questionnaire_id = s.questionnaire_id
+				where s.id = :s and v.current""").param("s", followUp.id()).query(Long.class).single();
+		long question = jdbc.sql("select id from question where version_id = :v and code = 'applicability'")
+			.param("v", version).query(Long.class).single();
+		// the first five count (5, 5, 4, 4, 2: 4.0); the sixth and seventh wait for a whole group; a flagged one never counts
+		int[] ratings = { 5, 5, 4, 4, 2, 1, 1 };
+		for (int i = 0; i <= ratings.length; i++) {
+			boolean flagged = i == ratings.length;
+			long response = jdbc.sql("""
+					insert into survey_response (id, event_survey_id, version_id, device_id, fingerprint, flagged,
+					                             flag_reasons, organization_id)
+					values (nextval('survey_seq'), :s, :v, :d, 'test', :flagged, :reasons, :o) returning id
+					""").param("s", followUp.id()).param("v", version).param("d", UUID.randomUUID())
+				.param("flagged", flagged).param("reasons", flagged ? 4 : 0).param("o", school).query(Long.class).single();
+			jdbc.sql("insert into survey_answer (response_id, question_id, rating) values (:r, :q, :rating)")
+				.param("r", response).param("q", question).param("rating", flagged ? 1 : ratings[i]).update();
+		}
+		var whole = results.scoresByOrganization(methodologist, 2025).get(school);
+		assertThat(whole.responses()).isEqualTo(7);
+		assertThat(whole.practicalUse()).isEqualByComparingTo("4.0");
+		assertThat(whole.usefulness()).isNull();
+		assertThat(results.scoresByOrganization(methodologist, 2025, java.util.List.of(school)).get(school))
+			.isEqualTo(whole);
 	}
 
 	@Test

@@ -38,18 +38,28 @@ public interface ResolutionDrafts {
 	 */
 	void save(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Map<String, String> fields);
 
-	/** Removes an item (with its sub-items) or a sub-item. */
-	void remove(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId);
+	/**
+	 * Removes an item (with its sub-items) or a sub-item. {@code typed}: the page's texts as typed (the fields
+	 * of {@link #save}; empty when none came), stored with it, so an edit not yet saved is not lost; the
+	 * removed items' own fields are not checked.
+	 */
+	void remove(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Map<String, String> typed,
+			long itemId);
 
 	/**
 	 * Adds a sub-item at the end of item {@code parentItemId}'s sub-items, or (null) an item at the end,
 	 * with a text to replace, the methodical cabinet as owner and the end of the year as deadline.
-	 * Returns the new item's id.
+	 * Returns the new item's id. {@code typed} as for {@link #remove}.
 	 */
-	long add(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Long parentItemId);
+	long add(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Map<String, String> typed,
+			Long parentItemId);
 
-	/** Moves an item (with its sub-items) or a sub-item one place up among its siblings, or down. */
-	void move(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId, boolean up);
+	/**
+	 * Moves an item (with its sub-items) or a sub-item one place up among its siblings, or down. {@code typed}
+	 * as for {@link #remove}.
+	 */
+	void move(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Map<String, String> typed,
+			long itemId, boolean up);
 
 	/**
 	 * Adopts the draft as resolution No. {@code number} (item {@code item}, optional) of {@code adoptedOn}:

@@ -97,6 +97,11 @@ class ResolutionDraftTests {
 
 	/** The draft's form as the page fills it, with some fields typed over ({@code typed}: name, value, ...). */
 	MockHttpServletRequestBuilder save(String lang, ResolutionDraft d, String... typed) {
+		return form("/staff-reports/resolution/texts", lang, d, typed);
+	}
+
+	/** The draft's form as the page fills it, sent by one of its buttons ({@code path}, the button's formaction). */
+	MockHttpServletRequestBuilder form(String path, String lang, ResolutionDraft d, String... typed) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		fields.put("title", d.title());
 		fields.put("preamble", d.preamble());
@@ -109,7 +114,7 @@ class ResolutionDraftTests {
 		for (int k = 0; k < typed.length; k += 2) {
 			fields.put(typed[k], typed[k + 1]);
 		}
-		MockHttpServletRequestBuilder r = post("/staff-reports/resolution/texts").param("year", "2026")
+		MockHttpServletRequestBuilder r = post(path).param("year", "2026")
 			.param("lang", fields.getOrDefault("lang", lang)).param("version", String.valueOf(d.version()))
 			.with(csrf()).with(users.as("methodologist"));
 		fields.forEach((k, v) -> {
@@ -266,6 +271,42 @@ class ResolutionDraftTests {
 		assertThat(last.get(last.size() - 1).sub()).isFalse();
 		assertThat(last.get(last.size() - 1).text()).isEqualTo("Текст нового пункта.");
 		assertThat(last).hasSize(withSub.items().size() + 1);
+	}
+
+	@Test
+	void whatWasTypedComesAlongWhenAnItemIsMovedAddedOrRemoved() throws Exception {
+		approveReport("ru");
+		draft("ru");
+		ResolutionDraft d = current("ru");
+		ResolutionDraft.Item first = d.items().get(0);
+		ResolutionDraft.Item sub = d.items().stream().filter(ResolutionDraft.Item::sub).findFirst().orElseThrow();
+		// moved with a title and a sub-item's text typed and not saved: both stored, and the item moved
+		mvc.perform(form("/staff-reports/resolution/items/move", "ru", d, "title", "Постановление с правкой",
+				"text_" + sub.id(), "Правка подпункта.").param("item", String.valueOf(first.id())).param("direction", "down"))
+			.andExpect(status().is3xxRedirection());
+		ResolutionDraft moved = current("ru");
+		assertThat(moved.title()).isEqualTo("Постановление с правкой");
+		assertThat(moved.items()).filteredOn(i -> i.id() == sub.id()).extracting(ResolutionDraft.Item::text)
+			.containsExactly("Правка подпункта.");
+		assertThat(moved.items().get(0).id()).isNotEqualTo(first.id());
+		assertThat(moved.version()).isEqualTo(d.version() + 1);
+
+		// a typed field the rules refuse: the page again with everything typed and the error, nothing stored
+		List<Map<String, Object>> before = rows();
+		String page = mvc.perform(form("/staff-reports/resolution/items/add", "ru", moved, "owner_" + sub.id(), "",
+				"preamble", "Новая преамбула"))
+			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Укажите ответственных.").contains("Новая преамбула");
+		assertThat(rows()).isEqualTo(before);
+
+		// removed with its own text emptied (not checked: it goes) and another field typed (stored)
+		mvc.perform(form("/staff-reports/resolution/items/remove", "ru", moved, "text_" + sub.id(), "", "controlBy",
+				"председатель областной организации").param("item", String.valueOf(sub.id())))
+			.andExpect(status().is3xxRedirection());
+		ResolutionDraft removed = current("ru");
+		assertThat(removed.items()).noneMatch(i -> i.id() == sub.id()).hasSize(moved.items().size() - 1);
+		assertThat(removed.controlBy()).isEqualTo("председатель областной организации");
+		assertThat(removed.title()).isEqualTo("Постановление с правкой");
 	}
 
 	@Test

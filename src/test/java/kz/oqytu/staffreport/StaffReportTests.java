@@ -27,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -217,8 +218,12 @@ class StaffReportTests {
 		boolean coverageApproved = jdbc.sql("select count(*) from report_approval where year = 2025").query(Long.class)
 			.single() > 0;
 		if (!coverageApproved) {
+			// refused with the coverage's year in the message (two String arguments once chose the constructor
+			// with a field, and the page said "??2025_kk??")
 			mvc.perform(post("/staff-reports/approval").param("year", "2026").param("version", latest).param("lang", "kk")
-				.with(csrf()).with(users.as("methodologist"))).andExpect(status().is3xxRedirection());
+				.with(csrf()).with(users.as("methodologist"))).andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("flashError", "staffreport.error.coverageNotApproved"))
+				.andExpect(flash().attribute("flashArgs", new Object[] { "2025" }));
 			assertThat(jdbc.sql("select count(*) from staff_report_version where approved").query(Long.class).single())
 				.isZero();
 			mvc.perform(post("/reports/coverage/approval").param("year", "2025").param("approvedOn", "2026-02-20")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,18 +122,69 @@ class ResolutionDraftService implements ResolutionDrafts {
 	public void save(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version,
 			Map<String, String> fields) {
 		ResolutionDraft draft = writable(user, unit, year, locale);
-		String title = required(fields, "title", MAX_TITLE);
-		String preamble = required(fields, "preamble", MAX_PREAMBLE);
-		String controlBy = optional(fields.get("controlBy"));
+		Texts texts = texts(draft, year, fields, Set.of(), true);
+		store.claim(draft.id(), version, user.username());
+		texts.write();
+	}
+
+	/** The draft's texts as typed, checked (all or nothing), to be written once the draft is claimed. */
+	private final class Texts {
+
+		private final long draftId;
+
+		private final String title;
+
+		private final String preamble;
+
+		private final String controlBy;
+
+		private final List<Change> changes;
+
+		Texts(long draftId, String title, String preamble, String controlBy, List<Change> changes) {
+			this.draftId = draftId;
+			this.title = title;
+			this.preamble = preamble;
+			this.controlBy = controlBy;
+			this.changes = changes;
+		}
+
+		void write() {
+			if (title != null) {
+				store.updateHeader(draftId, title, preamble, controlBy);
+			}
+			changes.forEach(c -> store.updateItem(draftId, c.id(), c.text(), c.owner(), c.deadline()));
+		}
+	}
+
+	private record Change(long id, String text, String owner, LocalDate deadline) {
+	}
+
+	/** What a structural edit brings typed (the page's form), checked; nothing to write when none came. */
+	private Texts typed(ResolutionDraft draft, int year, Map<String, String> typed, Set<Long> leaving) {
+		return typed.isEmpty() ? new Texts(draft.id(), null, null, null, List.of())
+				: texts(draft, year, typed, leaving, false);
+	}
+
+	/**
+	 * Checks the typed texts against the draft as it stands: the whole form ({@code title}, {@code preamble},
+	 * {@code controlBy}, {@code text_ID}, {@code owner_ID}, {@code deadline_ID}); unless {@code whole}, a field
+	 * not sent keeps its stored value; the items in {@code leaving} (being removed) are not checked.
+	 */
+	private Texts texts(ResolutionDraft draft, int year, Map<String, String> fields, Set<Long> leaving, boolean whole) {
+		String title = whole || fields.containsKey("title") ? required(fields, "title", MAX_TITLE) : draft.title();
+		String preamble = whole || fields.containsKey("preamble") ? required(fields, "preamble", MAX_PREAMBLE)
+				: draft.preamble();
+		String controlBy = whole || fields.containsKey("controlBy") ? optional(fields.get("controlBy")) : draft.controlBy();
 		if (controlBy != null && controlBy.length() > MAX_OWNER) {
 			throw new BusinessRuleException("controlBy", "resdraft.error.tooLong", MAX_OWNER);
-		}
-		record Change(long id, String text, String owner, LocalDate deadline) {
 		}
 		List<Change> changes = new ArrayList<>();
 		List<Item> items = draft.items();
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
+			if (leaving.contains(item.id())) {
+				continue;
+			}
 			String key = "_" + item.id();
 			String t = fields.containsKey("text" + key) ? optional(fields.get("text" + key)) : item.text();
 			String owner = fields.containsKey("owner" + key) ? optional(fields.get("owner" + key)) : item.owner();
@@ -162,14 +214,13 @@ class ResolutionDraftService implements ResolutionDrafts {
 			}
 			changes.add(new Change(item.id(), t, owner, deadline));
 		}
-		store.claim(draft.id(), version, user.username());
-		store.updateHeader(draft.id(), title, preamble, controlBy);
-		changes.forEach(c -> store.updateItem(draft.id(), c.id(), c.text(), c.owner(), c.deadline()));
+		return new Texts(draft.id(), title, preamble, controlBy, changes);
 	}
 
 	@Override
 	@Transactional
-	public void remove(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId) {
+	public void remove(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version,
+			Map<String, String> typed, long itemId) {
 		ResolutionDraft draft = writable(user, unit, year, locale);
 		List<Item> items = draft.items();
 		int at = indexOf(items, itemId);
@@ -180,14 +231,18 @@ class ResolutionDraftService implements ResolutionDrafts {
 				gone.add(items.get(i).id());
 			}
 		}
+		Texts texts = typed(draft, year, typed, Set.copyOf(gone));
 		store.claim(draft.id(), version, user.username());
+		texts.write();
 		store.deleteItems(draft.id(), gone);
 	}
 
 	@Override
 	@Transactional
-	public long add(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, Long parentItemId) {
+	public long add(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version,
+			Map<String, String> typed, Long parentItemId) {
 		ResolutionDraft draft = writable(user, unit, year, locale);
+		Texts texts = typed(draft, year, typed, Set.of());
 		List<Long> order = new ArrayList<>(draft.items().stream().map(Item::id).toList());
 		int at = order.size();
 		if (parentItemId != null) {
@@ -202,6 +257,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 		}
 		Locale doc = Locale.forLanguageTag(draft.language());
 		store.claim(draft.id(), version, user.username());
+		texts.write();
 		long id = store.insertItem(draft.id(), parentItemId == null ? 1 : 2,
 				drafter.newText(parentItemId == null, doc), drafter.defaultOwner(doc, district(draft.unitId())), LocalDate.of(draft.year(), 12, 31));
 		order.add(at, id);
@@ -211,9 +267,10 @@ class ResolutionDraftService implements ResolutionDrafts {
 
 	@Override
 	@Transactional
-	public void move(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version, long itemId,
-			boolean up) {
+	public void move(CurrentUser user, Optional<Long> unit, int year, Locale locale, int version,
+			Map<String, String> typed, long itemId, boolean up) {
 		ResolutionDraft draft = writable(user, unit, year, locale);
+		Texts texts = typed(draft, year, typed, Set.of());
 		List<List<Item>> blocks = new ArrayList<>();
 		for (Item i : draft.items()) {
 			if (i.level() == 1 || blocks.isEmpty()) {
@@ -249,6 +306,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 			}
 		}
 		store.claim(draft.id(), version, user.username());
+		texts.write();
 		store.reorder(draft.id(), blocks.stream().flatMap(List::stream).map(Item::id).toList());
 	}
 

@@ -176,7 +176,9 @@ class StaffReportService implements StaffReports {
 		Version v = saved.stream().filter(s -> s.number() == versionNumber).findFirst()
 			.orElseThrow(() -> new BusinessRuleException("staffreport.error.noVersion"));
 		ApprovedReport snapshot = approvals.approved(user, Optional.of(unitId), year - 1)
-			.orElseThrow(() -> new BusinessRuleException("staffreport.error.coverageNotApproved", String.valueOf(year - 1)));
+			.orElseThrow(() -> new BusinessRuleException("staffreport.error.coverageNotApproved",
+					// (Object): two Strings would pick the (field, messageKey, ...) constructor and show "??2025??"
+					(Object) String.valueOf(year - 1)));
 		versions.approve(v.id(), snapshot.id(), user.username());
 	}
 

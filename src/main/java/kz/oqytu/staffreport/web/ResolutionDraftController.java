@@ -75,6 +75,62 @@ class ResolutionDraftController {
 			@RequestParam int version,
 			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
+		Map<String, String> fields = typed(params);
+		return typedOrPage(me, year, region, fields, model, locale, response, () -> {
+			drafts.save(me, Optional.ofNullable(region), year, locale, version, fields);
+			redirect.addFlashAttribute("flash", "resdraft.flash.saved");
+			return back(year, region);
+		});
+	}
+
+	// Remove, add and move are buttons of the texts' form (formaction): what was typed and not yet saved comes
+	// with them and is stored in the same step; a typed field the rules refuse shows the page again with
+	// everything typed, and nothing is stored.
+
+	@PostMapping("/staff-reports/resolution/items/remove")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
+	@TrainingWriter
+	String remove(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version, @RequestParam long item, @RequestParam Map<String, String> params, Model model,
+			Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+		Map<String, String> fields = typed(params);
+		return typedOrPage(me, year, region, fields, model, locale, response, () -> {
+			drafts.remove(me, Optional.ofNullable(region), year, locale, version, fields, item);
+			redirect.addFlashAttribute("flash", "resdraft.flash.removed");
+			return back(year, region);
+		});
+	}
+
+	@PostMapping("/staff-reports/resolution/items/add")
+	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
+	@TrainingWriter
+	String add(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version, @RequestParam(required = false) Long parent,
+			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		Map<String, String> fields = typed(params);
+		return typedOrPage(me, year, region, fields, model, locale, response, () -> {
+			long id = drafts.add(me, Optional.ofNullable(region), year, locale, version, fields, parent);
+			redirect.addFlashAttribute("flash", "resdraft.flash.added");
+			return back(year, region) + "#item-" + id;
+		});
+	}
+
+	@PostMapping("/staff-reports/resolution/items/move")
+	@OnRuleBroken(redirect = "/staff-reports/resolution#item-{item}", keep = { "year", "region" })
+	@TrainingWriter
+	String move(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
+			@RequestParam int version, @RequestParam long item, @RequestParam String direction,
+			@RequestParam Map<String, String> params, Model model, Locale locale, HttpServletResponse response) {
+		Map<String, String> fields = typed(params);
+		return typedOrPage(me, year, region, fields, model, locale, response, () -> {
+			drafts.move(me, Optional.ofNullable(region), year, locale, version, fields, item, !"down".equals(direction));
+			return back(year, region) + "#item-" + item;
+		});
+	}
+
+	/** The draft's typed fields among a post's parameters. */
+	private static Map<String, String> typed(Map<String, String> params) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.equals("title") || k.equals("preamble") || k.equals("controlBy") || k.startsWith("text_")
@@ -82,50 +138,27 @@ class ResolutionDraftController {
 				fields.put(k, v);
 			}
 		});
+		return fields;
+	}
+
+	/**
+	 * Runs a step that stores what was typed; when a typed field breaks a rule, the page again with what was
+	 * typed and the error beside its field (422), nothing stored. Other broken rules (a post without typed
+	 * fields) go to the step's own handling.
+	 */
+	private String typedOrPage(CurrentUser me, int year, Long region, Map<String, String> fields, Model model,
+			Locale locale, HttpServletResponse response, java.util.function.Supplier<String> step) {
 		try {
-			drafts.save(me, Optional.ofNullable(region), year, locale, version, fields);
-			redirect.addFlashAttribute("flash", "resdraft.flash.saved");
-			return back(year, region);
+			return step.get();
 		}
 		catch (BusinessRuleException ex) {
-			// the page again with what was typed and the error beside its field; nothing stored
+			if (fields.isEmpty()) {
+				throw ex;
+			}
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			error(model, ex);
 			return show(me, year, region, model, locale, fields);
 		}
-	}
-
-	@PostMapping("/staff-reports/resolution/items/remove")
-	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
-	@TrainingWriter
-	String remove(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
-			@RequestParam int version,
-			@RequestParam long item, Locale locale, RedirectAttributes redirect) {
-		drafts.remove(me, Optional.ofNullable(region), year, locale, version, item);
-		redirect.addFlashAttribute("flash", "resdraft.flash.removed");
-		return back(year, region);
-	}
-
-	@PostMapping("/staff-reports/resolution/items/add")
-	@OnRuleBroken(redirect = "/staff-reports/resolution", keep = { "year", "region" })
-	@TrainingWriter
-	String add(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
-			@RequestParam int version,
-			@RequestParam(required = false) Long parent, Locale locale, RedirectAttributes redirect) {
-		long id = drafts.add(me, Optional.ofNullable(region), year, locale, version, parent);
-		redirect.addFlashAttribute("flash", "resdraft.flash.added");
-		return back(year, region) + "#item-" + id;
-	}
-
-	@PostMapping("/staff-reports/resolution/items/move")
-	@OnRuleBroken(redirect = "/staff-reports/resolution#item-{item}", keep = { "year", "region" })
-	@TrainingWriter
-	String move(@SignedIn CurrentUser me, @RequestParam int year, @RequestParam(required = false) Long region,
-			@RequestParam int version,
-			@RequestParam long item, @RequestParam String direction, Locale locale, RedirectAttributes redirect) {
-		drafts.move(me, Optional.ofNullable(region), year, locale, version, item,
-				!"down".equals(direction));
-		return back(year, region) + "#item-" + item;
 	}
 
 	@PostMapping("/staff-reports/resolution/adoption")

@@ -486,7 +486,8 @@ class TrainingEventService implements TrainingEvents {
 		Map<String, Integer> checked = new HashMap<>();
 		for (Map.Entry<String, Integer> entry : counts.entrySet()) {
 			if (catalog.category(entry.getKey()).isEmpty()) {
-				throw new BusinessRuleException("training.error.categoryUnknown", entry.getKey());
+				// (Object): two Strings would pick the (field, messageKey, ...) constructor
+				throw new BusinessRuleException("training.error.categoryUnknown", (Object) entry.getKey());
 			}
 			Integer n = entry.getValue();
 			if (n != null && (n < 0 || n > MAX_HEAD_COUNT)) {

@@ -24,6 +24,11 @@ public class BusinessRuleException extends RuntimeException {
 
 	public BusinessRuleException(String field, String messageKey, Object... arguments) {
 		super(messageKey);
+		// Every message key has a dot. Two String arguments choose this constructor, so an argument meant for the
+		// message became the key and the page said "??2025_ru??": cast such an argument to Object. Checked where
+		// assertions run (the tests), so that a path the tests take cannot do it again unnoticed.
+		assert messageKey != null && messageKey.indexOf('.') > 0
+				: "not a message key: " + messageKey + " (field " + field + "): cast a String argument to Object";
 		this.field = field;
 		this.messageKey = messageKey;
 		this.arguments = arguments;

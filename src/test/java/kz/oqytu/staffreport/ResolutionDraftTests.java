@@ -280,6 +280,15 @@ class ResolutionDraftTests {
 		ResolutionDraft d = current("ru");
 		ResolutionDraft.Item first = d.items().get(0);
 		ResolutionDraft.Item sub = d.items().stream().filter(ResolutionDraft.Item::sub).findFirst().orElseThrow();
+		// the page: the item buttons send the texts' form; its first submit button (Enter's) saves
+		String html = page("ru", "methodologist");
+		String form = html.substring(html.indexOf("id=\"resolution-form\""));
+		form = form.substring(0, form.indexOf("</form>"));
+		String firstButton = form.substring(form.indexOf("<button"), form.indexOf(">", form.indexOf("<button")));
+		assertThat(firstButton).doesNotContain("formaction");
+		assertThat(form).contains("formaction=\"/staff-reports/resolution/items/move?direction=down\"")
+			.contains("formaction=\"/staff-reports/resolution/items/remove\"")
+			.contains("name=\"item\" value=\"" + first.id() + "\"");
 		// moved with a title and a sub-item's text typed and not saved: both stored, and the item moved
 		mvc.perform(form("/staff-reports/resolution/items/move", "ru", d, "title", "Постановление с правкой",
 				"text_" + sub.id(), "Правка подпункта.").param("item", String.valueOf(first.id())).param("direction", "down"))
@@ -298,13 +307,19 @@ class ResolutionDraftTests {
 			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Укажите ответственных.").contains("Новая преамбула");
 		assertThat(rows()).isEqualTo(before);
+		// valid typing with "add item": stored, and the item added
+		mvc.perform(form("/staff-reports/resolution/items/add", "ru", moved, "preamble", "Новая преамбула"))
+			.andExpect(status().is3xxRedirection());
+		ResolutionDraft added = current("ru");
+		assertThat(added.preamble()).isEqualTo("Новая преамбула");
+		assertThat(added.items()).hasSize(moved.items().size() + 1);
 
 		// removed with its own text emptied (not checked: it goes) and another field typed (stored)
-		mvc.perform(form("/staff-reports/resolution/items/remove", "ru", moved, "text_" + sub.id(), "", "controlBy",
+		mvc.perform(form("/staff-reports/resolution/items/remove", "ru", added, "text_" + sub.id(), "", "controlBy",
 				"председатель областной организации").param("item", String.valueOf(sub.id())))
 			.andExpect(status().is3xxRedirection());
 		ResolutionDraft removed = current("ru");
-		assertThat(removed.items()).noneMatch(i -> i.id() == sub.id()).hasSize(moved.items().size() - 1);
+		assertThat(removed.items()).noneMatch(i -> i.id() == sub.id()).hasSize(added.items().size() - 1);
 		assertThat(removed.controlBy()).isEqualTo("председатель областной организации");
 		assertThat(removed.title()).isEqualTo("Постановление с правкой");
 	}

@@ -124,32 +124,19 @@ class ResolutionDraftService implements ResolutionDrafts {
 		ResolutionDraft draft = writable(user, unit, year, locale);
 		Texts texts = texts(draft, year, fields, Set.of(), true);
 		store.claim(draft.id(), version, user.username());
-		texts.write();
+		texts.write(store, draft.id());
 	}
 
-	/** The draft's texts as typed, checked (all or nothing), to be written once the draft is claimed. */
-	private final class Texts {
+	/**
+	 * The draft's texts as typed, checked (all or nothing), written once the draft is claimed; {@link #NONE}
+	 * when a structural edit came with nothing typed.
+	 */
+	private record Texts(String title, String preamble, String controlBy, List<Change> changes) {
 
-		private final long draftId;
+		static final Texts NONE = new Texts(null, null, null, List.of());
 
-		private final String title;
-
-		private final String preamble;
-
-		private final String controlBy;
-
-		private final List<Change> changes;
-
-		Texts(long draftId, String title, String preamble, String controlBy, List<Change> changes) {
-			this.draftId = draftId;
-			this.title = title;
-			this.preamble = preamble;
-			this.controlBy = controlBy;
-			this.changes = changes;
-		}
-
-		void write() {
-			if (title != null) {
+		void write(ResolutionDraftStore store, long draftId) {
+			if (this != NONE) {
 				store.updateHeader(draftId, title, preamble, controlBy);
 			}
 			changes.forEach(c -> store.updateItem(draftId, c.id(), c.text(), c.owner(), c.deadline()));
@@ -161,8 +148,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 
 	/** What a structural edit brings typed (the page's form), checked; nothing to write when none came. */
 	private Texts typed(ResolutionDraft draft, int year, Map<String, String> typed, Set<Long> leaving) {
-		return typed.isEmpty() ? new Texts(draft.id(), null, null, null, List.of())
-				: texts(draft, year, typed, leaving, false);
+		return typed.isEmpty() ? Texts.NONE : texts(draft, year, typed, leaving, false);
 	}
 
 	/**
@@ -214,7 +200,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 			}
 			changes.add(new Change(item.id(), t, owner, deadline));
 		}
-		return new Texts(draft.id(), title, preamble, controlBy, changes);
+		return new Texts(title, preamble, controlBy, changes);
 	}
 
 	@Override
@@ -233,7 +219,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 		}
 		Texts texts = typed(draft, year, typed, Set.copyOf(gone));
 		store.claim(draft.id(), version, user.username());
-		texts.write();
+		texts.write(store, draft.id());
 		store.deleteItems(draft.id(), gone);
 	}
 
@@ -257,7 +243,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 		}
 		Locale doc = Locale.forLanguageTag(draft.language());
 		store.claim(draft.id(), version, user.username());
-		texts.write();
+		texts.write(store, draft.id());
 		long id = store.insertItem(draft.id(), parentItemId == null ? 1 : 2,
 				drafter.newText(parentItemId == null, doc), drafter.defaultOwner(doc, district(draft.unitId())), LocalDate.of(draft.year(), 12, 31));
 		order.add(at, id);
@@ -306,7 +292,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 			}
 		}
 		store.claim(draft.id(), version, user.username());
-		texts.write();
+		texts.write(store, draft.id());
 		store.reorder(draft.id(), blocks.stream().flatMap(List::stream).map(Item::id).toList());
 	}
 

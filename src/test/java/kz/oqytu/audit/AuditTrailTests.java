@@ -156,6 +156,7 @@ class AuditTrailTests {
 			Map.entry("account_reset_request", "password reset requests: secrets"),
 			Map.entry("login_throttle", "counters"),
 			Map.entry("survey_submit_count", "counters"),
+			Map.entry("survey_address_minute", "counters"),
 			Map.entry("checkin_submit_count", "counters"),
 			Map.entry("certificate_lookup_count", "counters"),
 			Map.entry("calendar_fetch_count", "counters"),

@@ -77,6 +77,12 @@ class SubmitLimits {
 					delete from survey_submit_count where (kind, subject) in (
 					    select kind, subject from survey_submit_count where minute < :minute for update skip locked)
 					""").param("minute", minute).update();
+			// the answers per address and minute that no answer's window reaches any more (decision 0062)
+			jdbc.sql("""
+					delete from survey_address_minute where (event_survey_id, address_key, minute) in (
+					    select event_survey_id, address_key, minute from survey_address_minute where minute < :oldest
+					    for update skip locked)
+					""").param("oldest", minute - properties.addressWindow().toMinutes() - 2).update();
 		}
 		String sql = """
 				with device as (

@@ -100,7 +100,8 @@ class SurveyAnswers {
 	}
 
 	private SubmitResult store(PublicSurvey survey, Submission submission, Optional<FormTokens.FormToken> signed) {
-		Instant now = Instant.now(clock);
+		// to the microsecond PostgreSQL keeps, so that the minute counted is the minute stored
+		Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		FormTokens.FormToken form = signed
 			.filter(t -> t.surveyId() == survey.surveyId())
 			.filter(t -> !t.issuedAt().isAfter(now.plusSeconds(60)))
@@ -151,14 +152,22 @@ class SurveyAnswers {
 		// device has answered already or the form was used (the unique keys), and then no answer is
 		// written either.
 		JdbcClient jdbc = AnswerConnections.jdbc(this.answers, application);
+		// The earlier answers from the address within the window: the whole minutes after the window's first
+		// one from their counts (survey_address_minute, written below with the response), the rows of that
+		// first, partial minute one by one (decision 0062). The same number as counting every row, read from
+		// at most a window's minutes and a minute's rows.
+		Instant since = now.minus(properties.addressWindow());
+		long sinceMinute = Math.floorDiv(since.toEpochMilli(), 60_000L);
 		Long responseId = AnswerRules.bindAnswers(jdbc.sql("""
 				with seen as (
 				    select (select count(*) from (select 1 from survey_response
 				                where event_survey_id = :survey and fingerprint = :fingerprint limit :threshold) f)
 				               >= :threshold as browser,
-				           (select count(*) from (select 1 from survey_response
+				           (select coalesce(sum(answers), 0) from survey_address_minute
+				                where event_survey_id = :survey and address_key = :address and minute > :sinceMinute)
+				           + (select count(*) from (select 1 from survey_response
 				                where event_survey_id = :survey and address_key = :address and submitted_at > :since
-				                limit :addressThreshold) a) >= :addressThreshold as address),
+				                and submitted_at < :sinceMinuteEnd limit :addressThreshold) a) >= :addressThreshold as address),
 				flags as (
 				    select cast(:reasons as integer)
 				           | case when browser then :browserBit else 0 end
@@ -173,6 +182,11 @@ class SurveyAnswers {
 				    from flags
 				    on conflict do nothing
 				    returning id),
+				tally as (
+				    insert into survey_address_minute as t (event_survey_id, address_key, minute, answers)
+				    select :survey, :address, :minute, 1 from response
+				    on conflict (event_survey_id, address_key, minute) do update set answers = t.answers + 1
+				    returning 1),
 				""" + AnswerRules.ANSWERS_OF_RESPONSE + """
 				select id from response
 				"""), rows)
@@ -183,7 +197,11 @@ class SurveyAnswers {
 					submission.acceptLanguage(), survey.token()))
 			.param("threshold", properties.deviceFlagThreshold())
 			.param("address", tokens.addressKey(submission.address(), survey.token()))
-			.param("since", java.time.OffsetDateTime.ofInstant(now.minus(properties.addressWindow()), java.time.ZoneOffset.UTC))
+			.param("since", java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+			.param("sinceMinute", sinceMinute)
+			.param("sinceMinuteEnd", java.time.OffsetDateTime.ofInstant(Instant.ofEpochSecond((sinceMinute + 1) * 60),
+					java.time.ZoneOffset.UTC))
+			.param("minute", Math.floorDiv(now.toEpochMilli(), 60_000L))
 			.param("addressThreshold", properties.addressFlagThreshold())
 			.param("reasons", FlagReason.bits(reasons))
 			.param("browserBit", FlagReason.SAME_BROWSER.bit())

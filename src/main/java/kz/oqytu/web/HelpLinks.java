@@ -93,8 +93,18 @@ class HelpLinks {
 			rule("/organizations/" + ID + "/portal", "methodologist#monitoring"),
 			rule("/organizations(/.*)?", "methodologist#registry"));
 
+	/** Worked out only when a page reads it (a redirect renders nothing). */
 	@ModelAttribute("helpUrl")
-	String helpUrl(HttpServletRequest request) {
+	org.thymeleaf.context.LazyContextVariable<String> helpUrl(HttpServletRequest request) {
+		return new org.thymeleaf.context.LazyContextVariable<>() {
+			@Override
+			protected String loadValue() {
+				return helpUrlOf(request);
+			}
+		};
+	}
+
+	static String helpUrlOf(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		CurrentUser me = CurrentUsers.current().orElse(null);
 		return request.getContextPath() + "/help" + target(path, me == null ? null : me.role());

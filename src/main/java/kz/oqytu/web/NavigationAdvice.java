@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.thymeleaf.context.LazyContextVariable;
 
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.accounts.CurrentUsers;
@@ -21,9 +22,21 @@ class NavigationAdvice {
 		return CurrentUsers.current().orElse(null);
 	}
 
-	/** The current page in each language: same path and query, {@code lang} replaced. */
+	/**
+	 * The current page in each language: same path and query, {@code lang} replaced. Worked out only when
+	 * a page reads it: a redirect (every stored form, every survey answer) renders nothing.
+	 */
 	@ModelAttribute("langUrls")
-	Map<String, String> langUrls(HttpServletRequest request) {
+	LazyContextVariable<Map<String, String>> langUrls(HttpServletRequest request) {
+		return new LazyContextVariable<>() {
+			@Override
+			protected Map<String, String> loadValue() {
+				return urls(request);
+			}
+		};
+	}
+
+	static Map<String, String> urls(HttpServletRequest request) {
 		Map<String, String> urls = new LinkedHashMap<>();
 		for (String lang : new String[] { "kk", "ru", "en" }) {
 			var builder = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", lang);

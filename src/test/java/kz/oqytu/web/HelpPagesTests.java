@@ -96,6 +96,17 @@ class HelpPagesTests {
 		assertThat(get("/help/img/kk/nothing.png", null).getStatus()).isEqualTo(404);
 	}
 
+	/** NavigationAdvice's links, worked out when the layout reads them: the same page and query in each language. */
+	@Test
+	void pagesLinkThemselvesInEachLanguage() throws Exception {
+		String staff = get("/events?year=2025&sort=TITLE", "methodologist").getContentAsString();
+		for (String lang : new String[] { "kk", "ru", "en" }) {
+			assertThat(staff).contains("href=\"/events?year=2025&amp;sort=TITLE&amp;lang=" + lang + "\"");
+		}
+		String login = get("/login", null).getContentAsString();
+		assertThat(login).contains("href=\"/login?lang=kk\"").contains("href=\"/login?lang=ru\"");
+	}
+
 	private String helpLink(String path, String username) throws Exception {
 		MockHttpServletResponse response = get(path, username);
 		assertThat(response.getStatus()).as(path).isEqualTo(200);

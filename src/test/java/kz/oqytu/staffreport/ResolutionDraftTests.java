@@ -325,6 +325,44 @@ class ResolutionDraftTests {
 	}
 
 	@Test
+	void aSaveAfterSomeoneElsesStoresNothingKeepsWhatWasTypedAndShowsWhatChangedMeanwhile() throws Exception {
+		approveReport("ru");
+		draft("ru");
+		ResolutionDraft opened = current("ru");
+		ResolutionDraft.Item first = opened.items().get(0);
+		// a colleague saves first, from the same page
+		mvc.perform(save("ru", opened, "title", "Постановление коллеги")).andExpect(status().is3xxRedirection());
+		List<Map<String, Object>> before = rows();
+		// this save, of the page opened before: refused, nothing of it stored, the typing on the page
+		String page = mvc.perform(save("ru", opened, "text_" + first.id(), "Мой пункт, набранный заново."))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+		assertThat(rows()).isEqualTo(before);
+		ResolutionDraft now = current("ru");
+		assertThat(page).contains("Пока вы редактировали, проект постановления сохранил другой пользователь")
+			.contains("Мой пункт, набранный заново.")
+			.contains("name=\"version\" value=\"" + now.version() + "\"")
+			// beside the title (typed as it was read): the colleague's; beside the item: what it still holds
+			.contains("id=\"meanwhile-title\"").contains("Постановление коллеги")
+			.contains("id=\"meanwhile-text_" + first.id() + "\"")
+			.doesNotContain("id=\"meanwhile-preamble\"");
+		// sent again from that page (its version), it is stored
+		mvc.perform(save("ru", now, "text_" + first.id(), "Мой пункт, набранный заново."))
+			.andExpect(status().is3xxRedirection());
+		assertThat(current("ru").items().get(0).text()).isEqualTo("Мой пункт, набранный заново.");
+		assertThat(current("ru").title()).as("the colleague's title, which the second page showed").isEqualTo(
+				"Постановление коллеги");
+
+		// the adoption of a draft changed since its page was read: not adopted, the typed number kept
+		String adoption = mvc.perform(post("/staff-reports/resolution/adoption").param("year", "2026").param("lang", "ru")
+			.param("version", String.valueOf(now.version())).param("number", "14").param("item", "2")
+			.param("adoptedOn", "2026-03-05").with(csrf()).with(users.as("methodologist")))
+			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+		assertThat(adoption).contains("Пока вы оформляли принятие, проект постановления изменил другой пользователь")
+			.contains("value=\"14\"");
+		assertThat(current("ru").frozen()).isFalse();
+	}
+
+	@Test
 	void adoptingRecordsTheResolutionWithItsTasksOnceAndFreezesTheDraft() throws Exception {
 		approveReport("ru");
 		draft("ru");

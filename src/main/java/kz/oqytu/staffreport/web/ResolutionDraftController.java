@@ -20,7 +20,10 @@ import kz.oqytu.accounts.SignedIn;
 import kz.oqytu.accounts.StaffOnly;
 import kz.oqytu.accounts.TrainingWriter;
 import kz.oqytu.shared.BusinessRuleException;
+import kz.oqytu.shared.ConflictException;
+import kz.oqytu.shared.web.Conflicts;
 import kz.oqytu.shared.web.OnRuleBroken;
+import kz.oqytu.staffreport.ResolutionDraft;
 import kz.oqytu.staffreport.ResolutionDrafts;
 
 /**
@@ -159,6 +162,19 @@ class ResolutionDraftController {
 			error(model, ex);
 			return show(me, year, region, model, locale, fields);
 		}
+		catch (ConflictException ex) {
+			// someone else saved the draft since this page was opened: nothing of this post is stored, and the
+			// page comes back with what was typed over the draft as it now stands (its new version), so that
+			// saving again stores it (decision 0023)
+			if (fields.isEmpty()) {
+				throw ex;
+			}
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("flashError", "resdraft.error.meanwhile");
+			String view = show(me, year, region, model, locale, fields);
+			model.addAttribute(Conflicts.MEANWHILE, meanwhile((ResolutionDrafts.Page) model.getAttribute("page"), fields));
+			return view;
+		}
 	}
 
 	@PostMapping("/staff-reports/resolution/adoption")
@@ -173,9 +189,16 @@ class ResolutionDraftController {
 			redirect.addFlashAttribute("flash", "resdraft.flash.adopted");
 			return "redirect:/resolutions/" + id;
 		}
-		catch (BusinessRuleException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			error(model, ex);
+		catch (BusinessRuleException | ConflictException ex) {
+			if (ex instanceof BusinessRuleException broken) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+				error(model, broken);
+			}
+			else {
+				// the draft changed since the page was opened: adopt what it says now, not what was read
+				response.setStatus(HttpStatus.CONFLICT.value());
+				model.addAttribute("flashError", "resdraft.error.meanwhileAdoption");
+			}
 			Map<String, String> typed = new LinkedHashMap<>();
 			typed.put("number", number == null ? "" : number);
 			typed.put("item", item == null ? "" : item);
@@ -197,6 +220,37 @@ class ResolutionDraftController {
 			model.addAttribute("adoption", Map.of());
 		}
 		return "staffreport/resolution";
+	}
+
+	/**
+	 * Beside each typed field, the value the draft now holds where it differs from the typed one (a field of an
+	 * item removed meanwhile has no place on the page any more); line ends and outer spaces do not count.
+	 */
+	static Map<String, Object> meanwhile(ResolutionDrafts.Page page, Map<String, String> typed) {
+		ResolutionDraft draft = page.draft();
+		Map<String, Object> differ = new LinkedHashMap<>();
+		if (draft == null) {
+			return differ;
+		}
+		Map<String, String> stored = new LinkedHashMap<>();
+		stored.put("title", draft.title());
+		stored.put("preamble", draft.preamble());
+		stored.put("controlBy", draft.controlBy());
+		for (ResolutionDraft.Item item : draft.items()) {
+			stored.put("text_" + item.id(), item.text());
+			stored.put("owner_" + item.id(), item.owner());
+			stored.put("deadline_" + item.id(), item.deadline() == null ? null : item.deadline().toString());
+		}
+		typed.forEach((name, value) -> {
+			if (stored.containsKey(name) && !plain(value).equals(plain(stored.get(name)))) {
+				differ.put(name, stored.get(name));
+			}
+		});
+		return differ;
+	}
+
+	private static String plain(String value) {
+		return value == null ? "" : value.replace("\r\n", "\n").strip();
 	}
 
 	private static void error(Model model, BusinessRuleException ex) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import kz.oqytu.shared.jobs.MaintenanceJobs;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
+import kz.oqytu.testsupport.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -95,38 +95,6 @@ class LoginThrottleTests {
 					};
 				}
 			};
-		}
-	}
-
-	/** A clock that stands still until a test moves it. */
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		private final ZoneId zone;
-
-		SettableClock(Instant now, ZoneId zone) {
-			this.now = now;
-			this.zone = zone;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return zone;
-		}
-
-		@Override
-		public Clock withZone(ZoneId other) {
-			return new SettableClock(now, other);
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.oqytu.notifications.domain.MailSendingJob;
 import kz.oqytu.testsupport.OqytuModuleTest;
+
+import kz.oqytu.testsupport.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -258,36 +259,6 @@ class MailDeliveryTests {
 		}
 	}
 
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		private final ZoneId zone;
-
-		SettableClock(Instant now, ZoneId zone) {
-			this.now = now;
-			this.zone = zone;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return zone;
-		}
-
-		@Override
-		public Clock withZone(ZoneId other) {
-			return new SettableClock(now, other);
-		}
-	}
 
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {

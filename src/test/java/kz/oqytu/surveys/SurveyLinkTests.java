@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import kz.oqytu.accounts.CurrentUser;
 import kz.oqytu.surveys.domain.SignedForms;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
+import kz.oqytu.testsupport.SettableClock;
 import kz.oqytu.testsupport.Users;
 import kz.oqytu.training.TrainingEvents;
 
@@ -58,38 +58,6 @@ class SurveyLinkTests {
 		@Primary
 		SettableClock settableClock(@Qualifier("clock") Clock clock) {
 			return new SettableClock(clock.instant().truncatedTo(ChronoUnit.SECONDS), clock.getZone());
-		}
-	}
-
-	/** A clock that stands still until a test sets it. */
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		private final ZoneId zone;
-
-		SettableClock(Instant now, ZoneId zone) {
-			this.now = now;
-			this.zone = zone;
-		}
-
-		void set(LocalDateTime local) {
-			now = local.atZone(zone).toInstant();
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return zone;
-		}
-
-		@Override
-		public Clock withZone(ZoneId other) {
-			return new SettableClock(now, other);
 		}
 	}
 

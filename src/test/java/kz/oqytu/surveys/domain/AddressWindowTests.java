@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -29,6 +27,7 @@ import kz.oqytu.surveys.Submission;
 import kz.oqytu.surveys.SurveyKind;
 import kz.oqytu.surveys.Surveys;
 import kz.oqytu.testsupport.OqytuIntegrationTest;
+import kz.oqytu.testsupport.SettableClock;
 import kz.oqytu.testsupport.Users;
 import kz.oqytu.training.EventCommand;
 import kz.oqytu.training.EventStatus;
@@ -77,24 +76,7 @@ class AddressWindowTests {
 	@Autowired
 	Clock applicationClock;
 
-	private final AtomicReference<Instant> now = new AtomicReference<>();
-
-	private final Clock clock = new Clock() {
-		@Override
-		public java.time.ZoneId getZone() {
-			return applicationClock.getZone();
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now.get();
-		}
-	};
+	private SettableClock clock;
 
 	private final SurveyProperties properties = new SurveyProperties(null, null, null, null, null, null, null, null, null,
 			THRESHOLD, WINDOW, null, null, null);
@@ -108,12 +90,13 @@ class AddressWindowTests {
 				EventStatus.PLANNED, Map.of()));
 		surveys.openNow(methodologist, eventId, SurveyKind.POST_EVENT);
 		EventSurveyView survey = surveys.one(methodologist, eventId, SurveyKind.POST_EVENT);
+		// 7 s into a minute of the application's day, so that windows start inside minutes and on them
+		clock = new SettableClock(Instant.now(applicationClock).truncatedTo(ChronoUnit.MINUTES).plusSeconds(7),
+				applicationClock.getZone());
 		SubmitLimits limits = new SubmitLimits(jdbc, properties, clock);
 		SurveyAnswers answers = new SurveyAnswers(jdbc, jdbc, events, organizations, properties, tokens, limits,
 				publicSurveys, new SimpleMeterRegistry(), clock);
 
-		// 7 s into a minute of the application's day, so that windows start inside minutes and on them
-		now.set(Instant.now(applicationClock).truncatedTo(ChronoUnit.MINUTES).plusSeconds(7));
 		Random random = new Random(62);
 		String[] addresses = { "203.0.113.7", "198.51.100.23" };
 		int flagged = 0;
@@ -121,13 +104,13 @@ class AddressWindowTests {
 		for (int i = 0; i < 90; i++) {
 			switch (i % 15) {
 				// exactly a window after an earlier answer: that answer is no longer within it
-				case 5 -> now.set(submittedAt(survey.id(), stored - 3).plus(WINDOW));
+				case 5 -> clock.set(submittedAt(survey.id(), stored - 3).plus(WINDOW));
 				// on a minute's boundary, and a microsecond before the next
-				case 9 -> now.set(now.get().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-				case 10 -> now.set(now.get().plusSeconds(60).minusNanos(1000));
+				case 9 -> clock.set(clock.instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+				case 10 -> clock.set(clock.instant().plusSeconds(60).minusNanos(1000));
 				// a pause: part of the window's answers drop out of it
-				case 14 -> now.set(now.get().plusSeconds(240 + random.nextInt(300)));
-				default -> now.set(now.get().plusMillis(random.nextInt(50_000)).plusNanos(random.nextInt(1000)));
+				case 14 -> clock.set(clock.instant().plusSeconds(240 + random.nextInt(300)));
+				default -> clock.set(clock.instant().plusMillis(random.nextInt(50_000)).plusNanos(random.nextInt(1000)));
 			}
 			String address = addresses[random.nextInt(10) < 7 ? 0 : 1];
 			SubmitResult result = answer(answers, survey, address);
@@ -142,7 +125,7 @@ class AddressWindowTests {
 					""").param("survey", survey.id()).query().singleRow();
 			boolean byAddress = (((Number) row.get("flag_reasons")).intValue() & FlagReason.ONE_ADDRESS.bit()) != 0;
 			long earlier = ((Number) row.get("earlier")).longValue();
-			assertThat(byAddress).as("answer %d at %s: %d earlier from its address within the window", i, now.get(),
+			assertThat(byAddress).as("answer %d at %s: %d earlier from its address within the window", i, clock.instant(),
 					earlier).isEqualTo(earlier >= THRESHOLD);
 			flagged += byAddress ? 1 : 0;
 		}
@@ -159,8 +142,8 @@ class AddressWindowTests {
 		assertThat(disagreeing).isEmpty();
 
 		// a new minute clears out the minutes no window reaches any more, and only those
-		now.set(now.get().plus(WINDOW).plusSeconds(60));
-		long minute = now.get().toEpochMilli() / 60_000;
+		clock.set(clock.instant().plus(WINDOW).plusSeconds(60));
+		long minute = clock.instant().toEpochMilli() / 60_000;
 		assertThat(limits.allow(survey.id(), UUID.randomUUID())).isTrue();
 		assertThat(jdbc.sql("select count(*) from survey_address_minute where minute < :oldest")
 			.param("oldest", minute - WINDOW.toMinutes() - 2).query(Long.class).single()).isZero();
@@ -179,7 +162,7 @@ class AddressWindowTests {
 
 	private SubmitResult answer(SurveyAnswers answers, EventSurveyView survey, String address) {
 		UUID device = UUID.randomUUID();
-		String form = tokens.formToken(survey.id(), device, now.get().minus(Duration.ofMinutes(1)));
+		String form = tokens.formToken(survey.id(), device, clock.instant().minus(Duration.ofMinutes(1)));
 		return answers.submit(survey.token(), new Submission(tokens.deviceCookie(device), form, address,
 				"Browser " + device, "kk", Map.of("q_usefulness", List.of("5"), "q_applicability", List.of("4"),
 						"q_will_apply", List.of("YES"))));

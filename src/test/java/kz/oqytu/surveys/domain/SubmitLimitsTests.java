@@ -1,17 +1,16 @@
 package kz.oqytu.surveys.domain;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import kz.oqytu.testsupport.OqytuIntegrationTest;
+import kz.oqytu.testsupport.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +25,7 @@ class SubmitLimitsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2027-03-10T05:00:10Z"));
-
-	private final Clock clock = new Clock() {
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now.get();
-		}
-	};
+	private final SettableClock clock = new SettableClock(Instant.parse("2027-03-10T05:00:10Z"), ZoneOffset.UTC);
 
 	private SubmitLimits limits(int perSurvey, int perDevice) {
 		return new SubmitLimits(jdbc, new SurveyProperties(null, null, null, null, null, null, null, null, null, null, null,
@@ -58,7 +40,7 @@ class SubmitLimitsTests {
 		}
 		assertThat(limits.allow(-1, UUID.randomUUID())).isFalse();
 		assertThat(limits.allow(-2, UUID.randomUUID())).as("another survey").isTrue();
-		now.set(now.get().plus(Duration.ofMinutes(1)));
+		clock.advance(Duration.ofMinutes(1));
 		assertThat(limits.allow(-1, UUID.randomUUID())).isTrue();
 	}
 

@@ -183,6 +183,16 @@ class PublicSurveyTests {
 			.with(users.as("methodologist"))).andReturn().getResponse().getContentAsByteArray();
 		assertThat(byToken).isEqualTo(byEvent);
 		mvc.perform(get("/s/AAAAAAAAAAAAAAAAAAAAAA/qr.png")).andExpect(status().isNotFound());
+		// the size read from the query by hand: none is the default, a bound applies, a word is refused
+		byte[] plain = mvc.perform(get("/s/" + survey.token() + "/qr.png")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(plain)).getWidth())
+			.isEqualTo(kz.oqytu.surveys.QrCodes.DEFAULT_SIZE);
+		byte[] huge = mvc.perform(get("/s/" + survey.token() + "/qr.png").param("size", "100000"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(huge)).getWidth())
+			.isEqualTo(kz.oqytu.surveys.QrCodes.MAX_SIZE);
+		mvc.perform(get("/s/" + survey.token() + "/qr.png").param("size", "big")).andExpect(status().isBadRequest());
 	}
 
 	@Test

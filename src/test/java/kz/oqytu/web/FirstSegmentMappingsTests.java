@@ -77,7 +77,7 @@ class FirstSegmentMappingsTests {
 			found += ours.startsWith("kz.oqytu") ? 1 : 0;
 		}
 		assertThat(found).as("addresses that found a method").isGreaterThan(200);
-		assertThat(handler(mapping, "GET", "/s/abcdefghijklmnopqrstuv/qr.png")).endsWith("PublicQrController#qr(String, Integer)");
+		assertThat(handler(mapping, "GET", "/s/abcdefghijklmnopqrstuv/qr.png")).endsWith("PublicQrController#qr(Map, Map)");
 	}
 
 	/** A concrete address of a pattern: each variable becomes "1", a rest-of-path variable "a/b". */

@@ -192,6 +192,8 @@ class PublicSurveyTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(huge)).getWidth())
 			.isEqualTo(kz.oqytu.surveys.QrCodes.MAX_SIZE);
+		assertThat(mvc.perform(get("/s/" + survey.token() + "/qr.png").param("size", " ")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray()).isEqualTo(plain);
 		mvc.perform(get("/s/" + survey.token() + "/qr.png").param("size", "big")).andExpect(status().isBadRequest());
 	}
 

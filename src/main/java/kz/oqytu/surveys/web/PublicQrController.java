@@ -43,9 +43,11 @@ class PublicQrController {
 	@GetMapping(value = "/s/{token}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> qr(@PathVariable Map<String, String> path, @RequestParam Map<String, String> query) {
 		String token = path.get("token");
+		String asked = query.get("size");
 		Integer size;
 		try {
-			size = query.get("size") == null ? null : Integer.valueOf(query.get("size").strip());
+			// blank is none, as the trimming binder made it
+			size = asked == null || asked.isBlank() ? null : Integer.valueOf(asked.strip());
 		}
 		catch (NumberFormatException ex) {
 			return ResponseEntity.badRequest().build();

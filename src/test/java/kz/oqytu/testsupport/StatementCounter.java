@@ -23,9 +23,21 @@ public class StatementCounter {
 
 	private static final ThreadLocal<java.util.List<String>> SQL = ThreadLocal.withInitial(java.util.ArrayList::new);
 
+	/** Everything asked of a connection on this thread that reaches PostgreSQL or ends a transaction. */
+	private static final ThreadLocal<java.util.List<String>> CALLS = ThreadLocal.withInitial(java.util.ArrayList::new);
+
 	public static void reset() {
 		COUNT.get().set(0);
 		SQL.get().clear();
+		CALLS.get().clear();
+	}
+
+	/**
+	 * Every statement prepared since the last reset (the session store's and the audit actor's too, the first
+	 * 60 characters) and every {@code setAutoCommit}, {@code commit} and {@code rollback}, in order.
+	 */
+	public static java.util.List<String> calls() {
+		return java.util.List.copyOf(CALLS.get());
 	}
 
 	/** The statements counted since the last reset, for a failing test to show. */
@@ -69,6 +81,17 @@ public class StatementCounter {
 		private static Connection counting(Connection connection) {
 			InvocationHandler handler = (proxy, method, args) -> {
 				String name = method.getName();
+				if (args != null && args.length > 0 && args[0] instanceof String sql
+						&& (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall"))) {
+					String flat = sql.strip().replaceAll("\\s+", " ");
+					CALLS.get().add(flat.length() > 60 ? flat.substring(0, 60) : flat);
+				}
+				else if (name.equals("setAutoCommit")) {
+					CALLS.get().add("setAutoCommit(" + args[0] + ")");
+				}
+				else if (name.equals("commit") || name.equals("rollback")) {
+					CALLS.get().add(name);
+				}
 				boolean session = args != null && args.length > 0 && args[0] instanceof String sql
 						&& (sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION") || sql.contains("oqytu.actor"));
 				// The session store's own statements (Spring Session JDBC) and the audit actor's are not the page's queries.

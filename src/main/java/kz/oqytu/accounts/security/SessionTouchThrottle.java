@@ -6,15 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions stay in PostgreSQL (several instances share them), but a request that changes nothing in
@@ -31,6 +39,13 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * outside Spring Session's forgets that session when the request ends, so no later request on the
  * thread can see it.
  *
+ * <p>Spring Session's statements run through their own {@link Transactions}: reading a session is one
+ * {@code SELECT} (the session and its attributes joined) on a connection in auto-commit, where the
+ * application's JPA transaction manager made it a transaction of three round trips (the audit actor's
+ * {@code set_config} with {@code BEGIN}, the {@code SELECT}, {@code COMMIT}) and an entity manager for
+ * nothing. A save, which can be several statements, is still one transaction, over the same connections
+ * but without JPA or the audit actor: no session table is audited.
+ *
  * <p>Measured by {@code bench/run} (docs/performance.md): the fixed cost of every signed-in page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +60,16 @@ class SessionTouchThrottle {
 				return bean instanceof JdbcIndexedSessionRepository jdbc ? new Repository(jdbc, interval) : bean;
 			}
 		};
+	}
+
+	/**
+	 * The transactions Spring Session JDBC runs its statements in (it looks for a bean of this name): see
+	 * {@link Transactions}. Not a default candidate, so the application's own {@code TransactionTemplate} (Boot's,
+	 * made only while no other {@code TransactionOperations} competes) stays what everything else injects.
+	 */
+	@Bean(defaultCandidate = false)
+	static TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+		return new Transactions(dataSource);
 	}
 
 	/** Forgets the session saved on this thread when a request ends (outside Spring Session's filter). */
@@ -103,7 +128,7 @@ class SessionTouchThrottle {
 					return saved;
 				}
 			}
-			Session found = this.delegate.findById(id);
+			Session found = Transactions.reading(() -> this.delegate.findById(id));
 			return found == null ? null : new Tracked(found, false);
 		}
 
@@ -119,6 +144,45 @@ class SessionTouchThrottle {
 			this.delegate.findByIndexNameAndIndexValue(indexName, indexValue)
 				.forEach((id, session) -> result.put(id, new Tracked(session, false)));
 			return result;
+		}
+	}
+
+	/**
+	 * Spring Session's transactions. While {@link Repository#findById} reads, its statements run without a
+	 * transaction of their own: the read is one {@code SELECT}, and the {@code DELETE} of a session found
+	 * expired is one statement too; inside an application transaction (the same data source) they join it.
+	 * Everything else (a save's update and attribute rows, the clean-up of expired sessions) runs in a
+	 * plain JDBC transaction.
+	 */
+	static final class Transactions implements TransactionOperations {
+
+		private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
+
+		private final TransactionTemplate writes;
+
+		Transactions(DataSource dataSource) {
+			this.writes = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		}
+
+		static <T> T reading(java.util.function.Supplier<T> read) {
+			Boolean outer = READING.get();
+			READING.set(Boolean.TRUE);
+			try {
+				return read.get();
+			}
+			finally {
+				if (outer == null) {
+					READING.remove();
+				}
+			}
+		}
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+			if (READING.get() != null) {
+				return action.doInTransaction(new SimpleTransactionStatus(false));
+			}
+			return this.writes.execute(action);
 		}
 	}
 

@@ -5,14 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-
 /**
  * Any signed-in account; the handler must check the account's scope itself (a chair reaches only
  * their own organization).
+ * Checked before the method runs, with a class's annotation as the default of its methods
+ * ({@code accounts.security.RoleAnnotationChecks}).
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize("isAuthenticated()")
 public @interface AnyAccount {
 }

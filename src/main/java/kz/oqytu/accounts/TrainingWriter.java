@@ -5,11 +5,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-
-/** Those who change training data and the registry: ADMIN, METHODOLOGIST. */
+/**
+ * Those who change training data and the registry: ADMIN, METHODOLOGIST.
+ * Checked before the method runs, with a class's annotation as the default of its methods
+ * ({@code accounts.security.RoleAnnotationChecks}).
+ */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize("hasAnyRole('ADMIN','METHODOLOGIST')")
 public @interface TrainingWriter {
 }

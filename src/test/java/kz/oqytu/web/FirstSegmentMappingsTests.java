@@ -21,9 +21,9 @@ import kz.oqytu.testsupport.OqytuIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The controller mapping that skips mappings of another first segment finds exactly the method Spring's
- * own mapping finds, for an address made from every mapping of the application, and for addresses no
- * mapping has.
+ * The controller mapping that skips mappings of another first segment, number of segments or last segment
+ * finds exactly the method Spring's own mapping finds, for an address made from every mapping of the
+ * application, and for addresses no mapping has.
  */
 @OqytuIntegrationTest
 class FirstSegmentMappingsTests {
@@ -67,6 +67,15 @@ class FirstSegmentMappingsTests {
 		requests.add(new String[] { "GET", "/%73/abc/qr.png" });
 		requests.add(new String[] { "GET", "/events;x=1/1" });
 		requests.add(new String[] { "POST", "/s/abc" });
+		// another number of segments, another or an encoded last segment, a trailing or a doubled slash
+		requests.add(new String[] { "GET", "/events/1/survey/qr.png/" });
+		requests.add(new String[] { "GET", "/events/1/survey/qr%2Epng" });
+		requests.add(new String[] { "GET", "/events/1/survey/qr.png;v=1" });
+		requests.add(new String[] { "GET", "/events/1/survey/other.png" });
+		requests.add(new String[] { "GET", "/events/1/survey" });
+		requests.add(new String[] { "GET", "/events/1/2/3/4/5/6" });
+		requests.add(new String[] { "GET", "/events//1" });
+		requests.add(new String[] { "GET", "/events/1/" });
 		assertThat(requests).hasSizeGreaterThan(200);
 
 		int found = 0;

@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -150,8 +151,8 @@ class SessionTouchThrottle {
 	/**
 	 * Spring Session's transactions. While {@link Repository#findById} reads, its statements run without a
 	 * transaction of their own: the read is one {@code SELECT}, and the {@code DELETE} of a session found
-	 * expired is one statement too; inside an application transaction (the same data source) they join it.
-	 * Everything else (a save's update and attribute rows, the clean-up of expired sessions) runs in a
+	 * expired is one statement too. Inside a caller's transaction (tests run requests in one) every statement
+	 * joins it, as with the application's transaction manager. Everything else (a save's update and attribute rows, the clean-up of expired sessions) runs in a
 	 * plain JDBC transaction.
 	 */
 	static final class Transactions implements TransactionOperations {
@@ -179,7 +180,8 @@ class SessionTouchThrottle {
 
 		@Override
 		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
-			if (READING.get() != null) {
+			if (READING.get() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
+				// a read; or inside the caller's transaction (a test's), whose connection the statements join
 				return action.doInTransaction(new SimpleTransactionStatus(false));
 			}
 			return this.writes.execute(action);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.SessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.oqytu.testsupport.OqytuIntegrationTest;
 import kz.oqytu.testsupport.StatementCounter;
@@ -28,6 +30,9 @@ class SessionStatementsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@AfterEach
 	void forget() {
@@ -91,6 +96,22 @@ class SessionStatementsTests {
 
 		assertThat(repository().findById(created.getId())).isNull();
 		assertThat(stored(created.getId())).as("deleted when found expired").isZero();
+	}
+
+	@Test
+	void insideACallersTransactionTheStatementsJoinIt() {
+		TransactionTemplate caller = new TransactionTemplate(this.transactions);
+		String id = caller.execute(status -> {
+			status.setRollbackOnly();
+			SessionTouchThrottle.Tracked created = repository().createSession();
+			created.setAttribute("oqytu.test", "in the caller's transaction");
+			repository().save(created);
+			SessionTouchThrottle.Repository.JUST_SAVED.remove();
+			assertThat((String) repository().findById(created.getId()).getAttribute("oqytu.test"))
+				.isEqualTo("in the caller's transaction");
+			return created.getId();
+		});
+		assertThat(stored(id)).as("gone with the caller's rollback").isZero();
 	}
 
 	private long stored(String sessionId) {

@@ -343,6 +343,7 @@ class ResolutionDraftTests {
 			.contains("name=\"version\" value=\"" + now.version() + "\"")
 			// beside the title (typed as it was read): the colleague's; beside the item: what it still holds
 			.contains("id=\"meanwhile-title\"").contains("Постановление коллеги")
+			.contains("aria-describedby=\"meanwhile-title\"")
 			.contains("id=\"meanwhile-text_" + first.id() + "\"")
 			.doesNotContain("id=\"meanwhile-preamble\"");
 		// sent again from that page (its version), it is stored

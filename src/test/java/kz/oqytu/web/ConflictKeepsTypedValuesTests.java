@@ -165,6 +165,8 @@ class ConflictKeepsTypedValuesTests {
 	private static String meanwhile(String html, String field) {
 		int at = html.indexOf("id=\"meanwhile-" + field + "\"");
 		assertThat(at).as("the stored value beside " + field).isPositive();
+		assertThat(html).as("the control of " + field + " is described by the stored value")
+			.containsPattern("aria-describedby=\"[^\"]*\\bmeanwhile-" + java.util.regex.Pattern.quote(field) + "\\b");
 		return html.substring(at, html.indexOf("</div>", at));
 	}
 

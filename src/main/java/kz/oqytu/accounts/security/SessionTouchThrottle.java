@@ -6,24 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions stay in PostgreSQL (several instances share them), but a request that changes nothing in
@@ -44,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code SELECT} (the session and its attributes joined) on a connection in auto-commit, where the
  * application's JPA transaction manager made it a transaction of three round trips (the audit actor's
  * {@code set_config} with {@code BEGIN}, the {@code SELECT}, {@code COMMIT}) and an entity manager for
- * nothing. A save, which can be several statements, is still one transaction, over the same connections
- * but without JPA or the audit actor: no session table is audited.
+ * nothing. A save, which can be several statements, is one transaction of its own (never the page's),
+ * without the audit actor: no session table is audited.
  *
  * <p>Measured by {@code bench/run} (docs/performance.md): the fixed cost of every signed-in page.
  */
@@ -69,8 +68,8 @@ class SessionTouchThrottle {
 	 * made only while no other {@code TransactionOperations} competes) stays what everything else injects.
 	 */
 	@Bean(defaultCandidate = false)
-	static TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-		return new Transactions(dataSource);
+	static TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+		return new Transactions(transactions);
 	}
 
 	/** Forgets the session saved on this thread when a request ends (outside Spring Session's filter). */
@@ -151,18 +150,25 @@ class SessionTouchThrottle {
 	/**
 	 * Spring Session's transactions. While {@link Repository#findById} reads, its statements run without a
 	 * transaction of their own: the read is one {@code SELECT}, and the {@code DELETE} of a session found
-	 * expired is one statement too. Inside a caller's transaction (tests run requests in one) every statement
-	 * joins it, as with the application's transaction manager. Everything else (a save's update and attribute rows, the clean-up of expired sessions) runs in a
-	 * plain JDBC transaction.
+	 * expired is one statement too (inside a caller's transaction they join it). Everything else (a save's
+	 * update and attribute rows, the clean-up of expired sessions) runs in a plain JDBC transaction of its own,
+	 * never in the caller's: a session is saved when the response is committed, which for a streamed export
+	 * happens inside the export's read-only transaction (a joined {@code UPDATE} would fail there), and a
+	 * session's state does not go back with a page's rolled-back work.
 	 */
 	static final class Transactions implements TransactionOperations {
 
 		private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
 
-		private final TransactionTemplate writes;
+		private final PlatformTransactionManager transactions;
 
-		Transactions(DataSource dataSource) {
-			this.writes = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		/** A transaction of its own, without the audit actor (no session table is audited). */
+		private final DefaultTransactionAttribute write;
+
+		Transactions(PlatformTransactionManager transactions) {
+			this.transactions = transactions;
+			this.write = new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			this.write.setLabels(java.util.List.of(kz.oqytu.shared.db.Transactions.UNAUDITED));
 		}
 
 		static <T> T reading(java.util.function.Supplier<T> read) {
@@ -180,11 +186,21 @@ class SessionTouchThrottle {
 
 		@Override
 		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
-			if (READING.get() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
-				// a read; or inside the caller's transaction (a test's), whose connection the statements join
+			if (READING.get() != null) {
 				return action.doInTransaction(new SimpleTransactionStatus(false));
 			}
-			return this.writes.execute(action);
+			// as TransactionTemplate does, with a definition that keeps its label
+			TransactionStatus status = this.transactions.getTransaction(this.write);
+			T result;
+			try {
+				result = action.doInTransaction(status);
+			}
+			catch (RuntimeException | Error ex) {
+				this.transactions.rollback(status);
+				throw ex;
+			}
+			this.transactions.commit(status);
+			return result;
 		}
 	}
 

@@ -99,19 +99,32 @@ class SessionStatementsTests {
 	}
 
 	@Test
-	void insideACallersTransactionTheStatementsJoinIt() {
-		TransactionTemplate caller = new TransactionTemplate(this.transactions);
-		String id = caller.execute(status -> {
-			status.setRollbackOnly();
+	void aSaveInsideACallersReadOnlyTransactionIsItsOwn() {
+		// a streamed export commits its response, and so saves the session, inside its read-only transaction
+		TransactionTemplate export = new TransactionTemplate(this.transactions);
+		export.setReadOnly(true);
+		String id = export.execute(status -> {
 			SessionTouchThrottle.Tracked created = repository().createSession();
-			created.setAttribute("oqytu.test", "in the caller's transaction");
+			created.setAttribute("oqytu.test", "saved during an export");
 			repository().save(created);
 			SessionTouchThrottle.Repository.JUST_SAVED.remove();
 			assertThat((String) repository().findById(created.getId()).getAttribute("oqytu.test"))
-				.isEqualTo("in the caller's transaction");
+				.as("read inside the export's transaction").isEqualTo("saved during an export");
 			return created.getId();
 		});
-		assertThat(stored(id)).as("gone with the caller's rollback").isZero();
+		assertThat(stored(id)).isOne();
+
+		// nor does a caller's rollback take the session with it
+		TransactionTemplate page = new TransactionTemplate(this.transactions);
+		page.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			SessionTouchThrottle.Tracked read = repository().findById(id);
+			read.setAttribute("oqytu.test", "changed by a page rolled back");
+			repository().save(read);
+			SessionTouchThrottle.Repository.JUST_SAVED.remove();
+		});
+		assertThat((String) repository().findById(id).getAttribute("oqytu.test")).isEqualTo("changed by a page rolled back");
+		repository().deleteById(id);
 	}
 
 	private long stored(String sessionId) {

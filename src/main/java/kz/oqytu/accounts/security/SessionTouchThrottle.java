@@ -151,10 +151,12 @@ class SessionTouchThrottle {
 	 * Spring Session's transactions. While {@link Repository#findById} reads, its statements run without a
 	 * transaction of their own: the read is one {@code SELECT}, and the {@code DELETE} of a session found
 	 * expired is one statement too (inside a caller's transaction they join it). Everything else (a save's
-	 * update and attribute rows, the clean-up of expired sessions) runs in a plain JDBC transaction of its own,
-	 * never in the caller's: a session is saved when the response is committed, which for a streamed export
-	 * happens inside the export's read-only transaction (a joined {@code UPDATE} would fail there), and a
-	 * session's state does not go back with a page's rolled-back work.
+	 * update and attribute rows, the clean-up of expired sessions) runs in a transaction of its own
+	 * ({@code REQUIRES_NEW} on the application's manager, labelled unaudited), never in the caller's: a session
+	 * is saved when the response is committed, which for a streamed export happens inside the export's
+	 * read-only transaction (a joined {@code UPDATE} fails there), and a session's state does not go back with
+	 * a page's rolled-back work. Such a save borrows a second connection while the export holds its own; the
+	 * heavy-work gate keeps exports to a few at a time, well inside the pool.
 	 */
 	static final class Transactions implements TransactionOperations {
 

@@ -40,20 +40,20 @@ class TrimmingBindersTests {
 	}
 
 	@Test
-	void aSearchOfSpacesIsNoSearch() throws Exception {
-		String all = rows(mvc.perform(get("/events").param("year", "2025").with(users.as("methodologist")))
+	void aFilterTypedWithSpacesFiltersAsWithout() throws Exception {
+		// the form code is not cleaned up by the list itself: only the binder's trimming makes these equal
+		String plain = rows(list("THEMATIC_SEMINAR"));
+		String padded = rows(list("  THEMATIC_SEMINAR "));
+		assertThat(plain).contains("href=\"/events/");
+		assertThat(padded).as("the same events as the code without spaces").isEqualTo(plain);
+	}
+
+	private String list(String form) throws Exception {
+		return mvc.perform(get("/events").param("year", "2025").param("form", form).with(users.as("methodologist")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString());
-		String spaces = rows(mvc.perform(get("/events").param("year", "2025").param("q", "   ")
-				.with(users.as("methodologist")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
-		assertThat(all).contains("href=\"/events/");
-		assertThat(spaces).as("the same events as without a search").isEqualTo(all);
+			.getContentAsString();
 	}
 
 	/** The event table's rows. */

@@ -92,9 +92,9 @@ class RoleAnnotationChecks {
 				MethodInvocation invocation) {
 			Class<?> target = invocation.getThis() == null ? invocation.getMethod().getDeclaringClass()
 					: AopProxyUtils.ultimateTargetClass(invocation.getThis());
-			Method method = AopUtils.getMostSpecificMethod(invocation.getMethod(), target);
-			return this.rules.computeIfAbsent(new Key(method, ClassUtils.getUserClass(target)),
-					k -> rule(k.method(), k.type()))
+			// the most specific method is looked up (reflection) only the first time a method and class meet
+			return this.rules.computeIfAbsent(new Key(invocation.getMethod(), ClassUtils.getUserClass(target)),
+					k -> rule(AopUtils.getMostSpecificMethod(k.method(), k.type()), k.type()))
 				.authorize(authentication, invocation);
 		}
 

@@ -89,7 +89,7 @@ class ParticipantExportService implements ParticipantExports {
 			long[] n = { 0 };
 			rows(user.scopePath(), criteria, rs -> {
 				Row row = xlsx.row(sheet, (int) ++n[0]);
-				xlsx.date(row, 0, rs.getTimestamp("starts_at").toLocalDateTime().toLocalDate());
+				xlsx.date(row, 0, rs.getObject("starts_at", java.time.LocalDateTime.class).toLocalDate());
 				xlsx.text(row, 1, rs.getString("title_kk"));
 				xlsx.text(row, 2, rs.getString("district"));
 				xlsx.text(row, 3, rs.getString("full_name"));
@@ -119,7 +119,7 @@ class ParticipantExportService implements ParticipantExports {
 			if (c > 0) {
 				line.append(',');
 			}
-			String v = c == 0 ? rs.getTimestamp(CSV_COLUMNS[0]).toLocalDateTime().toLocalDate().toString()
+			String v = c == 0 ? rs.getObject(CSV_COLUMNS[0], java.time.LocalDateTime.class).toLocalDate().toString()
 					: rs.getString(CSV_COLUMNS[c]);
 			if (v != null) {
 				line.append('"').append(v.replace("\"", "\"\"")).append('"');

@@ -468,13 +468,17 @@ class Distributions {
 	 */
 	Map<Long, Boolean> acknowledgedAllByOrganization(CurrentUser user) {
 		Map<Long, Boolean> result = new HashMap<>();
+		// per organization that was sent anything: whether no material it was sent lacks an acknowledged
+		// delivery. The per-organization anti-join reads each organization's deliveries by index; the
+		// two-level aggregate it replaced hashed every (organization, material) pair of the scope and
+		// spilled to disk for the country (88 000 deliveries: 88 → 53 ms, issue #17's monitoring page)
 		jdbc.sql("""
-				select x.org_unit_id, bool_and(x.acknowledged) as all_acknowledged
-				from (select d.org_unit_id, d.material_id, bool_or(d.acknowledged_at is not null) as acknowledged
-				      from material_delivery d join organizations_v_unit u on u.id = d.org_unit_id
-				      where u.level = 'PRIMARY' and u.active and %s
-				      group by d.org_unit_id, d.material_id) x
-				group by x.org_unit_id
+				select u.id as org_unit_id,
+				       not exists (select 1 from material_delivery d where d.org_unit_id = u.id
+				                   group by d.material_id having not bool_or(d.acknowledged_at is not null)) as all_acknowledged
+				from organizations_v_unit u
+				where u.level = 'PRIMARY' and u.active and %s
+				  and exists (select 1 from material_delivery d where d.org_unit_id = u.id)
 				""".formatted(Scopes.within("u.path", "scope")))
 			.param("scope", Scopes.prefix(user.scopePath()))
 			.query(rs -> {

@@ -626,7 +626,7 @@ public class Bench {
 	 */
 	static void absoluteGoals(int year, Session admin, Session methodologist) {
 		phase = "G";
-		int warmups = quick ? 1 : 2;
+		int warmups = quick ? 1 : 10;
 		int n = quick ? 1 : 5;
 		String[][] pages = {
 				{ "dashboard", "/dashboard?region=1&year=" + year, "/dashboard?year=" + year },

@@ -461,17 +461,14 @@ class Distributions {
 	}
 
 	/**
-	 * Per active primary organization in the user's scope: materials sent, downloaded, acknowledged
-	 * (any version), and materials in circulation for it whose latest version it lacks. A material
-	 * is in circulation for an organization when a body above it owns it and it was distributed at
-	 * least once. One statement.
+	 * Per active primary organization of the user's scope that was sent anything: whether every material
+	 * it was sent has an acknowledged delivery (of any version). Monitoring's headline and its "not
+	 * acknowledged" filter. One statement: an anti-join per organization, which reads its deliveries by
+	 * index; the two-level aggregate it replaced hashed every (organization, material) pair of the scope
+	 * and spilled to disk for the country (88 000 deliveries: 88 → 53 ms, issue #17).
 	 */
 	Map<Long, Boolean> acknowledgedAllByOrganization(CurrentUser user) {
 		Map<Long, Boolean> result = new HashMap<>();
-		// per organization that was sent anything: whether no material it was sent lacks an acknowledged
-		// delivery. The per-organization anti-join reads each organization's deliveries by index; the
-		// two-level aggregate it replaced hashed every (organization, material) pair of the scope and
-		// spilled to disk for the country (88 000 deliveries: 88 → 53 ms, issue #17's monitoring page)
 		jdbc.sql("""
 				select u.id as org_unit_id,
 				       not exists (select 1 from material_delivery d where d.org_unit_id = u.id
@@ -487,7 +484,13 @@ class Distributions {
 		return result;
 	}
 
-	/** {@code ids}: only these organizations (those of the scope among them); null: all of the scope. */
+	/**
+	 * Per active primary organization in the user's scope: materials sent, downloaded, acknowledged
+	 * (any version), and materials in circulation for it whose latest version it lacks. A material
+	 * is in circulation for an organization when a body above it owns it and it was distributed at
+	 * least once. One statement. {@code ids}: only these organizations (those of the scope among them);
+	 * null: all of the scope.
+	 */
 	Map<Long, MaterialStatus> statusByOrganization(CurrentUser user, Long[] ids) {
 		Map<Long, MaterialStatus> result = new LinkedHashMap<>();
 		jdbc.sql("""

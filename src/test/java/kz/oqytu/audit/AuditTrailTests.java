@@ -167,6 +167,7 @@ class AuditTrailTests {
 			Map.entry("survey_response", "anonymous answers, many per seminar; a paper entry names its typist (entered_by)"),
 			Map.entry("survey_answer", "anonymous answers"),
 			Map.entry("survey_response_score", "derived from the answers"),
+			Map.entry("material_org_receipt", "derived from the deliveries (V403)"),
 			Map.entry("survey_results_fold", "derived from the answers"),
 			Map.entry("survey_results_dirty", "derived from the answers"),
 			Map.entry("survey_secret", "a server secret"),

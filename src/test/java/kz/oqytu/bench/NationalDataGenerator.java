@@ -132,6 +132,8 @@ public final class NationalDataGenerator {
 			s.execute("select surveys_response_score_rebuild()");
 			// the survey results' fold (decision 38), from those score rows
 			s.execute("select surveys_results_fold_rebuild()");
+			// the materials' receipts per organization (V403), kept by the deliveries' triggers
+			s.execute("select materials_org_receipt_rebuild()");
 		}
 		// as autovacuum would leave a database at rest: statistics, and visibility maps for index-only scans
 		log.accept("vacuum analyze");

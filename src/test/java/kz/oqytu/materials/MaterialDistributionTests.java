@@ -222,6 +222,12 @@ class MaterialDistributionTests {
 
 		Map<Long, MaterialStatus> status = materials.statusByOrganization(methodologist);
 		assertThat(status.get(a).missingLatest()).isLessThan(status.get(b).missingLatest());
+		// a page's organizations (the ids path reads their own deliveries only) get the same figures
+		List<Long> page = List.of(a, b, chair.scopeUnitId(), organizations(ALGA).get(2).id());
+		Map<Long, MaterialStatus> ofPage = materials.statusByOrganization(methodologist, page);
+		assertThat(ofPage).containsOnlyKeys(page);
+		page.forEach(org -> assertThat(ofPage.get(org)).isEqualTo(status.get(org)));
+		assertThat(ofPage.get(b).missingLatest()).isPositive();
 	}
 
 	@Test

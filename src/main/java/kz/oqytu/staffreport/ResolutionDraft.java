@@ -8,11 +8,13 @@ import java.util.List;
  * and language (decision 0049): its title, the preamble, the items and sub-items with their owners and
  * deadlines, each keeping the finding it comes from, and who controls its execution. Item 1 ("take the
  * report into account") and the last item (control) are the resolution's frame and are printed around
- * the items; {@code adoption} is set once it became a resolution of the resolutions module, and then it is
- * frozen.
+ * the items; the signature block (the signer's title and name, as resolution No. 9 ends: "Председатель …
+ * А. Мукашева") closes it; {@code adoption} is set once it became a resolution of the resolutions module, and
+ * then it is frozen.
  */
 public record ResolutionDraft(long id, long unitId, int year, String language, int reportVersion, String title,
-		String preamble, String controlBy, List<Item> items, Adoption adoption, int version) {
+		String preamble, String controlBy, String signerTitle, String signerName, List<Item> items, Adoption adoption,
+		int version) {
 
 	public boolean frozen() {
 		return adoption != null;

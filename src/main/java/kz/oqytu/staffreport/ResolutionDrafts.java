@@ -32,7 +32,8 @@ public interface ResolutionDrafts {
 	long draft(CurrentUser user, Optional<Long> unit, int year, Locale locale);
 
 	/**
-	 * Saves the texts: {@code title}, {@code preamble}, {@code controlBy} and, for each item by id,
+	 * Saves the texts: {@code title}, {@code preamble}, {@code controlBy}, the signature's {@code signerTitle}
+	 * and {@code signerName} and, for each item by id,
 	 * {@code text_ID}, {@code owner_ID}, {@code deadline_ID} (yyyy-MM-dd). All or nothing; refused with the
 	 * field's name when a text is empty or too long or a date is wrong, and once adopted.
 	 */

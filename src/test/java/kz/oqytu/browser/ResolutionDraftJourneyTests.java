@@ -74,9 +74,13 @@ class ResolutionDraftJourneyTests {
 			String edited = "Обучить членов ревизионных комиссий всех первичных организаций по программе финансовой грамотности.";
 			page.fill("#text_" + audit, edited);
 			page.fill("#deadline_" + audit, "2026-09-30");
+			// the signature block, as No. 9 ends: the title is there to start with, the name is typed
+			assertThat(page.locator("#signerTitle")).hasValue("Председатель");
+			page.fill("#signerName", "А. Мукашева");
 			page.click("#save-draft");
 			assertThat(page.locator(".alert-success")).containsText("Проект сохранён.");
 			assertThat(page.locator("#text_" + audit)).hasValue(edited);
+			assertThat(page.locator("#signerName")).hasValue("А. Мукашева");
 
 			// the number is missing: said beside the field, nothing recorded
 			page.fill("#adopt-date", "2026-03-05");
@@ -103,6 +107,9 @@ class ResolutionDraftJourneyTests {
 			page.navigate(ui.url("/staff-reports/resolution?year=2026"));
 			assertThat(page.locator("#adopted")).containsText("№ 14 от 05.03.2026");
 			assertThat(page.locator("#save-draft")).hasCount(0);
+			// the adopted text ends with its signature block
+			assertThat(page.locator("#resolution-signature")).containsText("Председатель");
+			assertThat(page.locator("#resolution-signature")).containsText("А. Мукашева");
 
 			// the loop closes: next year's plan is drafted from the gap, its literacy items citing the
 			// resolution just adopted (issue #22, part 3)

@@ -91,7 +91,7 @@ class ResolutionDraftTests {
 	/** Every text, owner and deadline of the draft, to compare before and after a refused save. */
 	List<Map<String, Object>> rows() {
 		return jdbc.sql("select i.id, i.position, i.level, i.text, i.owner, i.deadline, d.title, d.preamble, d.control_by,"
-				+ " d.version from resolution_draft_item i join resolution_draft d on d.id = i.draft_id order by i.id")
+				+ " d.signer_title, d.signer_name, d.version from resolution_draft_item i join resolution_draft d on d.id = i.draft_id order by i.id")
 			.query().listOfRows();
 	}
 
@@ -106,6 +106,8 @@ class ResolutionDraftTests {
 		fields.put("title", d.title());
 		fields.put("preamble", d.preamble());
 		fields.put("controlBy", d.controlBy() == null ? "" : d.controlBy());
+		fields.put("signerTitle", d.signerTitle() == null ? "" : d.signerTitle());
+		fields.put("signerName", d.signerName() == null ? "" : d.signerName());
 		for (ResolutionDraft.Item i : d.items()) {
 			fields.put("text_" + i.id(), i.text());
 			fields.put("owner_" + i.id(), i.owner() == null ? "" : i.owner());
@@ -218,6 +220,9 @@ class ResolutionDraftTests {
 		page = mvc.perform(save("ru", d, "title", "x".repeat(501)))
 			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Не больше 500 знаков.");
+		page = mvc.perform(save("ru", d, "signerName", "М".repeat(301), "title", "Новое название"))
+			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Не больше 300 знаков.").contains("Новое название");
 		assertThat(rows()).isEqualTo(before);
 
 		// a save against an older version is a conflict, not an overwrite
@@ -462,9 +467,34 @@ class ResolutionDraftTests {
 		draft("ru");
 		byte[] file = mvc.perform(get("/staff-reports/resolution.docx").param("year", "2026").param("lang", "ru")
 			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		String text = String.join("\n", StaffReportTests.lines(file));
+		List<String> lines = StaffReportTests.lines(file);
+		String text = String.join("\n", lines);
 		assertThat(text).contains("ПОСТАНОВЛЕНИЕ").contains("ПРОЕКТ").contains("1. Принять справку")
 			.contains("членов ревизионных комиссий").contains("Ответственные: ").contains("Срок: до 31.12.2026.");
+		// it ends as resolution No. 9 does: the signer's title, and a line to sign on until a name is typed
+		assertThat(lines.get(lines.size() - 1)).isEqualTo("Председатель | ____________________");
+
+		mvc.perform(save("ru", current("ru"), "signerTitle", "Председатель Профсоюза", "signerName", "А. Мукашева"))
+			.andExpect(status().is3xxRedirection());
+		file = mvc.perform(get("/staff-reports/resolution.docx").param("year", "2026").param("lang", "ru")
+			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		lines = StaffReportTests.lines(file);
+		assertThat(lines.get(lines.size() - 1)).isEqualTo("Председатель Профсоюза | А. Мукашева");
+		// kept for a look in Word or LibreOffice (libreoffice --headless --convert-to pdf)
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "resolution-draft-ru.docx"), file);
+		assertThat(page("ru", "methodologist")).contains("value=\"А. Мукашева\"");
+		assertThat(page("ru", "executive")).contains("id=\"resolution-signature\"").contains("А. Мукашева");
+	}
+
+	@Test
+	void aKazakhDraftEndsWithTheKazakhSignerTitle() throws Exception {
+		approveReport("kk");
+		draft("kk");
+		assertThat(current("kk").signerTitle()).isEqualTo("Төраға");
+		byte[] file = mvc.perform(get("/staff-reports/resolution.docx").param("year", "2026").param("lang", "kk")
+			.with(users.as("methodologist"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		List<String> lines = StaffReportTests.lines(file);
+		assertThat(lines.get(lines.size() - 1)).isEqualTo("Төраға | ____________________");
 	}
 
 	@Test

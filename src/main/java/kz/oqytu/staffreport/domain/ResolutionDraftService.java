@@ -131,13 +131,14 @@ class ResolutionDraftService implements ResolutionDrafts {
 	 * The draft's texts as typed, checked (all or nothing), written once the draft is claimed; {@link #NONE}
 	 * when a structural edit came with nothing typed.
 	 */
-	private record Texts(String title, String preamble, String controlBy, List<Change> changes) {
+	private record Texts(String title, String preamble, String controlBy, String signerTitle, String signerName,
+			List<Change> changes) {
 
-		static final Texts NONE = new Texts(null, null, null, List.of());
+		static final Texts NONE = new Texts(null, null, null, null, null, List.of());
 
 		void write(ResolutionDraftStore store, long draftId) {
 			if (this != NONE) {
-				store.updateHeader(draftId, title, preamble, controlBy);
+				store.updateHeader(draftId, title, preamble, controlBy, signerTitle, signerName);
 			}
 			changes.forEach(c -> store.updateItem(draftId, c.id(), c.text(), c.owner(), c.deadline()));
 		}
@@ -153,8 +154,9 @@ class ResolutionDraftService implements ResolutionDrafts {
 
 	/**
 	 * Checks the typed texts against the draft as it stands: the whole form ({@code title}, {@code preamble},
-	 * {@code controlBy}, {@code text_ID}, {@code owner_ID}, {@code deadline_ID}); unless {@code whole}, a field
-	 * not sent keeps its stored value; the items in {@code leaving} (being removed) are not checked.
+	 * {@code controlBy}, {@code signerTitle}, {@code signerName}, {@code text_ID}, {@code owner_ID},
+	 * {@code deadline_ID}); unless {@code whole}, a field not sent keeps its stored value; the items in
+	 * {@code leaving} (being removed) are not checked.
 	 */
 	private Texts texts(ResolutionDraft draft, int year, Map<String, String> fields, Set<Long> leaving, boolean whole) {
 		String title = whole || fields.containsKey("title") ? required(fields, "title", MAX_TITLE) : draft.title();
@@ -163,6 +165,15 @@ class ResolutionDraftService implements ResolutionDrafts {
 		String controlBy = whole || fields.containsKey("controlBy") ? optional(fields.get("controlBy")) : draft.controlBy();
 		if (controlBy != null && controlBy.length() > MAX_OWNER) {
 			throw new BusinessRuleException("controlBy", "resdraft.error.tooLong", MAX_OWNER);
+		}
+		String signerTitle = whole || fields.containsKey("signerTitle") ? optional(fields.get("signerTitle"))
+				: draft.signerTitle();
+		String signerName = whole || fields.containsKey("signerName") ? optional(fields.get("signerName"))
+				: draft.signerName();
+		for (String[] f : new String[][] { { "signerTitle", signerTitle }, { "signerName", signerName } }) {
+			if (f[1] != null && f[1].length() > MAX_OWNER) {
+				throw new BusinessRuleException(f[0], "resdraft.error.tooLong", MAX_OWNER);
+			}
 		}
 		List<Change> changes = new ArrayList<>();
 		List<Item> items = draft.items();
@@ -200,7 +211,7 @@ class ResolutionDraftService implements ResolutionDrafts {
 			}
 			changes.add(new Change(item.id(), t, owner, deadline));
 		}
-		return new Texts(title, preamble, controlBy, changes);
+		return new Texts(title, preamble, controlBy, signerTitle, signerName, changes);
 	}
 
 	@Override

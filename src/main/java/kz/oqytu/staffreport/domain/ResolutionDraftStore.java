@@ -43,22 +43,24 @@ class ResolutionDraftStore {
 
 	/** A draft kept as rows: its header, then its items in order (numbered as they are printed). */
 	Optional<ResolutionDraft> find(long unitId, int year, String language) {
-		record Head(long id, int reportVersion, String title, String preamble, String controlBy, int version,
-				Long resolutionId, String number, String item, LocalDate adoptedOn, String adoptedBy) {
+		record Head(long id, int reportVersion, String title, String preamble, String controlBy, String signerTitle,
+				String signerName, int version, Long resolutionId, String number, String item, LocalDate adoptedOn,
+				String adoptedBy) {
 		}
 		Optional<Head> head = jdbc.sql("""
-				select d.id, v.number as report_version, d.title, d.preamble, d.control_by, d.version, d.resolution_id,
-				       d.adopted_number, d.adopted_item, d.adopted_on, d.adopted_by
+				select d.id, v.number as report_version, d.title, d.preamble, d.control_by, d.signer_title, d.signer_name,
+				       d.version, d.resolution_id, d.adopted_number, d.adopted_item, d.adopted_on, d.adopted_by
 				from resolution_draft d join staff_report_version v on v.id = d.staff_report_version_id
 				where d.unit_id = :unit and d.report_year = :year and d.language = :language""")
 			.param("unit", unitId).param("year", year).param("language", language)
 			.query((rs, n) -> new Head(rs.getLong("id"), rs.getInt("report_version"), rs.getString("title"),
-					rs.getString("preamble"), rs.getString("control_by"), rs.getInt("version"),
+					rs.getString("preamble"), rs.getString("control_by"), rs.getString("signer_title"),
+					rs.getString("signer_name"), rs.getInt("version"),
 					rs.getObject("resolution_id", Long.class), rs.getString("adopted_number"), rs.getString("adopted_item"),
 					rs.getObject("adopted_on", LocalDate.class), rs.getString("adopted_by")))
 			.optional();
 		return head.map(h -> new ResolutionDraft(h.id(), unitId, year, language, h.reportVersion(), h.title(),
-				h.preamble(), h.controlBy(), items(h.id()),
+				h.preamble(), h.controlBy(), h.signerTitle(), h.signerName(), items(h.id()),
 				h.resolutionId() == null ? null
 						: new Adoption(h.resolutionId(), h.number(), h.item(), h.adoptedOn(), h.adoptedBy()),
 				h.version()));
@@ -104,12 +106,12 @@ class ResolutionDraftStore {
 			String username) {
 		long id = jdbc.sql("""
 				insert into resolution_draft (unit_id, report_year, language, staff_report_version_id, title, preamble,
-				                              control_by, created_by, created_at, updated_at)
-				values (:unit, :year, :language, :version, :title, :preamble, :control, :by, :at, :at)
+				                              control_by, signer_title, created_by, created_at, updated_at)
+				values (:unit, :year, :language, :version, :title, :preamble, :control, :signer, :by, :at, :at)
 				returning id""")
 			.param("unit", unitId).param("year", year).param("language", language).param("version", reportVersionId)
 			.param("title", g.title()).param("preamble", g.preamble()).param("control", g.controlBy())
-			.param("by", username).param("at", Timestamp.from(Instant.now(clock)))
+			.param("signer", g.signerTitle()).param("by", username).param("at", Timestamp.from(Instant.now(clock)))
 			.query(Long.class).single();
 		int position = 0;
 		for (ResolutionDrafter.Row r : g.rows()) {
@@ -140,9 +142,15 @@ class ResolutionDraftStore {
 		}
 	}
 
-	void updateHeader(long draftId, String title, String preamble, String controlBy) {
-		jdbc.sql("update resolution_draft set title = :title, preamble = :preamble, control_by = :control where id = :id")
-			.param("id", draftId).param("title", title).param("preamble", preamble).param("control", controlBy).update();
+	void updateHeader(long draftId, String title, String preamble, String controlBy, String signerTitle,
+			String signerName) {
+		jdbc.sql("""
+				update resolution_draft set title = :title, preamble = :preamble, control_by = :control,
+				       signer_title = :signerTitle, signer_name = :signerName
+				where id = :id""")
+			.param("id", draftId).param("title", title).param("preamble", preamble).param("control", controlBy)
+			.param("signerTitle", signerTitle).param("signerName", signerName)
+			.update();
 	}
 
 	void updateItem(long draftId, long itemId, String text, String owner, LocalDate deadline) {

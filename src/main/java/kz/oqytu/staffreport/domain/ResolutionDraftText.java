@@ -11,6 +11,8 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,9 @@ import kz.oqytu.staffreport.ResolutionDraft.Item;
  */
 @Component
 class ResolutionDraftText {
+
+	/** Where the signer's name is still to be written by hand. */
+	static final String SIGN_HERE = "____________________";
 
 	private final MessageSource messages;
 
@@ -80,12 +85,40 @@ class ResolutionDraftText {
 					p.setIndentationLeft(567);
 				}
 			}
+			signature(doc, d);
 			doc.write(out);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The signature block, as resolution No. 9 ends: the signer's title on the left, the name on the right
+	 * (a line to sign on when no name was typed), in a table without borders so both keep to their side
+	 * in Word and LibreOffice alike. Nothing when neither was typed.
+	 */
+	private static void signature(XWPFDocument doc, ResolutionDraft d) {
+		if (d.signerTitle() == null && d.signerName() == null) {
+			return;
+		}
+		paragraph(doc, "", ParagraphAlignment.LEFT, false);
+		XWPFTable table = doc.createTable(1, 2);
+		table.removeBorders();
+		table.setWidth("100%");
+		cell(table.getRow(0).getCell(0), d.signerTitle() == null ? "" : d.signerTitle(), ParagraphAlignment.LEFT);
+		cell(table.getRow(0).getCell(1), d.signerName() == null ? SIGN_HERE : d.signerName(), ParagraphAlignment.RIGHT);
+	}
+
+	private static void cell(XWPFTableCell cell, String text, ParagraphAlignment align) {
+		XWPFParagraph p = cell.getParagraphs().get(0);
+		p.setAlignment(align);
+		XWPFRun run = p.createRun();
+		run.setFontFamily(StaffReportDocx.FONT);
+		run.setFontSize(12);
+		run.setBold(true);
+		run.setText(text);
 	}
 
 	private static XWPFParagraph paragraph(XWPFDocument doc, String text, ParagraphAlignment align, boolean bold) {

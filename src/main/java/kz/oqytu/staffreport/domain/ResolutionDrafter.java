@@ -25,7 +25,7 @@ class ResolutionDrafter {
 			String sourceLink) {
 	}
 
-	record Generated(String title, String preamble, String controlBy, List<Row> rows) {
+	record Generated(String title, String preamble, String controlBy, String signerTitle, List<Row> rows) {
 	}
 
 	private final MessageSource messages;
@@ -123,7 +123,7 @@ class ResolutionDrafter {
 			}
 		}
 		return new Generated(msg(loc, "resdraft.doc.title", unitName), msg(loc, "resdraft.doc.preamble", unitName,
-				String.valueOf(year - 1)), msg(loc, "resdraft.doc.controlBy"), rows);
+				String.valueOf(year - 1)), msg(loc, "resdraft.doc.controlBy"), msg(loc, "resdraft.doc.signerTitle"), rows);
 	}
 
 	/** The text of an item or sub-item the methodologist adds, to be written over. */

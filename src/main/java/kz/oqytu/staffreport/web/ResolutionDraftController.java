@@ -136,7 +136,8 @@ class ResolutionDraftController {
 	private static Map<String, String> typed(Map<String, String> params) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
-			if (k.equals("title") || k.equals("preamble") || k.equals("controlBy") || k.startsWith("text_")
+			if (k.equals("title") || k.equals("preamble") || k.equals("controlBy") || k.equals("signerTitle")
+					|| k.equals("signerName") || k.startsWith("text_")
 					|| k.startsWith("owner_") || k.startsWith("deadline_")) {
 				fields.put(k, v);
 			}
@@ -236,6 +237,8 @@ class ResolutionDraftController {
 		stored.put("title", draft.title());
 		stored.put("preamble", draft.preamble());
 		stored.put("controlBy", draft.controlBy());
+		stored.put("signerTitle", draft.signerTitle());
+		stored.put("signerName", draft.signerName());
 		for (ResolutionDraft.Item item : draft.items()) {
 			stored.put("text_" + item.id(), item.text());
 			stored.put("owner_" + item.id(), item.owner());

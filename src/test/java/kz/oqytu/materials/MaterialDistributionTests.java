@@ -434,7 +434,8 @@ class MaterialDistributionTests {
 				Set.of(), Set.of(), List.of());
 	}
 
-	private static DistributionCommand chosen(long version, Long... organizations) {
+	/** A distribution of the version to the organizations named (MaterialReceiptTests sends with it too). */
+	static DistributionCommand chosen(long version, Long... organizations) {
 		return new DistributionCommand(version, LocalDate.of(2026, 3, 2), null, DistributionTarget.ORGANIZATIONS, Set.of(),
 				Set.of(organizations), List.of());
 	}

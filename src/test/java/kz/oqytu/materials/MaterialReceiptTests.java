@@ -1,11 +1,9 @@
 package kz.oqytu.materials;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -72,11 +70,11 @@ class MaterialReceiptTests {
 			long id = materials.create(methodologist, MaterialLibraryTests.command("Түбіртек " + m),
 					MaterialFile.of("t" + m + ".pdf", MaterialTestFiles.largePdf(2000)));
 			created.add(id);
-			materials.distribute(methodologist, id, chosen(latest(id), pick(random, candidates, 6)));
+			materials.distribute(methodologist, id, MaterialDistributionTests.chosen(latest(id), pick(random, candidates, 6)));
 			if (random.nextBoolean()) {
 				long second = materials.addVersion(methodologist, id, materials.details(methodologist, id).version(),
 						"v2", MaterialFile.of("t" + m + "-2.pdf", MaterialTestFiles.largePdf(2000)));
-				materials.distribute(methodologist, id, chosen(second, pick(random, candidates, 4)));
+				materials.distribute(methodologist, id, MaterialDistributionTests.chosen(second, pick(random, candidates, 4)));
 			}
 			assertThat(receipts()).as("after distributing material %d", m).isEqualTo(recomputed());
 		}
@@ -106,7 +104,7 @@ class MaterialReceiptTests {
 		assertThat(materials.acknowledgedAllByOrganization(methodologist)).containsEntry(everything, true);
 		long more = materials.create(methodologist, MaterialLibraryTests.command("Түбіртек тағы"),
 				MaterialFile.of("more.pdf", MaterialTestFiles.largePdf(2000)));
-		materials.distribute(methodologist, more, chosen(latest(more), everything));
+		materials.distribute(methodologist, more, MaterialDistributionTests.chosen(latest(more), everything));
 		assertThat(materials.acknowledgedAllByOrganization(methodologist)).containsEntry(everything, false);
 		// removals (no page removes a material; the cascade from SQL does) and a version's deliveries undone
 		jdbc.sql("delete from material where id = :m").param("m", more).update();
@@ -122,7 +120,7 @@ class MaterialReceiptTests {
 	void theRebuildMakesTheSameRows() {
 		long id = materials.create(methodologist, MaterialLibraryTests.command("Түбіртек қайта"),
 				MaterialFile.of("r.pdf", MaterialTestFiles.largePdf(2000)));
-		materials.distribute(methodologist, id, chosen(latest(id), chair.scopeUnitId()));
+		materials.distribute(methodologist, id, MaterialDistributionTests.chosen(latest(id), chair.scopeUnitId()));
 		Map<Long, List<Integer>> before = receipts();
 		jdbc.sql("update material_org_receipt set acknowledged = 0, materials = 99").update();
 		Long rebuilt = jdbc.sql("select materials_org_receipt_rebuild()").query(Long.class).single();
@@ -184,10 +182,5 @@ class MaterialReceiptTests {
 
 	private long latest(long id) {
 		return materials.details(methodologist, id).latestVersionId();
-	}
-
-	private static DistributionCommand chosen(long version, Long... organizations) {
-		return new DistributionCommand(version, LocalDate.of(2026, 3, 2), null, DistributionTarget.ORGANIZATIONS, Set.of(),
-				Set.of(organizations), List.of());
 	}
 }

@@ -490,8 +490,8 @@ class Distributions {
 	 * null: all of the scope.
 	 *
 	 * <p>"Lacks the latest version" looks for the delivery among {@code delivered} (the deliveries of
-	 * these organizations, found through their index) when ids are given, so a page of 50 organizations
-	 * never hashes the whole table: 41-50 ms for the country's first monitoring page, against 6 ms. For
+	 * these organizations, found through their index) when ids are given, so a page of organizations never
+	 * hashes the whole table: 41-50 ms for the country's first monitoring page, against 6 ms. For
 	 * the whole scope the table itself is hashed once, which is cheaper than joining it to the
 	 * organizations first (147 against 270 ms for the country, issue #17).
 	 */

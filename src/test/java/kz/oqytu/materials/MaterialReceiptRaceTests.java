@@ -1,10 +1,12 @@
 package kz.oqytu.materials;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +54,8 @@ class MaterialReceiptRaceTests {
 				send(org, sends.get(0));
 				firstWrote.countDown();
 				await(secondStarted);
-				pause(); // the second's insert is under way, waiting for this one
+				// until the second's insert waits for this transaction (its lock not granted): then commit
+				Awaitility.await().atMost(Duration.ofSeconds(30)).until(this::someoneWaits);
 			}));
 			assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
 			CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
@@ -95,13 +98,9 @@ class MaterialReceiptRaceTests {
 		}
 	}
 
-	private static void pause() {
-		try {
-			Thread.sleep(1500);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	/** A lock some backend of this database waits for (read on a connection of the poller's own). */
+	private boolean someoneWaits() {
+		return jdbc.sql("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+				+ " where not l.granted and a.datname = current_database()").query(Long.class).single() > 0;
 	}
 }
